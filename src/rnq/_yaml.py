@@ -1,0 +1,145 @@
+"""Strict YAML reading with line numbers.
+
+PyYAML's ``safe_load`` silently accepts duplicate keys and forgets where each value came from.
+Workspace files are written by people, so every error must name the file and the line: this
+module composes the node tree with the safe loader, refuses duplicate keys and application tags
+(``!!python/object`` and friends), and returns the data together with a map from each value's
+location (the same tuple shape as pydantic's ``loc``) to its 1-based line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from rnq.errors import ConfigError
+from rnq.text import Localized
+
+__all__ = ["LineMap", "YamlError", "config_error_from_validation", "load_yaml"]
+
+Loc = tuple[str | int, ...]
+LineMap = dict[Loc, int]
+
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
+)
+
+
+class YamlError(Exception):
+    """The text is not valid YAML for rnq (syntax, duplicate key, forbidden tag)."""
+
+    def __init__(self, line: int | None, message: Localized) -> None:
+        super().__init__(message.fr)
+        self.line = line
+        self.localized = message
+
+
+class _Builder(yaml.SafeLoader):
+    """A safe loader used only to resolve and construct plain scalars."""
+
+
+def load_yaml(text: str) -> tuple[Any, LineMap]:
+    """Parse ``text`` (one YAML document) into plain Python data and a line map.
+
+    Raises :class:`YamlError` on a syntax error, a duplicate key, a non-scalar key or any tag
+    that would build an object.
+    """
+    loader = _Builder(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = exc.problem or str(exc)
+        raise YamlError(
+            line, Localized(fr=f"YAML invalide : {detail}", en=f"invalid YAML: {detail}")
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(
+            None, Localized(fr=f"YAML invalide : {exc}", en=f"invalid YAML: {exc}")
+        ) from None
+    finally:
+        loader.dispose()
+    lines: LineMap = {}
+    if node is None:
+        return None, lines
+    return _convert(node, (), lines, loader), lines
+
+
+def _convert(node: yaml.Node, loc: Loc, lines: LineMap, loader: _Builder) -> Any:
+    lines[loc] = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        raise YamlError(
+            node.start_mark.line + 1,
+            Localized(
+                fr=f"étiquette YAML non autorisée : {node.tag}",
+                en=f"YAML tag not allowed: {node.tag}",
+            ),
+        )
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                raise YamlError(
+                    key_node.start_mark.line + 1,
+                    Localized(fr="clé YAML non valide", en="invalid YAML key"),
+                )
+            key = loader.construct_object(key_node)
+            if key in result:
+                raise YamlError(
+                    key_node.start_mark.line + 1,
+                    Localized(fr=f"clé en double : {key}", en=f"duplicate key: {key}"),
+                )
+            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader)
+            lines.setdefault((*loc, _loc_key(key)), key_node.start_mark.line + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*loc, i), lines, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def _loc_key(key: Any) -> str | int:
+    return key if isinstance(key, int) and not isinstance(key, bool) else str(key)
+
+
+def line_of(lines: LineMap, loc: Loc) -> int | None:
+    """The line of the longest known prefix of ``loc``."""
+    for end in range(len(loc), -1, -1):
+        prefix = tuple(_loc_key(part) for part in loc[:end])
+        if prefix in lines:
+            return lines[prefix]
+    return None
+
+
+def config_error_from_validation(
+    exc: ValidationError, *, path: str, lines: LineMap, known_keys: Mapping[Loc, list[str]] | None
+) -> ConfigError:
+    """Turn the first pydantic error into a :class:`ConfigError` naming file, line and key."""
+    import difflib
+
+    error = exc.errors(include_url=False)[0]
+    loc: Loc = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+    key = ".".join(str(part) for part in loc) or None
+    line = line_of(lines, loc)
+    hint: Localized | None = None
+    if error["type"] == "extra_forbidden":
+        parent = loc[:-1]
+        candidates = (known_keys or {}).get(parent, [])
+        close = difflib.get_close_matches(str(loc[-1]), candidates, n=1)
+        if close:
+            hint = Localized(
+                fr=f"vouliez-vous dire « {close[0]} » ?", en=f"did you mean '{close[0]}'?"
+            )
+        elif candidates:
+            listed = ", ".join(candidates)
+            hint = Localized(fr=f"clés possibles : {listed}", en=f"known keys: {listed}")
+        message = Localized(fr=f"clé inconnue « {key} »", en=f"unknown key '{key}'")
+    else:
+        detail = error["msg"]
+        message = Localized(fr=f"« {key} » : {detail}", en=f"'{key}': {detail}")
+    return ConfigError(message, path=path, line=line, key=key, hint=hint)

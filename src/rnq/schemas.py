@@ -1,0 +1,28 @@
+"""JSON Schemas of the files rnq reads and the documents it prints (published in docs/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["output_schemas", "workspace_schema"]
+
+
+def workspace_schema() -> dict[str, Any]:
+    """The JSON Schema of ``rnq.yaml``."""
+    from rnq.workspace import WorkspaceConfig
+
+    schema = WorkspaceConfig.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "rnq.yaml"
+    return schema
+
+
+def output_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schemas of every JSON document rnq prints, by schema name."""
+    from rnq.describe import IndicatorsDocument
+
+    schemas = {"rnq.indicators/1": IndicatorsDocument.model_json_schema(by_alias=True)}
+    for name, schema in schemas.items():
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = name
+    return schemas

@@ -1,0 +1,37 @@
+"""Bilingual text: French first, English on request.
+
+Every text rnq shows a person (referential labels, findings, error messages) is a
+:class:`Localized` pair, so that one result model renders in either language.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["LANGS", "Lang", "Localized"]
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+
+class Localized(BaseModel):
+    """A text in French and English. ``str()`` gives the French text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    fr: str
+    en: str
+
+    def get(self, lang: Lang = "fr") -> str:
+        """The text in ``lang`` (French by default)."""
+        return self.en if lang == "en" else self.fr
+
+    def __str__(self) -> str:
+        return self.fr
+
+    @classmethod
+    def same(cls, text: str) -> Localized:
+        """A text that reads the same in both languages (a path, a code, a name)."""
+        return cls(fr=text, en=text)
