@@ -21,7 +21,9 @@ def test_published_schemas_are_up_to_date() -> None:
     for name, text in _gen_schemas().rendered().items():
         published = REPO / "docs" / "schemas" / name
         assert published.is_file(), f"run python tools/gen_schemas.py ({name} missing)"
-        assert published.read_text(encoding="utf-8") == text, f"{name} is stale: run tools/gen_schemas.py"
+        assert published.read_text(encoding="utf-8") == text, (
+            f"{name} is stale: run tools/gen_schemas.py"
+        )
 
 
 def test_readme_starts_with_the_two_commands() -> None:
