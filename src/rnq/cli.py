@@ -161,5 +161,38 @@ def schema() -> None:
     _emit_json(workspace_schema())
 
 
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.evidence/1).")
+@lang_option
+@handle_errors
+def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
+    """La carte des preuves : indicateur → preuves, par unité et prestation, et les fichiers
+    non rattachés.
+
+    Sans DIRECTORY : le dossier courant, s'il contient rnq.yaml.
+    """
+    from rnq import evidence_map
+    from rnq.collect import collect
+    from rnq.plugins import get_plugin_manager
+    from rnq.workspace import load
+
+    workspace = load(directory if directory is not None else Path("."))
+    plugins = get_plugin_manager(
+        workspace_root=workspace.root, workspace_plugins=workspace.config.plugins
+    )
+    result = collect(workspace, plugins)
+    doc = evidence_map.evidence_document(
+        result,
+        lang=lang,
+        workspace=str(directory if directory is not None else "."),
+        problems=plugins.problems,
+    )
+    if as_json:
+        _emit_json(doc.model_dump(mode="json", by_alias=True))
+    else:
+        click.echo(evidence_map.evidence_text(doc, lang))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

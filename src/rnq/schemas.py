@@ -20,8 +20,14 @@ def workspace_schema() -> dict[str, Any]:
 def output_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schemas of every JSON document rnq prints, by schema name."""
     from rnq.describe import IndicatorsDocument
+    from rnq.evidence_map import EvidenceDocument
+    from rnq.report import Report
 
-    schemas = {"rnq.indicators/1": IndicatorsDocument.model_json_schema(by_alias=True)}
+    schemas = {
+        "rnq.indicators/1": IndicatorsDocument.model_json_schema(by_alias=True),
+        "rnq.evidence/1": EvidenceDocument.model_json_schema(by_alias=True),
+        "rnq.report/1": Report.model_json_schema(by_alias=True),
+    }
     for name, schema in schemas.items():
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = name

@@ -1,0 +1,85 @@
+"""Evidence is present, readable and current wherever each applicable indicator is assessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from rnq.dates import add_months
+from rnq.mark import mark
+from rnq.model import EvidenceSet
+from rnq.outcomes import Gap, msg, not_verified
+from rnq.referential import Indicator
+from rnq.workspace import Offering, Unit
+
+
+@mark.each_indicator
+def check_evidence_present(
+    indicator: Indicator,
+    target: Unit | Offering,
+    evidence: EvidenceSet,
+    freshness: Mapping[str, int],
+    audit_date: dt.date,
+) -> None:
+    """Des preuves lisibles et à jour existent là où l'indicateur est évalué.
+
+    Déposez les preuves dans le dossier de l'unité (ou de la prestation, pour les indicateurs
+    évalués par prestation), nommées avec le numéro de l'indicateur (« I26 », « indicateur-26 »)
+    ou décrites dans un manifeste rnq-evidence.yaml ; remplacez les documents périmés.
+    """
+    where = (
+        f"prestation « {target.title} »"
+        if isinstance(target, Offering)
+        else f"unité « {target.name} »"
+    )
+    where_en = (
+        f"offering '{target.title}'" if isinstance(target, Offering) else f"unit '{target.name}'"
+    )
+    mine = evidence.for_indicator(indicator.number)
+    if not mine:
+        raise Gap(
+            msg(
+                f"Aucune preuve pour l'indicateur {indicator.number} ({where}).",
+                f"No evidence for indicator {indicator.number} ({where_en}).",
+            ),
+            missing=True,
+        )
+    readable = mine.filter(lambda e: e.usable or e.kind == "attestation")
+    if not readable:
+        not_verified(
+            msg(
+                f"Preuves présentes mais illisibles (document scanné, chiffré ou endommagé) : "
+                f"l'indicateur {indicator.number} ne peut pas être vérifié ({where}).",
+                f"Evidence exists but cannot be read (scanned, encrypted or damaged): "
+                f"indicator {indicator.number} cannot be verified ({where_en}).",
+            ),
+            evidence=mine.paths(),
+        )
+    current = readable.filter(
+        lambda e: _current(e.kind, e.date, e.valid_until, freshness, audit_date)
+    )
+    if not current:
+        raise Gap(
+            msg(
+                f"Les preuves de l'indicateur {indicator.number} sont périmées à la date d'audit "
+                f"({audit_date.isoformat()}) ({where}) — règle de fraîcheur indicative.",
+                f"The evidence for indicator {indicator.number} is out of date on the audit date "
+                f"({audit_date.isoformat()}) ({where_en}) — freshness is a heuristic.",
+            ),
+            evidence=readable.paths(),
+        )
+
+
+def _current(
+    kind: str | None,
+    date: dt.date | None,
+    valid_until: dt.date | None,
+    freshness: Mapping[str, int],
+    audit_date: dt.date,
+) -> bool:
+    if valid_until is not None and valid_until < audit_date:
+        return False
+    months = freshness.get(kind or "")
+    if months is None or date is None:
+        return True
+    return add_months(date, months) >= audit_date

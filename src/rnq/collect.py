@@ -1,0 +1,143 @@
+"""Collect the evidence of a workspace: the built-in filesystem collector, then each unit's
+plugin collectors (SPEC §3). Collectors return :class:`~rnq.model.Evidence`, never verdicts;
+what goes wrong is recorded as a :class:`~rnq.errors.Problem` and the collection goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from rnq.errors import Problem
+from rnq.model import Evidence
+from rnq.plugins import PluginSet
+from rnq.text import Localized
+from rnq.workspace import Unit, Workspace
+
+__all__ = ["CollectContext", "CollectResult", "Collector", "collect"]
+
+
+@dataclass
+class CollectContext:
+    """What a collector receives: the workspace, the unit (``None`` for workspace-wide
+    collectors), its settings from ``rnq.yaml``, and a place to record problems."""
+
+    workspace: Workspace
+    unit: Unit | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    name: str = "filesystem"
+    problems: list[Problem] = field(default_factory=list)
+
+    def path(self, relative: str) -> Path:
+        """The absolute path of ``relative`` (relative to the unit's folder when there is a unit,
+        else to the workspace root). Refuses paths that leave the workspace.
+
+        :raises ValueError: ``relative`` is absolute or leaves the workspace.
+        """
+        root = self.workspace.root
+        base = root / self.unit.folder if self.unit is not None else root
+        candidate = (base / relative).resolve()
+        if PurePosixPath(relative).is_absolute() or not candidate.is_relative_to(root):
+            raise ValueError(f"{relative!r} leaves the workspace")
+        return candidate
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the workspace root, POSIX style (for messages and evidence)."""
+        return path.resolve().relative_to(self.workspace.root).as_posix()
+
+    def problem(self, path: str, fr: str, en: str, line: int | None = None) -> None:
+        """Record a problem with ``path`` (relative to the workspace) and go on."""
+        self.problems.append(Problem.make(path, fr, en, line))
+
+
+Collector = Callable[[CollectContext], Iterable[Evidence]]
+
+
+@dataclass
+class CollectResult:
+    """Everything collected: mapped evidence, files that map to no indicator, problems."""
+
+    evidence: list[Evidence] = field(default_factory=list)
+    unmapped: list[Evidence] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _registered_collectors(plugins: PluginSet, result: CollectResult) -> dict[str, Collector]:
+    collectors: dict[str, Collector] = {}
+    for mapping in plugins.hook.rnq_register_collectors():
+        for name, collector in (mapping or {}).items():
+            if name in collectors:
+                result.problems.append(
+                    Problem.make(
+                        f"plugin:{name}",
+                        f"collecteur « {name} » déclaré deux fois ; le premier est gardé",
+                        f"collector '{name}' registered twice; keeping the first",
+                    )
+                )
+                continue
+            collectors[name] = collector
+    return collectors
+
+
+def _run(collector: Collector, context: CollectContext, result: CollectResult) -> None:
+    where = f"plugin:{context.name}"
+    try:
+        records = list(collector(context))
+    except Exception as exc:  # a failing collector is reported; the run goes on
+        context.problem(
+            where, f"le collecteur a échoué : {exc!r}", f"the collector failed: {exc!r}"
+        )
+        records = []
+    for record in records:
+        if not isinstance(record, Evidence):
+            context.problem(
+                where,
+                f"le collecteur a renvoyé autre chose qu'une preuve : {type(record).__name__}",
+                f"the collector returned something that is not Evidence: {type(record).__name__}",
+            )
+            continue
+        (result.evidence if record.indicators else result.unmapped).append(record)
+    result.problems.extend(context.problems)
+
+
+def collect(workspace: Workspace, plugins: PluginSet) -> CollectResult:
+    """Run every collector on ``workspace`` and gather their evidence and problems."""
+    result = CollectResult()
+    for impl in plugins.manager.hook.rnq_collect_evidence.get_hookimpls():
+        name = plugins.manager.get_name(impl.plugin) or "collector"
+        context = CollectContext(workspace=workspace, name=name)
+
+        def whole(ctx: CollectContext, hookimpl: Any = impl) -> Iterable[Evidence]:
+            offered = {"workspace": ctx.workspace, "context": ctx}
+            kwargs = {k: v for k, v in offered.items() if k in hookimpl.argnames}
+            return hookimpl.function(**kwargs) or ()
+
+        _run(whole, context, result)
+    collectors = _registered_collectors(plugins, result)
+    for unit in workspace.config.units:
+        for use in unit.collectors:
+            collector = collectors.get(use.use)
+            if collector is None:
+                known = ", ".join(sorted(collectors)) or "—"
+                result.problems.append(
+                    Problem(
+                        path="rnq.yaml",
+                        line=workspace.line("units"),
+                        message=Localized(
+                            fr=f"unité « {unit.id} » : collecteur inconnu « {use.use} » "
+                            f"(disponibles : {known})",
+                            en=f"unit '{unit.id}': unknown collector '{use.use}' "
+                            f"(available: {known})",
+                        ),
+                    )
+                )
+                continue
+            context = CollectContext(
+                workspace=workspace, unit=unit, settings=use.settings, name=use.use
+            )
+            _run(collector, context, result)
+    result.evidence.sort(key=lambda e: (e.path, e.unit))
+    result.unmapped.sort(key=lambda e: (e.path, e.unit))
+    return result

@@ -1,0 +1,31 @@
+"""Text, rows and dates out of evidence files, safely, fast, and cached across runs.
+
+* :func:`extract_file` reads one file in this process and never raises for bad input;
+* :class:`Extractor` reads many over every core, with per-document timeouts, crash recovery,
+  a memory cap per worker and a :class:`Cache` outside the workspace;
+* :class:`Extraction` is what comes out; :class:`ExtractLimits` bounds what one document may cost.
+
+Formats: PDF (pypdfium2), DOCX and ODT (zipfile + defusedxml), XLSX, ODS and XLS
+(python-calamine), CSV, Markdown and text, EML. Anything else is ``no_text``.
+"""
+
+from __future__ import annotations
+
+from rnq.extract.cache import Cache, FileKey, default_cache_dir
+from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file
+from rnq.extract.limits import ExtractLimits
+from rnq.extract.model import EXTRACTOR_VERSION, Extraction
+from rnq.extract.pool import Extractor, ExtractStats
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "EXTRACTOR_VERSION",
+    "Cache",
+    "ExtractLimits",
+    "ExtractStats",
+    "Extraction",
+    "Extractor",
+    "FileKey",
+    "default_cache_dir",
+    "extract_file",
+]

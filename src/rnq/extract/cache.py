@@ -1,0 +1,212 @@
+"""A cache of extractions across runs: one SQLite file outside the workspace.
+
+An entry is keyed by the file's absolute path and validated by ``(size, mtime_ns, inode)`` from
+one ``os.stat`` plus a version string (:data:`~rnq.extract.model.EXTRACTOR_VERSION` and the
+limits that shape results), so an unchanged file costs one ``stat`` and one indexed lookup, and
+a changed, replaced or re-limited file is read again. Values are the extraction as JSON,
+zlib-compressed (never pickle: a cache file must not be able to run code).
+
+The cache never stops a run: a corrupt database is deleted and recreated; one that cannot be
+opened or written turns the cache off for the rest of the run, and :attr:`Cache.problem` says so
+once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import NamedTuple
+
+from pydantic import ValidationError
+
+from rnq.extract.model import Extraction
+from rnq.text import Localized
+
+__all__ = ["Cache", "FileKey", "default_cache_dir"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extracts (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    data BLOB NOT NULL
+) WITHOUT ROWID
+"""
+_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_CHUNK = 500  # host parameters per SELECT … IN (…)
+
+
+def default_cache_dir() -> Path:
+    """``$RNQ_CACHE_DIR``, else ``$XDG_CACHE_HOME/rnq``, else ``~/.cache/rnq``."""
+    explicit = os.environ.get("RNQ_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "rnq"
+    return Path.home() / ".cache" / "rnq"
+
+
+class FileKey(NamedTuple):
+    """What identifies one version of a file: absolute path and its ``stat`` fingerprint."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileKey | None:
+        """The key of ``path`` from one ``os.stat`` (None if it cannot be stat-ed)."""
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return cls(os.path.abspath(path), info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+class Cache:
+    """Extractions stored in SQLite at ``path`` (default: ``default_cache_dir()/extract.sqlite3``).
+
+    Only the parent process reads and writes it; workers never touch it.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_dir() / "extract.sqlite3"
+        #: Set (once) when the cache had to be turned off; the run goes on without it.
+        self.problem: Localized | None = None
+        self._db: sqlite3.Connection | None = None
+        self._db = self._open()
+
+    @property
+    def enabled(self) -> bool:
+        """Whether the cache is in use."""
+        return self._db is not None
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(_SCHEMA)
+            db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) not in _CORRUPT_CODES:
+                self._disable(exc)
+                return None
+        except OSError as exc:
+            self._disable(exc)
+            return None
+        try:  # corrupt: start afresh
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return self._connect()
+        except (sqlite3.Error, OSError) as exc:
+            self._disable(exc)
+            return None
+
+    def _disable(self, exc: BaseException) -> None:
+        self.close()
+        if self.problem is None:
+            self.problem = Localized(
+                fr=f"cache désactivé ({self.path} : {exc}) : les documents seront relus à chaque "
+                "exécution",
+                en=f"cache disabled ({self.path}: {exc}): documents will be read on every run",
+            )
+
+    def get_many(self, keys: Sequence[FileKey], version: str) -> dict[FileKey, Extraction]:
+        """The cached extractions of ``keys`` whose stat fingerprint and version still match."""
+        found: dict[FileKey, Extraction] = {}
+        db = self._db
+        if db is None or not keys:
+            return found
+        wanted = {key.path: key for key in keys}
+        paths = list(wanted)
+        try:
+            for start in range(0, len(paths), _CHUNK):
+                chunk = paths[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    "SELECT path, size, mtime_ns, inode, version, data FROM extracts "
+                    f"WHERE path IN ({marks})",
+                    chunk,
+                )
+                for path, size, mtime_ns, inode, row_version, data in rows:
+                    key = wanted[path]
+                    if (size, mtime_ns, inode, row_version) != (
+                        key.size,
+                        key.mtime_ns,
+                        key.inode,
+                        version,
+                    ):
+                        continue
+                    try:
+                        found[key] = Extraction.model_validate_json(zlib.decompress(data))
+                    except (zlib.error, ValidationError, ValueError):
+                        continue  # a damaged entry: read the file again
+        except sqlite3.Error as exc:
+            self._disable(exc)
+        return found
+
+    def put_many(self, entries: Iterable[tuple[FileKey, Extraction]], version: str) -> None:
+        """Store ``entries`` in one transaction."""
+        db = self._db
+        if db is None:
+            return
+        rows = [
+            (
+                key.path,
+                key.size,
+                key.mtime_ns,
+                key.inode,
+                version,
+                zlib.compress(extraction.model_dump_json().encode(), 1),
+            )
+            for key, extraction in entries
+        ]
+        if not rows:
+            return
+        try:
+            db.execute("BEGIN")
+            try:
+                db.executemany("INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?)", rows)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def close(self) -> None:
+        """Close the database (the cache is then off)."""
+        db, self._db = self._db, None
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

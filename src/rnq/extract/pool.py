@@ -1,0 +1,369 @@
+"""``Extractor``: extract many files over every core, with a cache, timeouts and crash recovery.
+
+How a run goes (ecosystem.md §8 gives the measurements behind each choice):
+
+1. every file is ``stat``-ed once; the :class:`~rnq.extract.cache.Cache` answers unchanged ones;
+2. a small job of pure-Python formats (under ``inprocess_below`` files, no PDF or workbook) is
+   read in this process: no pool start-up to pay;
+3. otherwise the files, largest first, go in batches to a ``ProcessPoolExecutor`` of
+   ``forkserver`` processes (PDFium segfaults in threads; ``fork`` of a threaded parent can
+   deadlock; ``max_tasks_per_child`` hangs on 3.11, gh-115634). Each worker caps its memory
+   (``RLIMIT_AS``) and publishes on a shared board the document it is reading
+   (:mod:`rnq.extract.worker`);
+4. a document over ``timeout_s`` is interrupted in its worker (``SIGALRM``); one stuck in native
+   code is killed ``_GRACE_S`` later by the parent's watchdog, marked « délai dépassé », and the
+   pool is rebuilt for the other pending documents;
+5. when a worker crashes, every pending future fails with ``BrokenProcessPool``: the pool is
+   rebuilt and the unfinished documents resubmitted; the documents being read at the crash are
+   retried alone, in a one-worker pool, and a document that crashes again is marked as an error.
+
+Timeouts and crashes depend on the run, not on the file: they are never cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import signal
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rnq.extract.cache import Cache, FileKey
+from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file, sniff_file
+from rnq.extract.limits import ExtractLimits
+from rnq.extract.model import EXTRACTOR_VERSION, Extraction
+from rnq.extract.sniff import NATIVE_KINDS
+from rnq.extract.worker import (
+    SLOT_FIELDS,
+    ExtractFn,
+    Transient,
+    init_worker,
+    timeout_extraction,
+    work_batch,
+    worker_failure,
+)
+from rnq.text import Localized
+
+__all__ = ["ExtractStats", "Extractor"]
+
+_GRACE_S = 1.0  # hard deadline = timeout_s + grace, after the worker's own SIGALRM had its chance
+_POLL_S = 0.2  # how often the watchdog looks at the board
+_MAX_BATCH = 32
+_CACHE_FLUSH = 256  # cache writes per transaction
+_MAX_STALLS = 3  # pool rebuilds in a row without any progress before giving up
+
+_Record = Callable[[int, Extraction, bool], None]
+
+
+def _crash_extraction() -> Extraction:
+    return Extraction.error(
+        "l'extracteur s'est arrêté brutalement sur ce fichier (deux fois) : document non lu",
+        "the extractor crashed on this file (twice): document not read",
+    )
+
+
+def _stall_extraction() -> Extraction:
+    return Extraction.error(
+        "l'extraction a échoué : les processus de lecture s'arrêtent sans cause identifiée",
+        "extraction failed: the reading processes keep stopping for no identified cause",
+    )
+
+
+def _cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class ExtractStats:
+    """What the last :meth:`Extractor.run` did."""
+
+    #: Documents actually opened and read (in this process or in a worker).
+    extracted: int = 0
+    #: Documents answered from the cache without being opened.
+    cached: int = 0
+    #: Extractions with status ``error`` (timeouts and crashes included).
+    errors: int = 0
+    timeouts: int = 0
+    crashes: int = 0
+    #: Pools rebuilt after a crash or a killed worker.
+    pool_restarts: int = 0
+    #: Whether the documents were read in this process (a small job) rather than in a pool.
+    in_process: bool = False
+    seconds: float = 0.0
+
+
+class Extractor:
+    """Extract many files; see the module docstring for the run's steps.
+
+    :param cache: where to keep extractions across runs (None: no cache).
+    :param workers: worker processes (default: every core this process may use).
+    :param limits: size, zip, text, time and memory limits per document.
+    :param inprocess_below: jobs with fewer documents to read, none of them a PDF or a
+        workbook, run in this process (0: always use the pool).
+    :param batch_size: documents per task sent to a worker (default: from the job size, ≤ 32).
+    :param extract: the function reading one file (a picklable top-level function); tests use
+        it to simulate hangs and crashes.
+
+    Workers are started with ``forkserver``: as with any ``multiprocessing`` use, the program's
+    main module must be import-safe (the ``if __name__ == "__main__":`` guard).
+    """
+
+    def __init__(
+        self,
+        cache: Cache | None = None,
+        workers: int | None = None,
+        limits: ExtractLimits = DEFAULT_LIMITS,
+        *,
+        inprocess_below: int = 16,
+        batch_size: int | None = None,
+        extract: ExtractFn = extract_file,
+    ) -> None:
+        self.cache = cache
+        self.workers = workers if workers and workers > 0 else _cpu_count()
+        self.limits = limits
+        self.inprocess_below = inprocess_below
+        self.batch_size = batch_size
+        self._extract = extract
+        self.stats = ExtractStats()
+        #: Notices about the run itself (the cache turned off…), each said once.
+        self.problems: list[Localized] = []
+
+    @property
+    def cache_version(self) -> str:
+        """The cache version: extractor version plus the limits that shape results."""
+        return f"{EXTRACTOR_VERSION}/{self.limits.fingerprint()}"
+
+    def run(self, items: Sequence[tuple[str, Path]]) -> dict[str, Extraction]:
+        """Extract every ``(key, absolute path)``; returns ``{key: Extraction}`` in item order.
+
+        ``key`` is the path relative to the workspace. Never raises for a bad document.
+        """
+        started = time.perf_counter()
+        self.stats = stats = ExtractStats()
+        version = self.cache_version
+        keys = [FileKey.of(path) for _, path in items]
+        hits: dict[FileKey, Extraction] = {}
+        if self.cache is not None:
+            hits = self.cache.get_many([k for k in keys if k is not None], version)
+        found: dict[int, Extraction] = {}
+        todo: list[int] = []
+        for index, key in enumerate(keys):
+            hit = hits.get(key) if key is not None else None
+            if hit is not None:
+                found[index] = hit
+                stats.cached += 1
+            else:
+                todo.append(index)
+
+        to_store: list[tuple[FileKey, Extraction]] = []
+
+        def record(index: int, extraction: Extraction, transient: bool) -> None:
+            if index in found:
+                return
+            found[index] = extraction
+            if extraction.status == "error":
+                stats.errors += 1
+            if not transient:
+                stats.extracted += 1
+                key = keys[index]
+                if key is not None and self.cache is not None:
+                    to_store.append((key, extraction))
+                    if len(to_store) >= _CACHE_FLUSH:
+                        self.cache.put_many(to_store, version)
+                        to_store.clear()
+
+        paths = {index: str(items[index][1]) for index in todo}
+        if todo and self._runs_in_process(paths):
+            stats.in_process = True
+            for index in todo:
+                record(index, self._extract(Path(paths[index]), self.limits), False)
+        elif todo:
+            todo.sort(key=lambda i: -_size(keys[i]))  # largest first: better load balance
+            _PoolRun(self, paths, record).run(todo)
+        if self.cache is not None:
+            self.cache.put_many(to_store, version)
+            if self.cache.problem is not None and self.cache.problem not in self.problems:
+                self.problems.append(self.cache.problem)
+        stats.seconds = time.perf_counter() - started
+        return {items[index][0]: found[index] for index in range(len(items))}
+
+    def _runs_in_process(self, paths: dict[int, str]) -> bool:
+        if len(paths) >= self.inprocess_below:
+            return False
+        return all(sniff_file(Path(path)) not in NATIVE_KINDS for path in paths.values())
+
+
+class _PoolRun:
+    """One :meth:`Extractor.run` through worker processes: rounds of pools until all is read."""
+
+    def __init__(self, owner: Extractor, paths: dict[int, str], record: _Record) -> None:
+        self.owner = owner
+        self.limits = owner.limits
+        self.stats = owner.stats
+        self.paths = paths
+        self._record = record
+        self.done: set[int] = set()
+
+    def record(self, index: int, extraction: Extraction, transient: bool) -> None:
+        if index not in self.done:
+            self.done.add(index)
+            self._record(index, extraction, transient)
+
+    def take(self, results: list[tuple[int, Extraction, Transient]]) -> None:
+        """Record what one batch returned."""
+        for index, extraction, transient in results:
+            if transient == "timeout" and index not in self.done:
+                self.stats.timeouts += 1
+            self.record(index, extraction, transient is not None)
+
+    def batches(self, order: list[int], workers: int) -> list[list[int]]:
+        size = self.owner.batch_size or max(
+            1, min(_MAX_BATCH, math.ceil(len(order) / (workers * 4)))
+        )
+        return [order[start : start + size] for start in range(0, len(order), size)]
+
+    def run(self, order: list[int]) -> None:
+        """Read every document of ``order``, rebuilding pools after crashes and kills."""
+        queue = order
+        isolated: list[int] = []
+        crashes: Counter[int] = Counter()
+        stalls = 0
+        while queue or isolated:
+            alone = not queue  # retry each crash suspect alone: a crash is then its own
+            if alone:
+                workers, batches, isolated = 1, [[i] for i in isolated], []
+            else:
+                workers = min(self.owner.workers, len(queue))
+                batches, queue = self.batches(queue, workers), []
+            before = len(self.done)
+            leftovers, suspects = self.round(batches, workers)
+            for index in suspects:
+                crashes[index] += 1
+                if crashes[index] >= 2:
+                    self.stats.crashes += 1
+                    self.record(index, _crash_extraction(), True)
+                else:
+                    isolated.append(index)
+            rest = [i for i in leftovers if i not in self.done and i not in suspects]
+            if len(self.done) == before and not suspects and rest:
+                stalls += 1
+                if stalls >= _MAX_STALLS:
+                    for index in rest + isolated:
+                        self.record(index, _stall_extraction(), True)
+                    return
+            else:
+                stalls = 0
+            if alone:
+                isolated = rest + isolated
+            else:
+                queue = rest
+
+    def round(self, batches: list[list[int]], workers: int) -> tuple[list[int], list[int]]:
+        """Run ``batches`` in one pool; returns the unfinished documents and the crash suspects."""
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["rnq.extract.dispatch"])
+        board = ctx.RawArray("q", workers * SLOT_FIELDS)
+        for slot in range(workers):
+            board[slot * SLOT_FIELDS + 1] = -1
+        counter = ctx.Value("i", 0)
+        executor = ProcessPoolExecutor(
+            workers,
+            mp_context=ctx,
+            initializer=init_worker,
+            initargs=(board, counter, self.limits, self.owner._extract),
+        )
+        pending: dict[Future[list[tuple[int, Extraction, Transient]]], list[int]] = {}
+        killed: set[int] = set()
+        unsubmitted: list[list[int]] = []
+        broken = False
+        clean = False
+        try:
+            unsubmitted = list(batches)
+            while unsubmitted:
+                job = [(index, self.paths[index]) for index in unsubmitted[0]]
+                try:
+                    future = executor.submit(work_batch, job)
+                except BrokenProcessPool:  # a worker died while the batches were being sent
+                    broken = True
+                    break
+                pending[future] = unsubmitted.pop(0)
+            while pending and not broken:
+                done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
+                for future in done:
+                    batch = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        pending[future] = batch  # its documents are unfinished
+                        continue
+                    except BaseException as exc:  # a bug in a worker, not in a document
+                        for index in batch:
+                            self.record(index, worker_failure(exc), True)
+                        continue
+                    self.take(results)
+                if not broken:
+                    killed |= self.watchdog(board, workers)
+            clean = True
+        finally:
+            if not clean:  # interrupted (KeyboardInterrupt…): stop the workers now
+                _kill_workers(board, workers)
+            executor.shutdown(wait=clean, cancel_futures=True)
+        for future in list(pending):  # finished before the break was seen
+            if future.done() and not future.cancelled() and future.exception() is None:
+                del pending[future]
+                self.take(future.result())
+        if broken:
+            self.stats.pool_restarts += 1
+        leftovers = [
+            i for batch in [*pending.values(), *unsubmitted] for i in batch if i not in self.done
+        ]
+        suspects: list[int] = []
+        if broken and not killed:
+            for slot in range(workers):
+                index = board[slot * SLOT_FIELDS + 1]
+                if index >= 0 and index not in self.done:
+                    suspects.append(index)
+        return leftovers, suspects
+
+    def watchdog(self, board: Any, workers: int) -> set[int]:
+        """Kill every worker stuck on one document past the hard deadline; returns those."""
+        deadline_ns = int((self.limits.timeout_s + _GRACE_S) * 1e9)
+        now = time.monotonic_ns()
+        killed: set[int] = set()
+        for slot in range(workers):
+            base = slot * SLOT_FIELDS
+            index = board[base + 1]
+            if index < 0 or now - board[base + 2] <= deadline_ns or index in self.done:
+                continue
+            try:
+                os.kill(board[base], signal.SIGKILL)
+            except ProcessLookupError:
+                continue
+            killed.add(index)
+            self.stats.timeouts += 1
+            self.record(index, timeout_extraction(self.limits), True)
+        return killed
+
+
+def _size(key: FileKey | None) -> int:
+    return key.size if key is not None else 0
+
+
+def _kill_workers(board: Any, workers: int) -> None:
+    for slot in range(workers):
+        pid = board[slot * SLOT_FIELDS]
+        if pid > 0:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -1,0 +1,126 @@
+"""What runs inside an extraction worker process.
+
+Each worker claims a slot on a shared *board* (``[pid, document index, start time]`` per slot,
+a ``multiprocessing`` raw array) and updates it around every document, so the parent knows at
+any moment which document each worker is reading and since when. With it the parent
+
+* kills a worker stuck in native code past the hard deadline and marks exactly that document
+  « délai dépassé »;
+* after a crash (``BrokenProcessPool``) knows which documents were being read, to retry them
+  alone.
+
+A soft per-document deadline runs in the worker itself (``SIGALRM``): pure-Python readers are
+interrupted cleanly without losing the worker. The memory cap is ``RLIMIT_AS``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any, Literal
+
+from rnq.extract.limits import MIB, ExtractLimits
+from rnq.extract.model import Extraction
+
+__all__ = [
+    "SLOT_FIELDS",
+    "ExtractFn",
+    "Transient",
+    "init_worker",
+    "timeout_extraction",
+    "work_batch",
+    "worker_failure",
+]
+
+ExtractFn = Callable[[Path, ExtractLimits], Extraction]
+
+#: Board layout: per slot, ``pid``, the document index being read (-1 when idle), its start
+#: (``time.monotonic_ns()``, system-wide on Linux).
+SLOT_FIELDS = 3
+
+
+class _SoftTimeout(BaseException):
+    """Raised by SIGALRM in a worker; a BaseException so that readers cannot swallow it."""
+
+
+class _State:
+    board: Any = None
+    slot = -1
+    limits: ExtractLimits = ExtractLimits()
+    extract: ExtractFn | None = None
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _SoftTimeout
+
+
+def init_worker(board: Any, counter: Any, limits: ExtractLimits, extract: ExtractFn) -> None:
+    """Pool initializer: claim a board slot, cap memory, arm the soft timeout handler."""
+    with counter.get_lock():
+        slot = counter.value
+        counter.value += 1
+    _State.board, _State.slot, _State.limits, _State.extract = board, slot, limits, extract
+    base = slot * SLOT_FIELDS
+    board[base], board[base + 1], board[base + 2] = os.getpid(), -1, 0
+    if limits.memory_mb:
+        cap = limits.memory_mb * MIB
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+
+
+def timeout_extraction(limits: ExtractLimits) -> Extraction:
+    """The extraction of a document abandoned after ``limits.timeout_s``."""
+    return Extraction.error(
+        f"délai dépassé : lecture abandonnée après {limits.timeout_s:g} s",
+        f"timed out: reading abandoned after {limits.timeout_s:g} s",
+    )
+
+
+def worker_failure(exc: BaseException) -> Extraction:
+    """The extraction of a document whose reading raised ``exc`` in a worker."""
+    return Extraction.error(
+        f"échec du processus de lecture ({type(exc).__name__}: {exc})",
+        f"reading process failed ({type(exc).__name__}: {exc})",
+    )
+
+
+#: Why a result depends on the run rather than on the file (it must not be cached).
+Transient = Literal["timeout", "failure"] | None
+
+
+def work_batch(batch: list[tuple[int, str]]) -> list[tuple[int, Extraction, Transient]]:
+    """Extract each ``(index, path)`` of ``batch`` in turn, publishing progress on the board.
+
+    Returns ``(index, extraction, transient)`` triples; ``transient`` says why a result depends on
+    the run (a timeout, a failure such as ``MemoryError``) rather than on the file.
+    """
+    board, base = _State.board, _State.slot * SLOT_FIELDS
+    limits, extract = _State.limits, _State.extract
+    if extract is None:
+        raise RuntimeError("init_worker did not run in this process")
+    out: list[tuple[int, Extraction, Transient]] = []
+    for index, path in batch:
+        board[base + 2] = time.monotonic_ns()  # start before index: the parent reads index first
+        board[base + 1] = index
+        signal.setitimer(signal.ITIMER_REAL, limits.timeout_s)
+        transient: Transient = None
+        try:
+            result = extract(Path(path), limits)
+        except _SoftTimeout:
+            result, transient = timeout_extraction(limits), "timeout"
+        except Exception as exc:  # MemoryError under the cap, or a reader that raised
+            result, transient = worker_failure(exc), "failure"
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            board[base + 1] = -1
+        out.append((index, result, transient))
+    return out

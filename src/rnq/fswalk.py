@@ -1,0 +1,261 @@
+"""List a workspace's files safely and deterministically; never write inside it.
+
+Rules:
+
+* ``ignore`` globs are gitignore-like and matched against the relative POSIX path: ``*`` and
+  ``?`` stay within a path segment, ``**`` spans segments, a pattern without ``/`` matches a
+  name at any depth (``~$*``), one with ``/`` is anchored at the root (``drafts/**``), a
+  trailing ``/`` matches directories only. An ignored directory is not entered.
+* A symbolic link is resolved; if its target is outside the root it is not followed and is
+  recorded as a problem. Links to files inside the root are listed under the link's own path;
+  links to directories inside the root are followed unless the target is the directory itself
+  or one of its ancestors (a loop, recorded). Broken links and self-referencing links are
+  recorded too.
+* Directories and files that cannot be read are recorded; such files stay listed, as do files
+  above ``max_file_bytes`` (the extractor then refuses them): evidence is never dropped.
+* A name that is not valid UTF-8 (or holds control characters) is listed with ``\\xNN`` escapes
+  in its relative path, and recorded; its absolute path still opens the file.
+
+Files come back sorted by relative path.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rnq.errors import Problem
+
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "WalkResult", "compile_ignore", "printable_name", "walk"]
+
+DEFAULT_MAX_FILE_BYTES = 200 << 20
+_MAX_DEPTH = 64
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass
+class WalkResult:
+    """The files found (``(relative POSIX path, absolute path)``, sorted) and the problems met."""
+
+    files: list[tuple[str, Path]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def printable_name(name: str) -> tuple[str, bool]:
+    """``name`` with undecodable bytes and control characters as ``\\xNN``; and whether it had any.
+
+    ``os.scandir`` gives undecodable bytes as lone surrogates (``surrogateescape``).
+    """
+    if name.isprintable():
+        return name, False
+    text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text, text != name
+
+
+def _glob_to_regex(pattern: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            end = pattern.find("]", i + 2)
+            if end == -1:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                body = pattern[i + 1 : end].replace("\\", "\\\\")
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
+
+
+def compile_ignore(patterns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two regexes from gitignore-like ``patterns``: for any path, and for directories only."""
+    any_kind: list[str] = []
+    dirs_only: list[str] = []
+    for raw in patterns:
+        pattern = raw.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        target = any_kind
+        if pattern.endswith("/"):
+            target, pattern = dirs_only, pattern.rstrip("/")
+        # gitignore: a pattern without "/" matches a name at any depth
+        pattern = pattern.lstrip("/") if "/" in pattern else "**/" + pattern
+        target.append(_glob_to_regex(pattern))
+    never = "(?!)"
+    return (
+        re.compile("(?:" + ("|".join(any_kind) or never) + r")\Z", re.DOTALL),
+        re.compile("(?:" + ("|".join(any_kind + dirs_only) or never) + r")\Z", re.DOTALL),
+    )
+
+
+class _Walker:
+    def __init__(self, root: Path, ignore: Sequence[str], max_file_bytes: int) -> None:
+        self.root = os.path.realpath(root)
+        self.ignore_file, self.ignore_dir = compile_ignore(ignore)
+        self.max_file_bytes = max_file_bytes
+        self.result = WalkResult()
+
+    def problem(self, rel: str, fr: str, en: str) -> None:
+        self.result.problems.append(Problem.make(rel or ".", fr, en))
+
+    def unreadable(self, rel: str, exc: OSError, what_fr: str, what_en: str) -> None:
+        reason = exc.strerror or str(exc)
+        self.problem(rel, f"{what_fr} illisible : {reason}", f"unreadable {what_en}: {reason}")
+
+    def inside(self, target: str) -> bool:
+        return target == self.root or target.startswith(self.root.rstrip(os.sep) + os.sep)
+
+    def walk_dir(self, path: str, rel: str, ancestors: tuple[tuple[int, int], ...]) -> None:
+        if len(ancestors) > _MAX_DEPTH:
+            self.problem(
+                rel,
+                f"arborescence trop profonde (plus de {_MAX_DEPTH} niveaux) : non parcourue",
+                f"tree too deep (over {_MAX_DEPTH} levels): not walked",
+            )
+            return
+        try:
+            with os.scandir(path) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as exc:
+            self.unreadable(rel, exc, "dossier", "folder")
+            return
+        for entry in entries:
+            self.visit(entry, rel, ancestors)
+
+    def visit(
+        self, entry: os.DirEntry[str], parent: str, ancestors: tuple[tuple[int, int], ...]
+    ) -> None:
+        name, escaped = printable_name(entry.name)
+        rel = f"{parent}/{name}" if parent else name
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_link = is_dir = False
+        if is_link:
+            self.visit_link(entry.path, rel, ancestors, escaped)
+        elif is_dir:
+            if not self.ignore_dir.match(rel):
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError as exc:
+                    self.unreadable(rel, exc, "dossier", "folder")
+                    return
+                self.walk_dir(entry.path, rel, (*ancestors, (info.st_dev, info.st_ino)))
+        elif not self.ignore_file.match(rel):
+            self.add_file(entry.path, rel, escaped)
+
+    def visit_link(
+        self, path: str, rel: str, ancestors: tuple[tuple[int, int], ...], escaped: bool
+    ) -> None:
+        try:
+            target = os.path.realpath(path, strict=True)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.problem(
+                    rel,
+                    "boucle de liens symboliques : non suivie",
+                    "symbolic link loop: not followed",
+                )
+            else:
+                self.problem(
+                    rel,
+                    "lien symbolique cassé : sa cible n'existe pas",
+                    "broken symbolic link: its target does not exist",
+                )
+            return
+        if not self.inside(target):
+            self.problem(
+                rel,
+                "lien symbolique vers l'extérieur de l'espace de travail : non suivi",
+                "symbolic link to outside the workspace: not followed",
+            )
+            return
+        try:
+            info = os.stat(target)
+        except OSError as exc:
+            self.unreadable(rel, exc, "lien", "link")
+            return
+        if stat.S_ISDIR(info.st_mode):
+            if self.ignore_dir.match(rel):
+                return
+            if (info.st_dev, info.st_ino) in ancestors:
+                self.problem(
+                    rel,
+                    "boucle de liens symboliques (le lien mène à un dossier parent) : non suivie",
+                    "symbolic link loop (the link leads to a parent folder): not followed",
+                )
+                return
+            self.walk_dir(path, rel, (*ancestors, (info.st_dev, info.st_ino)))
+        elif not self.ignore_file.match(rel):
+            self.add_file(path, rel, escaped)
+
+    def add_file(self, path: str, rel: str, escaped: bool) -> None:
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            self.unreadable(rel, exc, "fichier", "file")
+            return
+        if not stat.S_ISREG(info.st_mode):
+            return  # sockets, FIFOs, devices: not evidence, and opening a FIFO would block
+        if escaped:
+            self.problem(
+                rel,
+                "nom de fichier non UTF-8 ou avec caractères de contrôle : affiché avec des "
+                "échappements \\xNN",
+                "file name not valid UTF-8 or with control characters: shown with \\xNN escapes",
+            )
+        if not os.access(path, os.R_OK):
+            self.problem(rel, "fichier illisible : accès refusé", "unreadable file: access denied")
+        elif info.st_size > self.max_file_bytes:
+            self.problem(
+                rel,
+                f"fichier trop volumineux ({info.st_size >> 20} Mio, limite "
+                f"{self.max_file_bytes >> 20} Mio) : non lu",
+                f"file too large ({info.st_size >> 20} MiB, limit "
+                f"{self.max_file_bytes >> 20} MiB): not read",
+            )
+        self.result.files.append((rel, Path(path)))
+
+
+def walk(
+    root: Path,
+    ignore: Sequence[str] = (),
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> WalkResult:
+    """Every regular file under ``root`` (see the module docstring for the rules)."""
+    walker = _Walker(root, ignore, max_file_bytes)
+    try:
+        info = os.stat(walker.root)
+    except OSError as exc:
+        walker.unreadable("", exc, "dossier", "folder")
+        return walker.result
+    walker.walk_dir(walker.root, "", ((info.st_dev, info.st_ino),))
+    walker.result.files.sort(key=lambda item: item[0])
+    walker.result.problems.sort(key=lambda problem: problem.path)
+    return walker.result

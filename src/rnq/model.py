@@ -1,0 +1,203 @@
+"""The core records every part of rnq exchanges: evidence in, findings out.
+
+* :class:`Evidence` — one piece of evidence (« preuve »): a file of the workspace or a record a
+  plugin collector returned, mapped to a unit, indicators, maybe an offering, a kind and a date.
+  Collectors return evidence, never verdicts.
+* :class:`EvidenceSet` — an immutable collection of evidence with the queries checks need.
+* :class:`Finding` — what one check concluded about one indicator, for one unit or offering.
+
+Statuses per indicator and the report are built from findings (``rnq.verdict``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rnq.text import Localized
+
+__all__ = [
+    "KINDS",
+    "STAKEHOLDERS",
+    "Evidence",
+    "EvidenceSet",
+    "Finding",
+    "Outcome",
+    "Status",
+    "finding_id",
+]
+
+#: The shared vocabulary of evidence kinds (SPEC §3 "Kinds").
+KINDS: tuple[str, ...] = (
+    "programme",
+    "resultats",
+    "certification",
+    "analyse-besoin",
+    "positionnement",
+    "evaluation",
+    "livret-accueil",
+    "reglement-interieur",
+    "suivi",
+    "emargement",
+    "moyens",
+    "coordination",
+    "ressources",
+    "cv",
+    "registre-intervenants",
+    "plan-competences",
+    "veille-legale",
+    "veille-metiers",
+    "veille-pedagogique",
+    "handicap",
+    "contrat-sous-traitance",
+    "partenariat",
+    "enquete-satisfaction",
+    "reclamations",
+    "amelioration",
+    "analyse-risques",
+    "procedure",
+    "affichage-certificat",
+    "attestation",
+)
+STAKEHOLDERS: tuple[str, ...] = ("apprenants", "financeurs", "equipes", "entreprises")
+
+#: What a check concluded (SPEC §4).
+Outcome = Literal["passed", "gap", "not_verified", "not_applicable", "waived"]
+#: The status of an indicator, or of an indicator for one unit or offering (SPEC §5).
+Status = Literal["conform", "nc_minor", "nc_major", "not_assessed", "waived", "not_applicable"]
+
+MappedBy = Literal["manifest", "front_matter", "path", "plugin", "attestation"]
+ReadStatus = Literal["ok", "no_text", "error", "not_read"]
+
+
+class Evidence(BaseModel):
+    """One piece of evidence, as mapped by a collector.
+
+    ``path`` is the file's path relative to the workspace (POSIX), or for a record a plugin
+    returned, an id such as ``crm:reclamations#12``. ``read`` tells whether its content could
+    be read: only ``ok`` evidence can make a content check pass.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    unit: str
+    indicators: tuple[int, ...] = ()
+    offering: str | None = None
+    kind: str | None = None
+    stakeholder: str | None = None
+    date: dt.date | None = None
+    valid_until: dt.date | None = None
+    by: str | None = None
+    note: str | None = None
+    mapped_by: MappedBy = "path"
+    collector: str = "filesystem"
+    read: ReadStatus = "not_read"
+    text: str | None = Field(default=None, repr=False)
+    rows: tuple[tuple[str, ...], ...] | None = Field(default=None, repr=False)
+    problem: Localized | None = None
+
+    @property
+    def usable(self) -> bool:
+        """True when the content was read (or the record came with its content)."""
+        return self.read == "ok"
+
+
+class EvidenceSet:
+    """An immutable, ordered collection of evidence with the queries checks need.
+
+    Every query returns a new :class:`EvidenceSet`, so they chain:
+    ``evidence.for_indicator(26).of_kind("handicap").usable()``.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Iterable[Evidence] = ()) -> None:
+        self._items: tuple[Evidence, ...] = tuple(items)
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __repr__(self) -> str:
+        return f"EvidenceSet({len(self._items)} items)"
+
+    def filter(self, keep: object) -> EvidenceSet:
+        """The evidence for which ``keep(evidence)`` is true."""
+        assert callable(keep)
+        return EvidenceSet(e for e in self._items if keep(e))
+
+    def for_indicator(self, number: int) -> EvidenceSet:
+        """Evidence mapped to indicator ``number``."""
+        return self.filter(lambda e: number in e.indicators)
+
+    def for_unit(self, unit: str, *, central: Iterable[str] = ()) -> EvidenceSet:
+        """Evidence of ``unit``, plus that of the central units named in ``central``."""
+        units = {unit, *central}
+        return self.filter(lambda e: e.unit in units)
+
+    def for_offering(self, offering: str) -> EvidenceSet:
+        """Evidence that belongs to ``offering``."""
+        return self.filter(lambda e: e.offering == offering)
+
+    def of_kind(self, *kinds: str) -> EvidenceSet:
+        """Evidence of one of ``kinds``."""
+        wanted = set(kinds)
+        return self.filter(lambda e: e.kind in wanted)
+
+    def usable(self) -> EvidenceSet:
+        """Evidence whose content could be read."""
+        return self.filter(lambda e: e.usable)
+
+    def unusable(self) -> EvidenceSet:
+        """Evidence that exists but could not be read (corrupted, encrypted, scanned…)."""
+        return self.filter(lambda e: not e.usable and e.read != "not_read")
+
+    def dated_since(self, day: dt.date) -> EvidenceSet:
+        """Evidence dated on or after ``day`` (undated evidence is left out)."""
+        return self.filter(lambda e: e.date is not None and e.date >= day)
+
+    def paths(self) -> list[str]:
+        """The paths, in order."""
+        return [e.path for e in self._items]
+
+
+class Finding(BaseModel):
+    """What one check concluded about one indicator, for one unit or offering (or globally).
+
+    ``missing`` distinguishes the two kinds of gap the NC rules need: ``True`` when there is no
+    usable evidence at all where the indicator is assessed, ``False`` when evidence exists but is
+    stale, incomplete or missing only in part.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    check: str
+    indicator: int
+    outcome: Outcome
+    unit: str | None = None
+    offering: str | None = None
+    item: str | None = None
+    message: Localized
+    fix: Localized | None = None
+    evidence: tuple[str, ...] = ()
+    missing: bool = False
+    provisional: bool = False
+
+
+def finding_id(
+    check: str, indicator: int, unit: str | None, offering: str | None, item: str | None
+) -> str:
+    """A stable id for a finding: the same check on the same target gives the same id."""
+    key = "\x1f".join([check, str(indicator), unit or "", offering or "", item or ""])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,76 @@
+"""How a check says what it found, beyond a plain ``assert``.
+
+* ``assert condition, "message"`` — a gap; the message is the finding, written for the auditor.
+  The message may be a :class:`~rnq.text.Localized` (``rnq.msg(fr, en)``) to speak both languages.
+* ``raise rnq.Gap(message, missing=True)`` — a gap where no usable evidence exists at all
+  (the NC rules treat it as « non prise en compte »).
+* ``rnq.skip(reason)`` — not applicable here, with the reason.
+* ``rnq.not_verified(reason)`` — cannot be verified (unreadable or text-less evidence); never
+  counted as conform.
+
+``Skip`` and ``NotVerified`` derive from :class:`BaseException`, as pytest's outcomes do, so that a
+check's own ``except Exception`` cannot swallow them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NoReturn
+
+from rnq.text import Localized
+
+__all__ = ["Gap", "NotVerified", "Skip", "msg", "not_verified", "skip"]
+
+
+def msg(fr: str, en: str | None = None) -> Localized:
+    """A finding message in French and English (English defaults to the French text)."""
+    return Localized(fr=fr, en=en if en is not None else fr)
+
+
+class Gap(AssertionError):
+    """A gap, with more to say than a plain ``assert``."""
+
+    def __init__(
+        self,
+        message: str | Localized,
+        *,
+        missing: bool = False,
+        evidence: Iterable[str] = (),
+        fix: str | Localized | None = None,
+    ) -> None:
+        self.message = message if isinstance(message, Localized) else Localized.same(message)
+        super().__init__(self.message.fr)
+        self.missing = missing
+        self.evidence = tuple(evidence)
+        self.fix = fix if fix is None or isinstance(fix, Localized) else Localized.same(fix)
+
+
+class Skip(BaseException):
+    """Raised by :func:`skip`."""
+
+    def __init__(self, reason: Localized) -> None:
+        super().__init__(reason.fr)
+        self.reason = reason
+
+
+class NotVerified(BaseException):
+    """Raised by :func:`not_verified`."""
+
+    def __init__(self, reason: Localized, evidence: Iterable[str] = ()) -> None:
+        super().__init__(reason.fr)
+        self.reason = reason
+        self.evidence = tuple(evidence)
+
+
+def _text(reason: str | Localized) -> Localized:
+    return reason if isinstance(reason, Localized) else Localized.same(reason)
+
+
+def skip(reason: str | Localized) -> NoReturn:
+    """Stop the check: not applicable here, for ``reason``."""
+    raise Skip(_text(reason))
+
+
+def not_verified(reason: str | Localized, evidence: Iterable[str] = ()) -> NoReturn:
+    """Stop the check: it cannot be verified, for ``reason`` (never counted as conform)."""
+    raise NotVerified(_text(reason), evidence)

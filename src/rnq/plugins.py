@@ -1,0 +1,145 @@
+"""Build the plugin manager: built-ins, installed plugins, then the workspace's own.
+
+The manager is built by :func:`get_plugin_manager`, never at import. Order of registration
+(pluggy calls the last registered first, so later ones override earlier ones):
+
+1. the built-in plugins of :data:`BUILTIN_PLUGINS`;
+2. installed plugins from the ``rnq`` entry-point group, unless ``RNQ_DISABLE_PLUGIN_AUTOLOAD``
+   is set (to anything but an empty string) or ``load_entrypoints=False``;
+3. the workspace's plugin files listed under ``plugins:`` in ``rnq.yaml`` (code is opt-in).
+
+Then ``check_pending()`` rejects any ``rnq_*`` implementation that matches no hook (a typo).
+A plugin that fails to load is reported by name and the run goes on without it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import pluggy
+
+from rnq import hookspecs
+from rnq.errors import ConfigError, Problem
+from rnq.loader import import_file
+from rnq.text import Localized
+
+__all__ = ["BUILTIN_PLUGINS", "DISABLE_ENV", "PluginSet", "get_plugin_manager"]
+
+#: Modules registered first, in this order.
+BUILTIN_PLUGINS: tuple[str, ...] = ("rnq.collectors.filesystem", "rnq.checks")
+DISABLE_ENV = "RNQ_DISABLE_PLUGIN_AUTOLOAD"
+
+
+class PluginSet:
+    """A plugin manager plus what happened while loading plugins."""
+
+    def __init__(self, manager: pluggy.PluginManager, problems: list[Problem]) -> None:
+        self.manager = manager
+        self.problems = problems
+
+    @property
+    def hook(self) -> pluggy.HookRelay:
+        """The hook relay: ``plugins.hook.rnq_register_checks()``."""
+        return self.manager.hook
+
+    def names(self) -> list[str]:
+        """Names of the registered plugins, in registration order."""
+        return [name for name, _ in self.manager.list_name_plugin()]
+
+
+def _builtins() -> list[tuple[str, ModuleType]]:
+    modules = []
+    for name in BUILTIN_PLUGINS:
+        try:
+            modules.append((name, importlib.import_module(name)))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real import error inside a built-in: a bug, let it raise
+                raise
+    return modules
+
+
+def get_plugin_manager(
+    *,
+    workspace_root: Path | None = None,
+    workspace_plugins: Sequence[str] = (),
+    load_entrypoints: bool | None = None,
+    extra: Sequence[object] = (),
+) -> PluginSet:
+    """Build and validate a plugin manager.
+
+    :param workspace_root: the workspace whose ``plugins:`` files are loaded.
+    :param workspace_plugins: those files, relative to ``workspace_root``.
+    :param load_entrypoints: load installed plugins (default: yes, unless
+        ``RNQ_DISABLE_PLUGIN_AUTOLOAD`` is set).
+    :param extra: more plugin objects to register last (tests, the library API).
+    """
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    problems: list[Problem] = []
+    for name, module in _builtins():
+        manager.register(module, name=name)
+    if load_entrypoints is None:
+        load_entrypoints = not os.environ.get(DISABLE_ENV)
+    if load_entrypoints:
+        for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT):
+            if manager.get_plugin(entry_point.name) is not None or manager.is_blocked(
+                entry_point.name
+            ):
+                continue
+            try:
+                plugin = entry_point.load()
+                manager.register(plugin, name=entry_point.name)
+            except Exception as exc:  # a broken plugin must not stop the run
+                problems.append(
+                    Problem.make(
+                        f"plugin:{entry_point.name}",
+                        f"extension « {entry_point.name} » non chargée : {exc!r}",
+                        f"plugin '{entry_point.name}' not loaded: {exc!r}",
+                    )
+                )
+    for relative in workspace_plugins:
+        if workspace_root is None:
+            break
+        path = workspace_root / relative
+        try:
+            module = import_file(path, root=workspace_root)
+        except FileNotFoundError:
+            raise ConfigError(
+                Localized(
+                    fr=f"extension introuvable : {relative}", en=f"plugin not found: {relative}"
+                ),
+                path=str(workspace_root / "rnq.yaml"),
+                key="plugins",
+            ) from None
+        except Exception as exc:
+            problems.append(
+                Problem.make(
+                    relative,
+                    f"extension non chargée : {exc!r}",
+                    f"plugin not loaded: {exc!r}",
+                )
+            )
+            continue
+        manager.register(module, name=f"workspace:{relative}")
+    for plugin in extra:
+        manager.register(plugin)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise ConfigError(
+            Localized(
+                fr=f"extension invalide « {exc.plugin} » : {exc}",
+                en=f"invalid plugin '{exc.plugin}': {exc}",
+            ),
+            path=str(getattr(exc.plugin, "__file__", exc.plugin)),
+            hint=Localized(
+                fr="une fonction rnq_* ne correspond à aucun crochet (faute de frappe ?)",
+                en="an rnq_* function matches no hook (a typo?)",
+            ),
+        ) from None
+    return PluginSet(manager, problems)

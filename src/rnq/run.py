@@ -1,0 +1,342 @@
+"""One readiness run, end to end: the library's main entry point, :func:`run`.
+
+load the workspace → choose the referential → decide applicability → load plugins → collect
+evidence → read documents (in parallel, cached outside the workspace) → collect and run checks →
+build the report (statuses, NC rules, action plan). Every output is a view of the returned
+:class:`~rnq.report.Report`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from rnq.api import applicable_indicators, choose_referential
+from rnq.applicability import Applicability
+from rnq.checking import (
+    SESSION,
+    TARGETED,
+    CheckDef,
+    Item,
+    collect_checks,
+    expand,
+    import_check_folder,
+    run_item,
+    unknown_fixture_findings,
+)
+from rnq.collect import CollectResult, collect
+from rnq.errors import Problem
+from rnq.fixtures import FixtureLookupError, FixtureRegistry
+from rnq.model import Evidence, EvidenceSet, Finding
+from rnq.plugins import PluginSet, get_plugin_manager
+from rnq.referential import Referential
+from rnq.report import Report
+from rnq.text import Lang
+from rnq.verdict import build_report
+from rnq.waivers import load_waivers
+from rnq.workspace import Offering, Unit, Workspace, load
+
+__all__ = ["RunOptions", "Session", "run", "run_checks"]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run may be told beyond the workspace (the ``rnq check`` options)."""
+
+    today: dt.date | None = None
+    audit_date: dt.date | None = None
+    referential: str | None = None
+    units: tuple[str, ...] = ()
+    indicators: tuple[int, ...] = ()
+    lang: Lang = "fr"
+    load_entrypoints: bool | None = None
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    workers: int | None = None
+    extra_plugins: tuple[object, ...] = ()
+
+
+@dataclass
+class Session:
+    """Everything a run knows once evidence is collected; what checks see through fixtures."""
+
+    workspace: Workspace
+    referential: Referential
+    decisions: list[Applicability]
+    evidence: list[Evidence]
+    today: dt.date
+    audit_date: dt.date
+    lang: Lang = "fr"
+    units: tuple[str, ...] = ()
+    indicators: tuple[int, ...] = ()
+    problems: list[Problem] = field(default_factory=list)
+
+    def applicable(self) -> list[int]:
+        """Applicable indicator numbers (restricted by ``--indicator``)."""
+        numbers = [d.number for d in self.decisions if d.applicable]
+        return [n for n in numbers if not self.indicators or n in self.indicators]
+
+    def target_units(self) -> list[Unit]:
+        """Units checks run for: the operational units (the central unit alone if it is all)."""
+        units = list(self.workspace.config.units)
+        operational = [u for u in units if not u.central] or units
+        return [u for u in operational if not self.units or u.id in self.units]
+
+    def target_offerings(self) -> list[tuple[Unit, Offering]]:
+        """Every offering of the selected units."""
+        selected = {u.id for u in self.target_units()} | {
+            u.id
+            for u in self.workspace.config.units
+            if u.central and (not self.units or u.id in self.units)
+        }
+        return [
+            (unit, offering)
+            for unit in self.workspace.config.units
+            if unit.id in selected
+            for offering in unit.offerings
+        ]
+
+
+def _freshness(overrides: dict[str, int]) -> dict[str, int]:
+    """Months after which evidence of each kind is out of date (defaults, then ``freshness``)."""
+    from rnq.kinds import freshness_months
+    from rnq.model import KINDS
+
+    months = {kind: freshness_months(kind, overrides) for kind in (*KINDS, *overrides)}
+    return {kind: value for kind, value in months.items() if value is not None}
+
+
+class _EvidenceIndex:
+    """Evidence pre-grouped by unit and offering, so each target's set is built once."""
+
+    def __init__(self, evidence: Sequence[Evidence], central: Iterable[str]) -> None:
+        self.all = EvidenceSet(evidence)
+        self.central = tuple(central)
+        self.by_unit: dict[str, list[Evidence]] = defaultdict(list)
+        self.by_offering: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+        for item in evidence:
+            self.by_unit[item.unit].append(item)
+            if item.offering is not None:
+                self.by_offering[(item.unit, item.offering)].append(item)
+        self._cache: dict[tuple[str | None, str | None], EvidenceSet] = {}
+
+    def for_target(self, unit: str | None, offering: str | None) -> EvidenceSet:
+        key = (unit, offering)
+        if key not in self._cache:
+            if unit is None:
+                result = self.all
+            elif offering is not None:
+                result = EvidenceSet(self.by_offering.get((unit, offering), ()))
+            else:
+                units = dict.fromkeys([unit, *self.central])
+                result = EvidenceSet(e for u in units for e in self.by_unit.get(u, ()))
+            self._cache[key] = result
+        return self._cache[key]
+
+
+def _check_sources(
+    session: Session, plugins: PluginSet
+) -> tuple[list[tuple[str, object]], list[Problem]]:
+    sources: list[tuple[str, object]] = []
+    problems: list[Problem] = []
+    for impl in plugins.manager.hook.rnq_register_checks.get_hookimpls():
+        name = plugins.manager.get_name(impl.plugin) or "plugin"
+        try:
+            contributed = list(cast("Iterable[object]", impl.function() or []))
+        except Exception as exc:
+            problems.append(
+                Problem.make(
+                    f"plugin:{name}",
+                    f"rnq_register_checks a échoué : {exc!r}",
+                    f"rnq_register_checks failed: {exc!r}",
+                )
+            )
+            continue
+        for obj in contributed:
+            label = getattr(obj, "__name__", None) or f"{name}:{type(obj).__name__}"
+            sources.append((label, obj))
+    sources.reverse()  # pluggy calls the last registered first; collect built-ins first
+    for folder in session.workspace.config.checks:
+        modules, folder_problems = import_check_folder(session.workspace.root, folder)
+        sources.extend(modules)
+        problems.extend(folder_problems)
+    return sources, problems
+
+
+def run_checks(session: Session, plugins: PluginSet) -> list[Finding]:
+    """Collect every check, expand it over its targets and run it; return the findings."""
+    registry = FixtureRegistry(builtin=(*SESSION, *TARGETED, "freshness"), targeted=TARGETED)
+    sources, problems = _check_sources(session, plugins)
+    checks, collect_problems = collect_checks(sources, registry)
+    session.problems.extend(problems + collect_problems)
+    config = session.workspace.config
+    index = _EvidenceIndex(session.evidence, [u.id for u in config.units if u.central])
+    referential = session.referential
+    applicable = session.applicable()
+    values: dict[str, Any] = {
+        "workspace": session.workspace,
+        "config": config,
+        "organization": config.organization,
+        "referential": referential,
+        "audit": config.audit,
+        "audit_date": session.audit_date,
+        "today": session.today,
+        "all_evidence": index.all,
+        "applicable": tuple(applicable),
+        "lang": session.lang,
+        "freshness": _freshness(dict(config.freshness)),
+    }
+    assessed = {i.number: i.assessed_at for i in referential}
+    units, offerings = session.target_units(), session.target_offerings()
+    cache: dict[tuple[str, Any], Any] = {}
+    findings: list[Finding] = []
+
+    def evidence_paths(item: Item, number: int) -> tuple[str, ...]:
+        unit_id, offering_id = item.target_key
+        return tuple(index.for_target(unit_id, offering_id).for_indicator(number).paths()[:20])
+
+    for check in checks:
+        provided = (*values, *TARGETED, *_params(check))
+        try:
+            registry.validate(check.argnames, check.name, provided=provided)
+        except FixtureLookupError as error:
+            bound = check.bound_indicators(referential.id) or ()
+            numbers = [n for n in applicable if n in bound]
+            findings.extend(unknown_fixture_findings(check, error, numbers))
+            session.problems.append(Problem.make(check.source, str(error), str(error)))
+            continue
+        items = expand(
+            check,
+            version=referential.id,
+            applicable=applicable,
+            assessed_at=lambda n: assessed.get(n, "unit"),
+            units=units,
+            offerings=offerings,
+            needs=registry.closure(check.argnames),
+        )
+        for item in items:
+            unit_id, offering_id = item.target_key
+            values["unit"] = item.unit
+            values["offering"] = item.offering
+            values["target"] = item.offering or item.unit
+            values["evidence"] = index.for_target(unit_id, offering_id)
+            values["indicator"] = (
+                referential.indicator(item.indicators[0])
+                if len(item.indicators) == 1 and item.indicators[0]
+                else None
+            )
+            findings.extend(run_item(item, registry, values, cache, evidence_paths))
+    return _report_central_once(findings, index)
+
+
+def _params(check: CheckDef) -> list[str]:
+    return [name for mark in check.marks_named("parametrize") for name in mark.args[0]]
+
+
+def _report_central_once(findings: list[Finding], index: _EvidenceIndex) -> list[Finding]:
+    """A finding about central evidence only is reported once, on the central unit, not once per
+    unit (SPEC §3)."""
+    if not index.central:
+        return findings
+    central_paths = {e.path for u in index.central for e in index.by_unit.get(u, ())}
+    seen: set[tuple[str, int, str, str, tuple[str, ...]]] = set()
+    result = []
+    for finding in findings:
+        if (
+            finding.unit is not None
+            and finding.offering is None
+            and finding.outcome != "passed"
+            and finding.evidence
+            and set(finding.evidence) <= central_paths
+        ):
+            key = (
+                finding.check,
+                finding.indicator,
+                finding.outcome,
+                finding.message.fr,
+                finding.evidence,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            finding = finding.model_copy(update={"unit": index.central[0]})
+        result.append(finding)
+    return result
+
+
+def _read_documents(
+    workspace: Workspace, collected: CollectResult, options: RunOptions
+) -> list[Evidence]:
+    """Read every collected file's text (in parallel, cached) and attach it to its evidence."""
+    from rnq.enrich import apply_extraction
+    from rnq.extract import Cache, Extractor
+
+    files: dict[str, Path] = {}
+    for item in collected.evidence:
+        if item.collector == "filesystem":
+            files.setdefault(item.path, workspace.root / item.path)
+    cache = Cache(options.cache_dir) if options.use_cache else None
+    extractor = Extractor(cache=cache, workers=options.workers)
+    extracted = extractor.run(sorted(files.items()))
+    return [
+        apply_extraction(item, extracted[item.path]) if item.path in extracted else item
+        for item in collected.evidence
+    ]
+
+
+def run(workspace: Workspace | str | Path, options: RunOptions | None = None) -> Report:
+    """Run the readiness check on ``workspace`` and return the report.
+
+    >>> report = rnq.run("evidence", rnq.RunOptions(today=datetime.date(2026, 11, 28)))
+    >>> report.summary.certifiable
+    """
+    options = options or RunOptions()
+    if not isinstance(workspace, Workspace):
+        workspace = load(workspace)
+    config = workspace.config
+    today = options.today or dt.date.today()
+    audit_date = options.audit_date or config.audit.date
+    referential = choose_referential(
+        version=options.referential, audit_date=audit_date, workspace=workspace, today=today
+    )
+    decisions = applicable_indicators(workspace, referential)
+    plugins = get_plugin_manager(
+        workspace_root=workspace.root,
+        workspace_plugins=config.plugins,
+        load_entrypoints=options.load_entrypoints,
+        extra=options.extra_plugins,
+    )
+    waivers = load_waivers(workspace, referential=referential)
+    collected = collect(workspace, plugins)
+    evidence = _read_documents(workspace, collected, options)
+    unreadable = [
+        Problem(path=e.path, message=e.problem) for e in evidence if e.problem is not None
+    ]
+    session = Session(
+        workspace=workspace,
+        referential=referential,
+        decisions=decisions,
+        evidence=evidence,
+        today=today,
+        audit_date=audit_date or today,
+        lang=options.lang,
+        units=options.units,
+        indicators=options.indicators,
+        problems=[*plugins.problems, *collected.problems, *unreadable],
+    )
+    findings = run_checks(session, plugins)
+    return build_report(
+        referential=referential,
+        decisions=decisions,
+        config=config,
+        findings=findings,
+        problems=session.problems,
+        waivers=waivers,
+        today=today,
+        audit_date=audit_date,
+        lang=options.lang,
+    )

@@ -1,0 +1,237 @@
+"""The pytest-style check engine, end to end through ``rnq.run``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import rnq
+from rnq.report import Report
+
+TODAY = dt.date(2026, 11, 28)
+
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    offerings:
+      - {id: compta, title: "Comptabilité"}
+      - {id: paie, title: "Paie"}
+      - {id: excel, title: "Excel"}
+checks: [checks]
+"""
+
+HOUSE_RULE = '''
+import rnq
+
+@rnq.mark.indicator(1)
+def check_offering_has_a_sheet(offering, evidence):
+    """Chaque prestation a sa fiche programme."""
+    assert evidence.of_kind("programme"), f"Pas de fiche programme pour {offering.title}"
+'''
+
+
+def _run(root: Path, **options: object) -> Report:
+    opts = rnq.RunOptions(
+        today=TODAY, use_cache=False, load_entrypoints=False, workers=1, **options
+    )  # type: ignore[arg-type]
+    return rnq.run(root, opts)
+
+
+def _findings(report: Report, check_suffix: str) -> list[dict[str, object]]:
+    doc = json.loads(report.to_json())
+    return [
+        f
+        for indicator in doc["indicators"]
+        for f in indicator["findings"]
+        if str(f["check"]).endswith(check_suffix)
+    ]
+
+
+def test_failing_custom_check_appears_once_per_failing_offering(
+    write_workspace: Callable[..., Path],
+) -> None:
+    root = write_workspace(
+        CONFIG,
+        {
+            "checks/check_house.py": HOUSE_RULE,
+            "pro/compta/programme-compta.md": "# Programme\nObjectifs, durée, tarifs.\n",
+        },
+    )
+    report = _run(root)
+    gaps = [f for f in _findings(report, "check_offering_has_a_sheet") if f["outcome"] == "gap"]
+    assert sorted(str(f["offering"]) for f in gaps) == ["excel", "paie"]
+    assert {f["message"] for f in gaps} == {
+        "Pas de fiche programme pour Paie",
+        "Pas de fiche programme pour Excel",
+    }
+    passed = [
+        f for f in _findings(report, "check_offering_has_a_sheet") if f["outcome"] == "passed"
+    ]
+    assert [f["offering"] for f in passed] == ["compta"]
+
+
+def test_checks_are_code_opt_in(write_workspace: Callable[..., Path]) -> None:
+    root = write_workspace(
+        CONFIG.replace("checks: [checks]\n", ""), {"checks/check_house.py": HOUSE_RULE}
+    )
+    assert _findings(_run(root), "check_offering_has_a_sheet") == []
+
+
+def test_importing_workspace_checks_writes_nothing(write_workspace: Callable[..., Path]) -> None:
+    root = write_workspace(CONFIG, {"checks/check_house.py": HOUSE_RULE})
+
+    def tree_hash() -> str:
+        digest = hashlib.sha256()
+        for path in sorted(root.rglob("*")):
+            digest.update(path.relative_to(root).as_posix().encode())
+            if path.is_file():
+                digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    before = tree_hash()
+    _run(root)
+    assert tree_hash() == before
+    assert not list(root.rglob("__pycache__"))
+
+
+@pytest.mark.parametrize(
+    ("body", "outcome", "fragment"),
+    [
+        ("assert False, rnq.msg('manque', 'missing')", "gap", "manque"),
+        ("assert 1 == 2", "gap", "assert 1 == 2"),
+        ("raise ValueError('boom')", "not_verified", "boom"),
+        ("return False", "not_verified", "assert"),
+        ("rnq.skip('pas concerné')", "not_applicable", "pas concerné"),
+        ("rnq.not_verified('scan illisible')", "not_verified", "scan illisible"),
+        ("pass", "passed", "Règle maison"),
+    ],
+)
+def test_outcomes(
+    write_workspace: Callable[..., Path], body: str, outcome: str, fragment: str
+) -> None:
+    check = f'''
+import rnq
+
+@rnq.mark.indicator(26)
+def check_rule(unit):
+    """Règle maison."""
+    {body}
+'''
+    report = _run(write_workspace(CONFIG, {"checks/check_rule.py": check}))
+    found = _findings(report, "check_rule")
+    assert [f["outcome"] for f in found] == [outcome]
+    assert fragment in str(found[0]["message"])
+    assert found[0]["unit"] == "pro"
+    status = next(i for i in json.loads(report.to_json())["indicators"] if i["number"] == 26)
+    if outcome in ("not_verified",):
+        assert status["status"] != "conform"
+
+
+def test_unknown_fixture_lists_the_available_ones(write_workspace: Callable[..., Path]) -> None:
+    check = '''
+import rnq
+
+@rnq.mark.indicator(26)
+def check_rule(unt):
+    """Règle."""
+'''
+    report = _run(write_workspace(CONFIG, {"checks/check_rule.py": check}))
+    found = _findings(report, "check_rule")
+    assert [f["outcome"] for f in found] == ["not_verified"]
+    assert "'unt'" in str(found[0]["message"])
+    assert "unit" in str(found[0]["message"])  # the suggestion / available list
+    indicator = next(i for i in json.loads(report.to_json())["indicators"] if i["number"] == 26)
+    assert indicator["status"] != "conform"
+
+
+def test_user_fixtures_parametrize_and_subchecks(write_workspace: Callable[..., Path]) -> None:
+    check = '''
+import rnq
+
+CALLS = []
+
+@rnq.fixture
+def trainers(unit):
+    CALLS.append(unit.id)
+    return ["Alice", "Bob", "Chloé"]
+
+@rnq.mark.indicator(21)
+def check_each_trainer(trainers, subchecks):
+    """Chaque intervenant a un CV."""
+    for name in trainers:
+        with subchecks.item(name):
+            assert name != "Bob", f"Pas de CV pour {name}"
+
+@rnq.mark.indicator(21)
+def check_trainers_again(trainers):
+    """Même fixture, calculée une fois par unité."""
+    assert len(CALLS) == 1
+
+@rnq.mark.indicator(22)
+@rnq.mark.parametrize("month", [1, 2, 3])
+def check_months(month):
+    """Paramétré."""
+    assert month != 2, "février"
+'''
+    report = _run(write_workspace(CONFIG, {"checks/check_more.py": check}))
+    each = _findings(report, "check_each_trainer")
+    assert [(f["outcome"], f["item"]) for f in each] == [("gap", "Bob")]
+    assert [f["outcome"] for f in _findings(report, "check_trainers_again")] == ["passed"]
+    months = _findings(report, "check_months")
+    assert sorted((f["item"], f["outcome"]) for f in months) == [
+        ("1", "passed"),
+        ("2", "gap"),
+        ("3", "passed"),
+    ]
+
+
+def test_a_broken_check_file_is_reported_and_the_rest_runs(
+    write_workspace: Callable[..., Path],
+) -> None:
+    root = write_workspace(
+        CONFIG,
+        {"checks/check_broken.py": "def check_x(:\n", "checks/check_house.py": HOUSE_RULE},
+    )
+    report = _run(root)
+    doc = json.loads(report.to_json())
+    assert any(e["path"] == "checks/check_broken.py" for e in doc["errors"])
+    assert _findings(report, "check_offering_has_a_sheet")
+
+
+def test_presence_check_covers_every_applicable_indicator(
+    write_workspace: Callable[..., Path],
+) -> None:
+    root = write_workspace(
+        CONFIG.replace("checks: [checks]\n", ""),
+        {
+            "siege/I26-referent-handicap.md": (
+                "# Référent handicap\nPartenaires : Agefiph, Cap emploi.\n"
+            ),
+        },
+    )
+    report = _run(root)
+    doc = json.loads(report.to_json())
+    by_number = {i["number"]: i for i in doc["indicators"]}
+    presence = [
+        f for f in by_number[26]["findings"] if f["check"].endswith("check_evidence_present")
+    ]
+    assert [f["outcome"] for f in presence] == ["passed"]
+    assert by_number[26]["status"] == "conform"
+    # No evidence at all for 23: a major NC (no usable evidence anywhere it is assessed).
+    assert by_number[23]["status"] == "nc_major"
+    # Indicator 1 is assessed per offering: one finding per offering.
+    offering_findings = [
+        f for f in by_number[1]["findings"] if f["check"].endswith("check_evidence_present")
+    ]
+    assert sorted(f["offering"] for f in offering_findings) == ["compta", "excel", "paie"]
