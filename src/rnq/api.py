@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from rnq.applicability import Applicability, applicability
 from rnq.referential import Referential, get_referential, referential_for_date
 from rnq.workspace import Workspace, profile_of
 
-__all__ = ["applicable_indicators", "choose_referential"]
+__all__ = ["applicable_indicators", "choose_referential", "example_workspace"]
 
 
 def choose_referential(
@@ -32,3 +33,14 @@ def choose_referential(
 def applicable_indicators(workspace: Workspace, referential: Referential) -> list[Applicability]:
     """Every indicator of ``referential`` with whether it applies to ``workspace``, and why."""
     return applicability(referential, profile_of(workspace.config))
+
+
+def example_workspace() -> Path:
+    """The example workspace shipped with rnq (``evidence/`` in the repository): the default
+    the main command runs on when no folder is given and the current one has no ``rnq.yaml``."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("rnq"))) / "_example"
+    if (packaged / "rnq.yaml").is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "evidence"

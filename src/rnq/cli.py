@@ -17,8 +17,8 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from rnq.errors import RnqError
-from rnq.text import Lang
+from rnq.errors import RnqError, UsageError
+from rnq.text import Lang, Localized
 
 __all__ = ["main"]
 
@@ -192,6 +192,122 @@ def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
         _emit_json(doc.model_dump(mode="json", by_alias=True))
     else:
         click.echo(evidence_map.evidence_text(doc, lang))
+
+
+def _workspace_dir(directory: Path | None) -> Path:
+    """DIR, else the current folder when it holds rnq.yaml, else the shipped example."""
+    from rnq.api import example_workspace
+    from rnq.workspace import CONFIG_NAME
+
+    if directory is not None:
+        return directory
+    if Path(CONFIG_NAME).is_file():
+        return Path(".")
+    return example_workspace()
+
+
+def _progress_printer(lang: Lang) -> Callable[[Localized], None] | None:
+    """Progress on stderr when it is a terminal, quiet in CI and in pipes."""
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+
+    def show(message: Localized) -> None:
+        click.echo(f"\r\033[K… {message.get(lang)}", err=True, nl=False)
+
+    return show
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--json",
+    "json_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire le rapport JSON (rnq.report/1) dans FILE (« - » : sortie standard).",
+)
+@click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
+@click.option("--audit-date", callback=_date, help="Date d'audit (choisit le référentiel).")
+@click.option("--referential", "version", help="Forcer une version : rnq-2019-v9, rnq-2026.")
+@click.option("--unit", "units", multiple=True, help="Limiter à une unité (répétable).")
+@click.option(
+    "--indicator",
+    "indicators",
+    multiple=True,
+    type=click.IntRange(0, 33),
+    help="Limiter à un indicateur (répétable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["minor", "major", "never"]),
+    default="major",
+    show_default=True,
+    help="Seuil du code de sortie 1.",
+)
+@click.option("--no-cache", is_flag=True, help="Relire tous les documents.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Dossier du cache (par défaut : le cache utilisateur, hors de l'espace de preuves).",
+)
+@lang_option
+@handle_errors
+def check(
+    directory: Path | None,
+    json_file: Path | None,
+    today: dt.date | None,
+    audit_date: dt.date | None,
+    version: str | None,
+    units: tuple[str, ...],
+    indicators: tuple[int, ...],
+    fail_on: str,
+    no_cache: bool,
+    cache_dir: Path | None,
+    lang: Lang,
+) -> None:
+    """Collecter les preuves, lancer les vérifications, afficher les écarts.
+
+    Sans DIRECTORY : le dossier courant s'il contient rnq.yaml, sinon l'exemple fourni.
+    Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
+    """
+    from rnq.console import console_text
+    from rnq.run import RunOptions, run
+    from rnq.verdict import exit_code
+    from rnq.workspace import load
+
+    workspace = load(_workspace_dir(directory))
+    known = {u.id for u in workspace.config.units}
+    unknown = sorted(set(units) - known)
+    if unknown:
+        raise UsageError(
+            Localized(
+                fr=f"unité inconnue : {', '.join(unknown)} (unités : {', '.join(sorted(known))})",
+                en=f"unknown unit: {', '.join(unknown)} (units: {', '.join(sorted(known))})",
+            )
+        )
+    progress = _progress_printer(lang)
+    options = RunOptions(
+        today=today,
+        audit_date=audit_date,
+        referential=version,
+        units=units,
+        indicators=indicators,
+        lang=lang,
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
+        progress=progress,
+    )
+    report = run(workspace, options)
+    if progress is not None:
+        click.echo("\r\033[K", err=True, nl=False)
+    if json_file is not None:
+        text = report.to_json()
+        if str(json_file) == "-":
+            click.echo(text, nl=False)
+        else:
+            json_file.write_text(text, encoding="utf-8")
+    if json_file is None or str(json_file) != "-":
+        click.echo(console_text(report, lang))
+    sys.exit(exit_code(report, cast("Any", fail_on)))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -35,7 +35,7 @@ from rnq.model import Evidence, EvidenceSet, Finding
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential import Referential
 from rnq.report import Report
-from rnq.text import Lang
+from rnq.text import Lang, Localized
 from rnq.verdict import build_report
 from rnq.waivers import load_waivers
 from rnq.workspace import Offering, Unit, Workspace, load
@@ -58,6 +58,12 @@ class RunOptions:
     use_cache: bool = True
     workers: int | None = None
     extra_plugins: tuple[object, ...] = ()
+    progress: Callable[[Localized], None] | None = None
+
+    def tell(self, fr: str, en: str) -> None:
+        """Report progress, if someone listens (the terminal)."""
+        if self.progress is not None:
+            self.progress(Localized(fr=fr, en=en))
 
 
 @dataclass
@@ -311,7 +317,12 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         extra=options.extra_plugins,
     )
     waivers = load_waivers(workspace, referential=referential)
+    options.tell("collecte des preuves", "collecting evidence")
     collected = collect(workspace, plugins)
+    options.tell(
+        f"lecture de {len(collected.evidence)} documents",
+        f"reading {len(collected.evidence)} documents",
+    )
     evidence = _read_documents(workspace, collected, options)
     unreadable = [
         Problem(path=e.path, message=e.problem) for e in evidence if e.problem is not None
@@ -328,10 +339,12 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         indicators=options.indicators,
         problems=[*plugins.problems, *collected.problems, *unreadable],
     )
+    options.tell("vérifications", "running checks")
     findings = run_checks(session, plugins)
+    reported = [d for d in decisions if not options.indicators or d.number in options.indicators]
     return build_report(
         referential=referential,
-        decisions=decisions,
+        decisions=reported,
         config=config,
         findings=findings,
         problems=session.problems,
