@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 
 from rnq.applicability import Applicability, Profile, applicability
+from rnq.dates import add_months
 from rnq.errors import Problem
 from rnq.model import Finding, Outcome, Status, finding_id
 from rnq.referential import get_referential
 from rnq.report import Report
 from rnq.text import Lang, Localized
-from rnq.verdict import add_months, build_report, exit_code, worst
+from rnq.verdict import build_report, exit_code, worst
 from rnq.waivers import Waiver
 from rnq.workspace import WorkspaceConfig
 

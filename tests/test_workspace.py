@@ -115,3 +115,9 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load(tmp_path)
     assert info.value.hint is not None
+
+
+def test_impossible_date_is_a_config_error_with_line(write_workspace: Callable[..., Path]) -> None:
+    error = _error(write_workspace, MINIMAL + "audit: {type: renewal, date: 2026-02-30}\n")
+    assert error.line == 6
+    assert error.exit_code == 2

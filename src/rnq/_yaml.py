@@ -100,7 +100,13 @@ def _convert(node: yaml.Node, loc: Loc, lines: LineMap, loader: _Builder) -> Any
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*loc, i), lines, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    try:
+        return loader.construct_object(node)
+    except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+        raise YamlError(
+            node.start_mark.line + 1,
+            Localized(fr=f"valeur invalide : {exc}", en=f"invalid value: {exc}"),
+        ) from None
 
 
 def _loc_key(key: Any) -> str | int:

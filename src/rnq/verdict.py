@@ -35,13 +35,13 @@ a byte-identical :meth:`~rnq.report.Report.to_json`. The rules are SPEC §5 and
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rnq.applicability import Applicability
+from rnq.dates import add_months
 from rnq.errors import Problem
 from rnq.model import Finding, Outcome, Status
 from rnq.referential import Indicator, Referential
@@ -62,7 +62,7 @@ from rnq.text import Lang, Localized
 from rnq.waivers import Waiver, apply_waivers, date_text
 from rnq.workspace import PreviousNc, WorkspaceConfig
 
-__all__ = ["FailOn", "add_months", "build_report", "exit_code", "worst"]
+__all__ = ["FailOn", "build_report", "exit_code", "worst"]
 
 FailOn = Literal["minor", "major", "never"]
 
@@ -105,14 +105,6 @@ def worst(statuses: Iterable[Status]) -> Status | None:
     """The worst status (nc_major > nc_minor > not_assessed > waived > conform), or None."""
     ranked = sorted(statuses, key=lambda s: _RANK[s])
     return ranked[-1] if ranked else None
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the end of the target month."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 @dataclass(frozen=True)
