@@ -235,3 +235,17 @@ def test_presence_check_covers_every_applicable_indicator(
         f for f in by_number[1]["findings"] if f["check"].endswith("check_evidence_present")
     ]
     assert sorted(f["offering"] for f in offering_findings) == ["compta", "excel", "paie"]
+
+
+def test_certifying_indicators_are_assessed_on_certifying_offerings_only(
+    write_workspace: Callable[..., Path],
+) -> None:
+    config = CONFIG.replace(
+        '      - {id: compta, title: "Comptabilité"}',
+        '      - {id: compta, title: "Comptabilité", certification: "RNCP00001"}',
+    ).replace("checks: [checks]\n", "")
+    doc = json.loads(_run(write_workspace(config)).to_json())
+    by_number = {i["number"]: i for i in doc["indicators"]}
+    for number in (3, 7, 16):
+        assert {f["offering"] for f in by_number[number]["findings"]} == {"compta"}, number
+    assert {f["offering"] for f in by_number[1]["findings"]} == {"compta", "paie", "excel"}

@@ -318,6 +318,7 @@ def expand(
     units: Sequence[Unit],
     offerings: Sequence[tuple[Unit, Offering]],
     needs: frozenset[str] | None = None,
+    offerings_for: Callable[[int], Sequence[tuple[Unit, Offering]]] | None = None,
 ) -> list[Item]:
     """The items of ``check``: one per target × parameter set, for the applicable indicators.
 
@@ -325,6 +326,14 @@ def expand(
     parameters): a check whose fixture asks for ``unit`` runs once per unit.
     """
     needs = needs if needs is not None else frozenset(check.argnames)
+
+    def where(numbers: tuple[int, ...]) -> Sequence[tuple[Unit, Offering]]:
+        # The offerings concerned by every indicator of ``numbers`` (e.g. certifying offerings
+        # for 3, 7 and 16), or all offerings.
+        if offerings_for is None:
+            return offerings
+        return [o for o in offerings if all(o in offerings_for(n) for n in numbers)]
+
     if check.marks_named("skip"):
         return []
     bound = check.bound_indicators(version)
@@ -346,7 +355,7 @@ def expand(
     if each and "target" in needs:
         for number in pool:
             if assessed_at(number) == "offering" and offerings:
-                for unit, offering in offerings:
+                for unit, offering in where((number,)):
                     add((number,), unit, offering)
             else:
                 for unit in units:
@@ -355,7 +364,7 @@ def expand(
     groups = [(n,) for n in pool] if each else [tuple(pool)]
     for indicators in groups:
         if "offering" in needs:
-            for unit, offering in offerings:
+            for unit, offering in where(indicators):
                 add(indicators, unit, offering)
         elif "unit" in needs or "evidence" in needs:
             for unit in units:

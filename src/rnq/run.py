@@ -198,6 +198,12 @@ def run_checks(session: Session, plugins: PluginSet) -> list[Finding]:
     }
     assessed = {i.number: i.assessed_at for i in referential}
     units, offerings = session.target_units(), session.target_offerings()
+    certifying = [(u, o) for u, o in offerings if o.certifying] or offerings
+    conditions = {i.number: i.condition for i in referential}
+
+    def offerings_for(number: int) -> list[tuple[Unit, Offering]]:
+        return certifying if conditions.get(number) == "certifying" else offerings
+
     cache: dict[tuple[str, Any], Any] = {}
     findings: list[Finding] = []
 
@@ -223,6 +229,7 @@ def run_checks(session: Session, plugins: PluginSet) -> list[Finding]:
             units=units,
             offerings=offerings,
             needs=registry.closure(check.argnames),
+            offerings_for=offerings_for,
         )
         for item in items:
             unit_id, offering_id = item.target_key
