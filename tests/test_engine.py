@@ -249,3 +249,18 @@ def test_certifying_indicators_are_assessed_on_certifying_offerings_only(
     for number in (3, 7, 16):
         assert {f["offering"] for f in by_number[number]["findings"]} == {"compta"}, number
     assert {f["offering"] for f in by_number[1]["findings"]} == {"compta", "paie", "excel"}
+
+
+def test_hook_rnq_declare_units(write_workspace: Callable[..., Path]) -> None:
+    from rnq.workspace import Unit
+
+    class HrSystem:
+        @rnq.hookimpl
+        def rnq_declare_units(self, workspace: object) -> list[Unit]:
+            return [Unit(id="rh", name="Unité déclarée par le SIRH")]
+
+    root = write_workspace(CONFIG.replace("checks: [checks]\n", ""))
+    report = _run(root, extra_plugins=(HrSystem(),))
+    doc = json.loads(report.to_json())
+    units = {u for i in doc["indicators"] for u in i["units"]}
+    assert "rh" in units

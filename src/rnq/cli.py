@@ -173,7 +173,7 @@ def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
     Sans DIRECTORY : le dossier courant, s'il contient rnq.yaml.
     """
     from rnq import evidence_map
-    from rnq.collect import collect
+    from rnq.collect import collect, declare_units
     from rnq.plugins import get_plugin_manager
     from rnq.workspace import load
 
@@ -181,6 +181,7 @@ def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
     plugins = get_plugin_manager(
         workspace_root=workspace.root, workspace_plugins=workspace.config.plugins
     )
+    workspace = declare_units(workspace, plugins)
     result = collect(workspace, plugins)
     doc = evidence_map.evidence_document(
         result,

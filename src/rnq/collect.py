@@ -16,7 +16,7 @@ from rnq.plugins import PluginSet
 from rnq.text import Localized
 from rnq.workspace import Unit, Workspace
 
-__all__ = ["CollectContext", "CollectResult", "Collector", "collect"]
+__all__ = ["CollectContext", "CollectResult", "Collector", "collect", "declare_units"]
 
 
 @dataclass
@@ -141,3 +141,31 @@ def collect(workspace: Workspace, plugins: PluginSet) -> CollectResult:
     result.evidence.sort(key=lambda e: (e.path, e.unit))
     result.unmapped.sort(key=lambda e: (e.path, e.unit))
     return result
+
+
+def declare_units(workspace: Workspace, plugins: PluginSet) -> Workspace:
+    """The workspace with the units plugins declare (``rnq_declare_units``) added to its own.
+
+    A declared unit whose id clashes with an existing one is a configuration error (exit 2).
+    """
+    from rnq.errors import ConfigError
+
+    added: list[Unit] = []
+    known = {unit.id for unit in workspace.config.units}
+    for units in plugins.hook.rnq_declare_units(workspace=workspace):
+        for unit in units or ():
+            if unit.id in known:
+                raise ConfigError(
+                    Localized(
+                        fr=f"une extension déclare l'unité « {unit.id} », qui existe déjà",
+                        en=f"a plugin declares unit '{unit.id}', which already exists",
+                    ),
+                    path=str(workspace.root / "rnq.yaml"),
+                    key="units",
+                )
+            known.add(unit.id)
+            added.append(unit)
+    if not added:
+        return workspace
+    config = workspace.config.model_copy(update={"units": [*workspace.config.units, *added]})
+    return workspace.model_copy(update={"config": config})

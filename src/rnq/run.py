@@ -28,7 +28,7 @@ from rnq.checking import (
     run_item,
     unknown_fixture_findings,
 )
-from rnq.collect import CollectResult, collect
+from rnq.collect import CollectResult, collect, declare_units
 from rnq.errors import Problem
 from rnq.fixtures import FixtureLookupError, FixtureRegistry
 from rnq.model import Evidence, EvidenceSet, Finding
@@ -173,8 +173,15 @@ def _check_sources(
     return sources, problems
 
 
-def run_checks(session: Session, plugins: PluginSet) -> list[Finding]:
-    """Collect every check, expand it over its targets and run it; return the findings."""
+def run_checks(
+    session: Session,
+    plugins: PluginSet,
+    tell: Callable[[str, str], None] | None = None,
+) -> list[Finding]:
+    """Collect every check, expand it over its targets and run it; return the findings.
+
+    ``tell(fr, en)`` hears which unit is being checked (the terminal's progress).
+    """
     registry = FixtureRegistry(builtin=(*SESSION, *TARGETED, "freshness"), targeted=TARGETED)
     sources, problems = _check_sources(session, plugins)
     checks, collect_problems = collect_checks(sources, registry)
@@ -211,6 +218,7 @@ def run_checks(session: Session, plugins: PluginSet) -> list[Finding]:
         unit_id, offering_id = item.target_key
         return tuple(index.for_target(unit_id, offering_id).for_indicator(number).paths()[:20])
 
+    pending: list[Item] = []
     for check in checks:
         provided = (*values, *TARGETED, *_params(check))
         try:
@@ -231,18 +239,26 @@ def run_checks(session: Session, plugins: PluginSet) -> list[Finding]:
             needs=registry.closure(check.argnames),
             offerings_for=offerings_for,
         )
-        for item in items:
-            unit_id, offering_id = item.target_key
-            values["unit"] = item.unit
-            values["offering"] = item.offering
-            values["target"] = item.offering or item.unit
-            values["evidence"] = index.for_target(unit_id, offering_id)
-            values["indicator"] = (
-                referential.indicator(item.indicators[0])
-                if len(item.indicators) == 1 and item.indicators[0]
-                else None
-            )
-            findings.extend(run_item(item, registry, values, cache, evidence_paths))
+        pending.extend(items)
+    # Run unit by unit (stable within a unit), so progress can say which unit is checked.
+    order = {unit.id: index_ for index_, unit in enumerate(session.workspace.config.units)}
+    pending.sort(key=lambda item: order.get(item.target_key[0] or "", -1))
+    current: str | None = None
+    for item in pending:
+        unit_id, offering_id = item.target_key
+        if unit_id != current and unit_id is not None and tell is not None:
+            current = unit_id
+            tell(f"vérifications — unité {unit_id}", f"checks — unit {unit_id}")
+        values["unit"] = item.unit
+        values["offering"] = item.offering
+        values["target"] = item.offering or item.unit
+        values["evidence"] = index.for_target(unit_id, offering_id)
+        values["indicator"] = (
+            referential.indicator(item.indicators[0])
+            if len(item.indicators) == 1 and item.indicators[0]
+            else None
+        )
+        findings.extend(run_item(item, registry, values, cache, evidence_paths))
     return _report_central_once(findings, index)
 
 
@@ -323,6 +339,7 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         load_entrypoints=options.load_entrypoints,
         extra=options.extra_plugins,
     )
+    workspace = declare_units(workspace, plugins)
     waivers = load_waivers(workspace, referential=referential)
     options.tell("collecte des preuves", "collecting evidence")
     collected = collect(workspace, plugins)
@@ -347,7 +364,7 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         problems=[*plugins.problems, *collected.problems, *unreadable],
     )
     options.tell("vérifications", "running checks")
-    findings = run_checks(session, plugins)
+    findings = run_checks(session, plugins, options.tell if options.progress else None)
     reported = [d for d in decisions if not options.indicators or d.number in options.indicators]
     return build_report(
         referential=referential,
