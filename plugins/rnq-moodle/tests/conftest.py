@@ -1,0 +1,44 @@
+"""Make the package importable without installing it, and write small workspaces."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+if str(SRC) not in sys.path:
+    sys.path.insert(0, str(SRC))
+
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    collectors:
+      - {use: moodle, completion: moodle/achevement.csv, attendance: moodle/presences.csv}
+"""
+
+
+@pytest.fixture
+def moodle_workspace(tmp_path: Path) -> Callable[..., Path]:
+    """Write ``rnq.yaml`` and files (text in ``encoding``); return the workspace root."""
+
+    def write(files: dict[str, str | bytes], config: str = CONFIG, encoding: str = "utf-8") -> Path:
+        root = tmp_path / "ws"
+        root.mkdir(exist_ok=True)
+        (root / "rnq.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = content if isinstance(content, bytes) else content.encode(encoding)
+            path.write_bytes(data)
+        return root
+
+    return write
