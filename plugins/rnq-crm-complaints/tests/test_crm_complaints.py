@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import rnq_crm_complaints
 from rnq_crm_complaints import COLUMNS, NAME
-from rnq_crm_complaints._tabular import normalize, parse_date
 
 from rnq.collect import CollectResult, collect
 from rnq.model import Evidence
 from rnq.plugins import get_plugin_manager
+from rnq.registers import normalize, parse_date
 from rnq.workspace import load
 
 EXPORT = "pro/exports/reclamations.csv"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rnq.collect import CollectContext, Collector
 from rnq.hookspecs import hookimpl
 from rnq.model import Evidence
-from rnq_crm_complaints._tabular import (
+from rnq.registers import (
     Table,
     check_settings,
     fr_date,

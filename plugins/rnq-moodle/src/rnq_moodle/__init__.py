@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from rnq.collect import CollectContext, Collector
 from rnq.hookspecs import hookimpl
 from rnq.model import Evidence
-from rnq_moodle._tabular import (
+from rnq.registers import (
     Table,
     check_settings,
     fr_date,

@@ -1,4 +1,5 @@
-"""Reading a tabular export (CSV or XLSX) for a collector: settings, headers, dates, lines.
+"""Reading a register or tabular export (CSV or XLSX) for a collector: settings, headers,
+dates, lines (SPEC §3 "Registers"); shared by the example plugins and the built-in checks.
 
 Everything here reports what goes wrong through ``context.problem`` and never raises for bad
 input: a collector must not stop the run.
