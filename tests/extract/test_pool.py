@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import pytest
 
 from rnq.extract import ExtractLimits, Extractor, extract_file
 
@@ -134,3 +137,23 @@ def test_empty_run() -> None:
     extractor = Extractor()
     assert extractor.run([]) == {}
     assert extractor.stats.extracted == 0
+
+
+def test_crash_while_batches_are_still_being_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """3.11 spawns workers lazily inside ``submit``: a crash meanwhile must not hang or raise."""
+    spawn = ProcessPoolExecutor._spawn_process  # type: ignore[attr-defined]
+
+    def slow_spawn(self: ProcessPoolExecutor) -> None:
+        if self._processes:
+            time.sleep(0.3)  # the first worker crashes meanwhile
+        spawn(self)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", slow_spawn)
+    items = _touch(tmp_path, "crash.txt", "a.txt", "b.txt", "c.txt")
+    (tmp_path / "crash.txt").write_text("x" * 1000, encoding="utf-8")  # largest: sent first
+    extractor = Extractor(workers=2, inprocess_below=0, batch_size=1, extract=hooks.misbehave)
+    results = extractor.run(items)
+    assert results["crash.txt"].status == "error"
+    assert all(results[k].status == "ok" for k in ("a.txt", "b.txt", "c.txt"))

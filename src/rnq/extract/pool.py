@@ -294,7 +294,9 @@ class _PoolRun:
                 job = [(index, self.paths[index]) for index in unsubmitted[0]]
                 try:
                     future = executor.submit(work_batch, job)
-                except BrokenProcessPool:  # a worker died while the batches were being sent
+                except Exception:
+                    # A worker died while the batches were being sent: 3.11 then raises
+                    # BrokenProcessPool, or OSError when spawning a worker races the teardown.
                     broken = True
                     break
                 pending[future] = unsubmitted.pop(0)
@@ -317,9 +319,10 @@ class _PoolRun:
                     killed |= self.watchdog(board, workers)
             clean = True
         finally:
-            if not clean:  # interrupted (KeyboardInterrupt…): stop the workers now
-                _kill_workers(board, workers)
-            executor.shutdown(wait=clean, cancel_futures=True)
+            if clean and not broken:
+                executor.shutdown(wait=True)
+            else:  # broken, or interrupted (KeyboardInterrupt…)
+                _tear_down(executor)
         for future in list(pending):  # finished before the break was seen
             if future.done() and not future.cancelled() and future.exception() is None:
                 del pending[future]
@@ -361,9 +364,22 @@ def _size(key: FileKey | None) -> int:
     return key.size if key is not None else 0
 
 
-def _kill_workers(board: Any, workers: int) -> None:
-    for slot in range(workers):
-        pid = board[slot * SLOT_FIELDS]
-        if pid > 0:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+def _tear_down(executor: ProcessPoolExecutor) -> None:
+    """Stop a broken or interrupted pool: kill its processes, then wait for its manager thread.
+
+    On 3.11 a ``submit`` can spawn a worker while the manager thread is tearing down a broken
+    pool; the manager then waits forever for that idle worker to exit (seen in this project's
+    tests). Killing every process first unblocks it. Uses the executor's private ``_processes``
+    and ``_executor_manager_thread``, stable from 3.8 to 3.14.
+    """
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=5)
