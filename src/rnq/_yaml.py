@@ -10,6 +10,7 @@ location (the same tuple shape as pydantic's ``loc``) to its 1-based line.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,7 +19,13 @@ from pydantic import ValidationError
 from rnq.errors import ConfigError
 from rnq.text import Localized
 
-__all__ = ["LineMap", "YamlError", "config_error_from_validation", "load_yaml"]
+__all__ = [
+    "LineMap",
+    "YamlError",
+    "config_error_from_validation",
+    "load_yaml",
+    "read_config_yaml",
+]
 
 Loc = tuple[str | int, ...]
 LineMap = dict[Loc, int]
@@ -68,6 +75,36 @@ def load_yaml(text: str) -> tuple[Any, LineMap]:
     if node is None:
         return None, lines
     return _convert(node, (), lines, loader), lines
+
+
+def read_config_yaml(
+    path: Path,
+    *,
+    shown: str,
+    missing: Localized | None = None,
+    missing_hint: Localized | None = None,
+) -> tuple[Any, LineMap]:
+    """Read and parse a configuration file (``rnq.yaml``, the waivers file).
+
+    Every failure — missing, unreadable, not UTF-8, invalid YAML — is a
+    :class:`~rnq.errors.ConfigError` naming ``shown`` (and the line when there is one).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            missing or Localized(fr="fichier introuvable", en="file not found"),
+            path=shown,
+            hint=missing_hint,
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            Localized(fr=f"lecture impossible : {exc}", en=f"cannot read: {exc}"), path=shown
+        ) from None
+    try:
+        return load_yaml(text)
+    except YamlError as exc:
+        raise ConfigError(exc.localized, path=shown, line=exc.line) from None
 
 
 def _convert(node: yaml.Node, loc: Loc, lines: LineMap, loader: _Builder) -> Any:

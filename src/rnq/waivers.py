@@ -29,7 +29,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from rnq._yaml import LineMap, YamlError, config_error_from_validation, line_of, load_yaml
+from rnq._yaml import LineMap, config_error_from_validation, line_of, read_config_yaml
 from rnq.errors import ConfigError
 from rnq.model import Finding
 from rnq.referential import Referential
@@ -155,24 +155,14 @@ def load_waivers(
         )
     path = Path(source)
     where = shown or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            Localized(fr="fichier de dérogations introuvable", en="waivers file not found"),
-            path=where,
-            hint=Localized(
-                fr="corrigez la clé « waivers » de rnq.yaml", en="fix the 'waivers' key of rnq.yaml"
-            ),
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            Localized(fr=f"lecture impossible : {exc}", en=f"cannot read: {exc}"), path=where
-        ) from None
-    try:
-        data, lines = load_yaml(text)
-    except YamlError as exc:
-        raise ConfigError(exc.localized, path=where, line=exc.line) from None
+    data, lines = read_config_yaml(
+        path,
+        shown=where,
+        missing=Localized(fr="fichier de dérogations introuvable", en="waivers file not found"),
+        missing_hint=Localized(
+            fr="corrigez la clé « waivers » de rnq.yaml", en="fix the 'waivers' key of rnq.yaml"
+        ),
+    )
     if data is None:
         return ()
     if not isinstance(data, list):

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from rnq._yaml import LineMap, YamlError, config_error_from_validation, line_of, load_yaml
+from rnq._yaml import LineMap, config_error_from_validation, line_of, read_config_yaml
 from rnq.applicability import Profile
 from rnq.errors import ConfigError
 from rnq.referential import Category, Condition
@@ -302,25 +302,14 @@ def load(path: str | Path) -> Workspace:
     config_path = path if path.name == CONFIG_NAME and path.is_file() else path / CONFIG_NAME
     root = config_path.parent
     shown = str(config_path)
-    if not config_path.is_file():
-        raise ConfigError(
-            Localized(fr="fichier introuvable", en="file not found"),
-            path=shown,
-            hint=Localized(
-                fr="créez-le avec « rnq init » ou indiquez le dossier de l'espace de preuves",
-                en="create one with 'rnq init' or give the evidence workspace folder",
-            ),
-        )
-    try:
-        text = config_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            Localized(fr=f"lecture impossible : {exc}", en=f"cannot read: {exc}"), path=shown
-        ) from None
-    try:
-        data, lines = load_yaml(text)
-    except YamlError as exc:
-        raise ConfigError(exc.localized, path=shown, line=exc.line) from None
+    data, lines = read_config_yaml(
+        config_path,
+        shown=shown,
+        missing_hint=Localized(
+            fr="créez-le avec « rnq init » ou indiquez le dossier de l'espace de preuves",
+            en="create one with 'rnq init' or give the evidence workspace folder",
+        ),
+    )
     if not isinstance(data, dict):
         raise ConfigError(
             Localized(
