@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from rnq import testing
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "evidence"
@@ -25,16 +26,6 @@ def write_workspace(tmp_path: Path) -> Callable[..., Path]:
     """Write ``rnq.yaml`` (dedented) and optional files; return the workspace root."""
 
     def write(config: str = MINIMAL, files: dict[str, str | bytes] | None = None) -> Path:
-        root = tmp_path / "ws"
-        root.mkdir(exist_ok=True)
-        (root / "rnq.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
-        for name, content in (files or {}).items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(textwrap.dedent(content), encoding="utf-8")
-        return root
+        return testing.write_workspace(tmp_path / "ws", config, files)
 
     return write

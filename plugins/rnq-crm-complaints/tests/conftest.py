@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from rnq.testing import write_workspace
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 if str(SRC) not in sys.path:
@@ -31,14 +32,6 @@ def crm_workspace(tmp_path: Path) -> Callable[..., Path]:
     """Write ``rnq.yaml`` and files (text in ``encoding``); return the workspace root."""
 
     def write(files: dict[str, str | bytes], config: str = CONFIG, encoding: str = "utf-8") -> Path:
-        root = tmp_path / "ws"
-        root.mkdir(exist_ok=True)
-        (root / "rnq.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
-        for name, content in files.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = content if isinstance(content, bytes) else content.encode(encoding)
-            path.write_bytes(data)
-        return root
+        return write_workspace(tmp_path / "ws", config, files, encoding=encoding, dedent=False)
 
     return write

@@ -1,0 +1,37 @@
+"""Helpers for people who test checks and plugins (and for rnq's own tests)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+
+__all__ = ["write_workspace"]
+
+
+def write_workspace(
+    root: Path,
+    config: str,
+    files: Mapping[str, str | bytes] | None = None,
+    *,
+    encoding: str = "utf-8",
+    dedent: bool = True,
+) -> Path:
+    """Write a small workspace under ``root`` and return ``root``.
+
+    ``config`` is the text of ``rnq.yaml`` (dedented); ``files`` maps paths relative to the
+    workspace to their content: text is dedented (unless ``dedent=False``, for exports whose
+    leading spaces matter) and encoded in ``encoding`` (e.g. ``cp1252`` for a French Excel
+    export); bytes are written as they are.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "rnq.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
+    for name, content in (files or {}).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            data = content
+        else:
+            data = (textwrap.dedent(content) if dedent else content).encode(encoding)
+        path.write_bytes(data)
+    return root
