@@ -129,6 +129,7 @@ class _EvidenceIndex:
             if item.offering is not None:
                 self.by_offering[(item.unit, item.offering)].append(item)
         self._cache: dict[tuple[str | None, str | None], EvidenceSet] = {}
+        self._paths: dict[tuple[str | None, str | None, int], tuple[str, ...]] = {}
 
     def for_target(self, unit: str | None, offering: str | None) -> EvidenceSet:
         key = (unit, offering)
@@ -142,6 +143,15 @@ class _EvidenceIndex:
                 result = EvidenceSet(e for u in units for e in self.by_unit.get(u, ()))
             self._cache[key] = result
         return self._cache[key]
+
+    def paths_for(self, unit: str | None, offering: str | None, number: int) -> tuple[str, ...]:
+        """The first 20 paths of the target's evidence for indicator ``number`` (a finding's
+        evidence list), computed once per target and indicator, not once per finding."""
+        key = (unit, offering, number)
+        if key not in self._paths:
+            found = self.for_target(unit, offering).for_indicator(number).paths()[:20]
+            self._paths[key] = tuple(found)
+        return self._paths[key]
 
 
 def _check_sources(
@@ -216,7 +226,7 @@ def run_checks(
 
     def evidence_paths(item: Item, number: int) -> tuple[str, ...]:
         unit_id, offering_id = item.target_key
-        return tuple(index.for_target(unit_id, offering_id).for_indicator(number).paths()[:20])
+        return index.paths_for(unit_id, offering_id, number)
 
     pending: list[Item] = []
     for check in checks:
