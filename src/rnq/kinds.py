@@ -168,7 +168,7 @@ def vocabulary() -> Vocabulary:
     """
     text = importlib.resources.files("rnq").joinpath("kinds.yaml").read_text(encoding="utf-8")
     try:
-        data, _ = load_yaml(text)
+        data, _ = load_yaml(text, packaged=True)
         return Vocabulary(_VocabularyData.model_validate(data))
     except (YamlError, ValidationError, ValueError) as exc:
         raise ReferentialError(

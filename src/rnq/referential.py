@@ -196,7 +196,7 @@ def _data() -> Traversable:
 
 def _read(resource: Traversable, name: str) -> Any:
     try:
-        data, _ = load_yaml(resource.read_text(encoding="utf-8"))
+        data, _ = load_yaml(resource.read_text(encoding="utf-8"), packaged=True)
     except YamlError as exc:
         raise ReferentialError(
             Localized(

@@ -43,7 +43,8 @@ class Verification(BaseModel):
 @cache
 def verifications() -> dict[str, Verification]:
     """Every known verification, by slug."""
-    data, _ = load_yaml(files("rnq").joinpath("verifications.yaml").read_text(encoding="utf-8"))
+    text = files("rnq").joinpath("verifications.yaml").read_text(encoding="utf-8")
+    data, _ = load_yaml(text, packaged=True)
     known = {*referential_ids(), "both"}
     result = {}
     for slug, entry in data.items():
