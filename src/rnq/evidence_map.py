@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rnq.collect import CollectResult
 from rnq.errors import Problem
 from rnq.mapping import unmapped_reason
-from rnq.model import Evidence, MappedBy
+from rnq.model import Evidence, MappedBy, ReadStatus
 from rnq.text import Lang
 
 __all__ = [
@@ -26,7 +26,9 @@ __all__ = [
     "EvidenceItem",
     "UnmappedItem",
     "evidence_document",
+    "evidence_item",
     "evidence_text",
+    "unmapped_item",
 ]
 
 
@@ -47,6 +49,11 @@ class EvidenceItem(BaseModel):
     collector: str
     by: str | None
     note: str | None
+    read: ReadStatus | None = Field(
+        default=None,
+        description="whether the content could be read (in a check report; null in rnq evidence,"
+        " which does not read documents)",
+    )
 
 
 class UnmappedItem(BaseModel):
@@ -82,7 +89,8 @@ class EvidenceDocument(BaseModel):
     errors: list[ErrorItem]
 
 
-def _item(evidence: Evidence) -> EvidenceItem:
+def evidence_item(evidence: Evidence, *, with_read: bool = False) -> EvidenceItem:
+    """One row of the evidence map (``with_read``: say whether its content could be read)."""
     return EvidenceItem(
         path=evidence.path,
         unit=evidence.unit,
@@ -96,6 +104,17 @@ def _item(evidence: Evidence) -> EvidenceItem:
         collector=evidence.collector,
         by=evidence.by,
         note=evidence.note,
+        read=evidence.read if with_read else None,
+    )
+
+
+def unmapped_item(evidence: Evidence, lang: Lang) -> UnmappedItem:
+    """One unmapped file, with why it maps to nothing."""
+    return UnmappedItem(
+        path=evidence.path,
+        unit=evidence.unit or None,
+        kind=evidence.kind,
+        reason=unmapped_reason(evidence).get(lang),
     )
 
 
@@ -111,16 +130,8 @@ def evidence_document(
     errors = sorted([*result.problems, *problems], key=lambda p: (p.path, p.line or 0))
     return EvidenceDocument(
         workspace=workspace,
-        evidence=[_item(e) for e in result.evidence],
-        unmapped=[
-            UnmappedItem(
-                path=e.path,
-                unit=e.unit or None,
-                kind=e.kind,
-                reason=unmapped_reason(e).get(lang),
-            )
-            for e in result.unmapped
-        ],
+        evidence=[evidence_item(e) for e in result.evidence],
+        unmapped=[unmapped_item(e, lang) for e in result.unmapped],
         errors=[ErrorItem(path=p.path, line=p.line, message=p.message.get(lang)) for p in errors],
     )
 

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from rnq.evidence_map import EvidenceItem, UnmappedItem
 from rnq.model import Outcome, Status
 from rnq.referential import AssessedAt, NcWeighting
 from rnq.text import Lang
@@ -27,12 +28,14 @@ __all__ = [
     "IndicatorResult",
     "NcLevel",
     "Obligation",
+    "OfferingInfo",
     "OrganizationBlock",
     "PreviousNcInfo",
     "Report",
     "ReportError",
     "ReportFinding",
     "Summary",
+    "UnitInfo",
 ]
 
 SCHEMA: Literal["rnq.report/1"] = "rnq.report/1"
@@ -191,6 +194,25 @@ class ReportError(_Frozen):
     message: str
 
 
+class OfferingInfo(_Frozen):
+    """An offering of a unit, as the report names it."""
+
+    id: str
+    title: str
+    category: str
+    certification: str | None = None
+
+
+class UnitInfo(_Frozen):
+    """A unit (or the central function) of the workspace, as the report names it."""
+
+    id: str
+    name: str
+    central: bool = False
+    owner: str | None = None
+    offerings: tuple[OfferingInfo, ...] = ()
+
+
 class Report(_Frozen):
     """The pre-audit report (schema ``rnq.report/1``)."""
 
@@ -207,6 +229,13 @@ class Report(_Frozen):
     referential_notes: tuple[str, ...] = ()
     organization: OrganizationBlock | None = None
     obligations: tuple[Obligation, ...] = ()
+    units: tuple[UnitInfo, ...] = Field(default=(), description="the workspace's units, in order")
+    evidence: tuple[EvidenceItem, ...] = Field(
+        default=(), description="the evidence map: every piece of evidence, by unit then path"
+    )
+    unmapped: tuple[UnmappedItem, ...] = Field(
+        default=(), description="files that map to no indicator (listed, never dropped)"
+    )
 
     def to_json(self) -> str:
         """The JSON text: deterministic, UTF-8 characters kept, indented, newline-terminated."""

@@ -386,4 +386,6 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         today=today,
         audit_date=audit_date,
         lang=options.lang,
+        evidence=evidence,
+        unmapped=collected.unmapped,
     )

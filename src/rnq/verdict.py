@@ -43,7 +43,8 @@ from typing import Literal
 from rnq.applicability import Applicability
 from rnq.dates import add_months
 from rnq.errors import Problem
-from rnq.model import Finding, Outcome, Status
+from rnq.evidence_map import evidence_item, unmapped_item
+from rnq.model import Evidence, Finding, Outcome, Status
 from rnq.referential import Indicator, Referential
 from rnq.report import (
     ActionItem,
@@ -51,12 +52,14 @@ from rnq.report import (
     IndicatorResult,
     NcLevel,
     Obligation,
+    OfferingInfo,
     OrganizationBlock,
     PreviousNcInfo,
     Report,
     ReportError,
     ReportFinding,
     Summary,
+    UnitInfo,
 )
 from rnq.text import Lang, Localized
 from rnq.waivers import Waiver, apply_waivers, date_text
@@ -539,6 +542,8 @@ def build_report(
     today: dt.date,
     audit_date: dt.date | None,
     lang: Lang = "fr",
+    evidence: Sequence[Evidence] = (),
+    unmapped: Sequence[Evidence] = (),
 ) -> Report:
     """The report of one run: statuses, NCs, certification answer, action plan, errors.
 
@@ -658,6 +663,28 @@ def build_report(
         referential_notes=tuple(note.get(lang) for note in referential.info.provisional),
         organization=OrganizationBlock(name=config.organization.name, nda=config.organization.nda),
         obligations=() if display is None else (display,),
+        units=tuple(
+            UnitInfo(
+                id=unit.id,
+                name=unit.name,
+                central=unit.central,
+                owner=unit.owner,
+                offerings=tuple(
+                    OfferingInfo(
+                        id=o.id, title=o.title, category=o.category, certification=o.certification
+                    )
+                    for o in unit.offerings
+                ),
+            )
+            for unit in config.units
+        ),
+        evidence=tuple(
+            evidence_item(e, with_read=True)
+            for e in sorted(evidence, key=lambda e: (e.unit, e.path))
+        ),
+        unmapped=tuple(
+            unmapped_item(e, lang) for e in sorted(unmapped, key=lambda e: (e.unit, e.path))
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from rnq.dates import add_months
+from rnq.checks._common import is_current
 from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg, not_verified
@@ -55,9 +55,7 @@ def check_evidence_present(
             ),
             evidence=mine.paths(),
         )
-    current = readable.filter(
-        lambda e: _current(e.kind, e.date, e.valid_until, freshness, audit_date)
-    )
+    current = readable.filter(lambda e: is_current(e, freshness, audit_date))
     if not current:
         raise Gap(
             msg(
@@ -68,18 +66,3 @@ def check_evidence_present(
             ),
             evidence=readable.paths(),
         )
-
-
-def _current(
-    kind: str | None,
-    date: dt.date | None,
-    valid_until: dt.date | None,
-    freshness: Mapping[str, int],
-    audit_date: dt.date,
-) -> bool:
-    if valid_until is not None and valid_until < audit_date:
-        return False
-    months = freshness.get(kind or "")
-    if months is None or date is None:
-        return True
-    return add_months(date, months) >= audit_date

@@ -1,0 +1,145 @@
+"""What the built-in content checks share: finding the evidence to read, matching French wording,
+judging freshness, naming the target.
+
+Content checks read evidence; they do not repeat the presence check. When an indicator has no
+usable evidence where it is assessed, :func:`readable` skips the content check (the presence
+check already reports the missing or unreadable evidence), so one gap is not reported twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rnq.dates import add_months
+from rnq.model import Evidence, EvidenceSet
+from rnq.outcomes import msg, skip
+from rnq.text import Localized
+from rnq.workspace import Offering, Unit
+
+__all__ = [
+    "Term",
+    "current",
+    "fold",
+    "is_current",
+    "mentions",
+    "missing_terms",
+    "readable",
+    "stale_note",
+    "text_of",
+    "where",
+]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, typographic apostrophes and spaces made plain, whitespace
+    collapsed: « Modalités d’accès » and "modalites d'acces" fold to the same text."""
+    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", stripped)
+
+
+@dataclass(frozen=True)
+class Term:
+    """An item the wording requires, and the ways a document may say it.
+
+    ``patterns`` are regular expressions matched against the :func:`fold`-ed text (so write
+    them without accents, in lower case); any one of them is enough.
+    """
+
+    label: Localized
+    patterns: tuple[str, ...]
+
+    @classmethod
+    def of(cls, fr: str, en: str, *patterns: str) -> Term:
+        return cls(label=msg(fr, en), patterns=tuple(patterns))
+
+    def found_in(self, folded: str) -> bool:
+        return any(re.search(pattern, folded) for pattern in self.patterns)
+
+
+def missing_terms(folded: str, terms: Iterable[Term]) -> list[Term]:
+    """The terms ``folded`` text does not mention."""
+    return [term for term in terms if not term.found_in(folded)]
+
+
+def mentions(folded: str, *patterns: str) -> bool:
+    """True when the folded text matches any of ``patterns``."""
+    return any(re.search(pattern, folded) for pattern in patterns)
+
+
+def labels(terms: Sequence[Term]) -> Localized:
+    """The labels of ``terms`` as one comma-separated list, in both languages."""
+    return msg(", ".join(t.label.fr for t in terms), ", ".join(t.label.en for t in terms))
+
+
+def text_of(items: Iterable[Evidence]) -> str:
+    """The folded text of every usable piece of evidence, joined (rows included)."""
+    parts: list[str] = []
+    for item in items:
+        if not item.usable:
+            continue
+        if item.text:
+            parts.append(item.text)
+        if item.rows:
+            parts.extend(" ; ".join(row) for row in item.rows)
+        if item.note:
+            parts.append(item.note)
+    return fold("\n".join(parts))
+
+
+def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:
+    """The usable evidence for any of ``numbers`` (attestations included); skips the check when
+    there is none, since the presence check already reports that gap."""
+    mine = evidence.filter(lambda e: any(n in e.indicators for n in numbers))
+    usable = mine.filter(lambda e: e.usable or e.kind == "attestation")
+    if not usable:
+        skip(
+            msg(
+                "Aucune preuve lisible : voir la vérification de présence des preuves.",
+                "No readable evidence: see the evidence-presence check.",
+            )
+        )
+    return usable
+
+
+def is_current(
+    item: Evidence, freshness: Mapping[str, int], audit_date: dt.date, months: int | None = None
+) -> bool:
+    """Whether ``item`` is still current at the audit date: not past its ``valid_until``, and
+    dated within the freshness of its kind (or ``months``). Undated evidence with no
+    ``valid_until`` is taken as current (rnq never uses modification times)."""
+    return current(item.kind, item.date, item.valid_until, freshness, audit_date, months)
+
+
+def current(
+    kind: str | None,
+    date: dt.date | None,
+    valid_until: dt.date | None,
+    freshness: Mapping[str, int],
+    audit_date: dt.date,
+    months: int | None = None,
+) -> bool:
+    """:func:`is_current` on the parts of a piece of evidence."""
+    if valid_until is not None and valid_until < audit_date:
+        return False
+    limit = months if months is not None else freshness.get(kind or "")
+    if limit is None or date is None:
+        return True
+    return add_months(date, limit) >= audit_date
+
+
+def stale_note() -> Localized:
+    """The caveat every freshness finding carries."""
+    return msg("règle de fraîcheur indicative", "freshness is a heuristic")
+
+
+def where(target: Unit | Offering) -> Localized:
+    """« prestation « CAP Fleuriste » » / "offering 'CAP Fleuriste'", or the unit's name."""
+    if isinstance(target, Offering):
+        return msg(f"prestation « {target.title} »", f"offering '{target.title}'")
+    return msg(f"unité « {target.name} »", f"unit '{target.name}'")
