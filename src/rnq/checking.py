@@ -247,7 +247,8 @@ def run_item(
     message = check.requirement
     missing = False
     explicit: tuple[str, ...] = ()
-    failures: list[tuple[str | None, Localized, bool, tuple[str, ...]]] = []
+    provisional = False
+    failures: list[tuple[str | None, Localized, bool, tuple[str, ...], bool]] = []
     try:
         kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
         returned = check.func(**kwargs)
@@ -260,7 +261,7 @@ def run_item(
     except AssertionError as exc:
         outcome, message = "gap", _message(exc)
         if isinstance(exc, Gap):
-            missing, explicit = exc.missing, exc.evidence
+            missing, explicit, provisional = exc.missing, exc.evidence, exc.provisional
     except Skip as exc:
         outcome, message = "not_applicable", exc.reason
     except NotVerified as exc:
@@ -281,15 +282,16 @@ def run_item(
                     _message(failure),
                     gap.missing if gap else False,
                     gap.evidence if gap else (),
+                    gap.provisional if gap else False,
                 )
             )
     else:
-        failures.append((None, message, missing, explicit))
+        failures.append((None, message, missing, explicit, provisional))
     findings = []
     unit_id, offering_id = item.target_key
     fix = check.fix if outcome == "gap" else None
     for number in item.indicators:
-        for sub, text, is_missing, paths in failures:
+        for sub, text, is_missing, paths, is_provisional in failures:
             label = "/".join(x for x in (item.param_id, sub) if x) or None
             findings.append(
                 Finding(
@@ -304,6 +306,7 @@ def run_item(
                     fix=fix,
                     evidence=paths or evidence_paths(item, number),
                     missing=is_missing,
+                    provisional=is_provisional,
                 )
             )
     return findings

@@ -37,12 +37,15 @@ class Gap(AssertionError):
         missing: bool = False,
         evidence: Iterable[str] = (),
         fix: str | Localized | None = None,
+        provisional: bool = False,
     ) -> None:
         self.message = message if isinstance(message, Localized) else Localized.same(message)
         super().__init__(self.message.fr)
         self.missing = missing
         self.evidence = tuple(evidence)
         self.fix = fix if fix is None or isinstance(fix, Localized) else Localized.same(fix)
+        #: the gap rests on a fact the referential data marks provisional (said in the report)
+        self.provisional = provisional
 
 
 class Skip(BaseException):
