@@ -324,6 +324,37 @@ def test_hook_rnq_report_sections() -> None:
     assert sections == [{"title": "Online platform", "markdown": "**124** apprenants suivis"}]
 
 
+def test_report_sections_are_carried_by_the_report_and_a_failing_one_is_an_error(
+    write_workspace: Callable[..., Path],
+) -> None:
+    class Sections:
+        @rnq.hookimpl
+        def rnq_report_sections(self, report: rnq.Report) -> list[dict[str, str]]:
+            applicable = report.summary.applicable
+            return [{"title": "Plateforme", "markdown": f"{applicable} indicateurs applicables"}]
+
+    class Broken:
+        @rnq.hookimpl
+        def rnq_report_sections(self) -> list[dict[str, str]]:
+            raise RuntimeError("boom")
+
+    report = rnq.run(
+        write_workspace(),
+        rnq.RunOptions(
+            today=dt.date(2026, 11, 28),
+            extra_plugins=(Sections(), Broken()),
+            load_entrypoints=False,
+            use_cache=False,
+        ),
+    )
+    assert [(s.title, s.markdown) for s in report.sections] == [
+        ("Plateforme", f"{report.summary.applicable} indicateurs applicables")
+    ]
+    assert [e.message for e in report.errors if "rnq_report_sections" in e.message] == [
+        "rnq_report_sections a échoué : RuntimeError('boom')"
+    ]
+
+
 # --- Documentation --------------------------------------------------------------------------
 
 

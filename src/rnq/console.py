@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import textwrap
 
+from rnq.render.labels import LABELS
 from rnq.report import IndicatorResult, Report
 from rnq.text import Lang
 
 __all__ = ["console_text", "summary_line"]
 
-_STATUS = {
-    "nc_major": ("NC majeure", "major NC"),
-    "nc_minor": ("NC mineure", "minor NC"),
-    "not_assessed": ("non évalué", "not assessed"),
-    "waived": ("dérogation", "waived"),
-    "conform": ("conforme", "conform"),
-    "not_applicable": ("non applicable", "not applicable"),
-}
-_AUDIT = {
-    "initial": ("audit initial", "initial audit"),
-    "surveillance": ("audit de surveillance", "surveillance audit"),
-    "renewal": ("audit de renouvellement", "renewal audit"),
-}
+_STATUS = LABELS["status"]
+_AUDIT = LABELS["audit"]
 
 
 def _t(pair: tuple[str, str], lang: Lang) -> str:

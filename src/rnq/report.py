@@ -34,6 +34,7 @@ __all__ = [
     "Report",
     "ReportError",
     "ReportFinding",
+    "Section",
     "Summary",
     "UnitInfo",
 ]
@@ -213,6 +214,17 @@ class UnitInfo(_Frozen):
     offerings: tuple[OfferingInfo, ...] = ()
 
 
+class Section(_Frozen):
+    """A section a plugin adds to the human-readable reports (hook ``rnq_report_sections``).
+
+    ``markdown`` is rendered without raw HTML, so a section cannot inject markup.
+    """
+
+    title: str
+    markdown: str
+    plugin: str
+
+
 class Report(_Frozen):
     """The pre-audit report (schema ``rnq.report/1``)."""
 
@@ -235,6 +247,9 @@ class Report(_Frozen):
     )
     unmapped: tuple[UnmappedItem, ...] = Field(
         default=(), description="files that map to no indicator (listed, never dropped)"
+    )
+    sections: tuple[Section, ...] = Field(
+        default=(), description="sections added by plugins (Markdown, rendered without raw HTML)"
     )
 
     def to_json(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -34,7 +34,7 @@ from rnq.fixtures import FixtureLookupError, FixtureRegistry
 from rnq.model import Evidence, EvidenceSet, Finding
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential import Referential
-from rnq.report import Report
+from rnq.report import Report, ReportError, Section
 from rnq.text import Lang, Localized
 from rnq.verdict import build_report
 from rnq.waivers import load_waivers
@@ -376,7 +376,7 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     options.tell("vérifications", "running checks")
     findings = run_checks(session, plugins, options.tell if options.progress else None)
     reported = [d for d in decisions if not options.indicators or d.number in options.indicators]
-    return build_report(
+    report = build_report(
         referential=referential,
         decisions=reported,
         config=config,
@@ -388,4 +388,39 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         lang=options.lang,
         evidence=evidence,
         unmapped=collected.unmapped,
+    )
+    return _add_sections(report, plugins)
+
+
+def _add_sections(report: Report, plugins: PluginSet) -> Report:
+    """Ask plugins for their report sections (``rnq_report_sections``); a plugin that fails or
+    returns garbage is reported as an error and the report goes on without its section."""
+    sections: list[Section] = []
+    problems: list[ReportError] = []
+    for impl in plugins.manager.hook.rnq_report_sections.get_hookimpls():
+        name = plugins.manager.get_name(impl.plugin) or "plugin"
+        try:
+            offered = {"report": report, "lang": report.lang}
+            kwargs = {key: offered[key] for key in impl.argnames if key in offered}
+            returned = impl.function(**kwargs) or ()
+            sections.extend(
+                Section(title=str(s["title"]), markdown=str(s["markdown"]), plugin=name)
+                for s in cast("Iterable[Mapping[str, str]]", returned)
+            )
+        except Exception as exc:
+            problems.append(
+                ReportError(
+                    path=f"plugin:{name}",
+                    line=None,
+                    message=(
+                        f"rnq_report_sections failed: {exc!r}"
+                        if report.lang == "en"
+                        else f"rnq_report_sections a échoué : {exc!r}"
+                    ),
+                )
+            )
+    if not sections and not problems:
+        return report
+    return report.model_copy(
+        update={"sections": tuple(sections), "errors": (*report.errors, *problems)}
     )
