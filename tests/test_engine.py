@@ -217,6 +217,7 @@ def test_presence_check_covers_every_applicable_indicator(
         {
             "siege/I26-referent-handicap.md": (
                 "# Référent handicap\nPartenaires : Agefiph, Cap emploi.\n"
+                "Les aménagements sont décidés en entretien avec la référente.\n"
             ),
         },
     )

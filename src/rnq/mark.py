@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 __all__ = ["MARKS", "Mark", "MarkGenerator", "get_marks", "mark"]
 
@@ -48,6 +48,12 @@ class MarkDecorator:
 
     def __init__(self, mark: Mark) -> None:
         self.mark = mark
+
+    @overload
+    def __call__(self, func: F, /) -> F: ...
+
+    @overload
+    def __call__(self, *args: Any, **kwargs: Any) -> MarkDecorator: ...
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if len(args) == 1 and callable(args[0]) and not kwargs:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rnq.dates import add_months
@@ -22,6 +23,7 @@ from rnq.workspace import Offering, Unit
 
 __all__ = [
     "Term",
+    "body",
     "current",
     "fold",
     "is_current",
@@ -34,13 +36,76 @@ __all__ = [
 ]
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letters (the common case, done by
+    ``str.translate``); anything else non-ASCII goes through NFKD in :func:`fold`."""
+    table: dict[int, str] = {0x2019: "'", 0x00A0: " ", 0x202F: " ", 0x0153: "oe", 0x00E6: "ae"}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        if code in table:
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base and base != char and base.isascii():
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed, typographic apostrophes and spaces made plain, whitespace
     collapsed: « Modalités d’accès » and "modalites d'acces" fold to the same text."""
-    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped)
+    folded = text.lower().translate(_FOLD)
+    if not folded.isascii():  # rarer characters: fold each once, then remember it
+        new = {ord(c) for c in set(folded)} - _FOLD.keys()
+        if new:
+            _FOLD.update({code: _fold_char(chr(code)) for code in new if code > 127})
+            folded = folded.translate(_FOLD)
+    return _SPACES.sub(" ", folded)
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_BODIES: dict[int, tuple[weakref.ref[Evidence], str]] = {}
+
+
+def _forget(key: int) -> Callable[[weakref.ref[Evidence]], None]:
+    def forget(_ref: weakref.ref[Evidence]) -> None:
+        _BODIES.pop(key, None)
+
+    return forget
+
+
+def body(item: Evidence) -> str:
+    """The folded text of one piece of evidence: its text without Markdown front matter (whose
+    keys, such as ``kind: suivi``, say nothing of the content), its rows and its note.
+
+    Computed once per piece of evidence and kept while the evidence lives: every content check
+    of every unit reads the central function's documents, so folding them again each time
+    would cost more than all the rest of a run.
+    """
+    key = id(item)
+    hit = _BODIES.get(key)
+    if hit is not None and hit[0]() is item:
+        return hit[1]
+    parts: list[str] = []
+    if item.usable and item.text:
+        parts.append(_FRONT_MATTER.sub("", item.text, count=1))
+    if item.usable and item.rows:
+        parts.extend(" ; ".join(row) for row in item.rows)
+    if item.note:
+        parts.append(item.note)
+    folded = fold("\n".join(parts))
+    _BODIES[key] = (weakref.ref(item, _forget(key)), folded)
+    return folded
 
 
 @dataclass(frozen=True)
@@ -78,18 +143,8 @@ def labels(terms: Sequence[Term]) -> Localized:
 
 
 def text_of(items: Iterable[Evidence]) -> str:
-    """The folded text of every usable piece of evidence, joined (rows included)."""
-    parts: list[str] = []
-    for item in items:
-        if not item.usable:
-            continue
-        if item.text:
-            parts.append(item.text)
-        if item.rows:
-            parts.extend(" ; ".join(row) for row in item.rows)
-        if item.note:
-            parts.append(item.note)
-    return fold("\n".join(parts))
+    """The folded text (:func:`body`) of every usable piece of evidence, joined."""
+    return "\n".join(body(item) for item in items if item.usable or item.note)
 
 
 def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:

@@ -1,0 +1,728 @@
+"""Criterion 7: stakeholder feedback (30), complaints handled in time (31), continuous
+improvement drawn from them (32) and, from 1 November 2026, a quality risk analysis (32).
+
+The complaints register (SPEC §3 "Registers") is read from the rows of a CSV or XLSX file, or
+from the rows a plugin collector returned (``rnq-crm-complaints``: ISO dates, columns
+``date_reception, objet, date_reponse, canal, statut, action``). Each complaint must be answered
+within the delay the complaints procedure sets (« sous 15 jours ouvrés », « délai de réponse de
+30 jours »…; 30 days when none is found). A complaint younger than that delay on the day of the
+run, still unanswered, is pending, not a gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rnq.checking import Subchecks
+from rnq.checks._common import (
+    Term,
+    fold,
+    is_current,
+    labels,
+    mentions,
+    missing_terms,
+    readable,
+    text_of,
+)
+from rnq.checks.staff import where_kept
+from rnq.dates import add_months
+from rnq.kinds import infer_stakeholder
+from rnq.mark import mark
+from rnq.model import Evidence, EvidenceSet
+from rnq.outcomes import Gap, msg, not_verified, skip
+from rnq.referential import Referential
+from rnq.registers import fr_date, match_columns, parse_date
+from rnq.text import Localized
+from rnq.workspace import AuditInfo, Unit, WorkspaceConfig
+
+__all__ = [
+    "COMPLAINT_COLUMNS",
+    "DEFAULT_DELAY_DAYS",
+    "Delay",
+    "check_ameliorations_tracees",
+    "check_analyse_risques",
+    "check_appreciations_parties_prenantes",
+    "check_procedure_reclamations",
+    "check_reclamations_dans_les_delais",
+    "response_delay",
+]
+
+# --- 30: feedback from every stakeholder concerned ------------------------------------------
+
+_STAKEHOLDERS: Mapping[str, tuple[str, str]] = {
+    "apprenants": ("bénéficiaires (apprenants)", "beneficiaries (learners)"),
+    "financeurs": ("financeurs", "funders"),
+    "equipes": ("équipes pédagogiques", "teaching teams"),
+    "entreprises": ("entreprises concernées", "companies concerned"),
+}
+
+
+def _required_stakeholders(unit: Unit, config: WorkspaceConfig) -> list[str]:
+    """Learners and teaching teams always; funders except for skills assessments (BC) only;
+    companies when trainings include work periods (alternance, internships, CFA)."""
+    categories = {o.category for o in unit.offerings} or set(config.categories)
+    if categories == {"BC"}:
+        return ["apprenants", "equipes"]
+    required = ["apprenants", "financeurs", "equipes"]
+    activity = config.activity
+    if activity.alternance or activity.work_situation or "CFA" in categories:
+        required.append("entreprises")
+    return required
+
+
+def _stakeholder(item: Evidence) -> str | None:
+    """Who gave the feedback: declared, or named in the file name or the document's title."""
+    if item.stakeholder:
+        return item.stakeholder
+    first_line = next((line for line in (item.text or "").splitlines() if line.strip()), "")
+    return infer_stakeholder(item.path.rsplit("/", 1)[-1]) or infer_stakeholder(first_line[:200])
+
+
+@mark.verifies("recueil-appreciations")
+def check_appreciations_parties_prenantes(
+    unit: Unit,
+    evidence: EvidenceSet,
+    config: WorkspaceConfig,
+    referential: Referential,
+    freshness: Mapping[str, int],
+    audit_date: dt.date,
+) -> None:
+    """Les appréciations des parties prenantes concernées sont recueillies et à jour.
+
+    Déposez pour chaque partie prenante une enquête ou un compte rendu récent (kind:
+    enquete-satisfaction, stakeholder: apprenants, financeurs, equipes ou entreprises) ; les
+    financeurs sont sollicités au moins une fois par an. Les évaluations des acquis ne comptent
+    pas comme recueil des appréciations.
+    """
+    docs = [e for e in readable(evidence, 30) if e.kind != "evaluation"]
+    months = freshness.get("enquete-satisfaction", 12)
+    heard: dict[str, list[Evidence]] = {}
+    for item in docs:
+        who = _stakeholder(item)
+        if who is not None:
+            heard.setdefault(who, []).append(item)
+    missing: list[str] = []
+    stale: list[str] = []
+    for who in _required_stakeholders(unit, config):
+        items = heard.get(who, [])
+        if not any(is_current(e, freshness, audit_date, months=months) for e in items):
+            (stale if items else missing).append(who)
+    if not missing and not stale:
+        return
+    place = where_kept(unit, docs, config)
+    optional = referential.id != "rnq-2019-v9"  # 2026: « financeurs (le cas échéant) »
+
+    def names(keys: Sequence[str], lang: int) -> str:
+        text = [_STAKEHOLDERS[k][lang] for k in keys]
+        if optional and "financeurs" in keys:
+            text[keys.index("financeurs")] += " (le cas échéant)" if lang == 0 else " (if any)"
+        return ", ".join(text)
+
+    parts_fr, parts_en = [], []
+    if missing:
+        parts_fr.append(f"aucune appréciation recueillie auprès de : {names(missing, 0)}")
+        parts_en.append(f"no feedback collected from: {names(missing, 1)}")
+    if stale:
+        last = {w: max((e.date for e in heard[w] if e.date), default=None) for w in stale}
+        parts_fr.append(
+            "appréciations de plus de "
+            f"{months} mois : "
+            + ", ".join(
+                f"{names([w], 0)} (dernière le {fr_date(d)})" if d else names([w], 0)
+                for w, d in last.items()
+            )
+            + " — règle de fraîcheur indicative"
+        )
+        parts_en.append(
+            f"feedback older than {months} months: "
+            + ", ".join(
+                f"{names([w], 1)} (last {d})" if d else names([w], 1) for w, d in last.items()
+            )
+            + " — freshness is a heuristic"
+        )
+    unnamed = [e.path for e in docs if _stakeholder(e) is None]
+    hint_fr = (
+        f" ; partie prenante non indiquée pour : {', '.join(unnamed[:5])} (déclarez "
+        "« stakeholder »)"
+        if unnamed
+        else ""
+    )
+    hint_en = (
+        f"; stakeholder not stated for: {', '.join(unnamed[:5])} (declare 'stakeholder')"
+        if unnamed
+        else ""
+    )
+    raise Gap(
+        msg(
+            f"Recueil des appréciations incomplet ({place.fr}) : "
+            + " ; ".join(parts_fr)
+            + hint_fr
+            + ".",
+            f"Feedback collection incomplete ({place.en}): " + "; ".join(parts_en) + hint_en + ".",
+        ),
+        evidence=[e.path for e in docs],
+    )
+
+
+# --- 31: complaints procedure, register and delays -------------------------------------------
+
+DEFAULT_DELAY_DAYS = 30
+#: Headers accepted for each column of the complaints register (without case or accents).
+COMPLAINT_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "date_reception": (
+        "date de réception", "date réception", "date_reception", "reçue le", "reçu le",
+        "réception", "date de la réclamation", "date réclamation", "date d'ouverture",
+        "ouverte le", "ouvert le", "date de création", "créée le", "créé le", "date",
+        "date received", "received on", "received", "created on", "created",
+    ),
+    "objet": (
+        "objet", "objet de la réclamation", "sujet", "motif", "titre", "résumé", "subject",
+        "description",
+    ),
+    "date_reponse": (
+        "date de réponse", "date réponse", "date_reponse", "date de la réponse", "répondu le",
+        "répondue le", "réponse le", "réponse envoyée le", "date de clôture", "clôturée le",
+        "clôturé le", "clos le", "close le", "response date", "answered on", "answered",
+        "closed on", "closed",
+    ),
+    "statut": ("statut", "état", "status", "state"),
+}  # fmt: skip
+_EXPECTED = msg(
+    "date de réception, objet, date de réponse (vide si sans réponse)",
+    "reception date (date de réception), subject (objet), response date (date de réponse, "
+    "empty when not answered)",
+)
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante-huit": 48,
+    "quarante huit": 48, "soixante": 60,
+}  # fmt: skip
+_DELAY = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s*"
+    r"(?P<u>jours?|j\b|heures?|h\b|semaines?|mois)"
+    r"(?:\s+(?P<q>ouvres|ouvrables|calendaires|francs))?"
+)
+_ANSWER_CUE = re.compile(r"repon|reponse|repond|traite|traitement|clotur|resol|solution|apporte")
+_ACK_CUE = re.compile(r"accus|receptionn|enregistr|prise en compte|acquitt")
+
+
+@dataclass(frozen=True)
+class Delay:
+    """The response delay for complaints: an amount, its unit and where it was read."""
+
+    amount: int
+    unit: str  # jours, ouvres, ouvrables, heures, semaines, mois
+    source: str | None = None
+
+    def deadline(self, received: dt.date) -> dt.date:
+        """The last day an answer to a complaint received on ``received`` is in time."""
+        if self.unit == "ouvres":
+            return _add_business_days(received, self.amount, saturday=False)
+        if self.unit == "ouvrables":
+            return _add_business_days(received, self.amount, saturday=True)
+        if self.unit == "heures":
+            return received + dt.timedelta(days=math.ceil(self.amount / 24))
+        if self.unit == "semaines":
+            return received + dt.timedelta(weeks=self.amount)
+        if self.unit == "mois":
+            return add_months(received, self.amount)
+        return received + dt.timedelta(days=self.amount)
+
+    def label(self) -> Localized:
+        """« 15 jours ouvrés » / "15 working days"."""
+        fr = {
+            "jours": "jours", "ouvres": "jours ouvrés", "ouvrables": "jours ouvrables",
+            "heures": "heures", "semaines": "semaines", "mois": "mois",
+        }[self.unit]  # fmt: skip
+        en = {
+            "jours": "days", "ouvres": "working days", "ouvrables": "business days (Mon-Sat)",
+            "heures": "hours", "semaines": "weeks", "mois": "months",
+        }[self.unit]  # fmt: skip
+        return msg(f"{self.amount} {fr}", f"{self.amount} {en}")
+
+    def origin(self) -> Localized:
+        """Where the delay comes from, for the finding."""
+        if self.source is None:
+            return msg(
+                "délai par défaut, aucun délai lu dans la procédure",
+                "default delay, none read in the procedure",
+            )
+        return msg(f"délai fixé par {self.source}", f"delay set by {self.source}")
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    line = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * line) // 451
+    month, day = divmod(h + line - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> frozenset[dt.date]:
+    """French public holidays (metropolitan France) of ``year``."""
+    easter = _easter(year)
+    fixed = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)]
+    moving = [easter + dt.timedelta(days=n) for n in (1, 39, 50)]
+    return frozenset([dt.date(year, m, d) for m, d in fixed] + moving)
+
+
+def _add_business_days(start: dt.date, count: int, *, saturday: bool) -> dt.date:
+    """``count`` working days after ``start`` (Monday-Friday, or -Saturday; holidays off)."""
+    day = start
+    last = 5 if saturday else 4
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() <= last and day not in _holidays(day.year):
+            count -= 1
+    return day
+
+
+def response_delay(text: str, source: str | None = None) -> Delay | None:
+    """The answer delay a complaints procedure sets, read from its (folded) text.
+
+    The delay retained is the first one introduced by an answer cue (« réponse sous 15 jours
+    ouvrés », « traitement dans un délai de 30 jours »), not an acknowledgement (« accusé de
+    réception sous 48 heures »).
+
+    >>> response_delay("accuse de reception sous 48 h ; reponse sous 10 jours ouvres").label().fr
+    '10 jours ouvrés'
+    """
+    for match in _DELAY.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()]
+        answer = [m.end() for m in _ANSWER_CUE.finditer(before)]
+        ack = [m.end() for m in _ACK_CUE.finditer(before)]
+        answers = bool(answer) and (not ack or answer[-1] > ack[-1])
+        bare = not ack and "delai" in before[-40:]  # « Délai maximum : 30 jours »
+        if not (answers or bare):
+            continue
+        raw = match["n"]
+        amount = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        if amount == 0:
+            continue
+        unit = match["u"]
+        if unit.startswith("h"):
+            kind = "heures"
+        elif unit.startswith("s"):
+            kind = "semaines"
+        elif unit == "mois":
+            kind = "mois"
+        else:
+            kind = {"ouvres": "ouvres", "ouvrables": "ouvrables"}.get(match["q"] or "", "jours")
+        return Delay(amount, kind, source)
+    return None
+
+
+def _procedures(docs: EvidenceSet) -> list[Evidence]:
+    """Written complaints procedures: text documents (not tables, not attestations) of kind
+    procedure, or speaking of complaints."""
+    return [
+        e
+        for e in docs
+        if e.rows is None
+        and e.kind != "attestation"
+        and e.text
+        and (e.kind == "procedure" or mentions(fold(e.text), r"reclamation", r"plainte"))
+    ]
+
+
+_PROCEDURE_TERMS = (
+    Term.of("réclamations", "complaints", r"reclamation", r"plainte"),
+    Term.of(
+        "difficultés rencontrées par les parties prenantes",
+        "difficulties met by stakeholders",
+        r"difficulte",
+    ),
+    Term.of(
+        "aléas survenus en cours de prestation",
+        "incidents during the service",
+        r"\balea",
+        r"\bincident",
+        r"\bimprevu",
+        r"dysfonctionnement",
+        r"absence (d'un|du|de la) (formateur|formatrice|intervenant)",
+    ),
+)
+
+
+@mark.verifies("traitement-reclamations")
+def check_procedure_reclamations(
+    unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig
+) -> None:
+    """Une procédure traite les difficultés des parties prenantes, les réclamations et les aléas.
+
+    Déposez la procédure de traitement des réclamations (kind: procedure), qui couvre aussi les
+    difficultés des parties prenantes et les aléas (absence d'un formateur, panne de la
+    plateforme…) et fixe le délai de réponse (« réponse sous 15 jours ouvrés »).
+    """
+    docs = readable(evidence, 31)
+    procedures = _procedures(docs)
+    if not procedures:
+        place = where_kept(unit, docs, config)
+        raise Gap(
+            msg(
+                f"Aucune procédure de traitement des réclamations, difficultés et aléas parmi "
+                f"les preuves de l'indicateur 31 ({place.fr}).",
+                f"No procedure for handling complaints, difficulties and incidents among the "
+                f"evidence for indicator 31 ({place.en}).",
+            ),
+            evidence=docs.paths(),
+        )
+    absent = missing_terms(text_of(procedures), _PROCEDURE_TERMS)
+    if absent:
+        place = where_kept(unit, procedures, config)
+        raise Gap(
+            msg(
+                f"La procédure ne traite pas : {labels(absent).fr} ({place.fr}).",
+                f"The procedure does not cover: {labels(absent).en} ({place.en}).",
+            ),
+            evidence=[e.path for e in procedures],
+        )
+
+
+@dataclass(frozen=True)
+class _Register:
+    item: Evidence
+    header: int
+    columns: dict[str, int]
+
+    @property
+    def from_plugin(self) -> bool:
+        return self.item.collector != "filesystem"
+
+    def where(self, index: int) -> Localized:
+        """Where row ``index`` (of the evidence's rows) is: a file line or an export record."""
+        if self.from_plugin:
+            number = index - self.header
+            return msg(
+                f"{self.item.path}, enregistrement n° {number}",
+                f"{self.item.path}, record {number}",
+            )
+        return msg(f"{self.item.path}, ligne {index + 1}", f"{self.item.path}, line {index + 1}")
+
+    def key(self, index: int) -> str:
+        """The sub-item name of row ``index``: ``path:line``, or ``id#record`` for a plugin."""
+        if self.from_plugin:
+            return f"{self.item.path}#{index - self.header}"
+        return f"{self.item.path}:{index + 1}"
+
+    def complaints(self) -> Iterator[tuple[int, dict[str, str]]]:
+        rows = self.item.rows or ()
+        for index in range(self.header + 1, len(rows)):
+            row = rows[index]
+            cells = {n: row[i].strip() if i < len(row) else "" for n, i in self.columns.items()}
+            if any(cells.values()):
+                yield index, cells
+
+
+def _register(item: Evidence) -> _Register | None:
+    for index, row in enumerate((item.rows or ())[:5]):
+        columns = match_columns(row, COMPLAINT_COLUMNS)
+        if "date_reception" in columns and "date_reponse" in columns:
+            return _Register(item, index, columns)
+    return None
+
+
+def _delay_for(
+    item: Evidence, procedures: Sequence[Evidence], unit: Unit, central: set[str]
+) -> Delay:
+    """The delay that applies to a register: its own unit's procedure first, then the central
+    function's, then the crm-complaints collector's ``delay_days``, then 30 days."""
+    ordered = [p for p in procedures if p.unit == item.unit] + [
+        p for p in procedures if p.unit != item.unit and p.unit in central
+    ]
+    for procedure in ordered:
+        found = response_delay(fold(procedure.text or ""), procedure.path)
+        if found is not None:
+            return found
+    for use in unit.collectors:
+        days = use.settings.get("delay_days")
+        if item.unit == unit.id and isinstance(days, int) and not isinstance(days, bool):
+            return Delay(days, "jours", f"rnq.yaml (collecteur {use.use}, delay_days)")
+    return Delay(DEFAULT_DELAY_DAYS, "jours")
+
+
+@mark.verifies("traitement-reclamations")
+def check_reclamations_dans_les_delais(
+    unit: Unit,
+    evidence: EvidenceSet,
+    config: WorkspaceConfig,
+    today: dt.date,
+    subchecks: Subchecks,
+) -> None:
+    """Chaque réclamation du registre a reçu une réponse dans le délai fixé par la procédure.
+
+    Tenez un registre des réclamations (CSV ou XLSX, ou export du CRM : date de réception,
+    objet, date de réponse) ; répondez à chaque réclamation dans le délai de la procédure et
+    notez la date de la réponse. Une réclamation plus récente que ce délai, sans réponse, est en
+    cours et n'est pas un écart.
+    """
+    docs = readable(evidence, 31)
+    central = {u.id for u in config.units if u.central}
+    tables = [e for e in docs if e.rows is not None]
+    registers = [r for r in map(_register, tables) if r is not None]
+    unmatched = [
+        e.path
+        for e in [*tables, *evidence.for_indicator(31)]
+        if e.kind == "reclamations"
+        and (e.rows is not None or (e.read == "error" and _tabular(e)))
+        and not any(r.item is e for r in registers)
+    ]
+    unmatched = list(dict.fromkeys(unmatched))
+    if not registers:
+        if unmatched:
+            not_verified(_unmatched(unmatched), evidence=unmatched)
+        attested = [e for e in docs if e.kind == "attestation"]
+        assert attested, msg(
+            f"Aucun registre des réclamations (tableau de suivi : date de réception, objet, date "
+            f"de réponse) ({where_kept(unit, docs, config).fr}).",
+            f"No complaints register (tracking table: reception date, subject, response date) "
+            f"({where_kept(unit, docs, config).en}).",
+        )
+        return  # an attestation (e.g. no complaint received) stands for the register
+    procedures = _procedures(docs)
+    unreadable: list[str] = []
+    for register in registers:
+        delay = _delay_for(register.item, procedures, unit, central)
+        for index, cells in register.complaints():
+            at = register.where(index)
+            try:
+                received = parse_date(cells["date_reception"])
+                answered = parse_date(cells["date_reponse"])
+            except ValueError:
+                unreadable.append(at.fr)
+                continue
+            if received is None:
+                unreadable.append(at.fr)
+                continue
+            with subchecks.item(register.key(index)):
+                _judge_complaint(received, answered, delay, today, at, register.item.path)
+    if not subchecks.failures and (unmatched or unreadable):
+        reasons = [_unmatched(unmatched)] if unmatched else []
+        if unreadable:
+            reasons.append(
+                msg(
+                    "date de réception ou de réponse manquante ou illisible : "
+                    + ", ".join(unreadable[:10]),
+                    "missing or unreadable reception or response date: "
+                    + ", ".join(unreadable[:10]),
+                )
+            )
+        not_verified(
+            msg(" ; ".join(r.fr for r in reasons), "; ".join(r.en for r in reasons)),
+            evidence=[*unmatched, *(r.item.path for r in registers)],
+        )
+
+
+def _tabular(item: Evidence) -> bool:
+    """A plugin's record or a spreadsheet: what a register comes as (not a PDF procedure)."""
+    suffix = item.path.rsplit(".", 1)[-1].lower()
+    return item.collector != "filesystem" or suffix in ("csv", "tsv", "xlsx", "xls", "ods")
+
+
+def _unmatched(paths: Sequence[str]) -> Localized:
+    return msg(
+        f"Registre des réclamations aux en-têtes non reconnus ou illisible : {', '.join(paths)} "
+        f"— en-têtes attendus : {_EXPECTED.fr}",
+        f"Complaints register with unrecognised headers or unreadable: {', '.join(paths)} — "
+        f"expected headers: {_EXPECTED.en}",
+    )
+
+
+def _judge_complaint(
+    received: dt.date,
+    answered: dt.date | None,
+    delay: Delay,
+    today: dt.date,
+    at: Localized,
+    path: str,
+) -> None:
+    """One complaint: answered in time, or pending (younger than the delay), or a gap."""
+    due = delay.deadline(received)
+    label, origin = delay.label(), delay.origin()
+    if answered is None:
+        if today <= due:
+            return  # pending: still within the delay
+        raise Gap(
+            msg(
+                f"Réclamation reçue le {fr_date(received)} toujours sans réponse au "
+                f"{fr_date(today)} : délai de {label.fr} dépassé depuis le {fr_date(due)} "
+                f"({origin.fr}) — {at.fr}.",
+                f"Complaint received on {received.isoformat()} still unanswered on "
+                f"{today.isoformat()}: the {label.en} delay ran out on {due.isoformat()} "
+                f"({origin.en}) — {at.en}.",
+            ),
+            evidence=[path],
+        )
+    if answered > due:
+        raise Gap(
+            msg(
+                f"Réclamation reçue le {fr_date(received)}, réponse le {fr_date(answered)} : "
+                f"au-delà du délai de {label.fr} (échéance {fr_date(due)}, {origin.fr}) — "
+                f"{at.fr}.",
+                f"Complaint received on {received.isoformat()}, answered on "
+                f"{answered.isoformat()}: beyond the {label.en} delay (due {due.isoformat()}, "
+                f"{origin.en}) — {at.en}.",
+            ),
+            evidence=[path],
+        )
+
+
+# --- 32: improvement from feedback and complaints; 2026: quality risk analysis ---------------
+
+_DATES = (
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    r"\b20\d\d-\d\d-\d\d\b",
+    r"\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+    r" 20\d\d\b",
+    r"\bech(eance|eancier)s?\b",
+    r"date (de realisation|prevue|cible|de mise en oeuvre|de cloture)",
+    r"\b[ts][1-4] 20\d\d\b",
+)
+_IMPROVEMENT_TERMS = (
+    Term.of(
+        "analyse des appréciations (enquêtes, avis)",
+        "analysis of the feedback (surveys, opinions)",
+        r"apprecia",
+        r"\benquetes?\b",
+        r"satisfaction",
+        r"questionnaire",
+        r"\bavis\b",
+        r"retours? (des |de l')?(stagiaires|apprenants|beneficiaires|financeurs|entreprises|"
+        r"formateurs|equipes|clients)",
+    ),
+    Term.of(
+        "analyse des réclamations (et des aléas)",
+        "analysis of the complaints (and incidents)",
+        r"reclamation",
+        r"plainte",
+        r"\balea",
+        r"\bincident",
+    ),
+    Term.of(
+        "mesures d'amélioration décidées",
+        "improvement measures decided",
+        r"\bactions?\b",
+        r"\bmesures?\b",
+        r"\bameliorations?\b",
+        r"\bcorrecti(f|ve|ves|fs)\b",
+    ),
+    Term.of("dates ou échéances des actions", "dates or deadlines of the actions", *_DATES),
+)
+
+
+def _new_entrant_initial(config: WorkspaceConfig, audit: AuditInfo) -> bool:
+    return audit.type == "initial" and bool(config.activity.new_entrant)
+
+
+@mark.verifies("amelioration-continue")
+def check_ameliorations_tracees(
+    unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig, audit: AuditInfo
+) -> None:
+    """Des mesures d'amélioration datées sont tirées des appréciations et des réclamations.
+
+    Tenez un plan ou un journal d'amélioration (kind: amelioration) qui relie chaque action à
+    sa source (enquête de satisfaction, appréciation, réclamation, aléa), avec son responsable,
+    son échéance et son état.
+    """
+    if _new_entrant_initial(config, audit):
+        skip(
+            msg(
+                "Nouvel entrant : l'indicateur 32 est audité lors de l'audit de surveillance.",
+                "New entrant: indicator 32 is audited at the surveillance audit.",
+            )
+        )
+    docs = readable(evidence, 32)
+    plans = [e for e in docs if e.kind not in ("analyse-risques", "attestation")]
+    place = where_kept(unit, plans or docs, config)
+    if not plans:
+        raise Gap(
+            msg(
+                f"Aucun plan ou journal d'amélioration parmi les preuves de l'indicateur 32 "
+                f"({place.fr}).",
+                f"No improvement plan or log among the evidence for indicator 32 ({place.en}).",
+            ),
+            evidence=docs.paths(),
+        )
+    absent = missing_terms(text_of(plans), _IMPROVEMENT_TERMS)
+    if absent:
+        raise Gap(
+            msg(
+                f"Amélioration continue ({place.fr}) : les preuves ne montrent pas "
+                f"{labels(absent).fr}.",
+                f"Continuous improvement ({place.en}): the evidence does not show "
+                f"{labels(absent).en}.",
+            ),
+            evidence=[e.path for e in plans],
+        )
+
+
+_RISK = (
+    r"analyse (des|de) risques?",
+    r"(cartographie|matrice|registre|revue|evaluation) des risques",
+    r"\bamdec\b",
+)
+_RISK_TERMS = (
+    Term.of("risques identifiés", "risks identified", r"\brisques?\b"),
+    Term.of(
+        "portant sur la qualité des formations délivrées",
+        "bearing on the quality of the training delivered",
+        r"\bformations?\b",
+        r"\bprestations?\b",
+        r"\bpedagog",
+        r"\bapprenants?\b|\bstagiaires?\b|\bbeneficiaires?\b",
+    ),
+    Term.of(
+        "mesures de maîtrise (actions, prévention, traitement)",
+        "control measures (actions, prevention, treatment)",
+        r"\bmesures?\b",
+        r"\bactions?\b",
+        r"\bmaitris",
+        r"\bprevention\b|\bpreventi(f|ve|ves|fs)\b",
+        r"(plan de )?traitement (du|des) risques?",
+        r"\bparades?\b|\battenuation\b|\bmitigation\b",
+    ),
+)
+
+
+@mark.verifies("analyse-risques")
+def check_analyse_risques(unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig) -> None:
+    """Une analyse des risques sur la qualité des formations délivrées est conduite (rnq-2026).
+
+    Déposez l'analyse des risques (kind: analyse-risques) : les risques identifiés sur la
+    qualité des formations (abandon, indisponibilité d'un formateur, panne de la plateforme,
+    inadéquation des contenus…), leur évaluation et les mesures de prévention ou de traitement.
+    """
+    docs = readable(evidence, 32)
+    risks = [e for e in docs if e.kind == "analyse-risques" or mentions(text_of([e]), *_RISK)]
+    place = where_kept(unit, risks or docs, config)
+    if not risks:
+        raise Gap(
+            msg(
+                f"Aucune analyse des risques sur la qualité des formations parmi les preuves de "
+                f"l'indicateur 32 ({place.fr}).",
+                f"No quality risk analysis among the evidence for indicator 32 ({place.en}).",
+            ),
+            evidence=docs.paths(),
+        )
+    written = [e for e in risks if e.kind != "attestation"]
+    absent = missing_terms(text_of(written or risks), _RISK_TERMS)
+    if absent:
+        raise Gap(
+            msg(
+                f"Analyse des risques ({place.fr}) : il manque {labels(absent).fr}.",
+                f"Risk analysis ({place.en}): missing {labels(absent).en}.",
+            ),
+            evidence=[e.path for e in risks],
+        )

@@ -1,0 +1,438 @@
+"""Criterion 7: feedback (30), complaints in time (31), improvement and risk analysis (32)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import xlsxwriter
+
+import rnq
+from rnq.checks.improvement import Delay, response_delay
+from rnq.testing import write_workspace
+from tests.checks.conftest import TODAY, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
+
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    offerings:
+      - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
+"""
+
+
+def survey(who: str, date: str = "2026-06-30") -> str:
+    return (
+        f"---\nindicators: [30]\nkind: enquete-satisfaction\nstakeholder: {who}\ndate: {date}\n"
+        f"---\nRésultats de l'enquête ({who}).\n"
+    )
+
+
+# --- 30 ---------------------------------------------------------------------------------------
+
+
+def test_feedback_from_every_stakeholder_passes(run_ws: RunWs) -> None:
+    files = {f"siege/enquetes/{w}.md": survey(w) for w in ("apprenants", "financeurs", "equipes")}
+    for audit in (V9_AUDIT, V2026_AUDIT):
+        report = run_ws(CONFIG, files, audit_date=audit, indicators=(30,))
+        result = report.indicator(30)
+        assert outcomes(result, "check_appreciations_parties_prenantes") == ["passed"]
+        assert result.status == "conform"
+
+
+def test_missing_stakeholders_are_named(run_ws: RunWs) -> None:
+    files = {"siege/enquetes/apprenants.md": survey("apprenants")}
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(30,))
+    result = report.indicator(30)
+    (gap,) = findings(result, "check_appreciations_parties_prenantes")
+    assert gap.outcome == "gap"
+    assert "financeurs, équipes pédagogiques" in gap.message
+    assert "bénéficiaires" not in gap.message
+    assert "le cas échéant" not in gap.message
+    assert result.status == "nc_minor"
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(30,))
+    (gap,) = findings(report.indicator(30), "check_appreciations_parties_prenantes")
+    assert "financeurs (le cas échéant)" in gap.message
+
+
+def test_stakeholder_inferred_from_file_name_and_stale_survey(run_ws: RunWs) -> None:
+    files = {
+        "siege/I30-enquete-stagiaires.md": "---\ndate: 2026-06-01\n---\nEnquête à chaud.\n",
+        "siege/I30-enquete-formateurs.md": "---\ndate: 2026-06-01\n---\nEnquête équipe.\n",
+        "siege/I30-enquete-opco.md": "---\ndate: 2025-03-01\n---\nRetour des OPCO.\n",
+    }
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(30,))
+    (gap,) = [
+        f
+        for f in findings(report.indicator(30), "check_appreciations_parties_prenantes")
+        if f.outcome == "gap"
+    ]
+    assert "plus de 12 mois" in gap.message and "01/03/2025" in gap.message
+    assert "aucune appréciation" not in gap.message
+    assert "fraîcheur indicative" in gap.message
+
+
+def test_companies_required_with_work_periods_and_bc_needs_two(run_ws: RunWs) -> None:
+    files = {f"siege/enquetes/{w}.md": survey(w) for w in ("apprenants", "financeurs", "equipes")}
+    with_work = CONFIG.replace(
+        "categories: [AF]\n", "categories: [AF]\nactivity: {work_situation: true}\n"
+    )
+    report = run_ws(with_work, files, audit_date=V9_AUDIT, indicators=(30,))
+    (gap,) = findings(report.indicator(30), "check_appreciations_parties_prenantes")
+    assert "entreprises concernées" in gap.message
+    bc = CONFIG.replace("categories: [AF]", "categories: [BC]").replace(
+        ', certification: "RNCP12345"', ", category: BC"
+    )
+    two = {f"siege/enquetes/{w}.md": survey(w) for w in ("apprenants", "equipes")}
+    report = run_ws(bc, two, audit_date=V9_AUDIT, indicators=(30,))
+    assert outcomes(report.indicator(30), "check_appreciations_parties_prenantes") == ["passed"]
+
+
+# --- 31: procedure ----------------------------------------------------------------------------
+
+PROCEDURE = """\
+---
+indicators: [31]
+kind: procedure
+date: 2026-01-05
+---
+# Procédure de traitement des réclamations, difficultés et aléas
+
+Toute réclamation écrite fait l'objet d'un accusé de réception sous 48 heures ; une réponse
+est apportée sous 10 jours ouvrés. Les difficultés rencontrées par les parties prenantes et
+les aléas (absence d'un formateur, panne de la plateforme) sont traités par le responsable
+pédagogique.
+"""
+
+
+def test_procedure_covering_complaints_difficulties_and_incidents_passes(run_ws: RunWs) -> None:
+    files = {"siege/procedure-reclamations.md": PROCEDURE}
+    for audit in (V9_AUDIT, V2026_AUDIT):
+        report = run_ws(CONFIG, files, audit_date=audit, indicators=(31,))
+        assert outcomes(report.indicator(31), "check_procedure_reclamations") == ["passed"]
+
+
+def test_procedure_missing_incidents_is_a_major_gap(run_ws: RunWs) -> None:
+    text = "---\nindicators: [31]\nkind: procedure\n---\nLes réclamations sont traitées.\n"
+    files = {"siege/procedure.md": text, "siege/I31-registre.csv": REGISTER_HEADER}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(31,))
+    result = report.indicator(31)
+    (gap,) = findings(result, "check_procedure_reclamations")
+    assert gap.outcome == "gap"
+    assert "difficultés" in gap.message and "aléas" in gap.message
+    assert result.status == "nc_major"  # 31 is « majeure uniquement »
+
+
+def test_register_without_procedure_is_a_gap(run_ws: RunWs) -> None:
+    files = {"pro/I31-registre-reclamations.csv": REGISTER_HEADER}
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
+    (gap,) = findings(report.indicator(31), "check_procedure_reclamations")
+    assert gap.outcome == "gap" and "Aucune procédure" in gap.message
+
+
+# --- 31: register and delays ------------------------------------------------------------------
+
+REGISTER_HEADER = "Date de réception;Objet;Date de réponse;Statut\n"
+
+
+def register(*rows: str) -> str:
+    return REGISTER_HEADER + "".join(f"{row}\n" for row in rows)
+
+
+def test_complaints_answered_in_time_and_pending_pass(run_ws: RunWs) -> None:
+    files = {
+        "siege/procedure-reclamations.md": PROCEDURE,
+        "pro/I31-registre-reclamations.csv": register(
+            "02/03/2026;Retard de correction;10/03/2026;clos",
+            # received 20/11, 10 working days not over on 28/11: pending, not a gap
+            "20/11/2026;Accès plateforme;;en cours",
+        ),
+    }
+    for audit in (V9_AUDIT, V2026_AUDIT):
+        report = run_ws(CONFIG, files, audit_date=audit, indicators=(31,))
+        result = report.indicator(31)
+        assert outcomes(result, "check_reclamations_dans_les_delais") == ["passed"]
+        assert result.status == "conform"
+
+
+def test_late_and_unanswered_complaints_are_gaps_with_their_line(run_ws: RunWs) -> None:
+    files = {
+        "siege/procedure-reclamations.md": PROCEDURE,
+        "pro/I31-registre-reclamations.csv": register(
+            "02/03/2026;Retard de correction;10/03/2026;clos",
+            "01/06/2026;Facturation;30/06/2026;clos",
+            "05/10/2026;Accès plateforme;;en cours",
+        ),
+    }
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(31,))
+    result = report.indicator(31)
+    gaps = findings(result, "check_reclamations_dans_les_delais")
+    assert [g.outcome for g in gaps] == ["gap", "gap"]
+    late, open_ = gaps
+    assert "01/06/2026" in late.message and "30/06/2026" in late.message
+    assert "10 jours ouvrés" in late.message and "siege/procedure-reclamations.md" in late.message
+    assert "pro/I31-registre-reclamations.csv, ligne 3" in late.message
+    assert "05/10/2026" in open_.message and "sans réponse" in open_.message
+    assert "ligne 4" in open_.message
+    assert list(open_.evidence) == ["pro/I31-registre-reclamations.csv"]
+    assert result.status == "nc_major"
+
+
+def test_default_delay_is_30_days(run_ws: RunWs) -> None:
+    procedure = PROCEDURE.replace(
+        "Toute réclamation écrite fait l'objet d'un accusé de réception sous 48 heures ; une "
+        "réponse\nest apportée sous 10 jours ouvrés.",
+        "Toute réclamation écrite reçoit une réponse.",
+    )
+    files = {
+        "siege/procedure-reclamations.md": procedure,
+        "pro/I31-registre-reclamations.csv": register(
+            "01/06/2026;Facturation;30/06/2026;clos",  # 29 days: in time by default
+            "01/09/2026;Planning;05/10/2026;clos",  # 34 days: late
+        ),
+    }
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
+    (gap,) = findings(report.indicator(31), "check_reclamations_dans_les_delais")
+    assert "01/09/2026" in gap.message and "30 jours" in gap.message
+    assert "délai par défaut" in gap.message
+
+
+def test_register_with_unknown_headers_is_not_verified(run_ws: RunWs) -> None:
+    files = {
+        "siege/procedure-reclamations.md": PROCEDURE,
+        "pro/I31-registre-reclamations.csv": "Quand;Quoi\n02/03/2026;Retard\n",
+    }
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
+    result = report.indicator(31)
+    (finding,) = findings(result, "check_reclamations_dans_les_delais")
+    assert finding.outcome == "not_verified"
+    assert "pro/I31-registre-reclamations.csv" in finding.message
+    assert "date de réception, objet, date de réponse" in finding.message
+    assert result.status == "not_assessed"
+
+
+def test_unreadable_date_is_not_verified_not_conform(run_ws: RunWs) -> None:
+    files = {
+        "siege/procedure-reclamations.md": PROCEDURE,
+        "pro/I31-registre-reclamations.csv": register("31/02/2026;Retard;05/03/2026;clos"),
+    }
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
+    (finding,) = findings(report.indicator(31), "check_reclamations_dans_les_delais")
+    assert finding.outcome == "not_verified" and "ligne 2" in finding.message
+
+
+def test_no_register_is_a_gap(run_ws: RunWs) -> None:
+    files = {"siege/procedure-reclamations.md": PROCEDURE}
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
+    (gap,) = findings(report.indicator(31), "check_reclamations_dans_les_delais")
+    assert gap.outcome == "gap" and "Aucun registre des réclamations" in gap.message
+    assert gap.unit == "siege"
+
+
+def test_xlsx_register(run_ws: RunWs) -> None:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet()
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["DATE DE RECEPTION", "OBJET", "Répondu le"])
+    sheet.write_datetime(1, 0, dt.datetime(2026, 4, 1), dates)
+    sheet.write(1, 1, "Accès")
+    sheet.write_datetime(1, 2, dt.datetime(2026, 5, 20), dates)
+    book.close()
+    files = {
+        "siege/procedure-reclamations.md": PROCEDURE,
+        "siege/I31-registre-reclamations.xlsx": buffer.getvalue(),
+    }
+    two_units = CONFIG + '  - {id: langues, name: "Pôle langues"}\n'
+    report = run_ws(two_units, files, audit_date=V9_AUDIT, indicators=(31,))
+    gaps = findings(report.indicator(31), "check_reclamations_dans_les_delais")
+    (gap,) = [g for g in gaps if g.outcome == "gap"]  # central register: reported once
+    assert "01/04/2026" in gap.message and "20/05/2026" in gap.message
+    assert gap.unit == "siege"
+
+
+def _crm_plugin() -> ModuleType:
+    src = Path(__file__).resolve().parents[2] / "plugins" / "rnq-crm-complaints" / "src"
+    if str(src) not in sys.path:
+        sys.path.insert(0, str(src))
+    return importlib.import_module("rnq_crm_complaints")
+
+
+def _run_crm(tmp_path: Path, export: str, **files: str) -> rnq.Report:
+    """Run indicator 31 with the real crm-complaints collector reading ``export`` for « pro »."""
+    config = CONFIG.replace(
+        '    name: "Pôle pro"\n',
+        '    name: "Pôle pro"\n    collectors:\n'
+        "      - {use: crm-complaints, path: exports/crm.csv, delay_days: 15}\n",
+    )
+    files = {"pro/exports/crm.csv": export, **{f"siege/{k}.md": v for k, v in files.items()}}
+    root = write_workspace(tmp_path / "ws", config, files)
+    options = rnq.RunOptions(
+        today=TODAY,
+        audit_date=V2026_AUDIT,
+        indicators=(31,),
+        use_cache=False,
+        load_entrypoints=False,
+        workers=1,
+        extra_plugins=(_crm_plugin(),),
+    )
+    return rnq.run(root, options)
+
+
+def test_rows_from_the_crm_plugin(tmp_path: Path) -> None:
+    export = (
+        "Reçue le,Sujet,Clôturée le,Canal\n"
+        "2026-03-02 10:12,Retard,2026-03-10 09:00,web\n"
+        "2026-08-01 08:00,Facturation,,mail\n"
+    )
+    report = _run_crm(tmp_path, export)
+    gaps = findings(report.indicator(31), "check_reclamations_dans_les_delais")
+    assert [g.outcome for g in gaps] == ["gap"]
+    (gap,) = gaps
+    assert "01/08/2026" in gap.message and "sans réponse" in gap.message
+    assert "crm-complaints:pro/exports/crm.csv, enregistrement n° 2" in gap.message
+    assert gap.item == "crm-complaints:pro/exports/crm.csv#2"
+    # no procedure here: the collector's delay_days applies
+    assert "15 jours" in gap.message and "delay_days" in gap.message
+
+
+def test_crm_export_without_response_column_is_not_verified(tmp_path: Path) -> None:
+    export = "Reçue le,Sujet\n2026-03-02,Retard\n"
+    report = _run_crm(tmp_path, export, procedure=PROCEDURE)
+    result = report.indicator(31)
+    (finding,) = findings(result, "check_reclamations_dans_les_delais")
+    assert finding.outcome == "not_verified"
+    assert "crm-complaints:pro/exports/crm.csv" in finding.message
+    assert "date de réception, objet, date de réponse" in finding.message
+    assert result.status == "not_assessed"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("accuse de reception sous 48 h ; reponse sous 10 jours ouvres.", "10 jours ouvrés"),
+        ("les reclamations sont traitees dans un delai de 15 jours.", "15 jours"),
+        ("traitement des reclamations. delai maximum : 30 jours calendaires.", "30 jours"),
+        ("une reponse est apportee sous huit jours.", "8 jours"),
+        ("reponse ecrite sous 48 heures.", "48 heures"),
+        ("la reclamation est close dans un delai de 2 mois.", "2 mois"),
+    ],
+)
+def test_response_delay(text: str, label: str) -> None:
+    delay = response_delay(text, "p.md")
+    assert delay is not None and delay.label().fr == label
+
+
+def test_no_delay_without_an_answer_cue() -> None:
+    assert response_delay("accuse de reception sous 48 heures. formation de 35 heures.") is None
+
+
+def test_working_days_skip_weekends_and_holidays() -> None:
+    # Friday 30 Oct 2026 + 2 working days: Mon 2 Nov (1 Nov is a Sunday and a holiday), Tue 3
+    assert Delay(2, "ouvres").deadline(dt.date(2026, 10, 30)) == dt.date(2026, 11, 3)
+    assert Delay(1, "ouvres").deadline(dt.date(2027, 5, 13)) == dt.date(2027, 5, 14)
+    # Wednesday 5 May 2027 + 1 working day: Ascension on Thursday 6 May → Friday 7 May
+    assert Delay(1, "ouvres").deadline(dt.date(2027, 5, 5)) == dt.date(2027, 5, 7)
+    assert Delay(1, "ouvrables").deadline(dt.date(2026, 11, 27)) == dt.date(2026, 11, 28)
+    assert Delay(30, "jours").deadline(dt.date(2026, 1, 1)) == dt.date(2026, 1, 31)
+
+
+# --- 32 ---------------------------------------------------------------------------------------
+
+PLAN = """\
+---
+indicators: [32]
+kind: amelioration
+date: 2026-07-01
+---
+# Plan d'amélioration 2026
+
+| Source | Constat | Action | Échéance |
+|---|---|---|---|
+| Enquête de satisfaction stagiaires | Supports jugés datés | Refonte des supports | 30/09/2026 |
+| Réclamation du 02/03/2026 | Retard de correction | Délai de correction garanti | 15/04/2026 |
+"""
+
+RISKS = """\
+---
+indicators: [32]
+kind: analyse-risques
+date: 2026-09-01
+---
+# Cartographie des risques qualité des formations
+| Risque | Gravité | Mesure de maîtrise |
+|---|---|---|
+| Absence d'un formateur | élevée | vivier de remplaçants |
+| Abandon des apprenants | moyenne | relances du tuteur |
+"""
+
+
+def test_improvement_plan_traced_to_feedback_and_complaints_passes(run_ws: RunWs) -> None:
+    report = run_ws(
+        CONFIG, {"siege/plan-amelioration.md": PLAN}, audit_date=V9_AUDIT, indicators=(32,)
+    )
+    result = report.indicator(32)
+    assert outcomes(result, "check_ameliorations_tracees") == ["passed"]
+    assert outcomes(result, "check_analyse_risques") == []  # 2026 only
+    assert result.status == "conform"
+
+
+def test_plan_not_drawn_from_complaints_is_a_major_gap(run_ws: RunWs) -> None:
+    text = PLAN.replace(
+        "| Réclamation du 02/03/2026 | Retard de correction | Délai de correction garanti "
+        "| 15/04/2026 |\n",
+        "",
+    )
+    report = run_ws(CONFIG, {"siege/plan.md": text}, audit_date=V9_AUDIT, indicators=(32,))
+    result = report.indicator(32)
+    (gap,) = findings(result, "check_ameliorations_tracees")
+    assert gap.outcome == "gap" and "analyse des réclamations" in gap.message
+    assert "analyse des appréciations" not in gap.message
+    assert result.status == "nc_major"
+
+
+def test_undated_actions_are_a_gap(run_ws: RunWs) -> None:
+    text = (
+        "---\nindicators: [32]\nkind: amelioration\n---\nSuite aux enquêtes de satisfaction et "
+        "aux réclamations, actions : refonte des supports.\n"
+    )
+    report = run_ws(CONFIG, {"siege/plan.md": text}, audit_date=V9_AUDIT, indicators=(32,))
+    (gap,) = findings(report.indicator(32), "check_ameliorations_tracees")
+    assert "dates ou échéances" in gap.message
+
+
+def test_risk_analysis_required_from_2026(run_ws: RunWs) -> None:
+    files = {"siege/plan-amelioration.md": PLAN}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(32,))
+    result = report.indicator(32)
+    assert outcomes(result, "check_ameliorations_tracees") == ["passed"]
+    (gap,) = findings(result, "check_analyse_risques")
+    assert gap.outcome == "gap" and "Aucune analyse des risques" in gap.message
+    assert result.status == "nc_major"
+    files["siege/risques.md"] = RISKS
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(32,))
+    result = report.indicator(32)
+    assert outcomes(result, "check_analyse_risques") == ["passed"]
+    assert result.status == "conform"
+
+
+def test_risk_list_without_measures_is_a_gap(run_ws: RunWs) -> None:
+    text = (
+        "---\nindicators: [32]\nkind: analyse-risques\ndate: 2026-09-01\n---\n"
+        "# Risques\nRisques pour les formations : absence d'un formateur, abandon.\n"
+    )
+    files = {"siege/plan-amelioration.md": PLAN, "siege/risques.md": text}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(32,))
+    (gap,) = findings(report.indicator(32), "check_analyse_risques")
+    assert "mesures de maîtrise" in gap.message
+    assert list(gap.evidence) == ["siege/risques.md"]
