@@ -65,7 +65,18 @@ def load_yaml(text: str, *, packaged: bool = False) -> tuple[Any, LineMap]:
     with libyaml when available. Raises :class:`YamlError` on a syntax error, a duplicate key, a
     non-scalar key or any tag that would build an object.
     """
-    loader = (_FastBuilder if packaged else _Builder)(text)
+    try:
+        loader = (_FastBuilder if packaged else _Builder)(text)
+    except yaml.reader.ReaderError as exc:  # a control character: refused before parsing
+        at = text[: exc.position].count("\n") + 1
+        detail = f"caractère de contrôle interdit (U+{exc.character:04X})"
+        raise YamlError(
+            at,
+            Localized(
+                fr=f"YAML invalide : {detail}",
+                en=f"invalid YAML: control character not allowed (U+{exc.character:04X})",
+            ),
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -84,7 +95,10 @@ def load_yaml(text: str, *, packaged: bool = False) -> tuple[Any, LineMap]:
     lines: LineMap = {}
     if node is None:
         return None, lines
-    return _convert(node, (), lines, loader), lines
+    # Without aliases a document has fewer values than characters; aliases of aliases can
+    # expand exponentially (a YAML "billion laughs"): refuse past that budget.
+    budget = [2 * len(text) + 100]
+    return _convert(node, (), lines, loader, budget), lines
 
 
 def read_config_yaml(
@@ -117,8 +131,19 @@ def read_config_yaml(
         raise ConfigError(exc.localized, path=shown, line=exc.line) from None
 
 
-def _convert(node: yaml.Node, loc: Loc, lines: LineMap, loader: yaml.SafeLoader) -> Any:
+def _convert(
+    node: yaml.Node, loc: Loc, lines: LineMap, loader: yaml.SafeLoader, budget: list[int]
+) -> Any:
     lines[loc] = node.start_mark.line + 1
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise YamlError(
+            node.start_mark.line + 1,
+            Localized(
+                fr="trop de valeurs après expansion des alias (&ancre / *alias) : refusé",
+                en="too many values once aliases (&anchor / *alias) are expanded: refused",
+            ),
+        )
     if node.tag not in _STANDARD_TAGS:
         raise YamlError(
             node.start_mark.line + 1,
@@ -142,11 +167,13 @@ def _convert(node: yaml.Node, loc: Loc, lines: LineMap, loader: yaml.SafeLoader)
                     key_node.start_mark.line + 1,
                     Localized(fr=f"clé en double : {key}", en=f"duplicate key: {key}"),
                 )
-            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader)
+            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader, budget)
             lines.setdefault((*loc, _loc_key(key)), key_node.start_mark.line + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*loc, i), lines, loader) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*loc, i), lines, loader, budget) for i, item in enumerate(node.value)
+        ]
     try:
         return loader.construct_object(node)
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30

@@ -193,7 +193,7 @@ def import_check_folder(
             continue
         try:
             modules.append((relative, import_file(path, root=root)))
-        except Exception as exc:  # the file is reported, the other checks still run
+        except (Exception, SystemExit) as exc:  # reported; the other checks still run
             line = exc.lineno if isinstance(exc, SyntaxError) else None
             problems.append(
                 Problem.make(
@@ -266,7 +266,7 @@ def run_item(
         outcome, message = "not_applicable", exc.reason
     except NotVerified as exc:
         outcome, message, explicit = "not_verified", exc.reason, exc.evidence
-    except Exception as exc:  # a broken check never makes an indicator conform
+    except (Exception, SystemExit) as exc:  # a broken check never makes an indicator conform
         outcome = "not_verified"
         message = Localized(
             fr=f"erreur dans la vérification : {exc!r}", en=f"error in the check: {exc!r}"
@@ -335,7 +335,8 @@ def expand(
         # for 3, 7 and 16), or all offerings.
         if offerings_for is None:
             return offerings
-        return [o for o in offerings if all(o in offerings_for(n) for n in numbers)]
+        concerned = [{(u.id, o.id) for u, o in offerings_for(n)} for n in numbers]
+        return [(u, o) for u, o in offerings if all((u.id, o.id) in c for c in concerned)]
 
     if check.marks_named("skip"):
         return []

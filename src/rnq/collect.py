@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from rnq.errors import Problem
 from rnq.model import Evidence
@@ -17,6 +17,10 @@ from rnq.text import Localized
 from rnq.workspace import Unit, Workspace
 
 __all__ = ["CollectContext", "CollectResult", "Collector", "collect", "declare_units"]
+
+#: The name of the built-in filesystem collector's plugin, whose paths the walk already keeps
+#: inside the workspace.
+_FILESYSTEM = "rnq.collectors.filesystem"
 
 
 @dataclass
@@ -66,8 +70,22 @@ class CollectResult:
 
 def _registered_collectors(plugins: PluginSet, result: CollectResult) -> dict[str, Collector]:
     collectors: dict[str, Collector] = {}
-    for mapping in plugins.hook.rnq_register_collectors():
-        for name, collector in (mapping or {}).items():
+    # pluggy calls the last registered first: keep that order
+    for impl in reversed(plugins.manager.hook.rnq_register_collectors.get_hookimpls()):
+        where = f"plugin:{plugins.manager.get_name(impl.plugin) or 'plugin'}"
+        try:  # a plugin that raises or returns garbage is reported; the others still count
+            mapping = cast("Mapping[str, Collector]", impl.function() or {})
+            pairs = list(mapping.items())
+        except Exception as exc:
+            result.problems.append(
+                Problem.make(
+                    where,
+                    f"rnq_register_collectors a échoué : {exc!r}",
+                    f"rnq_register_collectors failed: {exc!r}",
+                )
+            )
+            continue
+        for name, collector in pairs:
             if name in collectors:
                 result.problems.append(
                     Problem.make(
@@ -85,7 +103,7 @@ def _run(collector: Collector, context: CollectContext, result: CollectResult) -
     where = f"plugin:{context.name}"
     try:
         records = list(collector(context))
-    except Exception as exc:  # a failing collector is reported; the run goes on
+    except (Exception, SystemExit) as exc:  # a failing collector is reported; the run goes on
         context.problem(
             where, f"le collecteur a échoué : {exc!r}", f"the collector failed: {exc!r}"
         )
@@ -98,8 +116,26 @@ def _run(collector: Collector, context: CollectContext, result: CollectResult) -
                 f"the collector returned something that is not Evidence: {type(record).__name__}",
             )
             continue
+        if context.name != _FILESYSTEM and _leaves(context.workspace.root, record.path):
+            context.problem(
+                where,
+                f"le collecteur a renvoyé une preuve hors de l'espace de preuves, ignorée : "
+                f"{record.path!r}",
+                f"the collector returned evidence outside the workspace, ignored: {record.path!r}",
+            )
+            continue
         (result.evidence if record.indicators else result.unmapped).append(record)
     result.problems.extend(context.problems)
+
+
+def _leaves(root: Path, path: str) -> bool:
+    """True when ``path`` (a plugin record's path or id) is absolute or leads outside ``root``
+    once ``..`` and symbolic links are resolved: such a record is never read nor shown as
+    workspace evidence. Ids such as ``crm:reclamations#12`` stay inside."""
+    pure = PurePosixPath(path.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or Path(path).is_absolute():
+        return True
+    return not (root / path).resolve().is_relative_to(root.resolve())
 
 
 def collect(workspace: Workspace, plugins: PluginSet) -> CollectResult:
@@ -152,8 +188,32 @@ def declare_units(workspace: Workspace, plugins: PluginSet) -> Workspace:
 
     added: list[Unit] = []
     known = {unit.id for unit in workspace.config.units}
-    for units in plugins.hook.rnq_declare_units(workspace=workspace):
-        for unit in units or ():
+    for impl in reversed(plugins.manager.hook.rnq_declare_units.get_hookimpls()):
+        where = f"plugin:{plugins.manager.get_name(impl.plugin) or 'plugin'}"
+        try:  # a plugin that raises or returns garbage is reported; the run goes on
+            kwargs = {"workspace": workspace} if "workspace" in impl.argnames else {}
+            declared = list(cast("Iterable[object]", impl.function(**kwargs) or ()))
+        except Exception as exc:
+            plugins.problems.append(
+                Problem.make(
+                    where,
+                    f"rnq_declare_units a échoué : {exc!r}",
+                    f"rnq_declare_units failed: {exc!r}",
+                )
+            )
+            continue
+        for unit in declared:
+            if not isinstance(unit, Unit):
+                plugins.problems.append(
+                    Problem.make(
+                        where,
+                        f"rnq_declare_units a renvoyé autre chose qu'une unité : "
+                        f"{type(unit).__name__}",
+                        f"rnq_declare_units returned something that is not a Unit: "
+                        f"{type(unit).__name__}",
+                    )
+                )
+                continue
             if unit.id in known:
                 raise ConfigError(
                     Localized(

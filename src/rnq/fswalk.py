@@ -13,6 +13,7 @@ Rules:
   recorded too.
 * Directories and files that cannot be read are recorded; such files stay listed, as do files
   above ``max_file_bytes`` (the extractor then refuses them): evidence is never dropped.
+* Pipes, sockets and devices are not listed (opening a pipe would block) but recorded.
 * A name that is not valid UTF-8 (or holds control characters) is listed with ``\\xNN`` escapes
   in its relative path, and recorded; its absolute path still opens the file.
 
@@ -31,7 +32,14 @@ from pathlib import Path
 
 from rnq.errors import Problem
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "WalkResult", "compile_ignore", "printable_name", "walk"]
+__all__ = [
+    "DEFAULT_MAX_FILE_BYTES",
+    "WalkResult",
+    "compile_ignore",
+    "locate",
+    "printable_name",
+    "walk",
+]
 
 DEFAULT_MAX_FILE_BYTES = 200 << 20
 _MAX_DEPTH = 64
@@ -56,6 +64,24 @@ def printable_name(name: str) -> tuple[str, bool]:
     text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     return text, text != name
+
+
+def locate(root: Path, relative: str) -> Path:
+    """The file a walked ``relative`` path names: ``root / relative``, except that segments
+    shown with ``\\xNN`` escapes (names not valid UTF-8, or with control characters) are
+    matched back to their real names on disk."""
+    if "\\x" not in relative:
+        return root / relative
+    path = root
+    for segment in relative.split("/"):
+        if "\\x" in segment:
+            try:
+                names = os.listdir(path)
+            except OSError:
+                return root / relative
+            segment = next((n for n in names if printable_name(n)[0] == segment), segment)
+        path = path / segment
+    return path
 
 
 def _glob_to_regex(pattern: str) -> str:
@@ -221,7 +247,14 @@ class _Walker:
             self.unreadable(rel, exc, "fichier", "file")
             return
         if not stat.S_ISREG(info.st_mode):
-            return  # sockets, FIFOs, devices: not evidence, and opening a FIFO would block
+            # sockets, FIFOs, devices: not evidence, and opening a FIFO would block; said, not
+            # silently dropped
+            self.problem(
+                rel,
+                "pas un fichier ordinaire (tube, socket ou périphérique) : non lu",
+                "not a regular file (pipe, socket or device): not read",
+            )
+            return
         if escaped:
             self.problem(
                 rel,

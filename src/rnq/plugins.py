@@ -116,12 +116,13 @@ def get_plugin_manager(
                 path=str(workspace_root / "rnq.yaml"),
                 key="plugins",
             ) from None
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # reported; the run goes on without it
             problems.append(
                 Problem.make(
                     relative,
                     f"extension non chargée : {exc!r}",
                     f"plugin not loaded: {exc!r}",
+                    exc.lineno if isinstance(exc, SyntaxError) else None,
                 )
             )
             continue

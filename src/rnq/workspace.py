@@ -283,16 +283,20 @@ def _known_keys() -> dict[tuple[str | int, ...], list[str]]:
 
 def _hint_keys(lines: LineMap, data: Any) -> dict[tuple[str | int, ...], list[str]]:
     known = _known_keys()
-    if isinstance(data, dict):
-        for i, unit in enumerate(data.get("units") or []):
-            known[("units", i)] = sorted(Unit.model_fields)
-            if isinstance(unit, dict):
-                for j, _ in enumerate(unit.get("offerings") or []):
-                    known[("units", i, "offerings", j)] = sorted(Offering.model_fields)
-        for i, _ in enumerate(data.get("sites") or []):
-            known[("sites", i)] = sorted(Site.model_fields)
-        for i, _ in enumerate((data.get("audit") or {}).get("previous_nc") or []):
-            known[("audit", "previous_nc", i)] = sorted(PreviousNc.model_fields)
+
+    def items(mapping: Any, key: str) -> list[Any]:  # whatever the file holds, never raise
+        value = mapping.get(key) if isinstance(mapping, dict) else None
+        return value if isinstance(value, list) else []
+
+    for i, unit in enumerate(items(data, "units")):
+        known[("units", i)] = sorted(Unit.model_fields)
+        for j, _ in enumerate(items(unit, "offerings")):
+            known[("units", i, "offerings", j)] = sorted(Offering.model_fields)
+    for i, _ in enumerate(items(data, "sites")):
+        known[("sites", i)] = sorted(Site.model_fields)
+    audit = data.get("audit") if isinstance(data, dict) else None
+    for i, _ in enumerate(items(audit, "previous_nc")):
+        known[("audit", "previous_nc", i)] = sorted(PreviousNc.model_fields)
     return known
 
 

@@ -43,6 +43,16 @@ _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _CHUNK = 500  # host parameters per SELECT … IN (…)
 
 
+def _stored(path: str) -> str:
+    """``path`` as SQLite can store it: a name that is not valid UTF-8 (lone surrogates from
+    ``os.fsdecode``) gets ``\\xNN`` escapes; the stat fingerprint keeps keys apart."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
 def default_cache_dir() -> Path:
     """``$RNQ_CACHE_DIR``, else ``$XDG_CACHE_HOME/rnq``, else ``~/.cache/rnq``."""
     explicit = os.environ.get("RNQ_CACHE_DIR")
@@ -136,7 +146,7 @@ class Cache:
         db = self._db
         if db is None or not keys:
             return found
-        wanted = {key.path: key for key in keys}
+        wanted = {_stored(key.path): key for key in keys}
         paths = list(wanted)
         try:
             for start in range(0, len(paths), _CHUNK):
@@ -171,7 +181,7 @@ class Cache:
             return
         rows = [
             (
-                key.path,
+                _stored(key.path),
                 key.size,
                 key.mtime_ns,
                 key.inode,

@@ -1,0 +1,1 @@
+"""End-to-end hostile-input suite (issue #9, SPEC §9)."""

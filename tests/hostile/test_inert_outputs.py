@@ -1,0 +1,141 @@
+"""The report is inert (SPEC §9): file names, front matter and messages full of HTML or
+spreadsheet formulas come out escaped in every format, present as text, never as markup.
+
+Each renderer is tested when it exists (``pytest.importorskip``); the checks in a real browser
+live with the HTML report's tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import rnq
+from rnq.report import Report
+from rnq.testing import write_workspace
+
+from .conftest import CONFIG, HEALTHY, TODAY
+
+HTML_NAME = "siege/I23-<img src=x onerror=alert(1)>.md"
+UNMAPPED_NAME = "siege/<svg onload=alert(3)>.txt"
+FORMULA = "=cmd|' /C calc'!A0"
+#: Markup that must never come out as markup, in any format.
+DANGEROUS = (
+    "<img src=x",
+    "<script>alert",
+    "<svg onload",
+    "<b onclick",
+    "<td onmouseover",
+    "<iframe",
+)
+FRONT_MATTER = f"""---
+indicators: [22]
+title: "<script>alert(1)</script>"
+note: "<iframe src=javascript:alert(5)></iframe> & <b onclick=alert(6)>gras</b>"
+by: "{FORMULA}"
+---
+<script>alert('corps')</script>
+"""
+MANIFEST = '- path: "*.pdf"\n  indicators: [24]\n  "<b onclick=alert(4)>": x\n'
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    root = write_workspace(
+        tmp_path_factory.mktemp("inert") / "ws",
+        CONFIG,
+        {
+            **HEALTHY,
+            HTML_NAME: "# Veille légale\n\nDécret analysé.\n",
+            UNMAPPED_NAME: "rien\n",
+            "siege/note-plan.md": FRONT_MATTER,
+            "siege/rnq-evidence.yaml": MANIFEST,
+        },
+    )
+    return rnq.run(
+        root,
+        rnq.RunOptions(today=TODAY, use_cache=False, load_entrypoints=False, workers=1),
+    )
+
+
+def test_the_hostile_strings_are_in_the_report_data(report: Report) -> None:
+    """The report model keeps them as plain data (nothing dropped): escaping is the views' job."""
+    doc = json.loads(report.to_json())
+    paths = {e["path"] for e in doc["evidence"]} | {u["path"] for u in doc["unmapped"]}
+    assert {HTML_NAME, UNMAPPED_NAME} <= paths
+    assert any("<b onclick=alert(4)>" in e["message"] for e in doc["errors"])
+    assert any(e.get("by") == FORMULA for e in doc["evidence"])
+
+
+def _no_markup(text: str) -> None:
+    for fragment in DANGEROUS:
+        assert fragment not in text, fragment
+
+
+def test_markdown_has_no_raw_html(report: Report) -> None:
+    """Rendered as a Markdown viewer with raw HTML on would (CommonMark), the report makes no
+    element from evidence: names sit in code spans or are escaped."""
+    markdown = pytest.importorskip("rnq.render.markdown")
+    markdown_it = pytest.importorskip("markdown_it")
+    text = markdown.render_markdown(report)
+    parser = _Elements()
+    parser.feed(markdown_it.MarkdownIt("commonmark").render(text))
+    assert not [t for t, _ in parser.tags if t in ("img", "svg", "iframe", "script", "b", "td")]
+    assert not [a for _, a in parser.tags for name in a if name.lower().startswith("on")]
+    assert "<img src=x onerror=alert(1)>" in "".join(parser.text)  # shown, as text
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_has_no_markup_from_evidence(report: Report) -> None:
+    html = pytest.importorskip("rnq.render.html")
+    page = html.render_html(report)
+    parser = _Elements()
+    parser.feed(page)
+    handlers = [(t, a) for t, a in parser.tags for name in a if name.lower().startswith("on")]
+    assert handlers == []
+    assert not [t for t, a in parser.tags if t in ("img", "svg", "iframe") and a.get("src") == "x"]
+    assert not [t for t, _ in parser.tags if t == "iframe"]
+    # inside <script> (data islands), no way out of the script element
+    for chunk in page.split("<script")[1:]:
+        body = chunk.split(">", 1)[1].split("</script>", 1)[0]
+        assert "<!--" not in body and "</" not in body.replace("<\\/", "")
+    assert "<img src=x onerror=alert(1)>" in "".join(parser.text) or "onerror=alert(1)" in page
+
+
+def test_junit_is_well_formed_xml_with_the_names_as_text(report: Report) -> None:
+    junit = pytest.importorskip("rnq.render.junit")
+    text = junit.render_junit(report)
+    root = ET.fromstring(text.encode("utf-8"))  # raises if anything broke the markup
+    everything = " ".join(
+        [*(v for e in root.iter() for v in e.attrib.values()), *(e.text or "" for e in root.iter())]
+    )
+    assert "onerror=alert(1)" in everything  # kept as text, escaped in the file
+    _no_markup(text)
+
+
+def test_csv_tables_start_no_cell_with_a_formula(report: Report, tmp_path: Path) -> None:
+    tables = pytest.importorskip("rnq.render.tables")
+    written = tables.write_csvs(tmp_path, report)
+    cells: list[str] = []
+    for path in written:
+        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+            cells += [cell for row in csv.reader(handle, delimiter=";") for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@")]
+    assert any(FORMULA in c for c in cells)  # shown, neutralised
