@@ -20,6 +20,7 @@ def workspace_schema() -> dict[str, Any]:
 def output_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schemas of every JSON document rnq prints, by schema name."""
     from rnq.describe import IndicatorsDocument
+    from rnq.diff import ReportDiff
     from rnq.evidence_map import EvidenceDocument
     from rnq.report import Report
 
@@ -27,6 +28,7 @@ def output_schemas() -> dict[str, dict[str, Any]]:
         "rnq.indicators/1": IndicatorsDocument.model_json_schema(by_alias=True),
         "rnq.evidence/1": EvidenceDocument.model_json_schema(by_alias=True),
         "rnq.report/1": Report.model_json_schema(by_alias=True),
+        "rnq.diff/1": ReportDiff.model_json_schema(by_alias=True),
     }
     for name, schema in schemas.items():
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rnq.text import Lang
 
-__all__ = ["LABELS", "label"]
+__all__ = ["LABELS", "criterion_label", "label"]
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "status": {
@@ -50,6 +50,65 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "false": ("Non", "No"),
         "null": ("Impossible à dire", "Cannot tell"),
     },
+    "mapped_by": {
+        "manifest": ("manifeste", "manifest"),
+        "front_matter": ("en-tête YAML", "front matter"),
+        "path": ("chemin", "path"),
+        "plugin": ("extension", "plugin"),
+        "attestation": ("attestation", "attestation"),
+    },
+    "diff": {
+        "fixed": ("corrigés", "fixed"),
+        "new": ("nouveaux", "new"),
+        "unchanged": ("inchangés", "unchanged"),
+        "status_changes": ("changements de statut", "status changes"),
+    },
+    # Column headers of the tabular views (Markdown tables, CSV, XLSX).
+    "column": {
+        "level": ("Niveau", "Level"),
+        "indicator": ("Indicateur", "Indicator"),
+        "criterion": ("Critère", "Criterion"),
+        "title": ("Intitulé", "Title"),
+        "unit": ("Unité", "Unit"),
+        "offering": ("Prestation", "Offering"),
+        "what": ("Écart à traiter", "What to fix"),
+        "fix": ("Correction proposée", "Suggested fix"),
+        "owner": ("Responsable", "Owner"),
+        "due": ("Échéance", "Due"),
+        "deadline_if_raised": ("Délai si NC relevée", "Deadline if raised"),
+        "verification_by": ("Vérification par le certificateur", "Certifier's verification by"),
+        "check": ("Vérification", "Check"),
+        "finding": ("Constat", "Finding"),
+        "path": ("Preuve", "Evidence"),
+        "kind": ("Type", "Kind"),
+        "stakeholder": ("Partie prenante", "Stakeholder"),
+        "date": ("Date", "Date"),
+        "valid_until": ("Valide jusqu'au", "Valid until"),
+        "mapped_by": ("Rattachée par", "Mapped by"),
+        "collector": ("Collecteur", "Collector"),
+        "by": ("Auteur", "By"),
+        "note": ("Note", "Note"),
+        "read": ("Lecture", "Read"),
+        "status": ("Statut", "Status"),
+        "reason": ("Motif", "Reason"),
+        "weighting": ("Pondération des NC", "NC weighting"),
+        "assessed_at": ("Évalué", "Assessed"),
+        "provisional": ("Provisoire", "Provisional"),
+        "units": ("Unités", "Units"),
+        "offerings": ("Prestations", "Offerings"),
+        "open_findings": ("Écarts ouverts", "Open findings"),
+        "outcome": ("Résultat", "Outcome"),
+        "message": ("Message", "Message"),
+        "line": ("Ligne", "Line"),
+        "file": ("Fichier", "File"),
+        "count": ("Nombre", "Count"),
+    },
+    "sheet": {
+        "action_plan": ("Plan d'action", "Action plan"),
+        "evidence_map": ("Carte des preuves", "Evidence map"),
+        "indicators": ("Indicateurs", "Indicators"),
+        "unmapped": ("Non rattachés", "Unmapped"),
+    },
 }
 
 
@@ -60,3 +119,20 @@ def label(table: str, key: str, lang: Lang = "fr") -> str:
     if pair is None:
         return key
     return pair[1] if lang == "en" else pair[0]
+
+
+def criterion_label(referential: str, number: int, lang: Lang = "fr") -> str:
+    """« Critère 3 — Adaptation aux publics » (the short title from the packaged referential;
+    the number alone when ``referential`` is not a known version, as in an old JSON report)."""
+    head = f"Criterion {number}" if lang == "en" else f"Critère {number}"
+    from rnq.errors import RnqError
+    from rnq.referential import get_referential
+
+    try:
+        criteria = get_referential(referential).criteria
+    except RnqError:
+        return head
+    if not 1 <= number <= len(criteria):
+        return head
+    short = criteria[number - 1].short.get(lang)
+    return f"{head} — {short}"

@@ -1,0 +1,74 @@
+"""Writing an output file atomically: a reader never sees half a report.
+
+Every file ``rnq check`` writes (``--json``, ``--html``, ``--md``, ``--junit``, ``--xlsx``,
+``--csv``) is first written to a temporary file beside its target, then moved over it with
+:func:`os.replace`. A file that cannot be written raises :class:`~rnq.errors.UsageError`
+naming it (exit 2), and leaves no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from rnq.errors import UsageError
+from rnq.text import Localized
+
+__all__ = ["atomic_path", "cannot_write", "write_text_atomic"]
+
+
+def cannot_write(path: Path, exc: OSError) -> UsageError:
+    """The error for an output file that cannot be written."""
+    reason = exc.strerror or str(exc)
+    return UsageError(
+        Localized(
+            fr=f"impossible d'écrire {path} : {reason}",
+            en=f"cannot write {path}: {reason}",
+        )
+    )
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file would get if written directly: those of the file it replaces,
+    else the usual ones under the current umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to; moved over ``path`` when the block ends
+    without error, removed otherwise. OS errors become a :class:`UsageError` naming ``path``."""
+    path = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically."""
+    _write_with(path, lambda temp: temp.write_bytes(text.encode("utf-8")))
+
+
+def _write_with(path: Path, write: Callable[[Path], object]) -> None:
+    with atomic_path(path) as temp:
+        write(temp)

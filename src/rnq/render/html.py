@@ -1,0 +1,464 @@
+"""The pre-audit report as one self-contained, inert HTML file (SPEC §6, §9).
+
+:func:`render_html` is a pure function of the :class:`~rnq.report.Report`: the same report gives
+the same bytes. The page holds everything it shows — inline CSS, inline SVG charts, one inline
+script — and a Content-Security-Policy (``default-src 'none'``, the script allowed by its
+SHA-256) forbids anything else, so no request leaves it.
+
+Everything that comes from the workspace (paths, messages, names) is escaped by Jinja2's
+autoescape; the Markdown of fixes and plugin sections is rendered by markdown-it-py with raw
+HTML and images disabled. The summary, the charts, the action plan and the indicators are
+rendered on the server side (they print and work without JavaScript); the evidence map, which
+may hold 50 000 rows, travels as a JSON island and the script shows the first
+:data:`EVIDENCE_CAP` rows matching the filters, with a counter.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
+
+from rnq.errors import RnqError
+from rnq.model import Status
+from rnq.referential import get_referential
+from rnq.render.labels import label
+from rnq.report import IndicatorResult, Report, ReportFinding
+from rnq.text import Lang
+
+__all__ = ["EVIDENCE_CAP", "render_html"]
+
+#: How many evidence (and unmapped) rows the page shows at once; the counter gives the total.
+EVIDENCE_CAP = 500
+
+#: Statuses from the worst to the best, the order of every legend and chart.
+STATUSES: tuple[Status, ...] = (
+    "nc_major",
+    "nc_minor",
+    "not_assessed",
+    "waived",
+    "conform",
+    "not_applicable",
+)
+_ISSUES = frozenset({"gap", "not_verified", "waived"})
+
+#: Words of this view only (the shared vocabularies are in rnq.render.labels).
+_UI: dict[str, tuple[str, str]] = {
+    "title": ("Rapport de préparation à l'audit Qualiopi", "Qualiopi audit readiness report"),
+    "organization": ("Organisme", "Provider"),
+    "audit": ("Audit", "Audit"),
+    "audit_date": ("Date de l'audit", "Audit date"),
+    "no_audit_date": ("non fixée", "not set"),
+    "certified_on": ("Certifié le", "Certified on"),
+    "referential": ("Référentiel", "Referential"),
+    "today": ("Établi le", "Drawn up on"),
+    "toc": ("Sommaire", "Contents"),
+    "answer": ("Réponse", "Answer"),
+    "blocking": ("Motifs bloquants", "Blocking reasons"),
+    "undetermined": ("Points non évalués", "Not assessed"),
+    "more_reasons": ("… et {n} autres motifs", "… and {n} more reasons"),
+    "summary": ("Synthèse", "Summary"),
+    "indicators_total": ("indicateurs", "indicators"),
+    "applicable": ("applicables", "applicable"),
+    "by_criterion": ("Statuts par critère", "Statuses by criterion"),
+    "by_unit": ("Statuts par unité", "Statuses by unit"),
+    "chart_summary": ("Statuts des indicateurs", "Indicator statuses"),
+    "criterion": ("Critère", "Criterion"),
+    "unit": ("Unité", "Unit"),
+    "offering": ("Prestation", "Offering"),
+    "status": ("Statut", "Status"),
+    "all_units": ("Toutes les unités", "All units"),
+    "all_criteria": ("Tous les critères", "All criteria"),
+    "all_statuses": ("Tous les statuts", "All statuses"),
+    "all_indicators": ("Tous les indicateurs", "All indicators"),
+    "reset": ("Réinitialiser", "Reset"),
+    "filters": ("Filtres", "Filters"),
+    "shown": ("affichés", "shown"),
+    "plan": ("Plan d'actions", "Action plan"),
+    "plan_intro": (
+        "Une action par écart restant, les NC majeures d'abord. « Échéance » : date à laquelle "
+        "l'écart doit être traité ; « si relevée » : délai de levée si l'auditeur notifie la NC.",
+        "One action per remaining gap, major NCs first. 'Due': when the gap must be dealt with; "
+        "'if raised': the deadline to lift the NC if the auditor notifies it.",
+    ),
+    "plan_empty": ("Aucune action : aucun écart restant.", "No action: no gap left."),
+    "level": ("Gravité", "Severity"),
+    "indicator": ("Indicateur", "Indicator"),
+    "action": ("Action", "Action"),
+    "owner": ("Responsable", "Owner"),
+    "due": ("Échéance", "Due"),
+    "deadline_if_raised": ("Délai si relevée", "Deadline if raised"),
+    "verification_by": ("Vérification avant", "Verification by"),
+    "indicators": ("Indicateurs", "Indicators"),
+    "weighting": ("Pondération", "Weighting"),
+    "assessed_at": ("Évaluation", "Assessed"),
+    "expected_level": ("Niveau attendu", "Expected level"),
+    "no_expected_level": ("non défini", "not defined"),
+    "provisional": ("Provisoire", "Provisional"),
+    "provisional_notes": ("Points provisoires", "Provisional points"),
+    "reason": ("Motif", "Reason"),
+    "per_unit": ("Par unité", "By unit"),
+    "per_offering": ("Par prestation", "By offering"),
+    "findings": ("Constats", "Findings"),
+    "other_findings": ("Autres constats", "Other findings"),
+    "no_finding": ("Aucun constat.", "No finding."),
+    "outcome": ("Résultat", "Outcome"),
+    "item": ("Élément", "Item"),
+    "message": ("Constat", "Finding"),
+    "evidence": ("Preuves", "Evidence"),
+    "fix": ("Pour corriger", "How to fix"),
+    "missing": ("preuve absente", "evidence missing"),
+    "previous_nc": ("NC de l'audit précédent", "NC from the previous audit"),
+    "notified": ("notifiée le", "notified on"),
+    "lifted": ("levée le", "lifted on"),
+    "not_lifted": ("non levée", "not lifted"),
+    "still_failing": ("toujours en écart", "still failing"),
+    "requalified": ("requalifiée NC majeure", "requalified major NC"),
+    "minor": ("NC mineure", "minor NC"),
+    "major": ("NC majeure", "major NC"),
+    "na_waivers": ("Non-applicables et dérogations", "Not applicable and waivers"),
+    "na_title": ("Indicateurs non applicables", "Indicators not applicable"),
+    "na_none": ("Tous les indicateurs s'appliquent.", "Every indicator applies."),
+    "waivers_title": ("Écarts couverts par une dérogation", "Gaps covered by a waiver"),
+    "waivers_none": ("Aucune dérogation appliquée.", "No waiver applied."),
+    "obligations": ("Affichage du certificat", "Certificate display"),
+    "applies": ("S'applique", "Applies"),
+    "yes": ("oui", "yes"),
+    "no": ("non", "no"),
+    "evidence_map": ("Carte des preuves", "Evidence map"),
+    "evidence_intro": (
+        "Les preuves que l'auditeur demandera, par unité et indicateur (chemins seulement). "
+        "Au plus 500 lignes s'affichent : affinez avec les filtres.",
+        "The evidence the auditor will ask for, by unit and indicator (paths only). "
+        "At most 500 rows show: narrow them with the filters.",
+    ),
+    "search": ("Rechercher", "Search"),
+    "search_placeholder": ("chemin, type, prestation…", "path, kind, offering…"),
+    "path": ("Chemin", "Path"),
+    "kind": ("Type", "Kind"),
+    "stakeholder": ("Partie prenante", "Stakeholder"),
+    "date": ("Date", "Date"),
+    "valid_until": ("Valable jusqu'au", "Valid until"),
+    "read": ("Lecture", "Read"),
+    "mapped_by": ("Rattachée par", "Mapped by"),
+    "unmapped": ("Fichiers non rattachés", "Unmapped files"),
+    "noscript": (
+        "La carte des preuves s'affiche avec JavaScript ; elle figure aussi dans le rapport JSON.",
+        "The evidence map needs JavaScript; it is also in the JSON report.",
+    ),
+    "count_evidence": ("{n} preuves", "{n} pieces of evidence"),
+    "count_unmapped": ("{n} fichiers non rattachés", "{n} unmapped files"),
+    "count_capped": ("({shown} affichées)", "({shown} shown)"),
+    "count_top": (
+        "{ind} / {ind_total} indicateurs · {plan} / {plan_total} actions",
+        "{ind} / {ind_total} indicators · {plan} / {plan_total} actions",
+    ),
+    "errors": ("Erreurs de lecture", "Reading errors"),
+    "errors_none": ("Aucune erreur.", "No error."),
+    "errors_intro": (
+        "Fichiers qui n'ont pas pu être lus ou compris ; l'analyse a continué sans eux.",
+        "Files that could not be read or understood; the run went on without them.",
+    ),
+    "line": ("ligne", "line"),
+    "sections": ("Compléments", "Additional sections"),
+    "plugin": ("extension", "plugin"),
+    "display_obligation": ("Affichage du certificat", "Certificate display"),
+    "footer": (
+        "Rapport établi par rnq à partir des preuves de l'espace de travail ; il prépare l'audit "
+        "et ne remplace pas la décision de l'organisme certificateur.",
+        "Report drawn up by rnq from the workspace's evidence; it prepares the audit and does "
+        "not replace the certification body's decision.",
+    ),
+    "central": ("fonction centrale", "central function"),
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One coloured part of a stacked bar, in SVG user units."""
+
+    status: Status
+    label: str
+    count: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One row of a bar chart: its label, its parts and its total."""
+
+    key: str
+    label: str
+    short: str
+    segments: tuple[Segment, ...]
+    total: int
+    y: float
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """An indicator as the page shows it: its findings split between issues and the rest."""
+
+    result: IndicatorResult
+    criterion_name: str
+    issues: tuple[ReportFinding, ...]
+    others: tuple[ReportFinding, ...]
+    unit_tokens: str
+    shared_fix: str | None
+
+
+_CHART_LEFT = 230.0
+_CHART_WIDTH = 330.0
+_ROW_HEIGHT = 26.0
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page, in the report's language.
+
+    Deterministic (same report, same text); inert (escaped, no external resource, a CSP with the
+    hash of its one script).
+    """
+    lang = report.lang
+    template = _environment().get_template("report.html.j2")
+    script = _script(template)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    units = {unit.id: unit.name for unit in report.units}
+    offerings = {o.id: o.title for unit in report.units for o in unit.offerings}
+    criteria = _criterion_names(report.referential, lang)
+    return template.render(
+        report=report,
+        lang=lang,
+        t=_words(lang),
+        csp=csp,
+        script=Markup(script),
+        unit_names=units,
+        offering_titles=offerings,
+        criteria=criteria,
+        statuses=STATUSES,
+        summary_chart=_summary_chart(report, lang),
+        criterion_chart=_criterion_chart(report, criteria, lang),
+        unit_chart=_unit_chart(report, lang),
+        indicators=[_indicator_view(r, criteria) for r in report.indicators],
+        criterion_of={r.number: r.criterion for r in report.indicators},
+        title_of={r.number: r.title for r in report.indicators},
+        waived=[(r, f) for r in report.indicators for f in r.findings if f.outcome == "waived"],
+        data=_island(report, lang),
+        cap=EVIDENCE_CAP,
+    )
+
+
+# --- the Jinja2 environment ------------------------------------------------------------------
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("rnq", "render/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown
+    env.globals["label"] = label
+    env.globals["day"] = _day
+    return env
+
+
+def _script(template: jinja2.Template) -> str:
+    """The text of the page's one script: the ``script`` block, rendered alone."""
+    block = template.blocks["script"]
+    return "".join(block(template.new_context({})))
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    return {key: pair[1] if lang == "en" else pair[0] for key, pair in _UI.items()}
+
+
+def _day(value: Any, lang: Lang = "fr") -> str:
+    """A date as a quality officer reads it (``15/12/2026``; ISO in English); ``—`` for none."""
+    if value is None:
+        return "—"
+    return str(value.isoformat() if lang == "en" else value.strftime("%d/%m/%Y"))
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def _link_open(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    tokens[idx].attrSet("rel", "noopener noreferrer")
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+def _image(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """An image is never loaded: its alternative text stands in its place."""
+    return escapeHtml(renderer.renderInlineAsText(tokens[idx].children or [], options, env))
+
+
+@functools.cache
+def _markdown_it() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.add_render_rule("image", _image)
+    md.add_render_rule("link_open", _link_open)
+    return md
+
+
+@functools.cache
+def markdown(text: str | None) -> Markup:
+    """Markdown (a fix, a plugin section) as HTML, without raw HTML; images become their text."""
+    if not text:
+        return Markup("")
+    return Markup(_markdown_it().render(text))
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+def _criterion_names(referential: str, lang: Lang) -> dict[int, str]:
+    try:
+        found = get_referential(referential)
+    except RnqError:
+        return {n: f"{_words(lang)['criterion']} {n}" for n in range(1, 8)}
+    return {c.number: c.short.get(lang) for c in found.criteria}
+
+
+def _bar(
+    key: str,
+    name: str,
+    counts: Mapping[Status, int],
+    scale: int,
+    y: float,
+    lang: Lang,
+    left: float = _CHART_LEFT,
+    width: float = _CHART_WIDTH,
+) -> BarRow:
+    """A stacked bar of ``counts`` (by status, worst first), ``scale`` counts wide."""
+    segments: list[Segment] = []
+    x = left
+    for status in STATUSES:
+        count = counts.get(status, 0)
+        if count:
+            part = width * count / scale if scale else 0.0
+            segments.append(Segment(status, label("status", status, lang), count, x, part))
+            x += part
+    short = name if len(name) <= 34 else name[:33] + "…"
+    return BarRow(key, name, short, tuple(segments), sum(counts.values()), y)
+
+
+def _rows(
+    groups: Iterable[tuple[str, str, Mapping[Status, int]]], lang: Lang
+) -> tuple[BarRow, ...]:
+    listed = list(groups)
+    scale = max((sum(c.values()) for _, _, c in listed), default=0)
+    return tuple(
+        _bar(key, name, counts, scale, index * _ROW_HEIGHT, lang)
+        for index, (key, name, counts) in enumerate(listed)
+    )
+
+
+def _summary_chart(report: Report, lang: Lang) -> BarRow:
+    counts = Counter(r.status for r in report.indicators)
+    return _bar("all", "", counts, sum(counts.values()), 0.0, lang, left=0.0, width=560.0)
+
+
+def _criterion_chart(report: Report, criteria: Mapping[int, str], lang: Lang) -> tuple[BarRow, ...]:
+    numbers = sorted({r.criterion for r in report.indicators})
+    return _rows(
+        (
+            (
+                str(n),
+                f"{n}. {criteria.get(n, '')}",
+                Counter(r.status for r in report.indicators if r.criterion == n),
+            )
+            for n in numbers
+        ),
+        lang,
+    )
+
+
+def _unit_chart(report: Report, lang: Lang) -> tuple[BarRow, ...]:
+    names = {unit.id: unit.name for unit in report.units}
+    order = list(names)
+    order += sorted({u for r in report.indicators for u in r.units} - set(names))
+    return _rows(
+        (
+            (
+                unit,
+                names.get(unit, unit),
+                Counter(r.units[unit] for r in report.indicators if unit in r.units),
+            )
+            for unit in order
+        ),
+        lang,
+    )
+
+
+# --- indicators and the data island -----------------------------------------------------------
+
+
+def _indicator_view(result: IndicatorResult, criteria: Mapping[int, str]) -> IndicatorView:
+    issues = tuple(f for f in result.findings if f.outcome in _ISSUES)
+    others = tuple(f for f in result.findings if f.outcome not in _ISSUES)
+    tokens = " ".join(f"{unit}:{status}" for unit, status in result.units.items())
+    fixes = {f.fix for f in issues if f.outcome != "passed"}
+    # One fix for several findings is said once, above them.
+    shared = fixes.pop() if len(fixes) == 1 and len(issues) > 1 else None
+    criterion = criteria.get(result.criterion, "")
+    return IndicatorView(result, criterion, issues, others, tokens, shared)
+
+
+def _island(report: Report, lang: Lang) -> dict[str, Any]:
+    """The data the script needs, compact: the evidence map as arrays, and the words it shows."""
+    words = _words(lang)
+    return {
+        "criterion": {str(r.number): r.criterion for r in report.indicators},
+        "units": {unit.id: unit.name for unit in report.units},
+        "read": {key: label("read", key, lang) for key in ("ok", "no_text", "error", "not_read")},
+        "mapped_by": {
+            key: label("mapped_by", key, lang)
+            for key in ("manifest", "front_matter", "path", "plugin", "attestation")
+        },
+        "t": {
+            key: words[key]
+            for key in ("count_evidence", "count_unmapped", "count_capped", "count_top")
+        },
+        "cap": EVIDENCE_CAP,
+        "evidence": [
+            [
+                e.path,
+                e.unit,
+                list(e.indicators),
+                e.offering,
+                e.kind,
+                e.stakeholder,
+                _day(e.date, lang) if e.date else None,
+                _day(e.valid_until, lang) if e.valid_until else None,
+                e.mapped_by,
+                e.read,
+            ]
+            for e in report.evidence
+        ],
+        "unmapped": [[u.path, u.unit, u.kind, u.reason] for u in report.unmapped],
+    }

@@ -1,0 +1,342 @@
+"""The report as a Markdown document (``rnq check --md FILE``): the plain answer and its
+reasons, the counts, the action plan (majors first), then every indicator criterion by criterion,
+the indicators that do not apply, the files in error and the plugins' sections.
+
+Everything that comes from the workspace (file names, messages, owners, notes) goes through
+:func:`escape`: HTML-significant characters become entities and Markdown punctuation is
+backslash-escaped, so a file named ``<img src=x onerror=alert(1)>.pdf`` or ``| a | b |`` can
+neither inject markup nor break a table, whichever renderer displays the file. Plugin sections
+(:attr:`rnq.report.Report.sections`) are Markdown written by code the workspace opted into; they
+are included as they are, under a heading, after the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from rnq.render.labels import criterion_label, label
+from rnq.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
+from rnq.text import Lang
+
+__all__ = ["escape", "render_markdown"]
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: Punctuation that can start inline Markdown (emphasis, code, links, images, tables, strikes).
+_PUNCT = re.compile(r"([\\`*_\[\]|~!#])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
+_OPEN = ("gap", "not_verified", "waived")
+
+
+def escape(text: str | None) -> str:
+    """``text`` made inert inside a Markdown line or table cell: on one line, HTML special
+    characters as entities, Markdown punctuation and pipes backslash-escaped."""
+    if not text:
+        return ""
+    text = _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+    text = "".join(_HTML.get(char, char) for char in text)
+    return _PUNCT.sub(r"\\\1", text)
+
+
+def _t(lang: Lang, fr: str, en: str) -> str:
+    return en if lang == "en" else fr
+
+
+def _colon(lang: Lang) -> str:
+    return " :" if lang == "fr" else ":"
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A GFM table; cells must already be escaped."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _col(key: str, lang: Lang) -> str:
+    return label("column", key, lang)
+
+
+def _header(report: Report) -> list[str]:
+    lang = report.lang
+    org = report.organization.name if report.organization else ""
+    title = _t(lang, "Rapport pré-audit Qualiopi", "Qualiopi pre-audit report")
+    lines = [f"# {title}" + (f" — {escape(org)}" if org else ""), ""]
+    audit = label("audit", report.audit.type, lang)
+    when = report.audit.date.isoformat() if report.audit.date else "—"
+    referential = escape(report.referential_title or report.referential)
+    c = _colon(lang)
+    lines += [
+        f"- {_t(lang, 'Référentiel', 'Referential')}{c} {referential} (`{report.referential}`)",
+        f"- {audit[0].upper() + audit[1:]}{c} {when}",
+        f"- {_t(lang, 'Date du rapport', 'Report date')}{c} {report.today.isoformat()}",
+    ]
+    if report.organization and report.organization.nda:
+        lines.append(f"- NDA{c} {escape(report.organization.nda)}")
+    lines += [f"- {escape(note)}" for note in report.referential_notes]
+    return lines
+
+
+def _answer(report: Report) -> list[str]:
+    lang = report.lang
+    s = report.summary
+    question = s.certifiable_question or _t(
+        lang,
+        "En l'état, le certificat serait-il délivré ?",
+        "As things stand, would the certificate be delivered?",
+    )
+    key = "null" if s.certifiable is None else str(s.certifiable).lower()
+    verdict = label("certifiable", key, lang)
+    answer = escape(s.answer) if s.answer else f"**{verdict}.**"
+    lines = ["", f"## {escape(question)}", "", answer]
+    c = _colon(lang)
+    if s.blocking:
+        lines += ["", f"{_t(lang, 'Motifs bloquants', 'Blocking reasons')}{c}", ""]
+        lines += [f"- {escape(reason)}" for reason in s.blocking]
+    if s.undetermined:
+        lines += ["", f"{_t(lang, 'Reste à établir', 'Still to be established')}{c}", ""]
+        lines += [f"- {escape(reason)}" for reason in s.undetermined]
+    return lines
+
+
+def _summary(report: Report) -> list[str]:
+    lang = report.lang
+    s = report.summary
+    rows = [
+        (label("status", key, lang), str(count))
+        for key, count in (
+            ("conform", s.conform),
+            ("nc_minor", s.nc_minor),
+            ("nc_major", s.nc_major),
+            ("not_assessed", s.not_assessed),
+            ("waived", s.waived),
+        )
+    ]
+    rows.append((_t(lang, "**Applicables**", "**Applicable**"), f"**{s.applicable}**"))
+    rows.append((label("status", "not_applicable", lang), str(s.not_applicable)))
+    lines = ["", f"## {_t(lang, 'Synthèse', 'Summary')}", ""]
+    lines += _table((_col("status", lang), _col("count", lang)), rows)
+    evidence = _t(
+        lang,
+        f"{len(report.evidence)} preuves, {len(report.unmapped)} fichiers non rattachés, "
+        f"{len(report.errors)} fichiers en erreur.",
+        f"{len(report.evidence)} pieces of evidence, {len(report.unmapped)} unmapped files, "
+        f"{len(report.errors)} files with errors.",
+    )
+    return [*lines, "", evidence]
+
+
+def majors_first(plan: Iterable[ActionItem]) -> list[ActionItem]:
+    """The action plan with major NCs first (stable: the builder's order within a level)."""
+    return sorted(plan, key=lambda item: item.level != "nc_major")
+
+
+def _plan(report: Report) -> list[str]:
+    lang = report.lang
+    lines = ["", f"## {_t(lang, 'Plan d’action', 'Action plan')}", ""]
+    if not report.action_plan:
+        return [*lines, _t(lang, "Aucun écart à traiter.", "No gap to fix.")]
+    headers = [
+        "#",
+        _col("level", lang),
+        _col("indicator", lang),
+        _col("unit", lang),
+        _col("offering", lang),
+        _col("what", lang),
+        _col("owner", lang),
+        _col("due", lang),
+        _col("deadline_if_raised", lang),
+    ]
+    rows = []
+    for n, item in enumerate(majors_first(report.action_plan), 1):
+        deadline = item.deadline_if_raised.isoformat() if item.deadline_if_raised else "—"
+        if item.verification_by:
+            check = _t(lang, "vérification", "verification")
+            deadline += f" ({check}{_colon(lang)} {item.verification_by.isoformat()})"
+        rows.append(
+            (
+                str(n),
+                label("status", item.level, lang),
+                str(item.indicator) if item.indicator else _display_name(report),
+                escape(item.unit),
+                escape(item.offering),
+                escape(item.what),
+                escape(item.owner),
+                item.due.isoformat(),
+                deadline,
+            )
+        )
+    return lines + _table(headers, rows)
+
+
+def _display_name(report: Report) -> str:
+    """How the action plan names the certificate-display obligation (indicator 0)."""
+    for obligation in report.obligations:
+        return escape(obligation.title)
+    return _t(report.lang, "Affichage du certificat", "Certificate display")
+
+
+def _where(finding: ReportFinding) -> str:
+    parts = [p for p in (finding.unit, finding.offering, finding.item) if p]
+    return " / ".join(escape(p) for p in parts) or "—"
+
+
+def _finding_lines(finding: ReportFinding, lang: Lang) -> list[str]:
+    outcome = label("outcome", finding.outcome, lang)
+    line = f"- **{outcome}** — {_where(finding)}{_colon(lang)} {escape(finding.message)}"
+    if finding.provisional:
+        line += _t(lang, " *(donnée provisoire)*", " *(provisional data)*")
+    lines = [line]
+    c = _colon(lang)
+    if finding.evidence:
+        paths = ", ".join(f"`{_code(path)}`" for path in finding.evidence)
+        lines.append(f"  - {_t(lang, 'Preuves', 'Evidence')}{c} {paths}")
+    if finding.fix:
+        lines.append(f"  - {_t(lang, 'Correction', 'Fix')}{c} {escape(finding.fix)}")
+    lines.append(f"  - {_t(lang, 'Constat', 'Finding')}{c} `{_code(finding.id)}`")
+    return lines
+
+
+def _code(text: str) -> str:
+    """``text`` for a code span: one line, no backtick (a code span shows the rest literally,
+    HTML included)."""
+    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).replace("`", "'").strip() or " "
+
+
+def _parts(statuses: Mapping[str, str], lang: Lang) -> str:
+    return ", ".join(f"{escape(k)} ({label('status', v, lang)})" for k, v in statuses.items())
+
+
+def _indicator(result: IndicatorResult, lang: Lang) -> list[str]:
+    status = label("status", result.status, lang)
+    title = f"{result.number} — {escape(result.title)}" if result.title else str(result.number)
+    lines = ["", f"#### {title} — {status}", ""]
+    c = _colon(lang)
+    facts: list[str] = []
+    if result.reason:
+        facts.append(f"{_col('reason', lang)}{c} {escape(result.reason)}")
+    if result.expected_level:
+        facts.append(
+            f"{_t(lang, 'Niveau attendu', 'Expected level')}{c} {escape(result.expected_level)}"
+        )
+    if result.nc_weighting:
+        facts.append(
+            f"{_col('weighting', lang)}{c} {label('weighting', result.nc_weighting, lang)}"
+        )
+    if result.assessed_at:
+        facts.append(
+            f"{_col('assessed_at', lang)}{c} {label('assessed_at', result.assessed_at, lang)}"
+        )
+    if result.units:
+        facts.append(f"{_col('units', lang)}{c} {_parts(result.units, lang)}")
+    if result.offerings:
+        facts.append(f"{_col('offerings', lang)}{c} {_parts(result.offerings, lang)}")
+    for key, note in result.provisional_notes.items():
+        facts.append(f"{_t(lang, 'Provisoire', 'Provisional')} ({escape(key)}){c} {escape(note)}")
+    for nc in result.previous_nc:
+        level = label("status", f"nc_{nc.level}", lang)
+        state = (
+            _t(lang, "toujours en écart", "still failing")
+            if nc.still_failing
+            else _t(lang, "levée", "lifted")
+        )
+        facts.append(
+            f"{_t(lang, 'NC du dernier audit', 'NC at the last audit')}{c} {level}, "
+            f"{nc.notified.isoformat()}, {state}"
+        )
+    lines += [f"- {fact}" for fact in facts]
+    return lines + _findings(result.findings, lang)
+
+
+def _findings(findings: Sequence[ReportFinding], lang: Lang) -> list[str]:
+    shown = [f for f in findings if f.outcome in _OPEN]
+    passed = sum(1 for f in findings if f.outcome == "passed")
+    lines: list[str] = []
+    if shown:
+        lines += ["", f"{_t(lang, 'Constats', 'Findings')}{_colon(lang)}", ""]
+        for finding in shown:
+            lines += _finding_lines(finding, lang)
+    if passed:
+        lines += [
+            "",
+            _t(lang, f"{passed} constat(s) satisfait(s).", f"{passed} finding(s) passed."),
+        ]
+    return lines
+
+
+def _indicators(report: Report) -> list[str]:
+    lang = report.lang
+    lines = ["", f"## {_t(lang, 'Indicateurs', 'Indicators')}"]
+    applicable = [r for r in report.indicators if r.status != "not_applicable"]
+    criteria = sorted({r.criterion for r in applicable})
+    for criterion in criteria:
+        lines += ["", f"### {escape(criterion_label(report.referential, criterion, lang))}"]
+        for result in applicable:
+            if result.criterion == criterion:
+                lines += _indicator(result, lang)
+    return lines
+
+
+def _obligations(obligations: Sequence[Obligation], lang: Lang) -> list[str]:
+    lines: list[str] = []
+    for obligation in obligations:
+        status = label("status", obligation.status, lang)
+        lines += ["", f"## {escape(obligation.title)} — {status}", ""]
+        if obligation.reason:
+            lines.append(f"- {_col('reason', lang)}{_colon(lang)} {escape(obligation.reason)}")
+        lines += _findings(obligation.findings, lang)
+    return lines
+
+
+def _not_applicable(report: Report) -> list[str]:
+    lang = report.lang
+    rows = [
+        (str(r.number), escape(r.title), escape(r.reason))
+        for r in report.indicators
+        if r.status == "not_applicable"
+    ]
+    if not rows:
+        return []
+    title = _t(lang, "Indicateurs non applicables", "Indicators not applicable")
+    headers = (_col("indicator", lang), _col("title", lang), _col("reason", lang))
+    return ["", f"## {title}", "", *_table(headers, rows)]
+
+
+def _errors(report: Report) -> list[str]:
+    lang = report.lang
+    if not report.errors:
+        return []
+    rows = [
+        (escape(e.path), "" if e.line is None else str(e.line), escape(e.message))
+        for e in report.errors
+    ]
+    headers = (_col("file", lang), _col("line", lang), _col("message", lang))
+    title = _t(lang, "Fichiers en erreur", "Files with errors")
+    return ["", f"## {title}", "", *_table(headers, rows)]
+
+
+def _sections(report: Report) -> list[str]:
+    lines: list[str] = []
+    for section in report.sections:
+        lines += ["", f"## {escape(section.title)} ({escape(section.plugin)})", ""]
+        lines += [section.markdown.strip()]
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as Markdown, in the report's language (newline-terminated, deterministic:
+    the same report gives the same text)."""
+    lang = report.lang
+    lines = [
+        *_header(report),
+        *_answer(report),
+        *_summary(report),
+        *_plan(report),
+        *_obligations(report.obligations, lang),
+        *_indicators(report),
+        *_not_applicable(report),
+        *_errors(report),
+        *_sections(report),
+    ]
+    return "\n".join(lines) + "\n"
