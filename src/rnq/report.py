@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rnq.evidence_map import EvidenceItem, UnmappedItem
 from rnq.model import Outcome, Status
 from rnq.referential import AssessedAt, NcWeighting
+from rnq.sampling import AuditSample
+from rnq.schedule import AuditCalendar
 from rnq.text import Lang
 
 __all__ = [
@@ -139,6 +141,18 @@ class IndicatorResult(_Frozen):
     offerings: dict[str, Status] = Field(default_factory=dict)
     provisional_notes: dict[str, str] = Field(default_factory=dict)
     previous_nc: tuple[PreviousNcInfo, ...] = ()
+    surveillance_scope: bool = Field(
+        default=False,
+        description="surveillance audit: in its minimum scope (why in scope_reason)",
+    )
+    process_only: bool = Field(
+        default=False,
+        description="new entrant at its initial audit: audited only for a formalised process; "
+        "implementation is checked at surveillance",
+    )
+    scope_reason: str | None = Field(
+        default=None, description="why surveillance_scope or process_only is set"
+    )
 
     @field_validator("units", "offerings", "provisional_notes")
     @classmethod
@@ -250,6 +264,12 @@ class Report(_Frozen):
     )
     sections: tuple[Section, ...] = Field(
         default=(), description="sections added by plugins (Markdown, rendered without raw HTML)"
+    )
+    calendar: AuditCalendar | None = Field(
+        default=None, description="the audit calendar: surveillance window, renewal, NC deadlines"
+    )
+    sample: AuditSample | None = Field(
+        default=None, description="a mock audit (rnq sample): the sites and offerings sampled"
     )
 
     def to_json(self) -> str:

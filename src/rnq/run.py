@@ -31,10 +31,13 @@ from rnq.checking import (
 from rnq.collect import CollectResult, collect, declare_units
 from rnq.errors import Problem
 from rnq.fixtures import FixtureLookupError, FixtureRegistry
+from rnq.fswalk import locate
 from rnq.model import Evidence, EvidenceSet, Finding
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential import Referential
 from rnq.report import Report, ReportError, Section
+from rnq.sampling import AuditSample
+from rnq.schedule import audit_calendar
 from rnq.text import Lang, Localized
 from rnq.verdict import build_report
 from rnq.waivers import load_waivers
@@ -59,6 +62,11 @@ class RunOptions:
     workers: int | None = None
     extra_plugins: tuple[object, ...] = ()
     progress: Callable[[Localized], None] | None = None
+    #: Restrict offering checks to these offering ids (empty: every offering).
+    offerings: tuple[str, ...] = ()
+    #: A mock audit (``rnq sample``): checks run on its units and offerings only, under its
+    #: audit type, and the report carries it.
+    sample: AuditSample | None = None
 
     def tell(self, fr: str, en: str) -> None:
         """Report progress, if someone listens (the terminal)."""
@@ -80,6 +88,7 @@ class Session:
     units: tuple[str, ...] = ()
     indicators: tuple[int, ...] = ()
     problems: list[Problem] = field(default_factory=list)
+    offerings: tuple[str, ...] = ()
 
     def applicable(self) -> list[int]:
         """Applicable indicator numbers (restricted by ``--indicator``)."""
@@ -93,7 +102,7 @@ class Session:
         return [u for u in operational if not self.units or u.id in self.units]
 
     def target_offerings(self) -> list[tuple[Unit, Offering]]:
-        """Every offering of the selected units."""
+        """Every offering of the selected units (only ``offerings``, when given)."""
         selected = {u.id for u in self.target_units()} | {
             u.id
             for u in self.workspace.config.units
@@ -104,6 +113,7 @@ class Session:
             for unit in self.workspace.config.units
             if unit.id in selected
             for offering in unit.offerings
+            if not self.offerings or offering.id in self.offerings
         ]
 
 
@@ -173,6 +183,17 @@ def _check_sources(
             )
             continue
         for obj in contributed:
+            if not hasattr(obj, "__dict__"):  # 42, None, "text": nothing to collect checks from
+                problems.append(
+                    Problem.make(
+                        f"plugin:{name}",
+                        f"rnq_register_checks a renvoyé autre chose qu'un module ou un objet "
+                        f"portant des vérifications : {type(obj).__name__}",
+                        f"rnq_register_checks returned something that is not a module or an "
+                        f"object holding checks: {type(obj).__name__}",
+                    )
+                )
+                continue
             label = getattr(obj, "__name__", None) or f"{name}:{type(obj).__name__}"
             sources.append((label, obj))
     sources.reverse()  # pluggy calls the last registered first; collect built-ins first
@@ -317,8 +338,9 @@ def _read_documents(
     files: dict[str, Path] = {}
     for item in collected.evidence:
         if item.collector == "filesystem":
-            files.setdefault(item.path, workspace.root / item.path)
-    cache = Cache(options.cache_dir) if options.use_cache else None
+            files.setdefault(item.path, locate(workspace.root, item.path))
+    path = None if options.cache_dir is None else options.cache_dir / "extract.sqlite3"
+    cache = Cache(path) if options.use_cache else None
     extractor = Extractor(cache=cache, workers=options.workers)
     extracted = extractor.run(sorted(files.items()))
     return [
@@ -336,6 +358,11 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     options = options or RunOptions()
     if not isinstance(workspace, Workspace):
         workspace = load(workspace)
+    sample = options.sample
+    if sample is not None and sample.audit_type != workspace.config.audit.type:
+        audit = workspace.config.audit.model_copy(update={"type": sample.audit_type})
+        config = workspace.config.model_copy(update={"audit": audit})
+        workspace = workspace.model_copy(update={"config": config})
     config = workspace.config
     today = options.today or dt.date.today()
     audit_date = options.audit_date or config.audit.date
@@ -369,8 +396,9 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         today=today,
         audit_date=audit_date or today,
         lang=options.lang,
-        units=options.units,
+        units=options.units or (sample.units if sample is not None else ()),
         indicators=options.indicators,
+        offerings=options.offerings or (sample.offering_ids if sample is not None else ()),
         problems=[*plugins.problems, *collected.problems, *unreadable],
     )
     options.tell("vérifications", "running checks")
@@ -389,6 +417,8 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         evidence=evidence,
         unmapped=collected.unmapped,
     )
+    calendar = audit_calendar(config, today, audit_date=audit_date, lang=options.lang)
+    report = report.model_copy(update={"calendar": calendar, "sample": sample})
     return _add_sections(report, plugins)
 
 

@@ -16,6 +16,10 @@ a byte-identical :meth:`~rnq.report.Report.to_json`. The rules are SPEC §5 and
   the indicator carries that one level.
 * **Previous audit.** A minor NC notified at the previous audit (and not recorded as lifted)
   whose indicator is still nc_minor is requalified nc_major.
+* **Audit scope** (marking only, statuses unchanged): ``surveillance_scope`` on the indicators
+  of a surveillance audit's minimum review, ``process_only`` on a new entrant's indicators
+  audited only for a formalised process at its initial audit, with ``scope_reason``
+  (:func:`rnq.schedule.audit_scope`).
 * **Applicable, no finding** → not_assessed. **Every finding not_applicable** → the checks found
   nothing to assess: the indicator reads not_applicable, with their reasons, and leaves the
   counts.
@@ -61,6 +65,7 @@ from rnq.report import (
     Summary,
     UnitInfo,
 )
+from rnq.schedule import audit_scope
 from rnq.text import Lang, Localized
 from rnq.waivers import Waiver, apply_waivers, date_text
 from rnq.workspace import PreviousNc, WorkspaceConfig
@@ -531,6 +536,43 @@ def _certifiable(
     return True, blocking, undetermined, answer.get(lang)
 
 
+def _with_scope(
+    result: IndicatorResult,
+    decision: Applicability,
+    config: WorkspaceConfig,
+    previous: Mapping[int, Sequence[PreviousNc]],
+    evidence: Sequence[Evidence],
+    lang: Lang,
+) -> IndicatorResult:
+    """Mark the indicator's audit scope (:func:`rnq.schedule.audit_scope`): in the minimum
+    review of a surveillance audit, or audited only for a formalised process (new entrant at
+    its initial audit). Statuses are not changed."""
+    number = decision.number
+    procedures: list[str] = []
+    if config.audit.type == "initial" and config.activity.new_entrant:
+        procedures = sorted(
+            e.path
+            for e in evidence
+            if e.kind == "procedure" and e.usable and number in e.indicators
+        )
+    scope = audit_scope(
+        decision.indicator,
+        config,
+        applicable=decision.applicable,
+        previous=previous.get(number, ()),
+        procedures=procedures,
+    )
+    if scope.reason is None:
+        return result
+    return result.model_copy(
+        update={
+            "surveillance_scope": scope.surveillance_scope,
+            "process_only": scope.process_only,
+            "scope_reason": scope.reason.get(lang),
+        }
+    )
+
+
 def build_report(
     *,
     referential: Referential,
@@ -574,6 +616,7 @@ def build_report(
         result, nc = _indicator_result(
             decision, mine, previous.get(decision.number, []), unit_of, lang
         )
+        result = _with_scope(result, decision, config, previous, evidence, lang)
         results.append(result)
         if nc is not None and decision.applicable:
             plan += [
