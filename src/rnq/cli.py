@@ -6,19 +6,24 @@ error, 3 internal error.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import importlib
 import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from rnq.errors import RnqError, UsageError
 from rnq.text import Lang, Localized
+
+if TYPE_CHECKING:
+    from rnq.report import Report
 
 __all__ = ["main"]
 
@@ -153,6 +158,25 @@ def changes(lang: Lang) -> None:
 
 
 @main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path), default=Path("."))
+@click.option("--force", is_flag=True, help="Remplacer un rnq.yaml existant (rien n'est supprimé).")
+@lang_option
+@handle_errors
+def init(directory: Path, force: bool, lang: Lang) -> None:
+    """Créer un espace de preuves : un rnq.yaml commenté et un dossier par critère et par
+    indicateur, chacun avec un README.md qui dit quoi y déposer.
+
+    Sans DIRECTORY : le dossier courant. Refuse de remplacer un rnq.yaml existant sans --force.
+    """
+    from rnq.scaffold import init_workspace
+
+    written = init_workspace(directory, force=force, lang=lang)
+    fr = f"{len(written)} fichier(s) écrit(s) dans {directory}. Ensuite : rnq check {directory}"
+    en = f"{len(written)} file(s) written in {directory}. Next: rnq check {directory}"
+    click.echo(fr if lang == "fr" else en)
+
+
+@main.command()
 @handle_errors
 def schema() -> None:
     """Le JSON Schema de rnq.yaml (pour les éditeurs)."""
@@ -218,6 +242,87 @@ def _progress_printer(lang: Lang) -> Callable[[Localized], None] | None:
     return show
 
 
+@dataclasses.dataclass(frozen=True)
+class _Outputs:
+    """The files ``rnq check`` writes besides the console view (``-``: standard output)."""
+
+    json: Path | None
+    html: Path | None
+    md: Path | None
+    junit: Path | None
+    xlsx: Path | None
+    csv: Path | None
+
+    def validate(self) -> None:
+        """Refuse, before the run, what cannot be written: binary or folder output on stdout,
+        or two outputs on stdout."""
+        for option, value in (("--xlsx", self.xlsx), ("--csv", self.csv)):
+            if value is not None and str(value) == "-":
+                raise UsageError(
+                    Localized(
+                        fr=f"{option} ne peut pas écrire sur la sortie standard",
+                        en=f"{option} cannot write to standard output",
+                    )
+                )
+        dashes = [
+            option
+            for option, value in (
+                ("--json", self.json),
+                ("--html", self.html),
+                ("--md", self.md),
+                ("--junit", self.junit),
+            )
+            if value is not None and str(value) == "-"
+        ]
+        if len(dashes) > 1:
+            raise UsageError(
+                Localized(
+                    fr=f"une seule sortie peut aller sur la sortie standard ({', '.join(dashes)})",
+                    en=f"only one output can go to standard output ({', '.join(dashes)})",
+                )
+            )
+
+    def write(self, report: Report) -> str | None:
+        """Write every requested file atomically; return the text meant for standard output,
+        if one output is ``-``."""
+        from rnq.render.files import write_text_atomic
+
+        renderers: list[tuple[Path | None, Callable[[Report], str]]] = [
+            (self.json, lambda r: r.to_json()),
+            (self.html, _render("rnq.render.html", "render_html")),
+            (self.md, _render("rnq.render.markdown", "render_markdown")),
+            (self.junit, _render("rnq.render.junit", "render_junit")),
+        ]
+        stdout = None
+        for path, render in renderers:
+            if path is None:
+                continue
+            text = render(report)
+            if str(path) == "-":
+                stdout = text
+            else:
+                write_text_atomic(path, text)
+        if self.xlsx is not None:
+            from rnq.render.tables import write_xlsx
+
+            write_xlsx(self.xlsx, report)
+        if self.csv is not None:
+            from rnq.render.tables import write_csvs
+
+            write_csvs(self.csv, report)
+        return stdout
+
+
+def _render(module: str, name: str) -> Callable[[Report], str]:
+    """A renderer imported only when its output is asked for."""
+
+    def render(report: Report) -> str:
+        function: Callable[[Report], str] = getattr(importlib.import_module(module), name)
+        return function(report)
+
+    return render
+
+
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -225,6 +330,37 @@ def _progress_printer(lang: Lang) -> Callable[[Localized], None] | None:
     "json_file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Écrire le rapport JSON (rnq.report/1) dans FILE (« - » : sortie standard).",
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire le rapport HTML autonome dans FILE (« - » : sortie standard).",
+)
+@click.option(
+    "--md",
+    "md_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire le rapport Markdown dans FILE (« - » : sortie standard).",
+)
+@click.option(
+    "--junit",
+    "junit_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire le rapport JUnit XML (pour la CI) dans FILE (« - » : sortie standard).",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire plan d'action, carte des preuves et indicateurs en XLSX dans FILE.",
+)
+@click.option(
+    "--csv",
+    "csv_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Écrire ces tableaux en CSV dans le dossier DIR (action-plan.csv, evidence-map.csv…).",
 )
 @click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
 @click.option("--audit-date", callback=_date, help="Date d'audit (choisit le référentiel).")
@@ -255,6 +391,11 @@ def _progress_printer(lang: Lang) -> Callable[[Localized], None] | None:
 def check(
     directory: Path | None,
     json_file: Path | None,
+    html_file: Path | None,
+    md_file: Path | None,
+    junit_file: Path | None,
+    xlsx_file: Path | None,
+    csv_dir: Path | None,
     today: dt.date | None,
     audit_date: dt.date | None,
     version: str | None,
@@ -275,6 +416,10 @@ def check(
     from rnq.verdict import exit_code
     from rnq.workspace import load
 
+    outputs = _Outputs(
+        json=json_file, html=html_file, md=md_file, junit=junit_file, xlsx=xlsx_file, csv=csv_dir
+    )
+    outputs.validate()
     workspace = load(_workspace_dir(directory))
     known = {u.id for u in workspace.config.units}
     unknown = sorted(set(units) - known)
@@ -300,15 +445,130 @@ def check(
     report = run(workspace, options)
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
-    if json_file is not None:
-        text = report.to_json()
-        if str(json_file) == "-":
-            click.echo(text, nl=False)
-        else:
-            json_file.write_text(text, encoding="utf-8")
-    if json_file is None or str(json_file) != "-":
+    stdout = outputs.write(report)
+    if stdout is not None:
+        click.echo(stdout, nl=False)
+    else:
         click.echo(console_text(report, lang))
     sys.exit(exit_code(report, cast("Any", fail_on)))
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.diff/1).")
+@lang_option
+@handle_errors
+def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
+    """Constats corrigés, nouveaux et inchangés entre deux rapports JSON (rnq check --json).
+
+    Un constat est ouvert s'il est un écart ou non vérifié ; les constats sont comparés par
+    leur identifiant, stable d'une exécution à l'autre.
+    """
+    from rnq.diff import diff_reports, diff_text, load_report
+
+    result = diff_reports(load_report(old), load_report(new))
+    if as_json:
+        click.echo(result.to_json(), nl=False)
+    else:
+        click.echo(diff_text(result, lang))
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", type=int, help="Graine du tirage (même graine, même échantillon).")
+@click.option(
+    "--audit-type",
+    type=click.Choice(["initial", "surveillance", "renewal"]),
+    help="Type d'audit simulé (par défaut : audit.type de rnq.yaml).",
+)
+@click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
+@click.option("--audit-date", callback=_date, help="Date d'audit (choisit le référentiel).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Sortie JSON (rnq.report/1, avec « sample »)."
+)
+@click.option("--no-cache", is_flag=True, help="Relire tous les documents.")
+@lang_option
+@handle_errors
+def sample(
+    directory: Path | None,
+    seed: int | None,
+    audit_type: str | None,
+    today: dt.date | None,
+    audit_date: dt.date | None,
+    as_json: bool,
+    no_cache: bool,
+    lang: Lang,
+) -> None:
+    """Audit blanc : sites et prestations tirés comme le ferait un certificateur, puis les
+    vérifications sur cet échantillon seulement — ce que l'auditeur aurait vu.
+
+    Sans --seed, une graine est tirée et affichée pour rejouer le même échantillon.
+    Code de sortie : 1 si un motif bloque la certification, comme rnq check.
+    """
+    import secrets
+
+    from rnq.console import console_text
+    from rnq.run import RunOptions, run
+    from rnq.sampling import sample_audit, sample_text
+    from rnq.verdict import exit_code
+    from rnq.workspace import load
+
+    workspace = load(_workspace_dir(directory))
+    drawn = sample_audit(
+        workspace.config,
+        seed if seed is not None else secrets.randbelow(1_000_000),
+        audit_type=cast("Any", audit_type),
+        lang=lang,
+    )
+    progress = _progress_printer(lang)
+    options = RunOptions(
+        today=today,
+        audit_date=audit_date,
+        lang=lang,
+        use_cache=not no_cache,
+        progress=progress,
+        sample=drawn,
+    )
+    report = run(workspace, options)
+    if progress is not None:
+        click.echo("\r\033[K", err=True, nl=False)
+    if as_json:
+        click.echo(report.to_json(), nl=False)
+    else:
+        click.echo(sample_text(drawn, lang))
+        click.echo("")
+        click.echo(console_text(report, lang))
+    sys.exit(exit_code(report))
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
+@click.option("--audit-date", callback=_date, help="Date d'audit (par défaut : audit.date).")
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.calendar/1).")
+@lang_option
+@handle_errors
+def calendar(
+    directory: Path | None,
+    today: dt.date | None,
+    audit_date: dt.date | None,
+    as_json: bool,
+    lang: Lang,
+) -> None:
+    """Calendrier d'audit : fenêtre de surveillance, renouvellement, jours restants, échéances
+    des NC de l'audit précédent (levées ou ouvertes)."""
+    from rnq.schedule import audit_calendar, calendar_document, calendar_text
+    from rnq.workspace import load
+
+    workspace = load(_workspace_dir(directory))
+    result = audit_calendar(
+        workspace.config, today or dt.date.today(), audit_date=audit_date, lang=lang
+    )
+    if as_json:
+        _emit_json(calendar_document(result))
+    else:
+        click.echo(calendar_text(result, lang))
 
 
 if __name__ == "__main__":  # pragma: no cover
