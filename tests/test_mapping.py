@@ -291,7 +291,7 @@ DEFAULTS = {
     "procedure": (),
     "emargement": (),
     "attestation": (),
-    "affichage-certificat": (),
+    "affichage-certificat": (0,),  # the certificate-display obligation
 }
 
 

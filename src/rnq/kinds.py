@@ -42,7 +42,7 @@ _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 _ALNUM = re.compile(r"[a-z]+|[0-9]+")
 
 Phrase = tuple[str, ...]
-IndicatorNumber = Annotated[int, Field(ge=1, le=33)]
+IndicatorNumber = Annotated[int, Field(ge=0, le=33)]  # 0: the certificate display
 
 
 def _stem(word: str) -> str:

@@ -94,7 +94,7 @@ def get_plugin_manager(
             try:
                 plugin = entry_point.load()
                 manager.register(plugin, name=entry_point.name)
-            except Exception as exc:  # a broken plugin must not stop the run
+            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
                 problems.append(
                     Problem.make(
                         f"plugin:{entry_point.name}",
@@ -127,8 +127,12 @@ def get_plugin_manager(
             )
             continue
         manager.register(module, name=f"workspace:{relative}")
-    for plugin in extra:
-        manager.register(plugin)
+    for index, plugin in enumerate(extra):
+        # A stable name (not pluggy's id()-based default), so errors read the same every run.
+        name = str(getattr(plugin, "__name__", None) or type(plugin).__qualname__)
+        if manager.has_plugin(name):
+            name = f"{name}#{index}"
+        manager.register(plugin, name=name)
     try:
         manager.check_pending()
     except pluggy.PluginValidationError as exc:

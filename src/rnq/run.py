@@ -173,7 +173,7 @@ def _check_sources(
         name = plugins.manager.get_name(impl.plugin) or "plugin"
         try:
             contributed = list(cast("Iterable[object]", impl.function() or []))
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # reported; the run goes on
             problems.append(
                 Problem.make(
                     f"plugin:{name}",
@@ -437,7 +437,7 @@ def _add_sections(report: Report, plugins: PluginSet) -> Report:
                 Section(title=str(s["title"]), markdown=str(s["markdown"]), plugin=name)
                 for s in cast("Iterable[Mapping[str, str]]", returned)
             )
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # reported; the run goes on
             problems.append(
                 ReportError(
                     path=f"plugin:{name}",

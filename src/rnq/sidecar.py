@@ -77,7 +77,7 @@ def _date_value(value: object) -> object:
 
 
 IndicatorList = Annotated[
-    list[Annotated[StrictInt, Field(ge=1, le=33)]],
+    list[Annotated[StrictInt, Field(ge=0, le=33)]],
     Field(min_length=1),
     BeforeValidator(_one_or_many),
 ]

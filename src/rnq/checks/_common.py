@@ -19,7 +19,7 @@ from rnq.dates import add_months
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import msg, skip
 from rnq.text import Localized
-from rnq.workspace import Offering, Unit
+from rnq.workspace import Offering, Unit, WorkspaceConfig
 
 __all__ = [
     "Term",
@@ -33,6 +33,7 @@ __all__ = [
     "stale_note",
     "text_of",
     "where",
+    "where_kept",
 ]
 
 
@@ -198,3 +199,14 @@ def where(target: Unit | Offering) -> Localized:
     if isinstance(target, Offering):
         return msg(f"prestation « {target.title} »", f"offering '{target.title}'")
     return msg(f"unité « {target.name} »", f"unit '{target.name}'")
+
+
+def where_kept(unit: Unit, items: Iterable[Evidence], config: WorkspaceConfig) -> Localized:
+    """The place a finding is about: the central function when every piece of evidence
+    concerned is central (so that the finding reads the same for every unit and is reported
+    once), else the unit."""
+    central = {u.id: u for u in config.units if u.central}
+    units = {item.unit for item in items}
+    if units and units <= set(central):
+        return where(central[sorted(units)[0]])
+    return where(unit)

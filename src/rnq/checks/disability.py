@@ -8,8 +8,7 @@ even if no disabled learner has been welcomed yet.
 
 from __future__ import annotations
 
-from rnq.checks._common import Term, labels, missing_terms, readable, text_of
-from rnq.checks.staff import where_kept
+from rnq.checks._common import Term, labels, missing_terms, readable, text_of, where_kept
 from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg

@@ -144,6 +144,7 @@ def _judge(
         not attestation
         and mentions(folded, *_CERTIFICATE_ITSELF)
         and not mentions(folded, *_WEBSITE_EXPLICIT)
+        and not (item.by and mentions(folded, r"\baffich"))  # a signed note of the display
     ):
         problem = (
             "c'est le certificat lui-même, pas la preuve de son affichage",

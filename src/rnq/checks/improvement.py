@@ -28,8 +28,8 @@ from rnq.checks._common import (
     missing_terms,
     readable,
     text_of,
+    where_kept,
 )
-from rnq.checks.staff import where_kept
 from rnq.dates import add_months
 from rnq.kinds import infer_stakeholder
 from rnq.mark import mark

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from rnq.checks._common import is_current
+from rnq.checks._common import is_current, where_kept
 from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg, not_verified
 from rnq.referential import Indicator
-from rnq.workspace import Offering, Unit
+from rnq.workspace import Offering, Unit, WorkspaceConfig
 
 
 @mark.each_indicator
@@ -20,6 +20,7 @@ def check_evidence_present(
     evidence: EvidenceSet,
     freshness: Mapping[str, int],
     audit_date: dt.date,
+    config: WorkspaceConfig,
 ) -> None:
     """Des preuves lisibles et à jour existent là où l'indicateur est évalué.
 
@@ -57,12 +58,16 @@ def check_evidence_present(
         )
     current = readable.filter(lambda e: is_current(e, freshness, audit_date))
     if not current:
+        # Stale central evidence is the central function's finding, reported once.
+        place = where_kept(target, readable, config) if isinstance(target, Unit) else None
         raise Gap(
             msg(
                 f"Les preuves de l'indicateur {indicator.number} sont périmées à la date d'audit "
-                f"({audit_date.isoformat()}) ({where}) — règle de fraîcheur indicative.",
+                f"({audit_date.isoformat()}) ({place.fr if place else where}) — règle de "
+                "fraîcheur indicative.",
                 f"The evidence for indicator {indicator.number} is out of date on the audit date "
-                f"({audit_date.isoformat()}) ({where_en}) — freshness is a heuristic.",
+                f"({audit_date.isoformat()}) ({place.en if place else where_en}) — freshness is "
+                "a heuristic.",
             ),
             evidence=readable.paths(),
         )

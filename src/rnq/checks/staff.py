@@ -14,12 +14,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rnq.checking import Subchecks
-from rnq.checks._common import Term, current, fold, labels, missing_terms, readable, text_of, where
+from rnq.checks._common import (
+    Term,
+    current,
+    fold,
+    labels,
+    missing_terms,
+    readable,
+    text_of,
+    where_kept,
+)
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import Gap, msg, not_verified, skip
 from rnq.registers import fr_date, match_columns, parse_date
-from rnq.text import Localized
 from rnq.workspace import AuditInfo, Unit, WorkspaceConfig
 
 __all__ = [
@@ -60,17 +68,6 @@ _EXPECTED = msg(
     "name (nom), role (rôle), CV (file or date) or qualification",
 )
 _HEADER_ROWS = 5  # a title line or two may come before the header row
-
-
-def where_kept(unit: Unit, items: Iterable[Evidence], config: WorkspaceConfig) -> Localized:
-    """The place a finding is about: the central function when every piece of evidence
-    concerned is central (so that the finding reads the same for every unit and is reported
-    once), else the unit."""
-    central = {u.id: u for u in config.units if u.central}
-    units = {item.unit for item in items}
-    if units and units <= set(central):
-        return where(central[sorted(units)[0]])
-    return where(unit)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,16 @@ obligations, and how they are controlled.
 from __future__ import annotations
 
 from rnq.checking import Subchecks
-from rnq.checks._common import Term, fold, labels, mentions, missing_terms, readable, text_of
-from rnq.checks.staff import where_kept
+from rnq.checks._common import (
+    Term,
+    fold,
+    labels,
+    mentions,
+    missing_terms,
+    readable,
+    text_of,
+    where_kept,
+)
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import Gap, msg, skip

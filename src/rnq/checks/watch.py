@@ -10,8 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from rnq.checks._common import Term, is_current, labels, missing_terms, readable, text_of
-from rnq.checks.staff import where_kept
+from rnq.checks._common import (
+    Term,
+    is_current,
+    labels,
+    missing_terms,
+    readable,
+    text_of,
+    where_kept,
+)
 from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg, skip
