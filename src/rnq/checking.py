@@ -15,7 +15,9 @@ they do not return).
 
 from __future__ import annotations
 
+import inspect
 import itertools
+import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -53,6 +55,12 @@ SESSION = (
 )
 
 
+def _paragraphs(doc: str | None) -> list[str]:
+    """The paragraphs of a docstring, each on one line."""
+    text = inspect.cleandoc(doc or "")
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
 @dataclass(frozen=True)
 class CheckDef:
     """A collected check: its function, name, origin, the fixtures it asks for and its marks."""
@@ -65,15 +73,14 @@ class CheckDef:
 
     @property
     def requirement(self) -> Localized:
-        """The first line of the docstring: what the check verifies."""
-        doc = (self.func.__doc__ or "").strip()
-        return Localized.same(doc.splitlines()[0] if doc else self.name)
+        """The first paragraph of the docstring: what the check verifies."""
+        paragraphs = _paragraphs(self.func.__doc__)
+        return Localized.same(paragraphs[0] if paragraphs else self.name)
 
     @property
     def fix(self) -> Localized | None:
-        """The rest of the docstring: how to fix a gap (shown in the report)."""
-        doc = (self.func.__doc__ or "").strip()
-        rest = " ".join(line.strip() for line in doc.splitlines()[1:] if line.strip())
+        """The other paragraphs of the docstring: how to fix a gap (shown in the report)."""
+        rest = "\n\n".join(_paragraphs(self.func.__doc__)[1:])
         return Localized.same(rest) if rest else None
 
     def marks_named(self, name: str) -> list[Mark]:

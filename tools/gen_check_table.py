@@ -1,0 +1,270 @@
+"""Render the table of built-in checks, per referential version, into docs/checks.md.
+
+The section between ``<!-- checks-table:start -->`` and ``<!-- checks-table:end -->`` is built
+from the code and the data, never by hand: the built-in check modules
+(:func:`rnq.checks.builtin_check_modules`), their marks and docstrings, ``verifications.yaml``
+(resolved per version by :meth:`rnq.checking.CheckDef.bound_indicators`, as the engine does) and
+the referential (criteria titles from ``rnq-2026``, the indicators of every version).
+
+``python tools/gen_check_table.py`` rewrites the section; ``--check`` exits 1 when it is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from rnq.checking import SESSION, TARGETED, CheckDef, collect_checks
+from rnq.checks import builtin_check_modules
+from rnq.fixtures import FixtureRegistry
+from rnq.referential import Indicator, get_referential, referential_ids
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
+START = "<!-- checks-table:start -->"
+END = "<!-- checks-table:end -->"
+#: The referential whose criteria titles head the tables.
+TITLES_FROM = "rnq-2026"
+#: Indicator 0: the certificate-display obligation, which is not an indicator.
+DISPLAY = 0
+
+
+class Row(NamedTuple):
+    """One check verifying one indicator, and the versions under which it does."""
+
+    indicator: int
+    check: CheckDef
+    versions: tuple[str, ...]
+
+
+def builtin_checks() -> list[CheckDef]:
+    """Every built-in check, collected as the engine collects them, in collection order."""
+    modules = builtin_check_modules()
+    checks, problems = collect_checks(
+        [(m.__name__, m) for m in modules], FixtureRegistry(SESSION, TARGETED)
+    )
+    if problems:
+        raise RuntimeError(f"built-in checks do not collect: {problems}")
+    return checks
+
+
+def is_presence(check: CheckDef) -> bool:
+    """Whether ``check`` runs once per applicable indicator (the built-in presence check)."""
+    return bool(check.marks_named("each_indicator"))
+
+
+def short_name(check: CheckDef) -> str:
+    """``module:function`` of a built-in check, e.g. ``presence:check_evidence_present``."""
+    module, _, func = check.name.partition("::")
+    return f"{module.rsplit('.', 1)[-1]}:{func}"
+
+
+def paragraphs(check: CheckDef) -> list[str]:
+    """The docstring's paragraphs, each joined on one line."""
+    doc = (check.func.__doc__ or "").strip()
+    blocks: list[list[str]] = [[]]
+    for line in doc.splitlines():
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [" ".join(block) for block in blocks if block]
+
+
+def requirement(check: CheckDef) -> str:
+    """The requirement: the docstring's summary (its first paragraph), in French."""
+    found = paragraphs(check)
+    return found[0] if found else ""
+
+
+def requirement_en(check: CheckDef) -> str | None:
+    """The English requirement, when the check provides one (none of the built-ins does yet)."""
+    text = check.requirement
+    return text.en if text.en != text.fr else None
+
+
+def indicators_by_version() -> dict[str, dict[int, Indicator]]:
+    """Version id → indicator number → indicator."""
+    return {v: {i.number: i for i in get_referential(v)} for v in referential_ids()}
+
+
+def content_rows(checks: Sequence[CheckDef]) -> dict[int, list[Row]]:
+    """Indicator number (0 = display) → the content checks verifying it, with their versions."""
+    existing = indicators_by_version()
+    numbers = sorted({DISPLAY, *(n for table in existing.values() for n in table)})
+    rows: dict[int, list[Row]] = {n: [] for n in numbers}
+    for check in checks:
+        if is_presence(check):
+            continue
+        bound = {v: check.bound_indicators(v) or () for v in existing}
+        for number in numbers:
+            versions = tuple(
+                v
+                for v in existing
+                if number in bound[v] and (number == DISPLAY or number in existing[v])
+            )
+            if versions:
+                rows[number].append(Row(number, check, versions))
+    return rows
+
+
+def cell(text: str) -> str:
+    """Text made safe for one Markdown table cell."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def prose(text: str) -> str:
+    """A paragraph wrapped at 100 columns, never inside a word."""
+    return textwrap.fill(text, width=100, break_long_words=False, break_on_hyphens=False)
+
+
+def versions_label(versions: Sequence[str]) -> str:
+    """``both`` (every version), or the versions named, e.g. ``rnq-2026`` only."""
+    every = referential_ids()
+    if tuple(versions) == every:
+        return "both" if len(every) == 2 else "all versions"
+    return ", ".join(f"`{v}`" for v in versions) + " only"
+
+
+def _shown(number: int, existing: dict[str, dict[int, Indicator]]) -> Indicator:
+    """The indicator as ``TITLES_FROM`` words it, else as the newest version that has it."""
+    present = [table[number] for table in existing.values() if number in table]
+    return existing[TITLES_FROM].get(number) or present[-1]
+
+
+def _indicator_cell(number: int, existing: dict[str, dict[int, Indicator]]) -> str:
+    present = [v for v in existing if number in existing[v]]
+    text = f"**{number}** — {cell(_shown(number, existing).title.fr)}"
+    if len(present) < len(existing):
+        text += f"<br>*{versions_label(present)}*"
+    criteria = {existing[v][number].criterion for v in present}
+    if len(criteria) > 1:
+        text += (
+            "<br>*criterion: "
+            + cell(", ".join(f"{existing[v][number].criterion} ({v})" for v in present))
+            + "*"
+        )
+    if any("criterion" in existing[v][number].provisional for v in present):
+        text += "<br>*criterion provisional*"
+    return text
+
+
+def _check_cells(row: Row) -> str:
+    text = cell(requirement(row.check))
+    english = requirement_en(row.check)
+    if english:
+        text += f"<br>*{cell(english)}*"
+    return f"`{short_name(row.check)}` | {text} | {versions_label(row.versions)}"
+
+
+HEADER = "| indicator | check | requirement | runs under |\n|---|---|---|---|"
+
+
+def _table(numbers: Sequence[int], rows: dict[int, list[Row]], label: dict[int, str]) -> list[str]:
+    lines = [HEADER]
+    for number in numbers:
+        if not rows[number]:
+            lines.append(f"| {label[number]} | — | **no content check** | — |")
+        for index, row in enumerate(rows[number]):
+            first = label[number] if index == 0 else ""
+            lines.append(f"| {first} | {_check_cells(row)} |")
+    return lines
+
+
+def render_section() -> str:
+    """The generated section, markers included."""
+    checks = builtin_checks()
+    existing = indicators_by_version()
+    rows = content_rows(checks)
+    criteria = get_referential(TITLES_FROM).criteria
+    label = {n: _indicator_cell(n, existing) for n in rows if n != DISPLAY}
+    label[DISPLAY] = "**0** — affichage"
+    counts = ", ".join(f"`{v}` has {len(table)} indicators" for v, table in existing.items())
+    out = [
+        START,
+        "<!-- generated by tools/gen_check_table.py: edit the checks or the data, not this -->",
+        "",
+        "## Built-in checks, per version",
+        "",
+        prose(
+            "What each built-in check verifies, and under which referential version it runs "
+            f"({counts}; the version follows the audit date). A check binds to named "
+            "verifications (`src/rnq/verifications.yaml`), which the data maps to indicators "
+            "per version. The requirement is the first paragraph of the check's docstring, in "
+            "French as in the code."
+        ),
+        "",
+    ]
+    for check in checks:
+        if is_presence(check):
+            out.append(
+                prose(
+                    f"Every applicable indicator of every version is also verified by "
+                    f"`{short_name(check)}` (`@rnq.mark.each_indicator`), once where the "
+                    f"indicator is assessed (« {cell(requirement(check))} »); the tables list "
+                    "the content checks on top of it."
+                )
+            )
+            out.append("")
+    for criterion in criteria:
+        numbers = [
+            n for n in rows if n != DISPLAY and _shown(n, existing).criterion == criterion.number
+        ]
+        out += [
+            f"### Critère {criterion.number} — {criterion.short.fr}",
+            "",
+            prose(f"*{criterion.short.en}.* {cell(criterion.title)}."),
+            "",
+            *_table(numbers, rows, label),
+            "",
+        ]
+    out += [
+        "### Affichage du certificat (indicator 0)",
+        "",
+        prose(
+            "*Certificate display*: an obligation of the certified provider, not an indicator; "
+            "the report shows it apart, as `display`."
+        ),
+        "",
+        *_table([DISPLAY], rows, label),
+        "",
+        END,
+    ]
+    return "\n".join(out)
+
+
+def replace_section(document: str, section: str) -> str:
+    """``document`` with its generated section replaced by ``section``; ValueError if absent."""
+    start, end = document.find(START), document.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"{DOC.name}: markers {START} … {END} not found")
+    return document[:start] + section + document[end + len(END) :]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Rewrite the section, or with ``--check`` exit 1 if it is stale."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--check", action="store_true", help="exit 1 if docs/checks.md is stale")
+    args = parser.parse_args(argv)
+    current = DOC.read_text(encoding="utf-8")
+    try:
+        updated = replace_section(current, render_section())
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.check:
+        if updated != current:
+            print(f"{DOC} is stale: run python tools/gen_check_table.py", file=sys.stderr)
+            return 1
+        return 0
+    if updated != current:
+        DOC.write_text(updated, encoding="utf-8")
+        print(DOC)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
