@@ -100,6 +100,21 @@ def test_sample_audit_type_option_and_text_output(write_workspace: Callable[...,
     assert "seed 9" in english and "Gaps by indicator" in english
 
 
+def test_sample_writes_the_html_and_markdown_reports_of_the_sample(
+    write_workspace: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = write_workspace(CONFIG)
+    html, md = tmp_path / "audit-blanc.html", tmp_path / "audit-blanc.md"
+    code, _, _ = run(
+        "sample", str(root), "--seed", "5", "--today", "2025-05-01", "--no-cache",
+        "--html", str(html), "--md", str(md),
+    )  # fmt: skip
+    assert code == 1
+    page = html.read_text(encoding="utf-8")
+    assert "<h2>Échantillon de l&#39;audit blanc" in page and "strasbourg" in page
+    assert "## Échantillon de l’audit blanc" in md.read_text(encoding="utf-8")
+
+
 def test_sample_without_seed_prints_the_seed_drawn(write_workspace: Callable[..., Path]) -> None:
     root = write_workspace(CONFIG)
     _, stdout, _ = run("sample", str(root), "--json", "--today", "2025-05-01", "--no-cache")

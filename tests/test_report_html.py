@@ -15,6 +15,7 @@ from rnq.evidence_map import evidence_item
 from rnq.model import Evidence, Finding
 from rnq.render.html import render_html
 from rnq.report import Report, Section
+from rnq.schedule import audit_calendar
 from rnq.text import Lang, Localized
 from rnq.verdict import build_report
 from rnq.waivers import Waiver
@@ -44,7 +45,8 @@ def hostile_gap() -> Finding:
 
 def sample_report(lang: Lang = "fr", evidence: int = 0) -> Report:
     """A report with every kind of content: NCs of both levels, a waiver, a not-verified
-    finding, N/A indicators, an error, evidence and unmapped files, a plugin section.
+    finding, N/A indicators, an error, evidence and unmapped files, a plugin section, the audit
+    calendar (as ``rnq.run`` adds it).
 
     ``evidence``: add that many synthetic evidence rows (spread over the units) to the map."""
     gaps = with_gaps(
@@ -95,7 +97,8 @@ def sample_report(lang: Lang = "fr", evidence: int = 0) -> Report:
         markdown="**12 réclamations**, toutes traitées.\n\n<iframe src='https://x.example'></iframe>",
         plugin="rnq-crm",
     )
-    return result.model_copy(update={"sections": (section,)})
+    calendar = audit_calendar(config(), TODAY, audit_date=AUDIT, lang=lang)
+    return result.model_copy(update={"sections": (section,), "calendar": calendar})
 
 
 class Page(HTMLParser):
@@ -271,7 +274,8 @@ def test_action_plan_majors_first_with_owner_and_dates(french: Report, html: str
 
 def test_charts_are_accessible_and_count_right(french: Report, page: Page, html: str) -> None:
     svgs = page.find("svg")
-    assert len(svgs) == 3
+    assert len(svgs) == 4  # three charts and the calendar's timeline
+    assert sum("timeline" in s.get("class", "") for s in svgs) == 1
     assert all(s.get("role") == "img" and s.get("aria-labelledby") for s in svgs)
     for svg in svgs:
         assert f'<title id="{svg["aria-labelledby"]}">' in html

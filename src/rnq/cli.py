@@ -487,6 +487,18 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Sortie JSON (rnq.report/1, avec « sample »)."
 )
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire le rapport HTML de l'audit blanc dans FILE.",
+)
+@click.option(
+    "--md",
+    "md_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire le rapport Markdown de l'audit blanc dans FILE.",
+)
 @click.option("--no-cache", is_flag=True, help="Relire tous les documents.")
 @lang_option
 @handle_errors
@@ -497,6 +509,8 @@ def sample(
     today: dt.date | None,
     audit_date: dt.date | None,
     as_json: bool,
+    html_file: Path | None,
+    md_file: Path | None,
     no_cache: bool,
     lang: Lang,
 ) -> None:
@@ -530,9 +544,12 @@ def sample(
         progress=progress,
         sample=drawn,
     )
+    outputs = _Outputs(json=None, html=html_file, md=md_file, junit=None, xlsx=None, csv=None)
+    outputs.validate()
     report = run(workspace, options)
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
+    outputs.write(report)
     if as_json:
         click.echo(report.to_json(), nl=False)
     else:

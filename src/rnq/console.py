@@ -1,15 +1,17 @@
-"""The terminal view of a report: gaps grouped by indicator, errors, the plain answer, and one
-summary line, in the spirit of pytest's output."""
+"""The terminal view of a report: one or two calendar lines (days left, overdue NCs of the
+previous audit), gaps grouped by indicator, errors, the plain answer, and one summary line, in
+the spirit of pytest's output."""
 
 from __future__ import annotations
 
 import textwrap
 
-from rnq.render.labels import LABELS
+from rnq.render.labels import LABELS, label
 from rnq.report import IndicatorResult, Report
+from rnq.schedule import AuditCalendar
 from rnq.text import Lang
 
-__all__ = ["console_text", "summary_line"]
+__all__ = ["calendar_lines", "console_text", "summary_line"]
 
 _STATUS = LABELS["status"]
 _AUDIT = LABELS["audit"]
@@ -51,6 +53,55 @@ def summary_line(report: Report, lang: Lang = "fr") -> str:
     return f"{', '.join(parts)} — {s.applicable} indicateurs applicables"
 
 
+def calendar_lines(calendar: AuditCalendar | None, lang: Lang = "fr") -> list[str]:
+    """At most two lines: the days left before the audit (and where the provider stands in its
+    cycle), then the previous audit's NCs whose deadline passed unlifted (``rnq calendar`` has
+    the whole calendar)."""
+    if calendar is None:
+        return []
+    c = calendar
+    audit = _t(_AUDIT[c.audit_type], lang)
+    when = c.audit_date.isoformat() if c.audit_date else ""
+    if c.days_left is None:
+        head = _t(("aucune date d'audit", "no audit date"), lang)
+    elif c.days_left > 0:
+        head = _t(
+            (
+                f"J-{c.days_left} avant l'{audit} ({when})",
+                f"{c.days_left} days before the {audit} ({when})",
+            ),
+            lang,
+        )
+    elif c.days_left == 0:
+        head = _t((f"{audit} aujourd'hui ({when})", f"{audit} today ({when})"), lang)
+    else:
+        head = _t(
+            (
+                f"date d'audit ({when}) passée depuis {-c.days_left} jours",
+                f"audit date ({when}) passed {-c.days_left} days ago",
+            ),
+            lang,
+        )
+    if c.phase is not None:
+        head += f" — {label('phase', c.phase, lang)}"
+    sep = " : " if lang == "fr" else ": "
+    lines = [_indent(f"{_t(('Calendrier', 'Calendar'), lang)}{sep}{head}", "")]
+    overdue = [nc for nc in c.previous_nc if nc.state == "overdue"]
+    if overdue:
+        parts = ", ".join(
+            f"{nc.indicator} ({label('nc_level', nc.level, lang)}, "
+            f"{_t(('échéance', 'deadline'), lang)} {nc.deadline.isoformat()})"
+            for nc in overdue
+        )
+        title = _t(
+            ("NC de l'audit précédent non levées, échéance dépassée", "Previous-audit NCs overdue"),
+            lang,
+        )
+        word = _t(("indicateur", "indicator"), lang) + ("s" if len(overdue) > 1 else "")
+        lines.append(_indent(f"! {title}{sep}{word} {parts}", ""))
+    return lines
+
+
 def _gap_block(indicator: IndicatorResult, lang: Lang) -> list[str]:
     label = _t(_STATUS[indicator.status], lang)
     lines = [f"[{label}] {indicator.number:>2} {indicator.title}"]
@@ -78,7 +129,7 @@ def console_text(report: Report, lang: Lang = "fr", *, evidence_count: int | Non
         if lang == "fr"
         else (f"rnq — {org} — {report.referential} — {audit}: {when}")
     )
-    out = [head]
+    out = [head, *calendar_lines(report.calendar, lang)]
     order = {"nc_major": 0, "nc_minor": 1, "not_assessed": 2, "waived": 3}
     gaps = sorted(
         (i for i in report.indicators if i.status in order),

@@ -8,7 +8,9 @@ SHA-256) forbids anything else, so no request leaves it.
 Everything that comes from the workspace (paths, messages, names) is escaped by Jinja2's
 autoescape; the Markdown of fixes and plugin sections is rendered by markdown-it-py with raw
 HTML and images disabled. The summary, the charts, the action plan and the indicators are
-rendered on the server side (they print and work without JavaScript); the evidence map, which
+rendered on the server side (they print and work without JavaScript), and so are the audit
+calendar (key dates, an inline SVG timeline, the previous audit's NCs) and, for a mock audit
+(``rnq sample``), the sample drawn, announced by a banner; the evidence map, which
 may hold 50 000 rows, travels as a JSON island and the script shows the first
 :data:`EVIDENCE_CAP` rows matching the filters, with a counter.
 """
@@ -16,6 +18,7 @@ may hold 50 000 rows, travels as a JSON island and the script shows the first
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import hashlib
 from collections import Counter
@@ -36,6 +39,7 @@ from rnq.model import Status
 from rnq.referential import get_referential
 from rnq.render.labels import label
 from rnq.report import IndicatorResult, Report, ReportFinding
+from rnq.schedule import AuditCalendar
 from rnq.text import Lang
 
 __all__ = ["EVIDENCE_CAP", "render_html"]
@@ -182,6 +186,70 @@ _UI: dict[str, tuple[str, str]] = {
         "not replace the certification body's decision.",
     ),
     "central": ("fonction centrale", "central function"),
+    # the audit calendar (wording of rnq.schedule.calendar_text)
+    "calendar": ("Calendrier de l'audit", "Audit calendar"),
+    "cal_today": ("Aujourd'hui", "Today"),
+    "cal_audit": ("Audit préparé", "Audit prepared"),
+    "cal_days_left": ("Jours restants", "Days left"),
+    "cal_expires": ("Échéance du certificat", "Certificate expires"),
+    "cal_validity": ("Validité", "Validity"),
+    "cal_months": ("{n} mois", "{n} months"),
+    "cal_window": ("Fenêtre de surveillance", "Surveillance window"),
+    "cal_renewal_from": ("Renouvellement : réserver dès", "Renewal: book from"),
+    "cal_renewal_by": ("Renouvellement : audit au plus tard", "Renewal: audit at the latest"),
+    "cal_phase": ("Situation", "Where you stand"),
+    "cal_next": ("Prochaine étape", "Next step"),
+    "countdown": ("J-{n} avant l'audit", "{n} days before the audit"),
+    "countdown_today": ("L'audit a lieu aujourd'hui", "The audit is today"),
+    "countdown_past": ("Date d'audit passée depuis {n} jours", "Audit date passed {n} days ago"),
+    "countdown_none": (
+        "Aucune date d'audit : pas de compte à rebours",
+        "No audit date: no countdown",
+    ),
+    "cal_previous_nc": ("NC de l'audit précédent", "NCs of the previous audit"),
+    "cal_deadline": ("Échéance de levée", "Deadline"),
+    "cal_notified": ("Notifiée le", "Notified on"),
+    "colon": (" :", ":"),
+    "cal_state": ("État", "State"),
+    "cal_days_over": ("dépassée de {n} jours", "{n} days overdue"),
+    "cal_days_to": ("{n} jours restants", "{n} days left"),
+    "cal_note": ("Règle", "Rule"),
+    "warnings": ("Attention", "Warnings"),
+    "timeline": ("Frise du cycle de certification", "Certification cycle timeline"),
+    "tl_certified": ("certifié", "certified"),
+    "tl_surveillance": ("surveillance", "surveillance"),
+    "tl_renewal": ("renouvellement", "renewal"),
+    "tl_late": ("renouvellement tardif", "late renewal"),
+    "tl_expires": ("échéance", "expiry"),
+    "tl_today": ("aujourd'hui", "today"),
+    "tl_audit": ("audit", "audit"),
+    "tl_valid": ("certificat valable", "certificate valid"),
+    "from_to": ("du {a} au {b}", "from {a} to {b}"),
+    # the mock audit's sample (wording of rnq.sampling.sample_text)
+    "sample": ("Échantillon de l'audit blanc", "Mock-audit sample"),
+    "sample_banner_title": ("Audit blanc — échantillon seulement", "Mock audit — sample only"),
+    "sample_banner": (
+        "Ce rapport ne couvre que l'échantillon tiré (graine {seed}) : les vérifications ont "
+        "porté sur ces sites et ces prestations seulement, comme l'auditeur les aurait vus. "
+        "Le reste n'a pas été vérifié.",
+        "This report covers the drawn sample only (seed {seed}): the checks ran on these sites "
+        "and offerings only, as the auditor would have seen them. The rest was not checked.",
+    ),
+    "sample_see": ("Voir l'échantillon", "See the sample"),
+    "seed": ("Graine", "Seed"),
+    "rerun": ("relancer avec", "rerun with"),
+    "rule": ("Règle", "Rule"),
+    "sites": ("Sites", "Sites"),
+    "site": ("Site", "Site"),
+    "units": ("Unités", "Units"),
+    "offerings": ("Prestations", "Offerings"),
+    "why": ("Pourquoi", "Why"),
+    "certifying": ("certifiante", "certifying"),
+    "audited_last": ("audité la dernière fois", "audited last time"),
+    "sites_count": ("{count} site(s) audité(s) sur {total}", "{count} of {total} site(s) audited"),
+    "offerings_count": ("{count}/{candidates} prestation(s)", "{count}/{candidates} offering(s)"),
+    "no_offering": ("Aucune prestation déclarée.", "No offering declared."),
+    "scope_only": ("Périmètre de surveillance uniquement", "Surveillance scope only"),
 }
 
 
@@ -220,6 +288,41 @@ class IndicatorView:
     shared_fix: str | None
 
 
+@dataclass(frozen=True)
+class Band:
+    """A period on the timeline: a coloured bar from ``x`` over ``width``, with a label."""
+
+    cls: str
+    label: str
+    title: str
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A day on the timeline: a vertical line at ``x`` and its label at ``(label_x, label_y)``."""
+
+    cls: str
+    label: str
+    x: float
+    label_x: float
+    label_y: float
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The certification cycle as an inline SVG: periods, days, and a sentence saying it all."""
+
+    title: str
+    bands: tuple[Band, ...]
+    marks: tuple[Mark, ...]
+
+
+_TIMELINE_LEFT = 8.0
+_TIMELINE_RIGHT = 992.0
+_TIMELINE_EDGE = 150.0
 _CHART_LEFT = 230.0
 _CHART_WIDTH = 330.0
 _ROW_HEIGHT = 26.0
@@ -261,6 +364,9 @@ def render_html(report: Report) -> str:
         waived=[(r, f) for r in report.indicators for f in r.findings if f.outcome == "waived"],
         data=_island(report, lang),
         cap=EVIDENCE_CAP,
+        timeline=_timeline(report.calendar, lang) if report.calendar else None,
+        in_scope={r.number: r.surveillance_scope for r in report.indicators},
+        any_scope=any(r.surveillance_scope for r in report.indicators),
     )
 
 
@@ -413,6 +519,79 @@ def _unit_chart(report: Report, lang: Lang) -> tuple[BarRow, ...]:
         ),
         lang,
     )
+
+
+# --- the audit calendar's timeline -----------------------------------------------------------
+
+
+def _timeline(calendar: AuditCalendar, lang: Lang) -> Timeline | None:
+    """The certification cycle (certification → surveillance window → renewal → expiry) with
+    today and the audit date marked; None when the certification date is unknown."""
+    c = calendar
+    if (
+        c.certified_on is None
+        or c.expires_on is None
+        or c.surveillance_from is None
+        or c.surveillance_until is None
+        or c.renewal_plan_from is None
+        or c.renewal_audit_by is None
+    ):
+        return None
+    words = _words(lang)
+    days = [c.certified_on, c.expires_on, c.today]
+    if c.audit_date is not None:
+        days.append(c.audit_date)
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        return _TIMELINE_LEFT + (_TIMELINE_RIGHT - _TIMELINE_LEFT) * (day - first).days / span
+
+    def period(start: dt.date, end: dt.date) -> str:
+        return words["from_to"].format(a=_day(start, lang), b=_day(end, lang))
+
+    def band(cls: str, name: str, start: dt.date, end: dt.date, shown: bool = True) -> Band:
+        return Band(
+            cls, name if shown else "", f"{name} {period(start, end)}", x(start), x(end) - x(start)
+        )
+
+    def mark(cls: str, name: str, day: dt.date, label_y: float, side: str = "") -> Mark:
+        at = x(day)
+        if at < _TIMELINE_EDGE:
+            side = "start"
+        elif at > _TIMELINE_RIGHT - _TIMELINE_EDGE:
+            side = "end"
+        shift = {"start": 4.0, "end": -4.0}.get(side, 0.0)
+        return Mark(cls, f"{name} {_day(day, lang)}", at, at + shift, label_y, side or "middle")
+
+    bands = (
+        band("tl-valid", words["tl_valid"], c.certified_on, c.expires_on, shown=False),
+        band("tl-surv", words["tl_surveillance"], c.surveillance_from, c.surveillance_until),
+        band("tl-renew", words["tl_renewal"], c.renewal_plan_from, c.renewal_audit_by),
+        band("tl-late", words["tl_late"], c.renewal_audit_by, c.expires_on, shown=False),
+    )
+    marks = [
+        mark("tl-cert", words["tl_certified"], c.certified_on, 86.0),
+        mark("tl-exp", words["tl_expires"], c.expires_on, 86.0),
+    ]
+    # today and the audit date: each label on its own row, written away from the other's line
+    today_side, audit_side = "start", "end"
+    if c.audit_date is not None and c.audit_date > c.today:
+        today_side, audit_side = "end", "start"
+    marks.append(mark("tl-today", words["tl_today"], c.today, 12.0, today_side))
+    if c.audit_date is not None:
+        marks.append(mark("tl-audit", words["tl_audit"], c.audit_date, 26.0, audit_side))
+    sentence = [
+        f"{words['tl_certified']} {_day(c.certified_on, lang)}",
+        f"{words['tl_surveillance']} {period(c.surveillance_from, c.surveillance_until)}",
+        f"{words['tl_renewal']} {period(c.renewal_plan_from, c.renewal_audit_by)}",
+        f"{words['tl_expires']} {_day(c.expires_on, lang)}",
+        f"{words['tl_today']} {_day(c.today, lang)}",
+    ]
+    if c.audit_date is not None:
+        sentence.append(f"{words['tl_audit']} {_day(c.audit_date, lang)}")
+    sep = " : " if lang == "fr" else ": "
+    return Timeline(f"{words['timeline']}{sep}{', '.join(sentence)}", bands, tuple(marks))
 
 
 # --- indicators and the data island -----------------------------------------------------------

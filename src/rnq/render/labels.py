@@ -103,6 +103,42 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "file": ("Fichier", "File"),
         "count": ("Nombre", "Count"),
     },
+    # The audit calendar (wording of rnq.schedule.calendar_text).
+    "phase": {
+        "not_certified": ("pas encore certifié", "not yet certified"),
+        "before_surveillance": (
+            "avant la fenêtre de surveillance",
+            "before the surveillance window",
+        ),
+        "surveillance_window": ("fenêtre de surveillance ouverte", "surveillance window open"),
+        "between_audits": (
+            "entre surveillance et renouvellement",
+            "between surveillance and renewal",
+        ),
+        "renewal_planning": ("renouvellement à réserver", "renewal to book"),
+        "renewal_late": ("renouvellement tardif", "late renewal"),
+        "expired": ("certificat expiré", "certificate expired"),
+    },
+    "nc_state": {
+        "lifted": ("levée", "lifted"),
+        "open": ("ouverte", "open"),
+        "overdue": ("échéance dépassée", "overdue"),
+    },
+    "nc_level": {
+        "minor": ("NC mineure", "minor NC"),
+        "major": ("NC majeure", "major NC"),
+    },
+    # How an indicator is audited at the audit being prepared (IndicatorResult scope marks).
+    "scope": {
+        "surveillance_scope": (
+            "périmètre minimal de surveillance",
+            "surveillance minimum scope",
+        ),
+        "process_only": (
+            "processus formalisé uniquement (nouvel entrant)",
+            "formalised process only (new entrant)",
+        ),
+    },
     "sheet": {
         "action_plan": ("Plan d'action", "Action plan"),
         "evidence_map": ("Carte des preuves", "Evidence map"),

@@ -1,6 +1,8 @@
 """The report as a Markdown document (``rnq check --md FILE``): the plain answer and its
-reasons, the counts, the action plan (majors first), then every indicator criterion by criterion,
-the indicators that do not apply, the files in error and the plugins' sections.
+reasons, the audit calendar, the mock audit's sample (``rnq sample``; a banner then says the
+report covers the sample only), the counts, the action plan (majors first), then every indicator
+criterion by criterion, the indicators that do not apply, the files in error and the plugins'
+sections.
 
 Everything that comes from the workspace (file names, messages, owners, notes) goes through
 :func:`escape`: HTML-significant characters become entities and Markdown punctuation is
@@ -12,11 +14,14 @@ are included as they are, under a heading, after the report.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from rnq.render.labels import criterion_label, label
 from rnq.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
+from rnq.sampling import AuditSample
+from rnq.schedule import AuditCalendar
 from rnq.text import Lang
 
 __all__ = ["escape", "render_markdown"]
@@ -97,6 +102,235 @@ def _answer(report: Report) -> list[str]:
     if s.undetermined:
         lines += ["", f"{_t(lang, 'Reste à établir', 'Still to be established')}{c}", ""]
         lines += [f"- {escape(reason)}" for reason in s.undetermined]
+    return lines
+
+
+def _day(value: dt.date | None) -> str:
+    return "—" if value is None else value.isoformat()
+
+
+def _countdown(days_left: int | None, lang: Lang) -> str:
+    """« J-40 avant l'audit », or why there is no countdown."""
+    if days_left is None:
+        return _t(
+            lang, "Aucune date d'audit : pas de compte à rebours", "No audit date: no countdown"
+        )
+    if days_left > 0:
+        return _t(lang, f"J-{days_left} avant l'audit", f"{days_left} days before the audit")
+    if days_left == 0:
+        return _t(lang, "L'audit a lieu aujourd'hui", "The audit is today")
+    return _t(
+        lang,
+        f"Date d'audit passée depuis {-days_left} jours",
+        f"Audit date passed {-days_left} days ago",
+    )
+
+
+def _calendar(calendar: AuditCalendar | None, lang: Lang) -> list[str]:
+    """The audit calendar: key dates, days left, phase and next step, the previous audit's NCs
+    with their deadlines (overdue ones in bold with a warning sign), warnings, provisional."""
+    if calendar is None:
+        return []
+    c = calendar
+    colon = _colon(lang)
+    lines = ["", f"## {_t(lang, 'Calendrier de l’audit', 'Audit calendar')}", ""]
+    lines.append(f"**{_countdown(c.days_left, lang)}**")
+    if c.next_step:
+        lines += ["", f"{_t(lang, 'Prochaine étape', 'Next step')}{colon} {escape(c.next_step)}"]
+    facts = [
+        (_t(lang, "Aujourd'hui", "Today"), _day(c.today)),
+        (
+            _t(lang, "Audit préparé", "Audit prepared"),
+            f"{label('audit', c.audit_type, lang)}, {_day(c.audit_date)}",
+        ),
+    ]
+    if c.days_left is not None:
+        facts.append((_t(lang, "Jours restants", "Days left"), str(c.days_left)))
+    if c.certified_on is not None:
+        validity = (
+            ""
+            if c.validity_months is None
+            else _t(
+                lang,
+                f" (validité {c.validity_months} mois)",
+                f" (validity {c.validity_months} months)",
+            )
+        )
+        facts += [
+            (_t(lang, "Certifié le", "Certified on"), _day(c.certified_on) + validity),
+            (_t(lang, "Échéance du certificat", "Certificate expires"), _day(c.expires_on)),
+            (
+                _t(lang, "Fenêtre de surveillance", "Surveillance window"),
+                f"{_day(c.surveillance_from)} – {_day(c.surveillance_until)}",
+            ),
+            (
+                _t(lang, "Renouvellement : réserver dès", "Renewal: book from"),
+                _day(c.renewal_plan_from),
+            ),
+            (
+                _t(lang, "Renouvellement : audit au plus tard", "Renewal: audit at the latest"),
+                _day(c.renewal_audit_by),
+            ),
+        ]
+    if c.phase is not None:
+        facts.append(
+            (_t(lang, "Situation", "Where you stand"), f"**{label('phase', c.phase, lang)}**")
+        )
+    lines += [""] + [f"- {name}{colon} {value}" for name, value in facts]
+    if c.previous_nc:
+        lines += ["", f"### {_t(lang, 'NC de l’audit précédent', 'NCs of the previous audit')}", ""]
+        headers = (
+            _col("indicator", lang),
+            _col("level", lang),
+            _t(lang, "Notifiée le", "Notified on"),
+            _t(lang, "Échéance de levée", "Deadline"),
+            _col("verification_by", lang),
+            _t(lang, "État", "State"),
+        )
+        rows = []
+        for nc in c.previous_nc:
+            state = label("nc_state", nc.state, lang)
+            if nc.state == "overdue":
+                state = f"**⚠ {state}**"
+            if nc.lifted is not None:
+                state += f" ({_day(nc.lifted)})"
+            elif nc.days_left is not None:
+                state += (
+                    _t(
+                        lang,
+                        f" (dépassée de {-nc.days_left} jours)",
+                        f" ({-nc.days_left} days overdue)",
+                    )
+                    if nc.days_left < 0
+                    else _t(
+                        lang, f" ({nc.days_left} jours restants)", f" ({nc.days_left} days left)"
+                    )
+                )
+            rows.append(
+                (
+                    str(nc.indicator),
+                    label("nc_level", nc.level, lang),
+                    _day(nc.notified),
+                    _day(nc.deadline),
+                    _day(nc.verification_by),
+                    state,
+                )
+            )
+        lines += _table(headers, rows)
+        notes = sorted({nc.note for nc in c.previous_nc if nc.note})
+        if notes:
+            lines += ["", *(f"- {escape(note)}" for note in notes)]
+    if c.warnings:
+        lines += ["", f"### {_t(lang, 'Attention', 'Warnings')}", ""]
+        lines += [f"- ⚠ {escape(w)}" for w in c.warnings]
+    if c.provisional:
+        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{colon}", ""]
+        lines += [f"- {escape(p)}" for p in c.provisional]
+    return lines
+
+
+def _sample_banner(sample: AuditSample | None, lang: Lang) -> list[str]:
+    """The warning at the top of a mock audit's report: it covers the sample only."""
+    if sample is None:
+        return []
+    colon = _colon(lang)
+    head = _t(lang, "Audit blanc — échantillon seulement", "Mock audit — sample only")
+    body = _t(
+        lang,
+        f"ce rapport ne couvre que l'échantillon tiré (graine {sample.seed}) : les vérifications "
+        "ont porté sur ces sites et ces prestations seulement. Le reste n'a pas été vérifié.",
+        f"this report covers the drawn sample only (seed {sample.seed}): the checks ran on these "
+        "sites and offerings only. The rest was not checked.",
+    )
+    sites = ", ".join(escape(i) for i in sample.sites.ids) or "—"
+    offerings = ", ".join(escape(i) for i in sample.offering_ids) or "—"
+    return [
+        "",
+        f"> **{head}**{colon} {body}",
+        ">",
+        f"> {_t(lang, 'Sites', 'Sites')}{colon} {sites} · "
+        f"{_t(lang, 'Prestations', 'Offerings')}{colon} {offerings}",
+    ]
+
+
+def _sample(report: Report) -> list[str]:
+    """The mock audit's sample: the rules, the sites and offerings drawn and why, the seed."""
+    sample = report.sample
+    if sample is None:
+        return []
+    lang = report.lang
+    colon = _colon(lang)
+    units = {unit.id: unit.name for unit in report.units}
+    titles = {o.id: o.title for unit in report.units for o in unit.offerings}
+    sites = sample.sites
+    lines = [
+        "",
+        f"## {_t(lang, 'Échantillon de l’audit blanc', 'Mock-audit sample')}",
+        "",
+        _t(
+            lang,
+            f"Graine {sample.seed} (relancer avec `rnq sample --seed {sample.seed}`) — ",
+            f"Seed {sample.seed} (rerun with `rnq sample --seed {sample.seed}`) — ",
+        )
+        + label("audit", sample.audit_type, lang),
+        "",
+        "### "
+        + _t(
+            lang,
+            f"Sites ({len(sites.sites)} site(s) audité(s) sur {sites.total})",
+            f"Sites ({len(sites.sites)} of {sites.total} site(s) audited)",
+        ),
+        "",
+        f"{_t(lang, 'Règle', 'Rule')}{colon} {escape(sites.rule)}",
+        "",
+    ]
+    site_rows = []
+    for site in sites.sites:
+        name = escape(site.id)
+        if site.central:
+            name += _t(lang, " (fonction centrale)", " (central function)")
+        site_rows.append(
+            (
+                name,
+                ", ".join(escape(units.get(u, u)) for u in site.units),
+                escape(site.why),
+            )
+        )
+    headers = (_t(lang, "Site", "Site"), _col("units", lang), _t(lang, "Pourquoi", "Why"))
+    lines += _table(headers, site_rows)
+    if sites.notes:
+        lines += [""] + [f"- ⚠ {escape(note)}" for note in sites.notes]
+    offerings = sample.offerings
+    lines += [
+        "",
+        f"### {_t(lang, 'Prestations', 'Offerings')}",
+        "",
+        f"{_t(lang, 'Règle', 'Rule')}{colon} {escape(offerings.rule)}",
+    ]
+    for group in offerings.categories:
+        count = _t(
+            lang,
+            f"{group.count}/{group.candidates} prestation(s)",
+            f"{group.count}/{group.candidates} offering(s)",
+        )
+        lines += ["", f"#### {escape(group.category)} — {count}", ""]
+        if not group.offerings:
+            lines.append(_t(lang, "Aucune prestation déclarée.", "No offering declared."))
+            continue
+        rows = []
+        for o in group.offerings:
+            name = f"{escape(titles.get(o.id, o.id))} (`{_code(o.id)}`)"
+            if o.certifying:
+                name += _t(lang, " — certifiante", " — certifying")
+            rows.append((name, escape(units.get(o.unit, o.unit)), escape(o.why)))
+        headers = (_col("offering", lang), _col("unit", lang), _t(lang, "Pourquoi", "Why"))
+        lines += _table(headers, rows)
+    if offerings.notes:
+        lines += [""] + [f"- ⚠ {escape(note)}" for note in offerings.notes]
+    provisional = (*sites.provisional, *offerings.provisional)
+    if provisional:
+        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{colon}", ""]
+        lines += [f"- {escape(note)}" for note in provisional]
     return lines
 
 
@@ -216,6 +450,11 @@ def _indicator(result: IndicatorResult, lang: Lang) -> list[str]:
     facts: list[str] = []
     if result.reason:
         facts.append(f"{_col('reason', lang)}{c} {escape(result.reason)}")
+    for key in ("surveillance_scope", "process_only"):
+        if getattr(result, key):
+            scope = f"**{label('scope', key, lang)}**"
+            why = f" — {escape(result.scope_reason)}" if result.scope_reason else ""
+            facts.append(f"{_t(lang, 'Périmètre', 'Scope')}{c} {scope}{why}")
     if result.expected_level:
         facts.append(
             f"{_t(lang, 'Niveau attendu', 'Expected level')}{c} {escape(result.expected_level)}"
@@ -330,7 +569,10 @@ def render_markdown(report: Report) -> str:
     lang = report.lang
     lines = [
         *_header(report),
+        *_sample_banner(report.sample, lang),
         *_answer(report),
+        *_calendar(report.calendar, lang),
+        *_sample(report),
         *_summary(report),
         *_plan(report),
         *_obligations(report.obligations, lang),
