@@ -151,9 +151,10 @@ def console_text(report: Report, lang: Lang = "fr", *, evidence_count: int | Non
         out.append(_indent(f"- {reason}", "  "))
     if report.action_plan:
         first = report.action_plan[0]
-        label = "Première action" if lang == "fr" else "First action"
-        out.append(
-            _indent(f"{label} : {first.indicator} — {first.what} ({first.owner}, {first.due})", "")
-        )
+        label = "Première action :" if lang == "fr" else "First action:"
+        what = "affichage du certificat" if first.indicator == 0 else str(first.indicator)
+        if first.indicator == 0 and lang == "en":
+            what = "certificate display"
+        out.append(_indent(f"{label} {what} — {first.what} ({first.owner}, {first.due})", ""))
     out += ["", _rule(summary_line(report, lang))]
     return "\n".join(out)
