@@ -131,6 +131,8 @@ def test_calendar_command(write_workspace: Callable[..., Path]) -> None:
     assert code == 0
     doc = json.loads(stdout)
     assert doc["schema"] == "rnq.calendar/1"
+    schema = json.loads((REPO / "docs/schemas/rnq.calendar-1.schema.json").read_text())
+    jsonschema.validate(doc, schema)
     assert doc["days_left"] == 40
     assert doc["surveillance_until"] == "2025-11-20"
     states = {nc["indicator"]: nc["state"] for nc in doc["previous_nc"]}

@@ -23,6 +23,7 @@ def output_schemas() -> dict[str, dict[str, Any]]:
     from rnq.diff import ReportDiff
     from rnq.evidence_map import EvidenceDocument
     from rnq.report import Report
+    from rnq.schedule import AuditCalendar
 
     schemas = {
         "rnq.indicators/1": IndicatorsDocument.model_json_schema(by_alias=True),
@@ -30,6 +31,10 @@ def output_schemas() -> dict[str, dict[str, Any]]:
         "rnq.report/1": Report.model_json_schema(by_alias=True),
         "rnq.diff/1": ReportDiff.model_json_schema(by_alias=True),
     }
+    calendar = AuditCalendar.model_json_schema(by_alias=True)
+    calendar["properties"] = {"schema": {"const": "rnq.calendar/1"}, **calendar["properties"]}
+    calendar["required"] = ["schema", *calendar.get("required", [])]
+    schemas["rnq.calendar/1"] = calendar
     for name, schema in schemas.items():
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = name
