@@ -110,6 +110,8 @@ def test_sample_writes_the_html_and_markdown_reports_of_the_sample(
         "--html", str(html), "--md", str(md),
     )  # fmt: skip
     assert code == 1
+    never = ("sample", str(root), "--seed", "5", "--today", "2025-05-01", "--fail-on", "never")
+    assert run(*never)[0] == 0
     page = html.read_text(encoding="utf-8")
     assert "<h2>Échantillon de l&#39;audit blanc" in page and "strasbourg" in page
     assert "## Échantillon de l’audit blanc" in md.read_text(encoding="utf-8")

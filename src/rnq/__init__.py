@@ -1,11 +1,16 @@
 """rnq: how ready a training provider is for its Qualiopi audit, and what to fix first.
 
-The public API. Every ``rnq`` command is a thin layer over these names.
+The public API (documented in ``docs/api.md``). Every ``rnq`` command is a thin layer over
+these names. The renderers, ``diff`` and ``init`` are imported on first use (PEP 562), so
+``import rnq`` does not load jinja2, markdown-it or XlsxWriter.
 """
 
 from __future__ import annotations
 
-from rnq.api import applicable_indicators, choose_referential
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from rnq.api import applicable_indicators, choose_referential, example_workspace
 from rnq.applicability import Applicability, Profile, applicability
 from rnq.checking import Subchecks
 from rnq.errors import ConfigError, Problem, ReferentialError, RnqError, UsageError
@@ -24,13 +29,60 @@ from rnq.referential import (
 )
 from rnq.report import Report
 from rnq.run import RunOptions, run
+from rnq.sampling import AuditSample, sample_audit, sample_text
+from rnq.schedule import AuditCalendar, audit_calendar, calendar_document, calendar_text
+from rnq.schemas import workspace_schema
 from rnq.text import Localized
+from rnq.verdict import exit_code
+from rnq.waivers import Waiver, load_waivers
 from rnq.workspace import Workspace, WorkspaceConfig, load, profile_of
+
+if TYPE_CHECKING:
+    from rnq.console import console_text
+    from rnq.diff import ReportDiff, diff_reports, diff_text, load_report
+    from rnq.render.html import render_html
+    from rnq.render.junit import render_junit
+    from rnq.render.markdown import render_markdown
+    from rnq.render.tables import write_csvs, write_xlsx
+    from rnq.scaffold import init_workspace
 
 __version__ = "0.1.0"
 
+#: Names imported on first access: their modules (or what they import) are heavier.
+_LAZY: dict[str, str] = {
+    "ReportDiff": "rnq.diff",
+    "console_text": "rnq.console",
+    "diff_reports": "rnq.diff",
+    "diff_text": "rnq.diff",
+    "init_workspace": "rnq.scaffold",
+    "load_report": "rnq.diff",
+    "render_html": "rnq.render.html",
+    "render_junit": "rnq.render.junit",
+    "render_markdown": "rnq.render.markdown",
+    "write_csvs": "rnq.render.tables",
+    "write_xlsx": "rnq.render.tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lazily exported name on first access (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rnq' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """Every public name, the lazy ones included (for ``dir(rnq)`` and completion)."""
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
     "Applicability",
+    "AuditCalendar",
+    "AuditSample",
     "ConfigError",
     "Criterion",
     "Evidence",
@@ -44,26 +96,47 @@ __all__ = [
     "Referential",
     "ReferentialError",
     "Report",
+    "ReportDiff",
     "RnqError",
     "RunOptions",
     "Subchecks",
     "UsageError",
+    "Waiver",
     "Workspace",
     "WorkspaceConfig",
     "__version__",
     "applicability",
     "applicable_indicators",
+    "audit_calendar",
+    "calendar_document",
+    "calendar_text",
     "choose_referential",
+    "console_text",
+    "diff_reports",
+    "diff_text",
+    "example_workspace",
+    "exit_code",
     "fixture",
     "get_referential",
     "hookimpl",
+    "init_workspace",
     "load",
+    "load_report",
+    "load_waivers",
     "mark",
     "msg",
     "not_verified",
     "profile_of",
     "referential_for_date",
     "referential_ids",
+    "render_html",
+    "render_junit",
+    "render_markdown",
     "run",
+    "sample_audit",
+    "sample_text",
     "skip",
+    "workspace_schema",
+    "write_csvs",
+    "write_xlsx",
 ]

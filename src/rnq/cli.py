@@ -499,6 +499,13 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Écrire le rapport Markdown de l'audit blanc dans FILE.",
 )
+@click.option(
+    "--fail-on",
+    type=click.Choice(["minor", "major", "never"]),
+    default="major",
+    show_default=True,
+    help="Seuil du code de sortie 1.",
+)
 @click.option("--no-cache", is_flag=True, help="Relire tous les documents.")
 @lang_option
 @handle_errors
@@ -511,6 +518,7 @@ def sample(
     as_json: bool,
     html_file: Path | None,
     md_file: Path | None,
+    fail_on: str,
     no_cache: bool,
     lang: Lang,
 ) -> None:
@@ -518,7 +526,7 @@ def sample(
     vérifications sur cet échantillon seulement — ce que l'auditeur aurait vu.
 
     Sans --seed, une graine est tirée et affichée pour rejouer le même échantillon.
-    Code de sortie : 1 si un motif bloque la certification, comme rnq check.
+    Code de sortie : comme rnq check (--fail-on).
     """
     import secrets
 
@@ -556,7 +564,7 @@ def sample(
         click.echo(sample_text(drawn, lang))
         click.echo("")
         click.echo(console_text(report, lang))
-    sys.exit(exit_code(report))
+    sys.exit(exit_code(report, cast("Any", fail_on)))
 
 
 @main.command()
