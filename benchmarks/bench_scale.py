@@ -195,12 +195,12 @@ def browser_times(html: Path) -> tuple[float, float] | None:
         page.goto(html.as_uri(), wait_until="load")
         loaded = time.perf_counter() - start
         units = page.eval_on_selector_all(
-            "select[data-filter=unit] option", "els => els.map(e => e.value).filter(v => v)"
+            "#f-unit option", "els => els.map(e => e.value).filter(v => v)"
         )
         filtered = float("nan")
         if units:
             start = time.perf_counter()
-            page.select_option("select[data-filter=unit]", units[-1])
+            page.select_option("#f-unit", units[-1])
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(null)))")
             filtered = time.perf_counter() - start
         browser.close()

@@ -7,9 +7,9 @@ not, and the document's own metadata date when no better date exists.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rnq.model import Evidence
+from rnq.model import ContentLoader, Evidence
 
 if TYPE_CHECKING:
     from rnq.extract import Extraction
@@ -17,20 +17,30 @@ if TYPE_CHECKING:
 __all__ = ["apply_extraction"]
 
 
-def apply_extraction(evidence: Evidence, extraction: Extraction) -> Evidence:
+def apply_extraction(
+    evidence: Evidence,
+    extraction: Extraction,
+    *,
+    loader: ContentLoader | None = None,
+    content_key: str | None = None,
+    facts: dict[str, Any] | None = None,
+) -> Evidence:
     """``evidence`` with the result of reading its file.
 
     ``read`` becomes the extraction's status (``ok``, ``no_text`` or ``error``); ``text`` and
     ``rows`` are kept when there are any; ``problem`` says why the file could not be read. The
     document's metadata date (``doc_date``) becomes the evidence date only when the manifest,
     the front matter or the file name gave none — a declared date is more specific.
+    ``loader`` reads the text and rows on demand instead (from the extraction cache);
+    ``content_key`` and ``facts`` let content checks answer from the cache (:class:`Evidence`).
     """
-    return evidence.model_copy(
-        update={
-            "read": extraction.status,
-            "text": extraction.text or None,
-            "rows": extraction.rows,
-            "problem": extraction.problem,
-            "date": evidence.date or extraction.doc_date,
-        }
+    return evidence.with_content(
+        None if loader is not None else extraction.text or None,
+        None if loader is not None else extraction.rows,
+        loader=loader,
+        content_key=content_key,
+        facts=facts,
+        read=extraction.status,
+        problem=extraction.problem,
+        date=evidence.date or extraction.doc_date,
     )

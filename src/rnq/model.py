@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
-from typing import Literal
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, model_validator
+from pydantic.functional_validators import ModelWrapValidatorHandler
 
 from rnq.text import Localized
 
@@ -72,6 +73,9 @@ Status = Literal["conform", "nc_minor", "nc_major", "not_assessed", "waived", "n
 
 MappedBy = Literal["manifest", "front_matter", "path", "plugin", "attestation"]
 ReadStatus = Literal["ok", "no_text", "error", "not_read"]
+Rows = tuple[tuple[str, ...], ...]
+#: Loads a document's ``(text, rows)`` on first access (from the extraction cache).
+ContentLoader = Callable[[], tuple[str | None, Rows | None]]
 
 
 class Evidence(BaseModel):
@@ -80,6 +84,10 @@ class Evidence(BaseModel):
     ``path`` is the file's path relative to the workspace (POSIX), or for a record a plugin
     returned, an id such as ``crm:reclamations#12``. ``read`` tells whether its content could
     be read: only ``ok`` evidence can make a content check pass.
+
+    ``text`` and ``rows`` are given to the constructor like fields; a run over a large
+    workspace leaves them in the extraction cache and loads them on first access
+    (:meth:`with_content`), so 50 000 documents are not all held in memory.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -97,14 +105,120 @@ class Evidence(BaseModel):
     mapped_by: MappedBy = "path"
     collector: str = "filesystem"
     read: ReadStatus = "not_read"
-    text: str | None = Field(default=None, repr=False)
-    rows: tuple[tuple[str, ...], ...] | None = Field(default=None, repr=False)
     problem: Localized | None = None
+    _text: str | None = PrivateAttr(default=None)
+    _rows: Rows | None = PrivateAttr(default=None)
+    _loader: ContentLoader | None = PrivateAttr(default=None)
+    #: Identifies the file's content across runs (path, stat fingerprint, extractor version);
+    #: with :attr:`facts`, lets content checks answer from the cache without the text.
+    _content_key: str | None = PrivateAttr(default=None)
+    _facts: dict[str, Any] | None = PrivateAttr(default=None)
+
+    if TYPE_CHECKING:  # the constructor takes ``text`` and ``rows`` like fields
+
+        def __init__(
+            self,
+            *,
+            path: str,
+            unit: str,
+            indicators: tuple[int, ...] = (),
+            offering: str | None = None,
+            kind: str | None = None,
+            stakeholder: str | None = None,
+            date: dt.date | None = None,
+            valid_until: dt.date | None = None,
+            by: str | None = None,
+            note: str | None = None,
+            mapped_by: MappedBy = "path",
+            collector: str = "filesystem",
+            read: ReadStatus = "not_read",
+            problem: Localized | None = None,
+            text: str | None = None,
+            rows: Rows | None = None,
+        ) -> None: ...
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _content(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Evidence], info: ValidationInfo
+    ) -> Evidence:
+        """Take ``text`` and ``rows`` out of the fields (they are kept privately)."""
+        if not isinstance(data, dict) or not ({"text", "rows"} & data.keys()):
+            return handler(data)
+        data = dict(data)
+        text, rows = data.pop("text", None), data.pop("rows", None)
+        made = handler(data)
+        made._text = _valid_text(text)
+        made._rows = _valid_rows(rows)
+        return made
+
+    # The properties below read the private attributes from ``__pydantic_private__`` directly:
+    # ``self._x`` goes through ``BaseModel.__getattr__``, and checks ask them a million times.
+
+    @property
+    def text(self) -> str | None:
+        """The document's text (None when nothing was read)."""
+        private = self.__pydantic_private__ or {}
+        loader = private.get("_loader")
+        return loader()[0] if loader is not None else private.get("_text")
+
+    @property
+    def rows(self) -> Rows | None:
+        """A table's rows, header first (CSV, XLSX, ODS, registers from plugins), or None."""
+        private = self.__pydantic_private__ or {}
+        loader = private.get("_loader")
+        return loader()[1] if loader is not None else private.get("_rows")
+
+    def with_content(
+        self,
+        text: str | None,
+        rows: Rows | None,
+        *,
+        loader: ContentLoader | None = None,
+        content_key: str | None = None,
+        facts: dict[str, Any] | None = None,
+        **update: Any,
+    ) -> Evidence:
+        """A copy with ``update`` applied and the given content: ``text`` and ``rows`` now, or
+        ``loader`` to read them on each access (it keeps what it wants in memory). ``facts``
+        are answers already known about the content (see ``rnq.checks._common``), keyed by
+        question, shared with the cache."""
+        copy = self.model_copy(update=update)
+        copy._text, copy._rows, copy._loader = text, rows, loader
+        copy._content_key, copy._facts = content_key, facts
+        return copy
+
+    @property
+    def content_key(self) -> str | None:
+        """What identifies this evidence's file content across runs, or None (a record a
+        plugin returned, a test's evidence)."""
+        return (self.__pydantic_private__ or {}).get("_content_key")
+
+    @property
+    def facts(self) -> dict[str, Any] | None:
+        """Answers about the content already computed (shared with the cache), or None."""
+        return (self.__pydantic_private__ or {}).get("_facts")
 
     @property
     def usable(self) -> bool:
         """True when the content was read (or the record came with its content)."""
         return self.read == "ok"
+
+
+def _valid_text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"text: expected a string, got {type(value).__name__}")
+
+
+def _valid_rows(value: object) -> Rows | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(row, (list, tuple)) and all(isinstance(c, str) for c in row) for row in value
+    ):
+        return tuple(tuple(row) for row in value)
+    raise ValueError("rows: expected rows of strings")
 
 
 class EvidenceSet:

@@ -30,6 +30,7 @@ from rnq.checking import (
 )
 from rnq.collect import CollectResult, collect, declare_units
 from rnq.errors import Problem
+from rnq.extract.store import DocumentStore
 from rnq.fixtures import FixtureLookupError, FixtureRegistry
 from rnq.fswalk import locate
 from rnq.model import Evidence, EvidenceSet, Finding
@@ -330,10 +331,12 @@ def _report_central_once(findings: list[Finding], index: _EvidenceIndex) -> list
 
 def _read_documents(
     workspace: Workspace, collected: CollectResult, options: RunOptions
-) -> list[Evidence]:
-    """Read every collected file's text (in parallel, cached) and attach it to its evidence."""
+) -> tuple[list[Evidence], DocumentStore]:
+    """Read every collected file's text (in parallel, cached) and attach it to its evidence:
+    with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
+    from rnq.checks._common import facts_version
     from rnq.enrich import apply_extraction
-    from rnq.extract import Cache, Extractor
+    from rnq.extract import Cache
 
     files: dict[str, Path] = {}
     for item in collected.evidence:
@@ -341,12 +344,21 @@ def _read_documents(
             files.setdefault(item.path, locate(workspace.root, item.path))
     path = None if options.cache_dir is None else options.cache_dir / "extract.sqlite3"
     cache = Cache(path) if options.use_cache else None
-    extractor = Extractor(cache=cache, workers=options.workers)
-    extracted = extractor.run(sorted(files.items()))
-    return [
-        apply_extraction(item, extracted[item.path]) if item.path in extracted else item
-        for item in collected.evidence
-    ]
+    store = DocumentStore(cache, options.workers, facts_version())
+    documents = store.read(sorted(files.items()))
+    evidence = []
+    for item in collected.evidence:
+        document = documents.get(item.path)
+        if document is not None:
+            item = apply_extraction(
+                item,
+                document.extraction,
+                loader=document.loader,
+                content_key=document.content_key,
+                facts=document.facts,
+            )
+        evidence.append(item)
+    return evidence, store
 
 
 def run(workspace: Workspace | str | Path, options: RunOptions | None = None) -> Report:
@@ -384,7 +396,29 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         f"lecture de {len(collected.evidence)} documents",
         f"reading {len(collected.evidence)} documents",
     )
-    evidence = _read_documents(workspace, collected, options)
+    evidence, store = _read_documents(workspace, collected, options)
+    try:
+        return _check_and_report(
+            workspace, options, referential, decisions, plugins, waivers, collected, evidence
+        )
+    finally:
+        store.save_facts()
+        store.close()
+
+
+def _check_and_report(
+    workspace: Workspace,
+    options: RunOptions,
+    referential: Referential,
+    decisions: list[Applicability],
+    plugins: PluginSet,
+    waivers: Any,
+    collected: CollectResult,
+    evidence: list[Evidence],
+) -> Report:
+    config, sample = workspace.config, options.sample
+    today = options.today or dt.date.today()
+    audit_date = options.audit_date or config.audit.date
     unreadable = [
         Problem(path=e.path, message=e.problem) for e in evidence if e.problem is not None
     ]

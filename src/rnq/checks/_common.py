@@ -9,11 +9,15 @@ check already reports the missing or unreadable evidence), so one gap is not rep
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from rnq.dates import add_months
 from rnq.model import Evidence, EvidenceSet
@@ -22,14 +26,23 @@ from rnq.text import Localized
 from rnq.workspace import Offering, Unit, WorkspaceConfig
 
 __all__ = [
+    "Folded",
+    "Passage",
     "Term",
+    "Text",
+    "all_matches",
+    "ask",
+    "blank",
     "body",
     "current",
+    "facts_version",
     "fold",
     "is_current",
+    "matches",
     "mentions",
     "missing_terms",
     "readable",
+    "remember",
     "stale_note",
     "text_of",
     "where",
@@ -53,6 +66,7 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+T = TypeVar("T")
 _FOLD = _fold_table()
 _SPACES = re.compile(r"\s+")
 
@@ -60,13 +74,22 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Lower-case, accents removed, typographic apostrophes and spaces made plain, whitespace
     collapsed: « Modalités d’accès » and "modalites d'acces" fold to the same text."""
-    folded = text.lower().translate(_FOLD)
-    if not folded.isascii():  # rarer characters: fold each once, then remember it
-        new = {ord(c) for c in set(folded)} - _FOLD.keys()
-        if new:
-            _FOLD.update({code: _fold_char(chr(code)) for code in new if code > 127})
-            folded = folded.translate(_FOLD)
-    return _SPACES.sub(" ", folded)
+    folded = text.lower()
+    if not folded.isascii():  # replace each distinct character (a few): faster than translate
+        for char in set(folded):
+            code = ord(char)
+            if code > 127:
+                if code not in _FOLD:  # rarer characters: fold each once, then remember it
+                    _FOLD[code] = _fold_char(char)
+                folded = folded.replace(char, _FOLD[code])
+    collapsed = " ".join(folded.split())  # what _SPACES.sub(" ", folded) gives, faster
+    if not collapsed:
+        return " " if folded else ""
+    if folded[0].isspace():
+        collapsed = " " + collapsed
+    if folded[-1].isspace():
+        collapsed += " "
+    return collapsed
 
 
 def _fold_char(char: str) -> str:
@@ -75,12 +98,19 @@ def _fold_char(char: str) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_BODIES: dict[int, tuple[weakref.ref[Evidence], str]] = {}
+#: Folded texts kept between questions (least recently used dropped first), in characters.
+_BODIES_KEEP = 32_000_000
+_BODIES: OrderedDict[int, tuple[weakref.ref[Evidence], str]] = OrderedDict()
+_BODIES_SIZE = [0]
+_ANSWERS: dict[int, tuple[weakref.ref[Evidence], dict[str, Any]]] = {}
 
 
 def _forget(key: int) -> Callable[[weakref.ref[Evidence]], None]:
     def forget(_ref: weakref.ref[Evidence]) -> None:
-        _BODIES.pop(key, None)
+        hit = _BODIES.pop(key, None)
+        if hit is not None:
+            _BODIES_SIZE[0] -= len(hit[1])
+        _ANSWERS.pop(key, None)
 
     return forget
 
@@ -96,17 +126,165 @@ def body(item: Evidence) -> str:
     key = id(item)
     hit = _BODIES.get(key)
     if hit is not None and hit[0]() is item:
+        _BODIES.move_to_end(key)
         return hit[1]
     parts: list[str] = []
-    if item.usable and item.text:
-        parts.append(_FRONT_MATTER.sub("", item.text, count=1))
-    if item.usable and item.rows:
-        parts.extend(" ; ".join(row) for row in item.rows)
+    text, rows = (item.text, item.rows) if item.usable else (None, None)
+    if text:
+        parts.append(_FRONT_MATTER.sub("", text, count=1))
+    if rows:
+        parts.extend(" ; ".join(row) for row in rows)
     if item.note:
         parts.append(item.note)
     folded = fold("\n".join(parts))
+    if hit is not None:
+        _BODIES_SIZE[0] -= len(hit[1])
     _BODIES[key] = (weakref.ref(item, _forget(key)), folded)
+    _BODIES_SIZE[0] += len(folded)
+    while _BODIES_SIZE[0] > _BODIES_KEEP and len(_BODIES) > 1:
+        _, (_, dropped) = _BODIES.popitem(last=False)
+        _BODIES_SIZE[0] -= len(dropped)
     return folded
+
+
+def facts_version() -> str:
+    """What the answers of :func:`ask` depend on besides the document: the code of the
+    built-in checks. Answers kept in the cache by another version are not used."""
+    if not _VERSION:
+        digest = hashlib.sha256()
+        for source in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(source.read_bytes())
+        _VERSION.append(digest.hexdigest()[:16])
+    return _VERSION[0]
+
+
+_VERSION: list[str] = []
+
+
+def _answers(item: Evidence) -> dict[str, Any]:
+    """Where the answers about ``item`` are kept: the facts shared with the cache when its
+    folded text is the file's alone (no note), else a memo that lives with the evidence."""
+    if item.note is None and item.facts is not None:
+        return item.facts
+    key = id(item)
+    hit = _ANSWERS.get(key)
+    if hit is not None and hit[0]() is item:
+        return hit[1]
+    answers: dict[str, Any] = {}
+    _ANSWERS[key] = (weakref.ref(item, _forget(key)), answers)
+    return answers
+
+
+def ask(item: Evidence, question: str, answer: Callable[[str], T]) -> T:
+    """``answer(body(item))``, computed once per document and question (and kept in the cache
+    across runs): ``question`` names what ``answer`` computes and must change when it does.
+    The answer must be a JSON value (bool, number, string, list, dict)."""
+    return remember(item, question, lambda: answer(body(item)))
+
+
+def remember(item: Evidence, question: str, compute: Callable[[], T]) -> T:
+    """``compute()``, a function of ``item``'s content only (text, rows, note, path), computed
+    once per document and question and kept in the cache across runs (see :func:`ask`)."""
+    answers = _answers(item)
+    if question in answers:
+        return cast("T", answers[question])
+    value = compute()
+    answers[question] = value
+    return value
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Parts of one document's folded text (``spans``: start and end offsets), named
+    ``label`` (e.g. the section of a catalogue about one offering)."""
+
+    item: Evidence
+    label: str
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def text(self) -> str:
+        folded = body(self.item)
+        return "\n".join(folded[start:end] for start, end in self.spans)
+
+    def search(self, pattern: str) -> bool:
+        return ask(self.item, f"{self.label}\x1f{pattern}", lambda _: _found(pattern, self.text))
+
+
+def _found(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+def matches(item: Evidence, pattern: str) -> bool:
+    """Whether the folded text of ``item`` matches ``pattern`` (memoized per document)."""
+    return ask(item, pattern, lambda text: re.search(pattern, text) is not None)
+
+
+class Folded:
+    """The folded text of several documents (and passages of others), searched document by
+    document so that each answer is computed once per document: see :func:`text_of`.
+    ``text`` is the whole text, joined, for a check that needs it verbatim."""
+
+    __slots__ = ("items", "passages")
+
+    def __init__(self, items: Iterable[Evidence] = (), passages: Iterable[Passage] = ()) -> None:
+        self.items = tuple(items)
+        self.passages = tuple(passages)
+
+    @property
+    def text(self) -> str:
+        """The folded texts, joined by new lines."""
+        return "\n".join([*(body(item) for item in self.items), *(p.text for p in self.passages)])
+
+    def search(self, pattern: str) -> bool:
+        """Whether any document (or passage) matches ``pattern``."""
+        return any(matches(item, pattern) for item in self.items) or any(
+            p.search(pattern) for p in self.passages
+        )
+
+    def blank(self) -> bool:
+        """True when no document (nor passage) holds any text."""
+        return not any(ask(i, "\x00text", _has_text) for i in self.items) and not any(
+            p.text.strip() for p in self.passages
+        )
+
+    def all_matches(self, pattern: str) -> set[str]:
+        """Every text matching ``pattern`` (``re.finditer``'s whole matches)."""
+        found = {
+            text
+            for item in self.items
+            for text in ask(item, f"\x00all\x1f{pattern}", lambda t: _all(pattern, t))
+        }
+        return found.union(*(_all(pattern, p.text) for p in self.passages))
+
+
+def _has_text(text: str) -> bool:
+    return bool(text.strip())
+
+
+def _all(pattern: str, text: str) -> list[str]:
+    return sorted({m.group(0) for m in re.finditer(pattern, text)})
+
+
+Text = str | Folded
+
+
+def all_matches(folded: Text, pattern: str) -> set[str]:
+    """Every text in ``folded`` matching ``pattern``."""
+    if isinstance(folded, Folded):
+        return folded.all_matches(pattern)
+    return set(_all(pattern, folded))
+
+
+def blank(folded: Text) -> bool:
+    """True when the folded text holds no text at all."""
+    return folded.blank() if isinstance(folded, Folded) else not folded.strip()
+
+
+def _search(pattern: str, folded: Text) -> bool:
+    if isinstance(folded, Folded):
+        return folded.search(pattern)
+    return re.search(pattern, folded) is not None
 
 
 @dataclass(frozen=True)
@@ -124,18 +302,18 @@ class Term:
     def of(cls, fr: str, en: str, *patterns: str) -> Term:
         return cls(label=msg(fr, en), patterns=tuple(patterns))
 
-    def found_in(self, folded: str) -> bool:
-        return any(re.search(pattern, folded) for pattern in self.patterns)
+    def found_in(self, folded: Text) -> bool:
+        return any(_search(pattern, folded) for pattern in self.patterns)
 
 
-def missing_terms(folded: str, terms: Iterable[Term]) -> list[Term]:
+def missing_terms(folded: Text, terms: Iterable[Term]) -> list[Term]:
     """The terms ``folded`` text does not mention."""
     return [term for term in terms if not term.found_in(folded)]
 
 
-def mentions(folded: str, *patterns: str) -> bool:
+def mentions(folded: Text, *patterns: str) -> bool:
     """True when the folded text matches any of ``patterns``."""
-    return any(re.search(pattern, folded) for pattern in patterns)
+    return any(_search(pattern, folded) for pattern in patterns)
 
 
 def labels(terms: Sequence[Term]) -> Localized:
@@ -143,9 +321,9 @@ def labels(terms: Sequence[Term]) -> Localized:
     return msg(", ".join(t.label.fr for t in terms), ", ".join(t.label.en for t in terms))
 
 
-def text_of(items: Iterable[Evidence]) -> str:
+def text_of(items: Iterable[Evidence]) -> Folded:
     """The folded text (:func:`body`) of every usable piece of evidence, joined."""
-    return "\n".join(body(item) for item in items if item.usable or item.note)
+    return Folded(item for item in items if item.usable or item.note)
 
 
 def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:

@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from rnq.checks._common import Term, labels, mentions, missing_terms, readable, text_of, where
+from rnq.checks._common import (
+    Folded,
+    Term,
+    Text,
+    labels,
+    mentions,
+    missing_terms,
+    readable,
+    text_of,
+    where,
+)
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import Gap, msg, not_verified
@@ -51,7 +61,7 @@ DISTANCE = (
 )
 
 
-def body_text(items: Iterable[Evidence]) -> str:
+def body_text(items: Iterable[Evidence]) -> Folded:
     """The folded text of ``items`` without the notes' front matter (``_common.text_of``)."""
     return text_of(items)
 
@@ -77,10 +87,10 @@ def files_read(docs: EvidenceSet | Sequence[Evidence], limit: int = 3) -> str:
     return f"{shown} (+{len(paths) - limit})" if len(paths) > limit else shown
 
 
-def folded_text(docs: EvidenceSet, target: Unit | Offering) -> str:
+def folded_text(docs: EvidenceSet, target: Unit | Offering) -> Folded:
     """The folded text of ``docs``; not verified when none of them carries any text."""
     folded = body_text(docs)
-    if not folded.strip():
+    if folded.blank():
         place = where(target)
         not_verified(
             msg(
@@ -95,7 +105,7 @@ def folded_text(docs: EvidenceSet, target: Unit | Offering) -> str:
 
 
 def require(
-    folded: str,
+    folded: Text,
     terms: Sequence[Term],
     *,
     subject: Localized,
@@ -406,7 +416,7 @@ def _short_trainings_only(unit: Unit) -> bool:
     return bool(durations) and all(d is not None and d <= 2 for d in durations)
 
 
-def _applied(docs: EvidenceSet, folded: str) -> bool:
+def _applied(docs: EvidenceSet, folded: Text) -> bool:
     return (
         any(e.rows for e in docs)
         or any(e.kind == "emargement" for e in docs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rnq.checks._common import Term, fold, labels, missing_terms, where
+from rnq.checks._common import Term, Text, fold, labels, mentions, missing_terms, where
 from rnq.checks.information import (
     OfferSections,
     Reading,
@@ -331,10 +331,10 @@ _CAPACITY = (
 )
 
 
-def _is_certifier(text: str, organization: Organization) -> bool:
+def _is_certifier(text: Text, organization: Organization) -> bool:
     """Whether the text names the organization itself as the certifier."""
     name = re.escape(fold(organization.name))
-    return bool(re.search(rf"certificat(eur|rice)s?\W{{0,5}}(\w+\W+){{0,4}}{name}", text))
+    return mentions(text, rf"certificat(eur|rice)s?\W{{0,5}}(\w+\W+){{0,4}}{name}")
 
 
 @mark.verifies("capacite-certification")
@@ -358,9 +358,7 @@ def check_capacite_certification(
     reading = offering_reading(
         offering, unit, evidence, offer_sections, 7, kinds=("certification",)
     )
-    found = any(re.search(p, reading.text) for p in _CAPACITY) or _is_certifier(
-        reading.text, organization
-    )
+    found = mentions(reading.text, *_CAPACITY) or _is_certifier(reading.text, organization)
     if not found:
         _incomplete(
             msg("Capacité à assurer la certification", "Capacity to deliver the certification"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from rnq.checks._common import current, fold, mentions, stale_note
+from rnq.checks._common import Text, blank, current, fold, mentions, stale_note
 from rnq.checks.delivery import body_text
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
@@ -95,15 +95,15 @@ def _about_display(item: Evidence) -> bool:
     return item.kind == "attestation" and mentions(body_text([item]), *_ABOUT_CERTIFICATE)
 
 
-def _places(item: Evidence, folded: str) -> tuple[bool, bool]:
+def _places(item: Evidence, folded: Text) -> tuple[bool, bool]:
     """(website, premises): which places ``item`` speaks of, from its text, else its path."""
-    said = folded if folded.strip() else fold(item.path.replace("-", " ").replace("_", " "))
+    said = folded if not blank(folded) else fold(item.path.replace("-", " ").replace("_", " "))
     website = mentions(said, *_WEBSITE) or mentions(said, *_NO_WEBSITE)
     premises = mentions(said, *_PREMISES)
     return website, premises
 
 
-def _missing_categories(folded: str, config: WorkspaceConfig) -> list[Category]:
+def _missing_categories(folded: Text, config: WorkspaceConfig) -> list[Category]:
     return [c for c in config.categories if not mentions(folded, _CATEGORY_WORDS[c][2])]
 
 

@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rnq.checking import Subchecks
 from rnq.checks._common import (
@@ -27,6 +27,7 @@ from rnq.checks._common import (
     mentions,
     missing_terms,
     readable,
+    remember,
     text_of,
     where_kept,
 )
@@ -330,11 +331,18 @@ def _procedures(docs: EvidenceSet) -> list[Evidence]:
     return [
         e
         for e in docs
-        if e.rows is None
-        and e.kind != "attestation"
-        and e.text
-        and (e.kind == "procedure" or mentions(fold(e.text), r"reclamation", r"plainte"))
+        if e.kind != "attestation"
+        and remember(e, "\x00written", partial(_written, e))
+        and (e.kind == "procedure" or remember(e, "\x00complaints", partial(_complaints, e)))
     ]
+
+
+def _written(item: Evidence) -> bool:
+    return item.rows is None and bool(item.text)
+
+
+def _complaints(item: Evidence) -> bool:
+    return mentions(fold(item.text or ""), r"reclamation", r"plainte")
 
 
 _PROCEDURE_TERMS = (

@@ -14,17 +14,25 @@ evidence (the presence check asks for the offering's own); a short note in the o
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rnq.checks._common import (
+    Folded,
+    Passage,
     Term,
+    Text,
+    all_matches,
+    ask,
     body,
     fold,
     is_current,
     labels,
+    matches,
+    mentions,
     missing_terms,
     readable,
     where,
@@ -74,7 +82,7 @@ class Reading:
     """What a content check reads for one target: the documents and their folded text."""
 
     docs: tuple[Evidence, ...]
-    text: str
+    text: Text
 
     @property
     def paths(self) -> list[str]:
@@ -123,9 +131,9 @@ class OfferSections:
     offerings (a catalogue): for each offering, the documents and the text about it."""
 
     central: frozenset[str]
-    found: Mapping[OfferingKey, tuple[tuple[Evidence, str], ...]]
+    found: Mapping[OfferingKey, tuple[tuple[Evidence, Passage], ...]]
 
-    def about(self, offering: Offering, unit: Unit, number: int) -> list[tuple[Evidence, str]]:
+    def about(self, offering: Offering, unit: Unit, number: int) -> list[tuple[Evidence, Passage]]:
         """The (document, section) pairs for ``offering`` among the documents of its unit and
         of the central function mapped to indicator ``number``."""
         units = {unit.id} | self.central
@@ -138,7 +146,7 @@ class OfferSections:
 
 def _sections(
     text: str, pattern: re.Pattern[str], owners: Mapping[str, list[OfferingKey]]
-) -> dict[OfferingKey, str]:
+) -> dict[OfferingKey, list[tuple[int, int]]]:
     """``{offering: section}`` for one folded text: from each mention of an offering's title or
     code to the next mention of another offering (a longer title that contains a shorter one,
     such as « CAP Fleuriste en alternance », is matched first and is another offering)."""
@@ -148,12 +156,12 @@ def _sections(
         keys |= set(owners.get(_title_key(match.group(0)), ()))
         if keys:
             hits.append((match.start(), keys))
-    parts: dict[OfferingKey, list[str]] = {}
+    parts: dict[OfferingKey, list[tuple[int, int]]] = {}
     for index, (start, keys) in enumerate(hits):
         end = next((s for s, other in hits[index + 1 :] if not other & keys), len(text))
         for key in keys:
-            parts.setdefault(key, []).append(text[start:end])
-    return {key: "\n".join(chunks) for key, chunks in parts.items()}
+            parts.setdefault(key, []).append((start, end))
+    return parts
 
 
 @fixture
@@ -174,11 +182,18 @@ def offer_sections(all_evidence: EvidenceSet, config: WorkspaceConfig) -> OfferS
     if not patterns:
         return OfferSections(central=central, found={})
     pattern = re.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
-    found: dict[OfferingKey, list[tuple[Evidence, str]]] = {}
+    found: dict[OfferingKey, list[tuple[Evidence, Passage]]] = {}
+    question = "\x00sections\x1f" + hashlib.sha256(pattern.pattern.encode()).hexdigest()[:16]
+
+    def sections(text: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
+        return [(u, o, spans) for (u, o), spans in _sections(text, pattern, owners).items()]
+
     for item in all_evidence:
         if item.offering is None and item.usable and _OFFERING_INDICATORS & set(item.indicators):
-            for key, section in _sections(body(item), pattern, owners).items():
-                found.setdefault(key, []).append((item, section))
+            for unit_id, offering_id, spans in ask(item, question, sections):
+                label = f"{question}\x1f{unit_id}\x1f{offering_id}"
+                passage = Passage(item, label, tuple((s, e) for s, e in spans))
+                found.setdefault((unit_id, offering_id), []).append((item, passage))
     return OfferSections(central=central, found={k: tuple(v) for k, v in found.items()})
 
 
@@ -199,11 +214,12 @@ def offering_reading(
     seen = set(own.paths())
     extra = [e for e in evidence.of_kind(*kinds).usable() if e.path not in seen] if kinds else []
     docs: list[Evidence] = [*own, *extra]
-    parts = [body(e) for e in docs]
+    read = list(docs)
+    passages = []
     for item, section in sections.about(offering, unit, number):
         docs.append(item)
-        parts.append(section)
-    return Reading(docs=tuple(docs), text="\n".join(parts))
+        passages.append(section)
+    return Reading(docs=tuple(docs), text=Folded(read, passages))
 
 
 def not_for_category(offering: Offering, referential: Referential, number: int) -> None:
@@ -284,7 +300,14 @@ def date_in_text(folded: str) -> dt.date | None:
 
 
 def _date_of(item: Evidence) -> dt.date | None:
-    return item.date or date_in_text(body(item))
+    if item.date:
+        return item.date
+    found = ask(item, "\x00date_in_text", lambda text: _iso(date_in_text(text)))
+    return dt.date.fromisoformat(found) if found else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _newest(docs: Iterable[Evidence]) -> dt.date | None:
@@ -614,9 +637,9 @@ def check_communication_non_trompeuse(
     if not offering.certifying:
         if (
             offering.category not in ("BC", "VAE")
-            and re.search(_CPF_CLAIM, text)
-            and not re.search(_CPF_DENIED, text)
-            and not re.search(_CPF_EXEMPT, text)
+            and mentions(text, _CPF_CLAIM)
+            and not mentions(text, _CPF_DENIED)
+            and not mentions(text, _CPF_EXEMPT)
         ):
             found.append(
                 msg(
@@ -624,7 +647,7 @@ def check_communication_non_trompeuse(
                     "CPF eligibility claimed for an offering with no RNCP/RS certification",
                 )
             )
-        if re.search(_CERTIFYING_CLAIM, text):
+        if mentions(text, _CERTIFYING_CLAIM):
             found.append(
                 msg(
                     "prestation présentée comme certifiante ou diplômante alors qu'aucune "
@@ -634,7 +657,7 @@ def check_communication_non_trompeuse(
             )
     else:
         own = _code_pattern(offering.certification)
-        codes = {m.group(0) for m in re.finditer(_CODE_GENERIC, text)}
+        codes = all_matches(text, _CODE_GENERIC)
         if own is not None and codes and not any(re.fullmatch(own, c) for c in codes):
             found.append(
                 msg(
@@ -644,7 +667,7 @@ def check_communication_non_trompeuse(
                     f"({', '.join(sorted(codes)).upper()})",
                 )
             )
-    if re.search(_GUARANTEE, text):
+    if mentions(text, _GUARANTEE):
         found.append(
             msg(
                 "réussite, emploi ou financement présenté comme garanti",
@@ -683,7 +706,11 @@ _RESULT_HEADER = r"\b(taux|nombre|effectifs?|inscrits|admis|reussite|satisfactio
 def _has_figures(item: Evidence) -> bool:
     """Whether a document gives figures: a rate, a score, counts, or a register whose header
     names a result and whose rows hold numbers."""
-    if any(re.search(p, body(item)) for p in _FIGURES):
+    return ask(item, "\x00has_figures", lambda _: _figures(item))
+
+
+def _figures(item: Evidence) -> bool:
+    if any(matches(item, p) for p in _FIGURES):
         return True
     rows = item.rows or ()
     if item.usable and len(rows) > 1 and re.search(_RESULT_HEADER, fold(" ".join(rows[0]))):
@@ -728,7 +755,7 @@ def check_resultats_publies(
     place = _unit_where(unit, docs, config)
     paths = docs.paths()
     if _new_entrant_initial(config, None):
-        identified = re.search(r"\b(taux|indicateurs?|resultats?)\b", "\n".join(map(body, docs)))
+        identified = mentions(Folded(docs), r"\b(taux|indicateurs?|resultats?)\b")
         if not identified:
             raise Gap(
                 msg(
@@ -815,7 +842,7 @@ def check_methode_calcul_resultats(
     (InserJeunes, France compétences…).
     """
     docs = readable(evidence, 2)
-    text = "\n".join(body(e) for e in docs)
+    text = Folded(docs)
     place = _unit_where(unit, docs, config)
     if not CALCUL.found_in(text):
         raise Gap(

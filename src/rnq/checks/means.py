@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rnq.checks._common import Term, current, fold, mentions, readable, stale_note, where
+from rnq.checks._common import (
+    Term,
+    current,
+    fold,
+    mentions,
+    readable,
+    remember,
+    stale_note,
+    where,
+)
 from rnq.checks.delivery import DISTANCE, body_text, files_read, folded_text, require
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
@@ -288,6 +297,10 @@ def _tracking(item: Evidence) -> bool:
     columns say completion or connections, or a text that reports them."""
     if not item.usable:
         return False
+    return remember(item, "\x00tracking", lambda: _tracked(item))
+
+
+def _tracked(item: Evidence) -> bool:
     if item.rows and mentions(fold(" ; ".join(item.rows[0])), *_TRACKING_HEADERS):
         return True
     return mentions(fold(item.text or ""), *_TRACKING_TEXT)

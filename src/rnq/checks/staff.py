@@ -21,6 +21,7 @@ from rnq.checks._common import (
     labels,
     missing_terms,
     readable,
+    remember,
     text_of,
     where_kept,
 )
@@ -286,7 +287,7 @@ _YEARS = re.compile(r"\b(20\d\d)\s*(?:-|/|a|au|–)\s*(20\d\d)\b")
 def _covers(item: Evidence, year: int) -> bool:
     """True when the plan's title (path or first lines) names the audit year or a period
     including it (« Plan 2026 », « PDC 2025-2027 »)."""
-    head = fold(f"{item.path}\n{(item.text or '')[:300]}")
+    head = remember(item, "\x00head300", lambda: fold(f"{item.path}\n{(item.text or '')[:300]}"))
     for start, end in _YEARS.findall(head):
         if int(start) <= year <= int(end):
             return True

@@ -18,6 +18,7 @@ from rnq.checks._common import (
     mentions,
     missing_terms,
     readable,
+    remember,
     text_of,
     where_kept,
 )
@@ -83,6 +84,10 @@ def _is_contract(item: Evidence) -> bool:
     """A subcontracting or portage contract: by its kind, or by what its text says."""
     if item.kind == "contrat-sous-traitance":
         return True
+    return remember(item, "\x00contract", lambda: _contract_head(item))
+
+
+def _contract_head(item: Evidence) -> bool:
     head = fold((item.text or "")[:2000])  # the title and first clauses
     return all(mentions(head, pattern) for pattern in _CONTRACT)
 

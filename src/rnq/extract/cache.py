@@ -14,20 +14,21 @@ once.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from rnq.extract.model import Extraction
 from rnq.text import Localized
 
-__all__ = ["Cache", "FileKey", "default_cache_dir"]
+__all__ = ["Cache", "FileKey", "Stored", "default_cache_dir"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extracts (
@@ -36,9 +37,23 @@ CREATE TABLE IF NOT EXISTS extracts (
     mtime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     version TEXT NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    meta TEXT NOT NULL,
+    facts_version TEXT,
+    facts BLOB
 ) WITHOUT ROWID
 """
+_COLUMNS = (
+    "path",
+    "size",
+    "mtime_ns",
+    "inode",
+    "version",
+    "data",
+    "meta",
+    "facts_version",
+    "facts",
+)
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _CHUNK = 500  # host parameters per SELECT … IN (…)
 
@@ -82,6 +97,27 @@ class FileKey(NamedTuple):
         return cls(os.path.abspath(path), info.st_size, info.st_mtime_ns, info.st_ino)
 
 
+class Stored(NamedTuple):
+    """What the cache knows of one file without reading its text: the extraction with its
+    ``text`` and ``rows`` left out, whether it has any, and the answers content checks already
+    gave about it (``facts``, for the current checks' version; empty otherwise)."""
+
+    extraction: Extraction
+    has_content: bool
+    facts: dict[str, Any]
+
+
+def _facts_or_empty(text: bytes) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return {}
+
+
+def _meta(extraction: Extraction) -> str:
+    return extraction.model_copy(update={"text": "", "rows": None}).model_dump_json()
+
+
 class Cache:
     """Extractions stored in SQLite at ``path`` (default: ``default_cache_dir()/extract.sqlite3``).
 
@@ -107,6 +143,10 @@ class Cache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(_SCHEMA)
+            columns = tuple(row[1] for row in db.execute("PRAGMA table_info(extracts)"))
+            if columns != _COLUMNS:  # an older layout: it is only a cache, start afresh
+                db.execute("DROP TABLE extracts")
+                db.execute(_SCHEMA)
             db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
         except BaseException:
             db.close()
@@ -187,6 +227,9 @@ class Cache:
                 key.inode,
                 version,
                 zlib.compress(extraction.model_dump_json().encode(), 1),
+                _meta(extraction),
+                None,
+                None,
             )
             for key, extraction in entries
         ]
@@ -195,7 +238,107 @@ class Cache:
         try:
             db.execute("BEGIN")
             try:
-                db.executemany("INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?)", rows)
+                db.executemany(
+                    "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def get_stored(
+        self, keys: Sequence[FileKey], version: str, facts_version: str
+    ) -> dict[FileKey, Stored]:
+        """What is known of ``keys`` without their text (see :class:`Stored`): one indexed
+        lookup per file, no decompression of the text. Entries whose stat fingerprint or
+        version changed are left out."""
+        found: dict[FileKey, Stored] = {}
+        db = self._db
+        if db is None or not keys:
+            return found
+        wanted = {_stored(key.path): key for key in keys}
+        paths = list(wanted)
+        blobs: list[tuple[FileKey, bytes]] = []
+        try:
+            for start in range(0, len(paths), _CHUNK):
+                chunk = paths[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    "SELECT path, size, mtime_ns, inode, version, meta, facts_version, facts "
+                    f"FROM extracts WHERE path IN ({marks})",
+                    chunk,
+                )
+                for path, size, mtime_ns, inode, row_version, meta, f_version, facts in rows:
+                    key = wanted[path]
+                    if (size, mtime_ns, inode, row_version) != (*key[1:], version):
+                        continue
+                    try:
+                        extraction = Extraction.model_validate_json(meta)
+                    except (ValidationError, ValueError):
+                        continue  # a damaged entry: read the file again
+                    found[key] = Stored(extraction, extraction.status == "ok", {})
+                    if facts is not None and f_version == facts_version:
+                        blobs.append((key, facts))
+        except sqlite3.Error as exc:
+            self._disable(exc)
+        self._add_facts(found, blobs)
+        return found
+
+    @staticmethod
+    def _add_facts(found: dict[FileKey, Stored], blobs: list[tuple[FileKey, bytes]]) -> None:
+        """Parse every file's facts in one ``json.loads``, so that the questions (the keys,
+        the same for thousands of files) are one string each in memory, not one per file."""
+        keys, texts = [], []
+        for key, blob in blobs:
+            try:
+                texts.append(zlib.decompress(blob))
+                keys.append(key)
+            except zlib.error:
+                continue  # damaged facts: the checks answer again
+        try:
+            parsed = json.loads(b"[" + b",".join(texts) + b"]")
+        except ValueError:  # one damaged entry: parse them one by one
+            parsed = [_facts_or_empty(text) for text in texts]
+        for key, facts in zip(keys, parsed, strict=True):
+            if isinstance(facts, dict):
+                found[key].facts.update(facts)
+
+    def load(self, key: FileKey, version: str) -> Extraction | None:
+        """The whole cached extraction of ``key`` (text and rows included), or None."""
+        found = self.get_many([key], version)
+        return found.get(key)
+
+    def put_facts(
+        self, entries: Iterable[tuple[FileKey, dict[str, Any]]], version: str, facts_version: str
+    ) -> None:
+        """Record the answers content checks gave about files already in the cache."""
+        db = self._db
+        if db is None:
+            return
+        rows = [
+            (
+                facts_version,
+                zlib.compress(json.dumps(facts, separators=(",", ":")).encode(), 1),
+                _stored(key.path),
+                key.size,
+                key.mtime_ns,
+                key.inode,
+                version,
+            )
+            for key, facts in entries
+        ]
+        if not rows:
+            return
+        try:
+            db.execute("BEGIN")
+            try:
+                db.executemany(
+                    "UPDATE extracts SET facts_version = ?, facts = ? WHERE path = ? AND size = ?"
+                    " AND mtime_ns = ? AND inode = ? AND version = ?",
+                    rows,
+                )
             except BaseException:
                 db.execute("ROLLBACK")
                 raise

@@ -144,10 +144,15 @@ class Extractor:
         """The cache version: extractor version plus the limits that shape results."""
         return f"{EXTRACTOR_VERSION}/{self.limits.fingerprint()}"
 
-    def run(self, items: Sequence[tuple[str, Path]]) -> dict[str, Extraction]:
+    def run(
+        self, items: Sequence[tuple[str, Path]], *, lean: bool = False
+    ) -> dict[str, Extraction]:
         """Extract every ``(key, absolute path)``; returns ``{key: Extraction}`` in item order.
 
         ``key`` is the path relative to the workspace. Never raises for a bad document.
+        ``lean``: a document read now and written to the cache comes back without its text
+        and rows (read them back with :meth:`Cache.load`), so a large job does not hold every
+        text in memory at once.
         """
         started = time.perf_counter()
         self.stats = stats = ExtractStats()
@@ -177,11 +182,13 @@ class Extractor:
             if not transient:
                 stats.extracted += 1
                 key = keys[index]
-                if key is not None and self.cache is not None:
+                if key is not None and self.cache is not None and self.cache.enabled:
                     to_store.append((key, extraction))
                     if len(to_store) >= _CACHE_FLUSH:
                         self.cache.put_many(to_store, version)
                         to_store.clear()
+                    if lean and (extraction.text or extraction.rows is not None):
+                        found[index] = extraction.model_copy(update={"text": "", "rows": None})
 
         paths = {index: str(items[index][1]) for index in todo}
         if todo and self._runs_in_process(paths):

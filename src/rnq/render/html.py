@@ -113,7 +113,6 @@ _UI: dict[str, tuple[str, str]] = {
     "provisional": ("Provisoire", "Provisional"),
     "provisional_notes": ("Points provisoires", "Provisional points"),
     "reason": ("Motif", "Reason"),
-    "colon": ("\u00a0:", ":"),
     "per_unit": ("Par unité", "By unit"),
     "per_offering": ("Par prestation", "By offering"),
     "findings": ("Constats", "Findings"),

@@ -1,0 +1,117 @@
+"""Documents kept in the cache rather than in memory, and content answers kept across runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import rnq
+from rnq.extract.cache import Cache
+from rnq.model import Evidence
+from rnq.testing import write_workspace
+
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    offerings:
+      - {id: compta, title: "Comptabilité"}
+"""
+
+FILES: dict[str, str | bytes] = {
+    "siege/26-handicap/referent-handicap.md": (
+        "# Référent handicap\n\nNotre référent handicap, Mme Durand, étudie chaque demande "
+        "d'adaptation et d'aménagement. Contact : referent@example.fr. Partenaires : Agefiph, "
+        "Cap emploi, MDPH.\n"
+    ),
+    "pro/compta/1-information/fiche.md": "# Comptabilité\n\nPrérequis : aucun. Durée : 35 h.\n",
+    "pro/compta/4-analyse-besoin/grille.csv": "stagiaire;besoin\nA;compta\n",
+}
+
+
+def _run(root: Path, cache: Path) -> dict[str, object]:
+    options = rnq.RunOptions(
+        today=dt.date(2026, 11, 28), cache_dir=cache, load_entrypoints=False, workers=1
+    )
+    return json.loads(rnq.run(root, options).to_json())  # type: ignore[no-any-return]
+
+
+def _findings(report: dict[str, object]) -> list[tuple[str, str, str]]:
+    return sorted(
+        (f["id"], f["outcome"], f["message"])
+        for indicator in report["indicators"]  # type: ignore[attr-defined]
+        for f in indicator["findings"]
+    )
+
+
+def test_warm_run_answers_from_the_cache_without_reading_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "ws"
+    write_workspace(root, CONFIG, FILES)
+    cold = _run(root, tmp_path / "cache")
+    without_cache = json.loads(
+        rnq.run(
+            root,
+            rnq.RunOptions(
+                today=dt.date(2026, 11, 28), use_cache=False, load_entrypoints=False, workers=1
+            ),
+        ).to_json()
+    )
+    loads: list[object] = []
+    original = Cache.load
+
+    def counting(self: Cache, key: object, version: str) -> object:
+        loads.append(key)
+        return original(self, key, version)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Cache, "load", counting)
+    warm = _run(root, tmp_path / "cache")
+    assert _findings(warm) == _findings(cold) == _findings(without_cache)
+    assert loads == []  # every content question was answered from the stored facts
+
+
+def test_a_changed_file_is_read_and_judged_again(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    write_workspace(root, CONFIG, FILES)
+    path = root / "siege/26-handicap/referent-handicap.md"
+    first = _findings(_run(root, tmp_path / "cache"))
+    path.write_text("# Référent handicap\n\nÀ désigner.\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    second = _findings(_run(root, tmp_path / "cache"))
+    fresh = _findings(_run(root, tmp_path / "other-cache"))
+    assert second == fresh
+    assert second != first
+
+
+def test_evidence_keeps_text_and_rows_as_constructor_arguments() -> None:
+    item = Evidence(path="a.csv", unit="u", text="bonjour", rows=(("a", "b"),), read="ok")
+    assert item.text == "bonjour"
+    assert item.rows == (("a", "b"),)
+    copy = item.model_copy(update={"note": "vu"})
+    assert (copy.text, copy.rows, copy.note) == ("bonjour", (("a", "b"),), "vu")
+    assert Evidence.model_validate({"path": "b", "unit": "u", "text": "x"}).text == "x"
+    with pytest.raises(ValueError, match="text"):
+        Evidence(path="a", unit="u", text=3)  # type: ignore[arg-type]
+
+
+def test_a_loader_is_asked_on_each_access() -> None:
+    calls: list[int] = []
+
+    def loader() -> tuple[str | None, tuple[tuple[str, ...], ...] | None]:
+        calls.append(1)
+        return "texte", None
+
+    item = Evidence(path="a.md", unit="u", read="ok").with_content(None, None, loader=loader)
+    assert item.text == "texte"
+    assert item.rows is None
+    assert len(calls) == 2
