@@ -265,3 +265,59 @@ def test_hook_rnq_declare_units(write_workspace: Callable[..., Path]) -> None:
     doc = json.loads(report.to_json())
     units = {u for i in doc["indicators"] for u in i["units"]}
     assert "rh" in units
+
+
+BILINGUAL_RULE = '''
+import rnq
+
+
+@rnq.mark.indicator(26)
+def check_bilingual(unit):
+    """Chaque unité nomme son
+    référent handicap.
+
+    Ajoutez une note qui le nomme.
+
+    EN: Each unit names its disability referent.
+
+    Add a note that names them.
+    """
+    assert False, "écart"
+
+
+@rnq.mark.indicator(26)
+def check_bilingual_passes(unit):
+    """Chaque unité nomme son référent handicap.
+
+    EN: Each unit names its disability referent.
+    """
+
+
+@rnq.mark.indicator(26)
+def check_french_only(unit):
+    """Exigence en français.
+
+    Correctif en français.
+    """
+    assert False, "écart"
+'''
+
+
+@pytest.mark.parametrize(
+    ("lang", "requirement", "fix"),
+    [
+        ("fr", "Chaque unité nomme son référent handicap.", "Ajoutez une note qui le nomme."),
+        ("en", "Each unit names its disability referent.", "Add a note that names them."),
+    ],
+)
+def test_a_docstring_with_an_en_part_speaks_both_languages(
+    write_workspace: Callable[..., Path], lang: str, requirement: str, fix: str
+) -> None:
+    root = write_workspace(CONFIG, {"checks/check_bilingual.py": BILINGUAL_RULE})
+    report = _run(root, lang=lang)
+    (finding,) = [f for f in _findings(report, "::check_bilingual") if f["unit"] == "pro"]
+    assert finding["fix"] == fix
+    (passed,) = [f for f in _findings(report, "::check_bilingual_passes") if f["unit"] == "pro"]
+    assert passed["message"] == requirement
+    (french,) = [f for f in _findings(report, "::check_french_only") if f["unit"] == "pro"]
+    assert french["fix"] == "Correctif en français."

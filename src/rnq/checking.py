@@ -15,6 +15,7 @@ they do not return).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import itertools
 import re
@@ -34,6 +35,7 @@ from rnq.model import Finding, Outcome, finding_id
 from rnq.outcomes import Gap, NotVerified, Skip
 from rnq.text import Localized
 from rnq.verifications import indicators_for, verifications
+from rnq.watchdog import StepTimeout, Watchdog
 from rnq.workspace import Offering, Unit
 
 __all__ = ["CheckDef", "Item", "Subchecks", "collect_checks", "import_check_folder", "run_item"]
@@ -61,6 +63,20 @@ def _paragraphs(doc: str | None) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+def _docstring(doc: str | None) -> tuple[list[str], list[str]]:
+    """The French and English paragraphs of a check's docstring.
+
+    The English part, optional, starts with a paragraph beginning ``EN:``; without it the
+    report shows the French text in both languages.
+    """
+    paragraphs = _paragraphs(doc)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.startswith("EN:"):
+            english = [paragraph[3:].strip(), *paragraphs[index + 1 :]]
+            return paragraphs[:index], [p for p in english if p]
+    return paragraphs, []
+
+
 @dataclass(frozen=True)
 class CheckDef:
     """A collected check: its function, name, origin, the fixtures it asks for and its marks."""
@@ -73,15 +89,22 @@ class CheckDef:
 
     @property
     def requirement(self) -> Localized:
-        """The first paragraph of the docstring: what the check verifies."""
-        paragraphs = _paragraphs(self.func.__doc__)
-        return Localized.same(paragraphs[0] if paragraphs else self.name)
+        """The first paragraph of the docstring: what the check verifies (in French, and in
+        English when the docstring has an ``EN:`` part)."""
+        fr, en = _docstring(self.func.__doc__)
+        if not fr:
+            return Localized.same(self.name)
+        return Localized(fr=fr[0], en=en[0] if en else fr[0])
 
     @property
     def fix(self) -> Localized | None:
         """The other paragraphs of the docstring: how to fix a gap (shown in the report)."""
-        rest = "\n\n".join(_paragraphs(self.func.__doc__)[1:])
-        return Localized.same(rest) if rest else None
+        fr, en = _docstring(self.func.__doc__)
+        rest_fr = "\n\n".join(fr[1:])
+        if not rest_fr:
+            return None
+        rest_en = "\n\n".join(en[1:]) if len(en) > 1 else rest_fr
+        return Localized(fr=rest_fr, en=rest_en)
 
     def marks_named(self, name: str) -> list[Mark]:
         """The marks called ``name``."""
@@ -245,8 +268,12 @@ def run_item(
     values: dict[str, Any],
     cache: dict[tuple[str, Any], Any],
     evidence_paths: Callable[[Item, int], tuple[str, ...]],
+    watchdog: Watchdog | None = None,
 ) -> list[Finding]:
-    """Run one item and turn what happened into findings (one per indicator, or per sub-item)."""
+    """Run one item and turn what happened into findings (one per indicator, or per sub-item).
+
+    With a ``watchdog``, an item that runs past its time limit is interrupted and reads
+    ``not_verified``."""
     check = item.check
     subchecks = Subchecks()
     local = {**values, **item.params, "subchecks": subchecks}
@@ -257,8 +284,9 @@ def run_item(
     provisional = False
     failures: list[tuple[str | None, Localized, bool, tuple[str, ...], bool]] = []
     try:
-        kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
-        returned = check.func(**kwargs)
+        with watchdog.step() if watchdog is not None else contextlib.nullcontext():
+            kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
+            returned = check.func(**kwargs)
         if returned is not None:
             outcome = "not_verified"
             message = Localized(
@@ -273,6 +301,12 @@ def run_item(
         outcome, message = "not_applicable", exc.reason
     except NotVerified as exc:
         outcome, message, explicit = "not_verified", exc.reason, exc.evidence
+    except StepTimeout as exc:
+        outcome = "not_verified"
+        message = Localized(
+            fr=f"la vérification a dépassé le délai de {exc.seconds:g} s : interrompue",
+            en=f"the check ran past its {exc.seconds:g} s time limit: interrupted",
+        )
     except (Exception, SystemExit) as exc:  # a broken check never makes an indicator conform
         outcome = "not_verified"
         message = Localized(

@@ -6,6 +6,7 @@ what goes wrong is recorded as a :class:`~rnq.errors.Problem` and the collection
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
@@ -14,6 +15,7 @@ from rnq.errors import Problem
 from rnq.model import Evidence
 from rnq.plugins import PluginSet
 from rnq.text import Localized
+from rnq.watchdog import COLLECTOR_TIMEOUT_S, StepTimeout, Watchdog
 from rnq.workspace import Unit, Workspace
 
 __all__ = ["CollectContext", "CollectResult", "Collector", "collect", "declare_units"]
@@ -99,10 +101,25 @@ def _registered_collectors(plugins: PluginSet, result: CollectResult) -> dict[st
     return collectors
 
 
-def _run(collector: Collector, context: CollectContext, result: CollectResult) -> None:
+def _run(
+    collector: Collector,
+    context: CollectContext,
+    result: CollectResult,
+    watchdog: Watchdog | None = None,
+) -> None:
     where = f"plugin:{context.name}"
+    # rnq's own filesystem collector is not timed: its time grows with the workspace.
+    timed = watchdog is not None and context.name != _FILESYSTEM
     try:
-        records = list(collector(context))
+        with watchdog.step(COLLECTOR_TIMEOUT_S) if timed and watchdog else nullcontext():
+            records = list(collector(context))
+    except StepTimeout as exc:
+        context.problem(
+            where,
+            f"le collecteur a dépassé le délai de {exc.seconds:g} s : interrompu",
+            f"the collector ran past its {exc.seconds:g} s time limit: interrupted",
+        )
+        records = []
     except (Exception, SystemExit) as exc:  # a failing collector is reported; the run goes on
         context.problem(
             where, f"le collecteur a échoué : {exc!r}", f"the collector failed: {exc!r}"
@@ -138,8 +155,11 @@ def _leaves(root: Path, path: str) -> bool:
     return not (root / path).resolve().is_relative_to(root.resolve())
 
 
-def collect(workspace: Workspace, plugins: PluginSet) -> CollectResult:
-    """Run every collector on ``workspace`` and gather their evidence and problems."""
+def collect(
+    workspace: Workspace, plugins: PluginSet, watchdog: Watchdog | None = None
+) -> CollectResult:
+    """Run every collector on ``workspace`` and gather their evidence and problems; with a
+    ``watchdog``, a plugin collector past its time limit is interrupted and reported."""
     result = CollectResult()
     for impl in plugins.manager.hook.rnq_collect_evidence.get_hookimpls():
         name = plugins.manager.get_name(impl.plugin) or "collector"
@@ -150,7 +170,7 @@ def collect(workspace: Workspace, plugins: PluginSet) -> CollectResult:
             kwargs = {k: v for k, v in offered.items() if k in hookimpl.argnames}
             return hookimpl.function(**kwargs) or ()
 
-        _run(whole, context, result)
+        _run(whole, context, result, watchdog)
     collectors = _registered_collectors(plugins, result)
     for unit in workspace.config.units:
         for use in unit.collectors:
@@ -173,7 +193,7 @@ def collect(workspace: Workspace, plugins: PluginSet) -> CollectResult:
             context = CollectContext(
                 workspace=workspace, unit=unit, settings=use.settings, name=use.use
             )
-            _run(collector, context, result)
+            _run(collector, context, result, watchdog)
     result.evidence.sort(key=lambda e: (e.path, e.unit))
     result.unmapped.sort(key=lambda e: (e.path, e.unit))
     return result

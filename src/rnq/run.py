@@ -42,6 +42,7 @@ from rnq.schedule import audit_calendar
 from rnq.text import Lang, Localized
 from rnq.verdict import build_report
 from rnq.waivers import load_waivers
+from rnq.watchdog import DEFAULT_STEP_TIMEOUT_S, Watchdog
 from rnq.workspace import Offering, Unit, Workspace, load
 
 __all__ = ["RunOptions", "Session", "run", "run_checks"]
@@ -68,6 +69,9 @@ class RunOptions:
     #: A mock audit (``rnq sample``): checks run on its units and offerings only, under its
     #: audit type, and the report carries it.
     sample: AuditSample | None = None
+    #: Seconds one check item may run before it is interrupted (``not_verified``); ``None``: no
+    #: limit. Plugin collectors get ``rnq.watchdog.COLLECTOR_TIMEOUT_S``.
+    check_timeout_s: float | None = DEFAULT_STEP_TIMEOUT_S
 
     def tell(self, fr: str, en: str) -> None:
         """Report progress, if someone listens (the terminal)."""
@@ -209,6 +213,7 @@ def run_checks(
     session: Session,
     plugins: PluginSet,
     tell: Callable[[str, str], None] | None = None,
+    watchdog: Watchdog | None = None,
 ) -> list[Finding]:
     """Collect every check, expand it over its targets and run it; return the findings.
 
@@ -290,7 +295,7 @@ def run_checks(
             if len(item.indicators) == 1 and item.indicators[0]
             else None
         )
-        findings.extend(run_item(item, registry, values, cache, evidence_paths))
+        findings.extend(run_item(item, registry, values, cache, evidence_paths, watchdog))
     return _report_central_once(findings, index)
 
 
@@ -370,6 +375,12 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     options = options or RunOptions()
     if not isinstance(workspace, Workspace):
         workspace = load(workspace)
+    with Watchdog(options.check_timeout_s) as watchdog:
+        return _run(workspace, options, watchdog)
+
+
+def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Report:
+    """:func:`run`, with plugin collectors and checks under ``watchdog``."""
     sample = options.sample
     if sample is not None and sample.audit_type != workspace.config.audit.type:
         audit = workspace.config.audit.model_copy(update={"type": sample.audit_type})
@@ -391,7 +402,7 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     workspace = declare_units(workspace, plugins)
     waivers = load_waivers(workspace, referential=referential)
     options.tell("collecte des preuves", "collecting evidence")
-    collected = collect(workspace, plugins)
+    collected = collect(workspace, plugins, watchdog)
     options.tell(
         f"lecture de {len(collected.evidence)} documents",
         f"reading {len(collected.evidence)} documents",
@@ -399,7 +410,15 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     evidence, store = _read_documents(workspace, collected, options)
     try:
         return _check_and_report(
-            workspace, options, referential, decisions, plugins, waivers, collected, evidence
+            workspace,
+            options,
+            referential,
+            decisions,
+            plugins,
+            waivers,
+            collected,
+            evidence,
+            watchdog,
         )
     finally:
         store.save_facts()
@@ -415,6 +434,7 @@ def _check_and_report(
     waivers: Any,
     collected: CollectResult,
     evidence: list[Evidence],
+    watchdog: Watchdog,
 ) -> Report:
     config, sample = workspace.config, options.sample
     today = options.today or dt.date.today()
@@ -436,7 +456,7 @@ def _check_and_report(
         problems=[*plugins.problems, *collected.problems, *unreadable],
     )
     options.tell("vérifications", "running checks")
-    findings = run_checks(session, plugins, options.tell if options.progress else None)
+    findings = run_checks(session, plugins, options.tell if options.progress else None, watchdog)
     reported = [d for d in decisions if not options.indicators or d.number in options.indicators]
     report = build_report(
         referential=referential,
