@@ -89,3 +89,15 @@ def test_english(write_workspace: Callable[..., Path]) -> None:
     assert code == 1
     assert "Gaps by indicator" in stdout
     assert "major NC" in stdout.splitlines()[-1]
+
+
+def test_cache_dir_is_a_folder_that_serves_the_next_run(
+    write_workspace: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = write_workspace(CONFIG, {"siege/I26-referent-handicap.md": "# Référent handicap\n"})
+    cache = tmp_path / "cache"
+    args = ("check", str(root), "--today", "2026-11-28", "--json", "-", "--cache-dir", str(cache))
+    first = run(*args)
+    second = run(*args)  # the folder exists now: it must be accepted and reused
+    assert first[0] == second[0] and first[1] == second[1]
+    assert cache.is_dir() and (cache / "extract.sqlite3").is_file()

@@ -88,6 +88,20 @@ def main() -> None:
     """
 
 
+def _file_option(flag: str, dest: str, help_text: str) -> Callable[[F], F]:
+    """An option naming a file an output is written to."""
+    return click.option(flag, dest, type=click.Path(dir_okay=False, path_type=Path), help=help_text)
+
+
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["minor", "major", "never"]),
+    default="major",
+    show_default=True,
+    help="Seuil du code de sortie 1.",
+)
+
+
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--referential", "version", help="Version : rnq-2019-v9, rnq-2026.")
@@ -325,35 +339,24 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option(
+@_file_option(
     "--json",
     "json_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire le rapport JSON (rnq.report/1) dans FILE (« - » : sortie standard).",
+    "Écrire le rapport JSON (rnq.report/1) dans FILE (« - » : sortie standard).",
 )
-@click.option(
-    "--html",
-    "html_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire le rapport HTML autonome dans FILE (« - » : sortie standard).",
+@_file_option(
+    "--html", "html_file", "Écrire le rapport HTML autonome dans FILE (« - » : sortie standard)."
 )
-@click.option(
-    "--md",
-    "md_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire le rapport Markdown dans FILE (« - » : sortie standard).",
-)
-@click.option(
+@_file_option("--md", "md_file", "Écrire le rapport Markdown dans FILE (« - » : sortie standard).")
+@_file_option(
     "--junit",
     "junit_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire le rapport JUnit XML (pour la CI) dans FILE (« - » : sortie standard).",
+    "Écrire le rapport JUnit XML (pour la CI) dans FILE (« - » : sortie standard).",
 )
-@click.option(
+@_file_option(
     "--xlsx",
     "xlsx_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire plan d'action, carte des preuves et indicateurs en XLSX dans FILE.",
+    "Écrire plan d'action, carte des preuves et indicateurs en XLSX dans FILE.",
 )
 @click.option(
     "--csv",
@@ -373,13 +376,7 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
     type=click.IntRange(0, 33),
     help="Limiter à un indicateur (répétable).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["minor", "major", "never"]),
-    default="major",
-    show_default=True,
-    help="Seuil du code de sortie 1.",
-)
+@fail_on_option
 @click.option("--no-cache", is_flag=True, help="Relire tous les documents.")
 @click.option(
     "--cache-dir",
@@ -487,25 +484,9 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Sortie JSON (rnq.report/1, avec « sample »)."
 )
-@click.option(
-    "--html",
-    "html_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire le rapport HTML de l'audit blanc dans FILE.",
-)
-@click.option(
-    "--md",
-    "md_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire le rapport Markdown de l'audit blanc dans FILE.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["minor", "major", "never"]),
-    default="major",
-    show_default=True,
-    help="Seuil du code de sortie 1.",
-)
+@_file_option("--html", "html_file", "Écrire le rapport HTML de l'audit blanc dans FILE.")
+@_file_option("--md", "md_file", "Écrire le rapport Markdown de l'audit blanc dans FILE.")
+@fail_on_option
 @click.option("--no-cache", is_flag=True, help="Relire tous les documents.")
 @lang_option
 @handle_errors
