@@ -156,3 +156,16 @@ def test_main_without_markers_fails(
     assert tool.main([]) == 1
     assert tool.main(["--check"]) == 1
     assert doc.read_text(encoding="utf-8") == "# Writing checks\n"
+
+
+@pytest.mark.parametrize(
+    "check", _builtin_checks(), ids=lambda c: c.name.removeprefix("rnq.checks.")
+)
+def test_builtin_check_speaks_english(check: CheckDef) -> None:
+    # An English report shows the EN: part of the docstring; without it, the French text.
+    requirement, fix = check.requirement, check.fix
+    assert requirement.en != requirement.fr, f"{check.name}: no English requirement (EN: part)"
+    assert fix is not None
+    assert fix.en != fix.fr, f"{check.name}: no English fix after the EN: requirement"
+    assert "EN:" not in requirement.fr + fix.fr + requirement.en + fix.en
+    assert len(requirement.en.split()) >= 3 and len(fix.en.split()) >= 5

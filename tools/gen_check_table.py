@@ -81,7 +81,7 @@ def requirement(check: CheckDef) -> str:
 
 
 def requirement_en(check: CheckDef) -> str | None:
-    """The English requirement, when the check provides one (none of the built-ins does yet)."""
+    """The English requirement, when the check provides one (its docstring's ``EN:`` part)."""
     text = check.requirement
     return text.en if text.en != text.fr else None
 
@@ -194,7 +194,7 @@ def render_section() -> str:
             f"({counts}; the version follows the audit date). A check binds to named "
             "verifications (`src/rnq/verifications.yaml`), which the data maps to indicators "
             "per version. The requirement is the first paragraph of the check's docstring, in "
-            "French as in the code."
+            "French, with its English version (the docstring's `EN:` part) in italics."
         ),
         "",
     ]

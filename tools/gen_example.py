@@ -18,6 +18,7 @@ Usage: ``python tools/gen_example.py [OUT] [--prune]`` (default OUT: the reposit
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import io
@@ -2949,10 +2950,16 @@ def generate(out: Path, *, prune: bool = False) -> list[Path]:
 
 
 def main(argv: Sequence[str]) -> int:
-    args = [a for a in argv if a != "--prune"]
-    out = Path(args[0]) if args else SOURCE
-    written = generate(out, prune="--prune" in argv)
-    print(f"{len(written)} fichiers dans {out}")
+    parser = argparse.ArgumentParser(
+        description="Régénère l'espace de preuves d'exemple (evidence/) ou l'écrit ailleurs."
+    )
+    parser.add_argument("out", nargs="?", type=Path, default=SOURCE, help="dossier de sortie")
+    parser.add_argument(
+        "--prune", action="store_true", help="supprimer les fichiers que le script ne produit plus"
+    )
+    args = parser.parse_args(argv)
+    written = generate(args.out, prune=args.prune)
+    print(f"{len(written)} fichiers dans {args.out}")
     return 0
 
 

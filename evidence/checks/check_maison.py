@@ -12,6 +12,11 @@ def check_fiche_mentionne_le_nda(offering, evidence, organization):
 
     Ajoutez en pied de fiche la mention « Déclaration d'activité enregistrée sous le
     n° … auprès du préfet de région … », reprise du modèle de fiche 2026.
+
+    EN: Every offer sheet gives INFAD's activity declaration number (NDA).
+
+    Add at the foot of the sheet the statement « Déclaration d'activité enregistrée sous le
+    n° … auprès du préfet de région … », as in the 2026 sheet template.
     """
     if not organization.nda:
         rnq.skip("Aucun NDA déclaré dans rnq.yaml")

@@ -215,6 +215,15 @@ def check_conditions_deroulement(
     plateforme, les contacts pédagogiques et administratifs et le règlement intérieur ; à distance,
     les modalités de connexion et l'assistance technique et pédagogique ; pour un bilan de
     compétences, les engagements de confidentialité et de consentement.
+
+    EN: Beneficiaries are informed of how the offering will run (conditions de déroulement).
+
+    Give beneficiaries a document (welcome booklet / livret d'accueil, notice to attend /
+    convocation, internal rules / règlement intérieur, the platform's terms of use) that gives the
+    timetable or schedule, the place or the access to the platform, the teaching and administrative
+    contacts and the internal rules; for distance learning, how to connect and the technical and
+    teaching support available; for a skills review (bilan de compétences), the confidentiality and
+    consent commitments.
     """
     docs = readable(evidence, 9)
     folded = folded_text(docs, unit)
@@ -278,6 +287,12 @@ def check_adaptation_suivi(unit: Unit, evidence: EvidenceSet) -> None:
     Montrez comment le suivi est assuré (livret ou tableau de suivi, entretiens, référent) et
     comment la prestation est adaptée au profil de chacun (aménagements, parcours individualisé,
     rythme, groupes de niveau, plan de compensation pour les personnes en situation de handicap).
+
+    EN: The offering, support and follow-up are delivered and adapted to the beneficiaries.
+
+    Show how follow-up is ensured (follow-up booklet or table, interviews, referent) and how the
+    offering is adapted to each person's profile (adjustments, individualised pathway, pace, level
+    groups, compensation plan for people with disabilities).
     """
     docs = readable(evidence, 10)
     folded = folded_text(docs, unit)
@@ -335,6 +350,14 @@ def check_evaluation_acquis(unit: Unit, evidence: EvidenceSet) -> None:
     cours de prestation (formatives, quiz, points d'étape) et en fin de prestation (évaluation
     finale, examen, document de synthèse), avec leurs résultats. Une enquête de satisfaction
     n'évalue pas l'atteinte des objectifs.
+
+    EN: Whether beneficiaries reach the objectives is assessed, during and at the end of the
+    offering.
+
+    Formalise a process for assessing learning against the objectives: assessments during the
+    offering (formative assessments, quizzes, progress reviews) and at its end (final assessment,
+    exam, summary document), with their results. A satisfaction survey does not assess whether the
+    objectives are reached.
     """
     docs = readable(evidence, 11)
     assessments = docs.filter(lambda e: e.kind != "enquete-satisfaction")
@@ -432,6 +455,12 @@ def check_engagement_abandons(unit: Unit, evidence: EvidenceSet) -> None:
     Décrivez les mesures (méthodes actives, tutorat, repérage des absences et du décrochage,
     relances, entretiens, médiation) et gardez-en les traces : journal des relances, tableau de
     suivi de l'assiduité, export des connexions de la plateforme, comptes rendus d'entretien.
+
+    EN: Measures to keep beneficiaries engaged and to prevent drop-outs are described and applied.
+
+    Describe the measures (active methods, tutoring, spotting absences and disengagement, reminders,
+    interviews, mediation) and keep records of them: log of reminders, attendance tracking table,
+    export of the platform's logins, interview reports.
     """
     docs = readable(evidence, 12)
     folded = folded_text(docs, unit)
@@ -528,6 +557,13 @@ def check_prevention_violences(unit: Unit, evidence: EvidenceSet) -> None:
     discriminations qui dit qui contacter pour signaler une situation (référent, cellule d'écoute,
     coordonnées) et comment les situations sont traitées (recueil, protection, suites données), et
     diffusez-la aux bénéficiaires et aux équipes.
+
+    EN: Violence, harassment and discrimination: prevention and handling are organised (2026).
+
+    Write a procedure or a charter for preventing violence, harassment and discrimination that says
+    whom to contact to report a situation (referent, listening service, contact details) and how
+    situations are handled (reporting, protection, action taken), and circulate it to beneficiaries
+    and staff.
     """
     docs = readable(evidence, 12, 14, 15)
     on_theme = docs.filter(_on_theme)

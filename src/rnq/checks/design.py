@@ -122,6 +122,14 @@ def check_analyse_besoin(
     prise en compte de l'entreprise ou du financeur concerné ; en apprentissage, la vérification
     que les missions confiées correspondent au diplôme visé. Une attestation (kind: attestation)
     peut décrire l'analyse faite par un tiers et sa prise en compte.
+
+    EN: The beneficiary's needs are analysed, together with the company and/or the funder.
+
+    Keep for the offering the needs-analysis grid or report (preliminary interview, questionnaire,
+    admission file) showing the beneficiary's needs and how the company or funder concerned was
+    taken into account; for apprenticeships, the check that the tasks entrusted match the targeted
+    diploma. An attestation (kind: attestation) may describe an analysis made by a third party and
+    how it was taken into account.
     """
     reading = offering_reading(
         offering, unit, evidence, offer_sections, 4, kinds=("analyse-besoin",)
@@ -182,6 +190,12 @@ def check_objectifs_evaluables(
     Formulez les objectifs avec des verbes d'action (« à l'issue de la formation, le stagiaire
     sera capable de réaliser… ») plutôt que « connaître » ou « sensibiliser », et indiquez
     comment leur atteinte est évaluée (critères, épreuves, grille d'évaluation).
+
+    EN: The offering's objectives are operational and assessable.
+
+    Word the objectives with action verbs ("by the end of the training, the trainee will be able to
+    carry out…") rather than "know" or "be made aware of", and state how their achievement is
+    assessed (criteria, tests, assessment grid).
     """
     reading = offering_reading(offering, unit, evidence, offer_sections, 5, kinds=("programme",))
     missing = missing_terms(reading.text, [OBJECTIFS, OPERATIONNELS, EVALUABLES])
@@ -243,6 +257,14 @@ def check_contenus_modalites(
     Décrivez pour la prestation ses contenus (programme détaillé, séquences, déroulé), ses
     modalités de mise en œuvre (présentiel, distance, méthodes, calendrier), leur lien avec les
     objectifs et leur adaptation au public visé (profils, individualisation, handicap).
+
+    EN: The contents and delivery methods are defined and suited to the objectives and to the
+    audiences.
+
+    Describe for the offering its contents (detailed programme, sequences, running order), its
+    delivery methods (on-site, distance, teaching methods, calendar), how they relate to the
+    objectives and how they are adapted to the target audience (profiles, individualisation,
+    disability).
     """
     reading = offering_reading(offering, unit, evidence, offer_sections, 6, kinds=("programme",))
     missing = missing_terms(reading.text, [CONTENU, MISE_EN_OEUVRE, LIEN_OBJECTIFS, PUBLICS])
@@ -303,6 +325,12 @@ def check_adequation_certification(
     Montrez la correspondance entre les contenus de la prestation et le référentiel de la
     certification (tableau croisé modules / blocs de compétences), et la préparation à ses
     épreuves d'évaluation.
+
+    EN: The contents of the certifying offering match the targeted certification.
+
+    Show how the offering's contents map to the certification's standard (cross-reference table of
+    modules / skill blocks, blocs de compétences), and how learners are prepared for its assessment
+    tests.
     """
     _certifying(offering, referential, 7)
     reading = offering_reading(
@@ -353,6 +381,13 @@ def check_capacite_certification(
     certificateur (ou la preuve que l'organisme est lui-même certificateur, ou centre d'examen
     agréé) ; une attestation (kind: attestation) peut la décrire si le document n'est pas
     diffusable.
+
+    EN: The provider proves it can deliver the targeted certification (habilitation, partnership
+    with the certifying body, or being the certifying body itself).
+
+    Attach for the offering the habilitation or the partnership agreement with the certifying body
+    (or proof that the organisation is itself the certifying body, or an approved exam centre); an
+    attestation (kind: attestation) may describe it if the document cannot be shared.
     """
     _certifying(offering, referential, 7)
     reading = offering_reading(
@@ -411,6 +446,13 @@ def check_positionnement(
     Décrivez pour la prestation comment chaque entrant est positionné (entretien, test de
     niveau, auto-positionnement) et comment ses acquis sont évalués à l'entrée (QCM, exercices,
     vérification des prérequis ; s'il n'y a pas de prérequis, dites-le).
+
+    EN: The procedures for placing entrants (positionnement) and assessing their prior learning on
+    entry are defined.
+
+    Describe for the offering how each entrant is placed (interview, level test, self-assessment)
+    and how their prior learning is assessed on entry (multiple-choice test, exercises, checking
+    prerequisites; if there are no prerequisites, say so).
     """
     not_for_category(offering, referential, 8)
     reading = offering_reading(

@@ -66,6 +66,14 @@ def check_reseau_handicap(unit: Unit, evidence: EvidenceSet, config: WorkspaceCo
     Ressource handicap formation…, avec les contacts), le référent handicap ou l'expertise et
     les outils disponibles, et la façon dont les adaptations sont décidées : entretien,
     procédure, aménagements, orientation.
+
+    EN: The disability network, tools and expertise that can be called on, and how adaptations are
+    decided, are described.
+
+    Describe (kind: handicap) the partner network that can be called on (Agefiph, Cap emploi, MDPH,
+    Ressource handicap formation…, with contacts), the disability referent (référent handicap) or
+    the expertise and tools available, and how adaptations are decided: interview, procedure,
+    adjustments, referral.
     """
     docs = readable(evidence, 26)
     absent = missing_terms(text_of(docs), DISABILITY_TERMS)

@@ -181,6 +181,14 @@ def check_affichage_certificat(
     dans les locaux accompagnée d'une attestation datée et signée (kind: affichage-certificat ou
     attestation, avec by et date) ; sans site internet, attestez que le certificat est remis à
     toute personne qui le demande.
+
+    EN: The Qualiopi certificate is displayed on the website and in the premises.
+
+    Verified at surveillance and renewal audits; a missing display is a major NC. Add a capture or a
+    PDF of the website page showing the Qualiopi mark with the certified categories ("actions de
+    formation"…), and a photo of the display in the premises with a dated and signed attestation
+    (kind: affichage-certificat or attestation, with by and date); with no website, attest that the
+    certificate is given to anyone who asks for it.
     """
     if audit.type == "initial":
         skip(

@@ -99,6 +99,12 @@ def check_appreciations_parties_prenantes(
     enquete-satisfaction, stakeholder: apprenants, financeurs, equipes ou entreprises) ; les
     financeurs sont sollicités au moins une fois par an. Les évaluations des acquis ne comptent
     pas comme recueil des appréciations.
+
+    EN: Feedback (appréciations) from the stakeholders concerned is collected and up to date.
+
+    Add for each stakeholder a recent survey or report (kind: enquete-satisfaction, stakeholder:
+    apprenants, financeurs, equipes or entreprises); funders are asked at least once a year.
+    Assessments of learning do not count as collecting feedback.
     """
     docs = [e for e in readable(evidence, 30) if e.kind != "evaluation"]
     months = freshness.get("enquete-satisfaction", 12)
@@ -373,6 +379,12 @@ def check_procedure_reclamations(
     Déposez la procédure de traitement des réclamations (kind: procedure), qui couvre aussi les
     difficultés des parties prenantes et les aléas (absence d'un formateur, panne de la
     plateforme…) et fixe le délai de réponse (« réponse sous 15 jours ouvrés »).
+
+    EN: A procedure handles stakeholders' difficulties, complaints and contingencies (aléas).
+
+    Add the complaints-handling procedure (kind: procedure), which also covers the stakeholders'
+    difficulties and contingencies (a trainer's absence, a platform outage…) and sets the response
+    time ("réponse sous 15 jours ouvrés": an answer within 15 working days).
     """
     docs = readable(evidence, 31)
     procedures = _procedures(docs)
@@ -475,6 +487,12 @@ def check_reclamations_dans_les_delais(
     objet, date de réponse) ; répondez à chaque réclamation dans le délai de la procédure et
     notez la date de la réponse. Une réclamation plus récente que ce délai, sans réponse, est en
     cours et n'est pas un écart.
+
+    EN: Every complaint in the register was answered within the time set by the procedure.
+
+    Keep a complaints register (CSV or XLSX, or a CRM export: reception date, subject, response
+    date); answer each complaint within the procedure's time limit and record the date of the
+    answer. An unanswered complaint more recent than that limit is in progress, not a gap.
     """
     docs = readable(evidence, 31)
     central = {u.id for u in config.units if u.central}
@@ -500,7 +518,7 @@ def check_reclamations_dans_les_delais(
         )
         return  # an attestation (e.g. no complaint received) stands for the register
     procedures = _procedures(docs)
-    unreadable: list[str] = []
+    unreadable: list[Localized] = []
     for register in registers:
         delay = _delay_for(register.item, procedures, unit, central)
         for index, cells in register.complaints():
@@ -509,10 +527,10 @@ def check_reclamations_dans_les_delais(
                 received = parse_date(cells["date_reception"])
                 answered = parse_date(cells["date_reponse"])
             except ValueError:
-                unreadable.append(at.fr)
+                unreadable.append(at)
                 continue
             if received is None:
-                unreadable.append(at.fr)
+                unreadable.append(at)
                 continue
             with subchecks.item(register.key(index)):
                 _judge_complaint(received, answered, delay, today, at, register.item.path)
@@ -522,9 +540,9 @@ def check_reclamations_dans_les_delais(
             reasons.append(
                 msg(
                     "date de réception ou de réponse manquante ou illisible : "
-                    + ", ".join(unreadable[:10]),
+                    + ", ".join(u.fr for u in unreadable[:10]),
                     "missing or unreadable reception or response date: "
-                    + ", ".join(unreadable[:10]),
+                    + ", ".join(u.en for u in unreadable[:10]),
                 )
             )
         not_verified(
@@ -643,6 +661,11 @@ def check_ameliorations_tracees(
     Tenez un plan ou un journal d'amélioration (kind: amelioration) qui relie chaque action à
     sa source (enquête de satisfaction, appréciation, réclamation, aléa), avec son responsable,
     son échéance et son état.
+
+    EN: Dated improvement measures are drawn from feedback and complaints.
+
+    Keep an improvement plan or log (kind: amelioration) that links each action to its source
+    (satisfaction survey, feedback, complaint, contingency), with its owner, due date and status.
     """
     if _new_entrant_initial(config, audit):
         skip(
@@ -711,6 +734,12 @@ def check_analyse_risques(unit: Unit, evidence: EvidenceSet, config: WorkspaceCo
     Déposez l'analyse des risques (kind: analyse-risques) : les risques identifiés sur la
     qualité des formations (abandon, indisponibilité d'un formateur, panne de la plateforme,
     inadéquation des contenus…), leur évaluation et les mesures de prévention ou de traitement.
+
+    EN: A risk analysis on the quality of the training delivered is carried out (rnq-2026).
+
+    Add the risk analysis (kind: analyse-risques): the risks identified for the quality of training
+    (drop-out, a trainer being unavailable, platform outage, unsuitable contents…), how they are
+    rated and the prevention or handling measures.
     """
     docs = readable(evidence, 32)
     risks = [e for e in docs if e.kind == "analyse-risques" or mentions(text_of([e]), *_RISK)]

@@ -522,6 +522,14 @@ def check_fiche_offre_complete(
     partir du 1er novembre 2026, aussi le type de reconnaissance, les modalités pédagogiques et
     de financement. Pour une prestation certifiante : code RNCP/RS, certificateur et date
     d'enregistrement.
+
+    EN: The offering's public information sheet gives every item required by indicator 1.
+
+    Complete the sheet (programme, web page, brochure) with the items reported: prerequisites
+    (except for a skills review), objectives, duration, access arrangements and lead times, prices,
+    contacts, methods used, assessment methods, accessibility for people with disabilities; from 1
+    November 2026, also the type of recognition and the teaching and funding arrangements. For a
+    certifying offering: RNCP/RS code, certifying body and registration date.
     """
     reading = offering_reading(offering, unit, evidence, offer_sections, 1)
     missing = missing_terms(reading.text, sheet_terms(offering, referential))
@@ -552,6 +560,12 @@ def check_fiche_offre_a_jour(
     Datez la fiche (date: ou valid_until: dans l'en-tête ou le manifeste, ou « mise à jour le
     … » dans le document) et révisez-la si elle est ancienne. Règle de fraîcheur indicative :
     24 mois par défaut, réglable par « freshness: {programme: N} » dans rnq.yaml.
+
+    EN: The offering's public information sheet is up to date on the audit date.
+
+    Date the sheet (date: or valid_until: in the front matter or the manifest, or "mise à jour le …"
+    in the document) and revise it if it is old. Freshness heuristic: 24 months by default, set with
+    "freshness: {programme: N}" in rnq.yaml.
     """
     own = readable(evidence, 1)
     if not any(is_current(e, freshness, audit_date) for e in own):
@@ -630,6 +644,13 @@ def check_communication_non_trompeuse(
     code RNCP/RS différent de celui de la prestation, une réussite, un emploi ou un financement
     « garantis ». Corrigez la mention, ou déclarez la certification de la prestation dans
     rnq.yaml si elle existe.
+
+    EN: The communication about the offering contains no obviously misleading statement.
+
+    Indicative screening (rnq cannot prove that no statement is misleading): an offering without a
+    certification presented as certifying, leading to a diploma or eligible for the CPF, an RNCP/RS
+    code other than the offering's, a "guaranteed" success, job or funding. Correct the statement,
+    or declare the offering's certification in rnq.yaml if it has one.
     """
     reading = offering_reading(offering, unit, evidence, offer_sections, 1)
     text = reading.text
@@ -743,6 +764,13 @@ def check_resultats_publies(
     la date d'audit (règle de fraîcheur indicative, réglable par « freshness: {resultats: N} »).
     Un nouvel entrant à l'audit initial identifie ses indicateurs ; les chiffres sont audités en
     surveillance.
+
+    EN: Quantified, up-to-date performance indicators are published.
+
+    Publish quantified results suited to the offerings and to the audiences (satisfaction, success,
+    drop-out and employment rates, numbers of learners…), dated less than 12 months before the audit
+    date (freshness heuristic, set with "freshness: {resultats: N}"). A newcomer identifies its
+    indicators at the initial audit; the figures are audited at surveillance.
     """
     docs = readable(evidence, 2)
     if not any(is_current(e, freshness, audit_date) for e in docs):
@@ -840,6 +868,12 @@ def check_methode_calcul_resultats(
     Indiquez à côté de chaque indicateur comment il est calculé (« taux de réussite = admis /
     présentés, session 2025, 48 candidats ») ou le dispositif existant sur lequel il s'appuie
     (InserJeunes, France compétences…).
+
+    EN: The published results state how they are calculated or the scheme they come from.
+
+    State next to each indicator how it is calculated ("taux de réussite = admis / présentés,
+    session 2025, 48 candidats": success rate = passed / sat, 2025 session, 48 candidates) or the
+    existing scheme it relies on (InserJeunes, France compétences…).
     """
     docs = readable(evidence, 2)
     text = Folded(docs)
@@ -913,6 +947,14 @@ def check_resultats_certification(
     à l'examen), la possibilité de valider des blocs de compétences, les équivalences,
     passerelles, suites de parcours (à partir du 1er novembre 2026 : en particulier les
     poursuites d'études) et les débouchés (taux d'insertion, métiers visés).
+
+    EN: The certifying offering gives its pass rate, skill blocks, equivalences, bridges, further
+    pathways and job outcomes.
+
+    Publish, for the certification prepared: the pass rate (with the rate of candidates sitting the
+    exam), whether skill blocks (blocs de compétences) can be validated, the equivalences, bridges
+    (passerelles), further pathways (from 1 November 2026: in particular further studies) and job
+    outcomes (employment rate, target jobs).
     """
     if not offering.certifying:
         skip(msg("Prestation non certifiante.", "Not a certifying offering."))

@@ -122,6 +122,12 @@ def check_moyens_locaux(unit: Unit, evidence: EvidenceSet) -> None:
     Décrivez les moyens mobilisés pour les prestations de l'unité : les intervenants et
     l'encadrement, les équipements (matériel, logiciels, plateaux techniques, plateforme de
     formation) et les locaux (salles, accessibilité) ou l'environnement à distance.
+
+    EN: Suitable human and technical resources and premises are provided.
+
+    Describe the resources used for the unit's offerings: trainers and supervision, equipment
+    (hardware, software, technical facilities, training platform) and premises (rooms,
+    accessibility) or the distance-learning environment.
     """
     docs = readable(evidence, 17)
     require(
@@ -169,6 +175,12 @@ def check_coordination_intervenants(unit: Unit, evidence: EvidenceSet, audit_dat
     Tenez un organigramme fonctionnel ou une liste des intervenants (pédagogiques, administratifs,
     référents) et gardez la trace de leur coordination : comptes rendus de réunions pédagogiques,
     comités, échanges avec les intervenants externes, datés de moins d'un an.
+
+    EN: Internal and external staff (intervenants) are identified by role and coordinated.
+
+    Keep a functional organisation chart or a list of staff (teaching, administrative, referents)
+    and keep records of their coordination: minutes of teaching meetings, committees, exchanges with
+    external staff, dated less than a year ago.
     """
     docs = readable(evidence, 18)
     require(
@@ -249,6 +261,12 @@ def check_ressources_pedagogiques(unit: Unit, evidence: EvidenceSet) -> None:
     Décrivez les ressources (supports, documentation, vidéos) et comment les bénéficiaires y
     accèdent et sont aidés à les utiliser (tutoriels, prise en main, accompagnement) ; à distance,
     l'assistance technique et pédagogique prévue par l'article D. 6313-3-1 du code du travail.
+
+    EN: Teaching resources are provided and beneficiaries are helped to make them their own.
+
+    Describe the resources (course materials, documentation, videos), how beneficiaries access them
+    and how they are helped to use them (tutorials, onboarding, support); for distance learning, the
+    technical and teaching support required by article D. 6313-3-1 of the Code du travail.
     """
     docs = readable(evidence, 19)
     folded = folded_text(docs, unit)
@@ -313,6 +331,12 @@ def check_suivi_distance_effectif(unit: Unit, evidence: EvidenceSet, audit_date:
     Joignez des traces récentes du suivi réel des modules à distance : export d'achèvement des
     activités ou des connexions de la plateforme (par exemple avec le collecteur rnq-moodle),
     rapport d'activité par apprenant, relevé des connexions, datés de moins d'un an.
+
+    EN: Learners' actual completion of the distance-learning modules is monitored (2026).
+
+    Attach recent records of the actual follow-up of distance modules: an export of activity
+    completion or of the platform's logins (for example with the rnq-moodle collector), an activity
+    report per learner, a log of connections, dated less than a year ago.
     """
     docs = readable(evidence, 19)
     context = evidence.filter(lambda e: any(n in e.indicators for n in (9, 12, 17, 19)))
@@ -392,6 +416,14 @@ def check_personnel_dedie_cfa(unit: Unit, evidence: EvidenceSet, audit_date: dt.
     Présentez la liste des membres du conseil de perfectionnement et son dernier compte rendu
     (de moins d'un an), les personnes dédiées à la mobilité nationale et internationale avec les
     actions menées, et le nom et les coordonnées du référent handicap avec ses actions.
+
+    EN: The CFA has mobility staff, a disability referent and a conseil de perfectionnement
+    (advisory board).
+
+    Present the list of members of the conseil de perfectionnement and its latest minutes (less than
+    a year old), the people dedicated to national and international mobility with the actions
+    carried out, and the name and contact details of the disability referent (référent handicap)
+    with their actions.
     """
     docs = readable(evidence, 20)
     require(
@@ -460,6 +492,12 @@ def check_gouvernance_cfa(unit: Unit, evidence: EvidenceSet) -> None:
     Montrez comment la formation est pilotée (indicateurs, revues) et que les apprentis, les
     formateurs et les entreprises siègent dans ses instances (composition et comptes rendus du
     conseil de perfectionnement ou du comité de pilotage).
+
+    EN: The CFA is steered with apprentices, trainers and companies in its governance (2026).
+
+    Show how training is steered (indicators, reviews) and that apprentices, trainers and companies
+    sit on its bodies (membership and minutes of the conseil de perfectionnement or of the steering
+    committee).
     """
     docs = readable(evidence, 20)
     governance = docs.filter(lambda e: mentions(body_text([e]), *_GOVERNANCE))

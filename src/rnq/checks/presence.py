@@ -27,6 +27,12 @@ def check_evidence_present(
     Déposez les preuves dans le dossier de l'unité (ou de la prestation, pour les indicateurs
     évalués par prestation), nommées avec le numéro de l'indicateur (« I26 », « indicateur-26 »)
     ou décrites dans un manifeste rnq-evidence.yaml ; remplacez les documents périmés.
+
+    EN: Readable, up-to-date evidence exists wherever the indicator is assessed.
+
+    Put the evidence in the unit's folder (or the offering's, for indicators assessed per offering),
+    named with the indicator number ("I26", "indicateur-26") or described in an rnq-evidence.yaml
+    manifest; replace out-of-date documents.
     """
     where = (
         f"prestation « {target.title} »"

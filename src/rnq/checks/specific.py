@@ -76,6 +76,14 @@ def check_alternance_coordination(unit: Unit, evidence: EvidenceSet) -> None:
     liaison, plateforme de suivi) qui planifie les missions à court, moyen et long terme, et gardez
     la trace des échanges avec les tuteurs ou maîtres d'apprentissage (visites, entretiens) et de
     la progression entre les deux lieux de formation.
+
+    EN: Work-study (alternance): tasks planned ahead and learning coordinated between centre and
+    company.
+
+    Use a centre / company / learner liaison tool (apprenticeship booklet or livret d'apprentissage,
+    liaison notebook, follow-up platform) that plans the tasks in the short, medium and long term,
+    and keep records of the exchanges with tutors or apprenticeship masters (maîtres
+    d'apprentissage: visits, interviews) and of progress between the two places of training.
     """
     docs = readable(evidence, 13)
     require(
@@ -140,6 +148,12 @@ def check_accompagnement_socio_pro(unit: Unit, evidence: EvidenceSet) -> None:
     Formalisez l'accompagnement des apprentis et montrez les projets menés : aides financières,
     logement, transport, restauration et contacts des travailleurs sociaux ; projets sportifs et
     culturels, éducation aux écrans ; citoyenneté, mixité, diversité, laïcité.
+
+    EN: The CFA provides social and professional, educational and civic support.
+
+    Formalise the support given to apprentices and show the projects carried out: financial aid,
+    housing, transport, meals and social workers' contacts; sports and cultural projects, education
+    on screen use; citizenship, social mix, diversity, laïcité (secularism).
     """
     docs = readable(evidence, 14)
     require(
@@ -198,6 +212,13 @@ def check_rupture_sans_delai(unit: Unit, evidence: EvidenceSet) -> None:
     Rédigez une procédure qui couvre les ruptures liées à des difficultés, des violences ou des
     discriminations, au centre comme dans l'entreprise d'accueil, et qui fixe un délai de prise en
     charge immédiat (qui alerter, qui agit, sous quel délai).
+
+    EN: The CFA deals at once with contract breaks due to difficulties, violence or discrimination
+    (2026).
+
+    Write a procedure that covers contract breaks (ruptures) due to difficulties, violence or
+    discrimination, at the centre as in the host company, and sets an immediate handling time (whom
+    to alert, who acts, within what time).
     """
     docs = readable(evidence, 14)
     require(
@@ -253,6 +274,12 @@ def check_droits_devoirs_apprentis(unit: Unit, evidence: EvidenceSet) -> None:
     Informez les apprentis (règlement intérieur du CFA, livret d'accueil, réunion d'information
     avec compte rendu) de leurs droits et devoirs, de leur statut de salarié (contrat, temps de
     travail, congés, rémunération) et des règles de santé et de sécurité au travail.
+
+    EN: Apprentices are informed of their rights and duties and of the health and safety rules.
+
+    Inform apprentices (the CFA's internal rules or règlement intérieur, welcome booklet,
+    information meeting with minutes) of their rights and duties, of their status as employees
+    (contract, working time, leave, pay) and of the occupational health and safety rules.
     """
     docs = readable(evidence, 15)
     require(
@@ -299,6 +326,13 @@ def check_mediateur_apprentissage(unit: Unit, evidence: EvidenceSet) -> None:
     Complétez l'information des apprentis : coordonnées du médiateur de l'apprentissage (chambre
     consulaire), information renforcée des apprentis mineurs sur la santé et la sécurité, et la
     règle de signalement des dysfonctionnements à l'inspection du travail.
+
+    EN: Apprenticeship mediator, minors and labour inspectorate: apprentices are informed (2026).
+
+    Complete the information given to apprentices: contact details of the apprenticeship mediator
+    (médiateur de l'apprentissage, at the chambre consulaire), reinforced health and safety
+    information for apprentices under 18, and the rule for reporting malfunctions to the labour
+    inspectorate (inspection du travail).
     """
     docs = readable(evidence, 15)
     require(
@@ -358,6 +392,15 @@ def check_presentation_certification(offering: Offering, evidence: EvidenceSet) 
     exigences du certificateur que vous appliquez (règlement d'examen, habilitation ou convention,
     référentiel d'évaluation, procès-verbaux) ; si vous n'organisez pas l'évaluation, montrez que
     vous orientez le candidat vers l'évaluateur.
+
+    EN: Candidates are presented for certification in line with the certifying body's formal
+    requirements.
+
+    In the certifying offering's folder, attach the information given to candidates on how the tests
+    run, proof of their registration for the session (convocation) and the certifying body's
+    requirements you apply (exam regulations, habilitation or agreement, assessment standard,
+    procès-verbaux); if you do not organise the assessment, show that you refer the candidate to the
+    assessor.
     """
     docs = readable(evidence, 16)
     code = (offering.certification or "").strip()
@@ -431,6 +474,12 @@ def check_reseau_partenaires(unit: Unit, evidence: EvidenceSet) -> None:
     public de l'emploi) avec les conventions, et gardez la trace de leur mobilisation : comités de
     pilotage ou groupes de travail sur les programmes, offres de stage ou d'alternance relayées,
     mises en relation.
+
+    EN: Socio-economic partners help build the training and the company placements.
+
+    Keep the list of partners (companies, branches, OPCO, chambres consulaires, public employment
+    service) with the agreements, and keep records of their involvement: steering committees or
+    working groups on programmes, internship or work-study offers passed on, introductions.
     """
     docs = readable(evidence, 28)
     require(
@@ -483,6 +532,12 @@ def check_insertion_poursuite(unit: Unit, evidence: EvidenceSet) -> None:
     Montrez les actions menées pour l'insertion ou la poursuite d'études des apprentis : ateliers
     CV et simulations d'entretien, job dating, salons et forums, visites d'entreprises, diffusion
     d'offres d'emploi, réseau des anciens, information sur les poursuites d'études, concours.
+
+    EN: The CFA carries out actions for employment or further studies.
+
+    Show the actions carried out for apprentices' employment or further studies: CV workshops and
+    mock interviews, job dating, fairs and forums, company visits, circulating job offers, alumni
+    network, information on further studies, competitions.
     """
     docs = readable(evidence, 29)
     require(
@@ -551,6 +606,13 @@ def check_evaluation_enseignements(unit: Unit, evidence: EvidenceSet) -> None:
     l'enquête de satisfaction ; présentez les résultats aux équipes pédagogiques (compte rendu),
     formalisez les actions d'amélioration qui en découlent et mesurez périodiquement leur
     efficacité. Le niveau attendu n'est pas encore défini (guide V10 non publié).
+
+    EN: Learners evaluate contents and teaching through a dedicated scheme (2026, ind. 33).
+
+    Set up an evaluation of teaching per module or subject, separate from the satisfaction survey;
+    present the results to the teaching teams (minutes), formalise the resulting improvement actions
+    and measure their effectiveness periodically. The expected level is not yet defined (guide V10
+    not published).
     """
     docs = readable(evidence, 33)
     dedicated = docs.filter(

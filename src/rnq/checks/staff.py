@@ -151,6 +151,13 @@ def check_cv_de_chaque_intervenant(
     déposez le CV de chacun (nommé avec son nom, ou cité dans le registre) parmi les preuves de
     l'indicateur 21 ; remplacez les CV trop anciens. Les constats ne citent que les noms et les
     chemins, jamais le contenu d'un CV.
+
+    EN: Every trainer in the trainers register (registre des intervenants) has an up-to-date CV or a
+    qualification.
+
+    Keep a trainers register (CSV or XLSX: name, role, CV file or date) and add each trainer's CV
+    (named after them, or cited in the register) to the evidence for indicator 21; replace CVs that
+    are too old. Findings only cite names and paths, never the content of a CV.
     """
     docs = readable(evidence, 21)
     central = {u.id for u in config.units if u.central}
@@ -248,7 +255,7 @@ def _judge_trainer(
                 msg(
                     f"Intervenant « {name} » : CV daté du {fr_date(date)}, plus de {months} mois "
                     f"avant l'audit ({at.fr}) — règle de fraîcheur indicative.",
-                    f"Trainer '{name}': CV dated {fr_date(date)}, over {months} months before "
+                    f"Trainer '{name}': CV dated {date.isoformat()}, over {months} months before "
                     f"the audit ({at.en}) — freshness is a heuristic.",
                 ),
                 evidence=paths,
@@ -308,6 +315,12 @@ def check_plan_developpement_competences(
     Déposez le plan de développement des compétences en cours (kind: plan-competences), daté,
     qui liste les actions de formation et de professionnalisation des personnels ; un formateur
     indépendant montre sa propre formation continue.
+
+    EN: An up-to-date skills development plan for employees exists and includes training.
+
+    Add the current skills development plan (plan de développement des compétences, kind:
+    plan-competences), dated, listing the training and professional development actions for staff;
+    an independent trainer shows their own continuing training.
     """
     if audit.type == "initial" and config.activity.new_entrant:
         skip(

@@ -102,6 +102,13 @@ def check_conformite_sous_traitants(
     contrat-sous-traitance) et les preuves de la vérification : certificat Qualiopi ou NDA du
     sous-traitant, charte ou engagement qualité signé, grille de sélection, audits ou
     évaluations des sous-traitants.
+
+    EN: Subcontracting contracts exist and the subcontractors' compliance is verified.
+
+    Add the subcontracting or portage salarial contracts (kind: contrat-sous-traitance) and the
+    evidence of the verification: the subcontractor's Qualiopi certificate or NDA (numéro de
+    déclaration d'activité), signed quality charter or commitment, selection grid, audits or
+    evaluations of subcontractors.
     """
     docs = readable(evidence, 27)
     place = where_kept(unit, docs, config)
@@ -133,6 +140,13 @@ def check_tracabilite_contrats(evidence: EvidenceSet, subchecks: Subchecks) -> N
     sous-traitant à respecter le référentiel national qualité (indicateurs concernés,
     justificatifs à fournir) et modalités de contrôle par le donneur d'ordre (audit,
     évaluation, suivi).
+
+    EN: Each subcontracting contract records compliance with the referential (rnq-2026).
+
+    Complete each contract (or an amendment): purpose and tasks entrusted, the subcontractor's
+    commitment to comply with the national quality referential (indicators concerned, supporting
+    documents to provide) and how the contracting provider monitors it (audit, evaluation,
+    follow-up).
     """
     docs = readable(evidence, 27)
     contracts = [e for e in docs if _is_contract(e) and e.kind != "attestation"]

@@ -90,13 +90,14 @@ def _watch(
     place = where_kept(unit, docs, config)
     if not fresh:
         dated = ", ".join(f"{e.path} ({fr_date(e.date)})" for e in docs if e.date)
+        dated_en = ", ".join(f"{e.path} ({e.date.isoformat()})" for e in docs if e.date)
         raise Gap(
             msg(
                 f"{what[0].capitalize()} pas à jour ({place.fr}) : aucune preuve datée de moins "
                 f"de {months} mois avant l'audit du {fr_date(audit_date)} — {dated} — règle de "
                 "fraîcheur indicative.",
                 f"{what[1].capitalize()} not current ({place.en}): no evidence dated within "
-                f"{months} months of the audit on {audit_date.isoformat()} — {dated} — "
+                f"{months} months of the audit on {audit_date.isoformat()} — {dated_en} — "
                 "freshness is a heuristic.",
             ),
             evidence=[e.path for e in docs],
@@ -129,6 +130,12 @@ def check_veille_legale(
     Tenez la veille à jour (moins de 12 mois à l'audit, kind: veille-legale) et notez pour
     chaque évolution retenue ce qui en découle : décision, document ou offre mis à jour,
     diffusion aux équipes (réunion, note interne, lettre d'information).
+
+    EN: The legal and regulatory watch (veille légale) is up to date, used and shared internally.
+
+    Keep the watch up to date (less than 12 months old at the audit, kind: veille-legale) and record
+    for each change retained what follows from it: decision, document or offering updated,
+    circulation to staff (meeting, internal memo, newsletter).
     """
     _watch(
         23,
@@ -156,6 +163,11 @@ def check_veille_metiers(
 
     Tenez la veille à jour (moins de 12 mois à l'audit, kind: veille-metiers) et notez ce qui
     en découle pour les prestations : programmes adaptés, nouvelle offre, décision motivée.
+
+    EN: The watch (veille) on skills, trades and jobs is up to date and used.
+
+    Keep the watch up to date (less than 12 months old at the audit, kind: veille-metiers) and
+    record what follows for the offerings: adapted programmes, new offering, reasoned decision.
     """
     _watch(
         24,
@@ -183,6 +195,11 @@ def check_veille_pedagogique(
 
     Tenez la veille à jour (moins de 12 mois à l'audit, kind: veille-pedagogique) et notez ce
     qui en découle : outils ou méthodes adoptés, contenus modifiés, analyse d'opportunité.
+
+    EN: The watch (veille) on teaching and technological innovations is up to date and used.
+
+    Keep the watch up to date (less than 12 months old at the audit, kind: veille-pedagogique) and
+    record what follows from it: tools or methods adopted, contents changed, opportunity analysis.
     """
     _watch(
         25,
