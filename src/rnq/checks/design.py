@@ -2,7 +2,7 @@
 operational and assessable objectives (5), content and methods (6), content matching the
 certification and, from rnq-2026, the capacity to deliver it (7), entry positioning (8).
 
-Each check reads what :func:`rnq.checks.information.offering_reading` gives for the offering
+Each check reads what :func:`rnq.checks._offering.offering_reading` gives for the offering
 (its own evidence for the indicator, plus the sections of its unit's or the central function's
 documents that name it, from the ``offer_sections`` fixture defined in that module) and lists,
 in one finding, the items of the wording it does not find.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from rnq.checks._common import Term, Text, fold, labels, mentions, missing_terms, where
-from rnq.checks.information import (
+from rnq.checks._offering import (
     OfferSections,
     Reading,
     cert_provisional,
