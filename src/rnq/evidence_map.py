@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rnq.collect import CollectResult
 from rnq.errors import Problem
 from rnq.mapping import unmapped_reason
-from rnq.model import Evidence, MappedBy, ReadStatus
+from rnq.model import Evidence, MappedBy, ReadStatus, shared_fields_set
 from rnq.text import Lang
 
 __all__ = [
@@ -91,7 +91,7 @@ class EvidenceDocument(BaseModel):
 
 def evidence_item(evidence: Evidence, *, with_read: bool = False) -> EvidenceItem:
     """One row of the evidence map (``with_read``: say whether its content could be read)."""
-    return EvidenceItem(
+    item = EvidenceItem(
         path=evidence.path,
         unit=evidence.unit,
         indicators=list(evidence.indicators),
@@ -106,6 +106,9 @@ def evidence_item(evidence: Evidence, *, with_read: bool = False) -> EvidenceIte
         note=evidence.note,
         read=evidence.read if with_read else None,
     )
+    # 50 000 rows share one fields set rather than holding 700 bytes each
+    object.__setattr__(item, "__pydantic_fields_set__", shared_fields_set(item.model_fields_set))
+    return item
 
 
 def unmapped_item(evidence: Evidence, lang: Lang) -> UnmappedItem:

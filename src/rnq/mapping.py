@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import importlib.resources
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -52,6 +56,8 @@ __all__ = [
     "Manifest",
     "ManifestEntry",
     "Manifests",
+    "NameFacts",
+    "NameMemo",
     "PathFacts",
     "Placement",
     "Source",
@@ -60,11 +66,14 @@ __all__ = [
     "dates_in_name",
     "indicator_tokens",
     "indicators_in_path",
+    "name_facts",
+    "name_facts_version",
     "parse_front_matter",
     "parse_manifest",
     "path_facts",
     "unmapped",
     "unmapped_reason",
+    "using_names",
 ]
 
 # --- Indicator tokens ------------------------------------------------------------------------
@@ -217,24 +226,114 @@ def path_facts(path: str, placement: Placement | None = None) -> PathFacts:
 
     The kind (and a survey's stakeholder) come from the file name, else from the nearest
     folder between the file and its unit's or offering's folder (``placement.depth``).
+    What the file name says is computed once per name (:func:`name_facts`, remembered across
+    runs by :class:`NameMemo` when one is in use).
     """
     placement = placement or Placement(None)
     segments = path.split("/")
     name = segments[-1]
+    memo = _names.get()
+    named = memo.get(name) if memo is not None else name_facts(name)
+    folders = segments[:-1]
+    numbers = {n for segment in folders for n in indicator_tokens(segment)}
+    numbers.update(named.indicators)
     # file name first, then the nearest folders inside the unit or offering
-    stem = name.rpartition(".")[0] or name
-    candidates = [stem, *reversed(segments[placement.depth : -1])]
+    nearest = folders[placement.depth :][::-1]
 
-    def first(infer: Callable[[str], str | None]) -> str | None:
-        return next((found for c in candidates if (found := infer(c)) is not None), None)
+    def first(infer: Callable[[str], str | None], found: str | None) -> str | None:
+        if found is not None:
+            return found
+        return next((found for c in nearest if (found := infer(c)) is not None), None)
 
     return PathFacts(
-        indicators=indicators_in_path(path),
-        kind=first(infer_kind),
-        stakeholder=first(infer_stakeholder),
-        date=date_in_name(name),
+        indicators=tuple(sorted(numbers)),
+        kind=first(infer_kind, named.kind),
+        stakeholder=first(infer_stakeholder, named.stakeholder),
+        date=named.date,
         offering=placement.offering,
     )
+
+
+# --- What a file name says, remembered across runs ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameFacts:
+    """What a file name alone says: its indicator tokens, its date, and the kind and
+    stakeholder inferred from its stem (the name without its extension)."""
+
+    indicators: tuple[int, ...]
+    date: dt.date | None
+    kind: str | None
+    stakeholder: str | None
+
+    def dump(self) -> list[Any]:
+        """A JSON-able form (see :meth:`load`)."""
+        day = self.date.isoformat() if self.date is not None else None
+        return [list(self.indicators), day, self.kind, self.stakeholder]
+
+    @classmethod
+    def load(cls, data: Any) -> NameFacts | None:
+        """The facts :meth:`dump` wrote, or None when ``data`` is not such a record."""
+        try:
+            numbers, day, kind, stakeholder = data
+            indicators = tuple(int(n) for n in numbers)
+            date = dt.date.fromisoformat(day) if day is not None else None
+        except (TypeError, ValueError):
+            return None
+        if not all(isinstance(v, str | None) for v in (kind, stakeholder)):
+            return None
+        return cls(indicators, date, kind, stakeholder)
+
+
+def name_facts(name: str) -> NameFacts:
+    """What the file name ``name`` says (see :class:`NameFacts`)."""
+    stem = name.rpartition(".")[0] or name
+    return NameFacts(indicator_tokens(name), date_in_name(name), *_stem_facts(stem))
+
+
+def _stem_facts(stem: str) -> tuple[str | None, str | None]:
+    return infer_kind(stem), infer_stakeholder(stem)
+
+
+@functools.cache
+def name_facts_version() -> str:
+    """Identifies the code and vocabulary :func:`name_facts` depends on: remembered facts of
+    another version are not used."""
+    digest = hashlib.sha256()
+    package = importlib.resources.files("rnq")
+    for name in ("kinds.yaml", "kinds.py", "mapping.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class NameMemo:
+    """:func:`name_facts` of file names already seen (``known``, e.g. loaded from the
+    extraction cache), and of those met since (:attr:`added`, to be saved)."""
+
+    def __init__(self, known: Mapping[str, NameFacts] | None = None) -> None:
+        self.known: dict[str, NameFacts] = dict(known or {})
+        self.added: dict[str, NameFacts] = {}
+
+    def get(self, name: str) -> NameFacts:
+        """The facts of ``name``, computed on first sight."""
+        found = self.known.get(name)
+        if found is None:
+            found = self.known[name] = self.added[name] = name_facts(name)
+        return found
+
+
+_names: ContextVar[NameMemo | None] = ContextVar("rnq_name_memo", default=None)
+
+
+@contextmanager
+def using_names(memo: NameMemo) -> Iterator[NameMemo]:
+    """Within the block, :func:`path_facts` looks file names up in ``memo``."""
+    token = _names.set(memo)
+    try:
+        yield memo
+    finally:
+        _names.reset(token)
 
 
 def _offering(
@@ -284,7 +383,7 @@ def combine(
     stakeholder = declared("stakeholder") or (
         facts.stakeholder if kind == "enquete-satisfaction" else None
     )
-    evidence = Evidence(
+    evidence = Evidence.trusted(
         path=path,
         unit=unit.id,
         indicators=tuple(sorted(set(indicators))),

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from rnq.api import applicable_indicators, choose_referential
 from rnq.applicability import Applicability
+from rnq.bulk import fewer_collections
 from rnq.checking import (
     SESSION,
     TARGETED,
@@ -30,9 +31,11 @@ from rnq.checking import (
 )
 from rnq.collect import CollectResult, collect, declare_units
 from rnq.errors import Problem
+from rnq.extract.cache import Cache
 from rnq.extract.store import DocumentStore
 from rnq.fixtures import FixtureLookupError, FixtureRegistry
 from rnq.fswalk import locate
+from rnq.mapping import NameFacts, NameMemo, name_facts_version, using_names
 from rnq.model import Evidence, EvidenceSet, Finding
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential import Referential
@@ -334,21 +337,44 @@ def _report_central_once(findings: list[Finding], index: _EvidenceIndex) -> list
     return result
 
 
+def _open_cache(options: RunOptions) -> Cache | None:
+    """The extraction cache of the run, or None when the run uses none."""
+    if not options.use_cache:
+        return None
+    return Cache(None if options.cache_dir is None else options.cache_dir / "extract.sqlite3")
+
+
+def _collect(
+    workspace: Workspace, plugins: PluginSet, watchdog: Watchdog, cache: Cache | None
+) -> CollectResult:
+    """:func:`rnq.collect.collect`, with what file names say remembered in ``cache``: a warm
+    run maps unchanged names without inferring their kind and date again."""
+    version = name_facts_version()
+    known: dict[str, NameFacts] = {}
+    if cache is not None:
+        for name, data in cache.get_names(version).items():
+            facts = NameFacts.load(data)
+            if facts is not None:
+                known[name] = facts
+    with using_names(NameMemo(known)) as memo:
+        collected = collect(workspace, plugins, watchdog)
+    if cache is not None and memo.added:
+        cache.put_names(((name, f.dump()) for name, f in memo.added.items()), version)
+    return collected
+
+
 def _read_documents(
-    workspace: Workspace, collected: CollectResult, options: RunOptions
+    workspace: Workspace, collected: CollectResult, options: RunOptions, cache: Cache | None
 ) -> tuple[list[Evidence], DocumentStore]:
     """Read every collected file's text (in parallel, cached) and attach it to its evidence:
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
     from rnq.checks._common import facts_version
     from rnq.enrich import apply_extraction
-    from rnq.extract import Cache
 
     files: dict[str, Path] = {}
     for item in collected.evidence:
         if item.collector == "filesystem":
             files.setdefault(item.path, locate(workspace.root, item.path))
-    path = None if options.cache_dir is None else options.cache_dir / "extract.sqlite3"
-    cache = Cache(path) if options.use_cache else None
     store = DocumentStore(cache, options.workers, facts_version())
     documents = store.read(sorted(files.items()))
     evidence = []
@@ -375,7 +401,7 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     options = options or RunOptions()
     if not isinstance(workspace, Workspace):
         workspace = load(workspace)
-    with Watchdog(options.check_timeout_s) as watchdog:
+    with fewer_collections(), Watchdog(options.check_timeout_s) as watchdog:
         return _run(workspace, options, watchdog)
 
 
@@ -402,12 +428,19 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     workspace = declare_units(workspace, plugins)
     waivers = load_waivers(workspace, referential=referential)
     options.tell("collecte des preuves", "collecting evidence")
-    collected = collect(workspace, plugins, watchdog)
-    options.tell(
-        f"lecture de {len(collected.evidence)} documents",
-        f"reading {len(collected.evidence)} documents",
-    )
-    evidence, store = _read_documents(workspace, collected, options)
+    cache = _open_cache(options)
+    try:
+        collected = _collect(workspace, plugins, watchdog, cache)
+        options.tell(
+            f"lecture de {len(collected.evidence)} documents",
+            f"reading {len(collected.evidence)} documents",
+        )
+        evidence, store = _read_documents(workspace, collected, options, cache)
+        collected.evidence = evidence  # the records before reading are no longer needed
+    except BaseException:
+        if cache is not None:
+            cache.close()
+        raise
     try:
         return _check_and_report(
             workspace,

@@ -12,7 +12,7 @@ as unmapped. Nothing is written in the workspace.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from rnq.collect import CollectContext
 from rnq.errors import Problem
@@ -53,11 +53,18 @@ def is_configuration(path: str, config: WorkspaceConfig) -> bool:
     plugin files and the Python files of its check folders. They are not evidence."""
     if path in (CONFIG_NAME, config.waivers) or path in config.plugins:
         return True
-    if PurePosixPath(path).name == MANIFEST_NAME:
+    if path.rpartition("/")[2] == MANIFEST_NAME:
         return True
     return path.endswith(".py") and any(
         path == folder or path.startswith(f"{folder.rstrip('/')}/") for folder in config.checks
     )
+
+
+def _suffix(path: str) -> str:
+    """``PurePosixPath(path).suffix``, without building the path object."""
+    name = path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _read_manifest(path: str, absolute: Path, problems: list[Problem]) -> Manifest | None:
@@ -108,7 +115,7 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     manifests = Manifests(
         manifest
         for path, absolute in walked.files
-        if PurePosixPath(path).name == MANIFEST_NAME
+        if path.rpartition("/")[2] == MANIFEST_NAME
         and (manifest := _read_manifest(path, absolute, problems)) is not None
     )
     layout = Layout(config.units)
@@ -121,7 +128,7 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
             evidence.append(unmapped(path))
             continue
         sources = [manifests.lookup(path)]
-        if PurePosixPath(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        if _suffix(path).lower() in MARKDOWN_SUFFIXES:
             sources.append(_front_matter(path, absolute, problems))
         record, record_problems = combine(
             path,

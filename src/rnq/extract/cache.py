@@ -43,6 +43,14 @@ CREATE TABLE IF NOT EXISTS extracts (
     facts BLOB
 ) WITHOUT ROWID
 """
+#: What file names say (:class:`rnq.mapping.NameFacts`), so a warm run maps paths from memory.
+_NAMES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS names (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL
+) WITHOUT ROWID
+"""
 _COLUMNS = (
     "path",
     "size",
@@ -56,6 +64,8 @@ _COLUMNS = (
 )
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _CHUNK = 500  # host parameters per SELECT … IN (…)
+_FACTS_CHUNK = 4000  # files whose facts are parsed in one json.loads
+_SCAN_FROM = 2000  # files from which one pass over the table may beat indexed lookups
 
 
 def _stored(path: str) -> str:
@@ -107,6 +117,12 @@ class Stored(NamedTuple):
     facts: dict[str, Any]
 
 
+def _rows(db: sqlite3.Connection) -> int:
+    """How many files the cache holds."""
+    row = db.execute("SELECT count(*) FROM extracts").fetchone()
+    return int(row[0]) if row else 0
+
+
 def _facts_or_empty(text: bytes) -> object:
     try:
         return json.loads(text)
@@ -147,6 +163,7 @@ class Cache:
             if columns != _COLUMNS:  # an older layout: it is only a cache, start afresh
                 db.execute("DROP TABLE extracts")
                 db.execute(_SCHEMA)
+            db.execute(_NAMES_SCHEMA)
             db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
         except BaseException:
             db.close()
@@ -252,8 +269,9 @@ class Cache:
         self, keys: Sequence[FileKey], version: str, facts_version: str
     ) -> dict[FileKey, Stored]:
         """What is known of ``keys`` without their text (see :class:`Stored`): one indexed
-        lookup per file, no decompression of the text. Entries whose stat fingerprint or
-        version changed are left out."""
+        lookup per file (one pass over the table when the keys are most of it), no
+        decompression of the text. Entries whose stat fingerprint or version changed are left
+        out."""
         found: dict[FileKey, Stored] = {}
         db = self._db
         if db is None or not keys:
@@ -261,18 +279,23 @@ class Cache:
         wanted = {_stored(key.path): key for key in keys}
         paths = list(wanted)
         blobs: list[tuple[FileKey, bytes]] = []
+        columns = "path, size, mtime_ns, inode, version, meta, facts_version, facts"
         try:
-            for start in range(0, len(paths), _CHUNK):
-                chunk = paths[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(
-                    "SELECT path, size, mtime_ns, inode, version, meta, facts_version, facts "
-                    f"FROM extracts WHERE path IN ({marks})",
-                    chunk,
+            if len(paths) >= _SCAN_FROM and 2 * len(paths) >= _rows(db):
+                batches: Iterable[Iterable[Any]] = [db.execute(f"SELECT {columns} FROM extracts")]
+            else:
+                batches = (
+                    db.execute(
+                        f"SELECT {columns} FROM extracts WHERE path IN "
+                        f"({','.join('?' * len(paths[start : start + _CHUNK]))})",
+                        paths[start : start + _CHUNK],
+                    )
+                    for start in range(0, len(paths), _CHUNK)
                 )
+            for rows in batches:
                 for path, size, mtime_ns, inode, row_version, meta, f_version, facts in rows:
-                    key = wanted[path]
-                    if (size, mtime_ns, inode, row_version) != (*key[1:], version):
+                    key = wanted.get(path)
+                    if key is None or (size, mtime_ns, inode, row_version) != (*key[1:], version):
                         continue
                     try:
                         extraction = Extraction.model_validate_json(meta)
@@ -288,22 +311,25 @@ class Cache:
 
     @staticmethod
     def _add_facts(found: dict[FileKey, Stored], blobs: list[tuple[FileKey, bytes]]) -> None:
-        """Parse every file's facts in one ``json.loads``, so that the questions (the keys,
-        the same for thousands of files) are one string each in memory, not one per file."""
-        keys, texts = [], []
-        for key, blob in blobs:
+        """Parse the files' facts :data:`_FACTS_CHUNK` files per ``json.loads``, so that the
+        questions (the keys, the same for thousands of files) are one string per chunk in
+        memory, not one per file, and the decompressed text of only one chunk is held at once."""
+        for start in range(0, len(blobs), _FACTS_CHUNK):
+            keys, texts = [], []
+            for key, blob in blobs[start : start + _FACTS_CHUNK]:
+                try:
+                    texts.append(zlib.decompress(blob))
+                    keys.append(key)
+                except zlib.error:
+                    continue  # damaged facts: the checks answer again
             try:
-                texts.append(zlib.decompress(blob))
-                keys.append(key)
-            except zlib.error:
-                continue  # damaged facts: the checks answer again
-        try:
-            parsed = json.loads(b"[" + b",".join(texts) + b"]")
-        except ValueError:  # one damaged entry: parse them one by one
-            parsed = [_facts_or_empty(text) for text in texts]
-        for key, facts in zip(keys, parsed, strict=True):
-            if isinstance(facts, dict):
-                found[key].facts.update(facts)
+                parsed = json.loads(b"[" + b",".join(texts) + b"]")
+            except ValueError:  # one damaged entry: parse them one by one
+                parsed = [_facts_or_empty(text) for text in texts]
+            del texts
+            for key, facts in zip(keys, parsed, strict=True):
+                if isinstance(facts, dict):
+                    found[key] = found[key]._replace(facts=facts)
 
     def load(self, key: FileKey, version: str) -> Extraction | None:
         """The whole cached extraction of ``key`` (text and rows included), or None."""
@@ -339,6 +365,53 @@ class Cache:
                     " AND mtime_ns = ? AND inode = ? AND version = ?",
                     rows,
                 )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def get_names(self, version: str) -> dict[str, Any]:
+        """Every remembered file name of ``version`` and its JSON-decoded record."""
+        db = self._db
+        if db is None:
+            return {}
+        try:
+            rows = db.execute("SELECT name, data FROM names WHERE version = ?", (version,))
+            names, texts = [], []
+            for name, data in rows:
+                names.append(name)
+                texts.append(data)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return {}
+        try:
+            parsed = json.loads("[" + ",".join(texts) + "]")
+        except ValueError:  # one damaged entry: parse them one by one
+            parsed = [_facts_or_empty(text.encode()) for text in texts]
+        return dict(zip(names, parsed, strict=True))
+
+    def put_names(self, entries: Iterable[tuple[str, Any]], version: str) -> None:
+        """Remember file names (with JSON-able records) for ``version``, forgetting those of
+        other versions."""
+        db = self._db
+        if db is None:
+            return
+        rows = []
+        for name, data in entries:
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                continue
+            rows.append((name, version, json.dumps(data, separators=(",", ":"))))
+        if not rows:
+            return
+        try:
+            db.execute("BEGIN")
+            try:
+                db.execute("DELETE FROM names WHERE version != ?", (version,))
+                db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)", rows)
             except BaseException:
                 db.execute("ROLLBACK")
                 raise

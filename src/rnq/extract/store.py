@@ -16,6 +16,7 @@ as small jobs and tests expect.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ class DocumentStore:
         todo = [(rel, path) for rel, path in files if keys[rel] not in stored]
         extracted = self.extractor.run(todo, lean=True)
         documents: dict[str, Document] = {}
-        for rel, path in files:
+        for rel, _path in files:
             key = keys[rel]
             hit = stored.get(key) if key is not None else None
             if hit is not None and key is not None:
@@ -85,7 +86,7 @@ class DocumentStore:
                 facts = {}
             # A text left in the cache is read back on demand (or the file again, should the
             # cache have failed since).
-            loader = self._loader(key, path) if has_content and key is not None else None
+            loader = self._loader(key) if has_content and key is not None else None
             if key is None or cache is None or not cache.enabled:
                 documents[rel] = Document(extraction, loader)
                 continue
@@ -94,17 +95,17 @@ class DocumentStore:
             documents[rel] = Document(extraction, loader, "\x1f".join(content_key), facts)
         return documents
 
-    def _loader(self, key: FileKey, path: Path) -> Callable[[], Content]:
-        return lambda: self._content(key, path)
+    def _loader(self, key: FileKey) -> Callable[[], Content]:
+        return functools.partial(self._content, key)
 
-    def _content(self, key: FileKey, path: Path) -> Content:
+    def _content(self, key: FileKey) -> Content:
         kept = self._kept.get(key)
         if kept is not None:
             self._kept.move_to_end(key)
             return kept
         found = self.cache.load(key, self.extractor.cache_version) if self.cache else None
         if found is None:  # the entry is gone or damaged: read the file again
-            found = extract_file(path, self.extractor.limits)
+            found = extract_file(Path(key.path), self.extractor.limits)
         content: Content = (found.text or None, found.rows)
         size = len(found.text) + sum(len(row) for row in found.rows or ())
         self._kept[key] = content

@@ -34,6 +34,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
+from rnq.bulk import fewer_collections
 from rnq.errors import RnqError
 from rnq.model import Status
 from rnq.referential import get_referential
@@ -42,10 +43,30 @@ from rnq.report import IndicatorResult, Report, ReportFinding
 from rnq.schedule import AuditCalendar
 from rnq.text import Lang
 
-__all__ = ["EVIDENCE_CAP", "render_html"]
+__all__ = [
+    "EVIDENCE_CAP",
+    "FINDINGS_SHOWN",
+    "OFFERINGS_SHOWN",
+    "PATHS_SHOWN",
+    "PLAN_SHOWN",
+    "render_html",
+]
 
 #: How many evidence (and unmapped) rows the page shows at once; the counter gives the total.
 EVIDENCE_CAP = 500
+#: Rows of a findings table written in the page; the others wait in the data island, as HTML,
+#: until « Afficher les N autres » is pressed (or the page printed): a report of 500 offerings
+#: would otherwise make the browser parse hundreds of thousands of elements before showing it.
+FINDINGS_SHOWN = 25
+#: Rows of the action plan written in the page; the others wait in the data island (with what
+#: the filters need to count them) until « Afficher les N autres actions » is pressed.
+PLAN_SHOWN = 100
+#: Evidence paths of a finding written in the page; the others are put in their closed
+#: ``<details>`` from the data island when it is opened.
+PATHS_SHOWN = 5
+#: A longer list of per-offering statuses is written in the data island too, and put in its
+#: (closed) ``<details>`` when it is opened.
+OFFERINGS_SHOWN = 12
 
 #: Statuses from the worst to the best, the order of every legend and chart.
 STATUSES: tuple[Status, ...] = (
@@ -116,6 +137,9 @@ _UI: dict[str, tuple[str, str]] = {
     "per_unit": ("Par unité", "By unit"),
     "per_offering": ("Par prestation", "By offering"),
     "findings": ("Constats", "Findings"),
+    "more_findings": ("Afficher les {n} autres constats", "Show the {n} other findings"),
+    "more_actions": ("Afficher les {n} autres actions", "Show the {n} other actions"),
+    "more_paths": ("… et {n} autre(s)", "… and {n} more"),
     "other_findings": ("Autres constats", "Other findings"),
     "no_finding": ("Aucun constat.", "No finding."),
     "outcome": ("Résultat", "Outcome"),
@@ -345,29 +369,49 @@ def render_html(report: Report) -> str:
     units = {unit.id: unit.name for unit in report.units}
     offerings = {o.id: o.title for unit in report.units for o in unit.offerings}
     criteria = _criterion_names(report.referential, lang)
-    return template.render(
-        report=report,
-        lang=lang,
-        t=_words(lang),
-        csp=csp,
-        script=Markup(script),
-        unit_names=units,
-        offering_titles=offerings,
-        criteria=criteria,
-        statuses=STATUSES,
-        summary_chart=_summary_chart(report, lang),
-        criterion_chart=_criterion_chart(report, criteria, lang),
-        unit_chart=_unit_chart(report, lang),
-        indicators=[_indicator_view(r, criteria) for r in report.indicators],
-        criterion_of={r.number: r.criterion for r in report.indicators},
-        title_of={r.number: r.title for r in report.indicators},
-        waived=[(r, f) for r in report.indicators for f in r.findings if f.outcome == "waived"],
-        data=_island(report, lang),
-        cap=EVIDENCE_CAP,
-        timeline=_timeline(report.calendar, lang) if report.calendar else None,
-        in_scope={r.number: r.surveillance_scope for r in report.indicators},
-        any_scope=any(r.surveillance_scope for r in report.indicators),
-    )
+    data = _island(report, lang)
+    deferred: dict[str, str] = data["more"]
+    keys: dict[str, str] = {}
+
+    def defer(html: str) -> str:
+        """Keep ``html`` (already escaped markup) in the data island, once however many times
+        it is deferred; its key for the script."""
+        text = str(html)
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = f"m{len(deferred) + 1}"
+            deferred[key] = text
+        return key
+
+    with fewer_collections():
+        return template.render(
+            report=report,
+            lang=lang,
+            t=_words(lang),
+            csp=csp,
+            script=Markup(script),
+            unit_names=units,
+            offering_titles=offerings,
+            criteria=criteria,
+            statuses=STATUSES,
+            summary_chart=_summary_chart(report, lang),
+            criterion_chart=_criterion_chart(report, criteria, lang),
+            unit_chart=_unit_chart(report, lang),
+            indicators=[_indicator_view(r, criteria) for r in report.indicators],
+            criterion_of={r.number: r.criterion for r in report.indicators},
+            title_of={r.number: r.title for r in report.indicators},
+            waived=[(r, f) for r in report.indicators for f in r.findings if f.outcome == "waived"],
+            data=data,
+            defer=defer,
+            cap=EVIDENCE_CAP,
+            shown=FINDINGS_SHOWN,
+            offerings_shown=OFFERINGS_SHOWN,
+            plan_shown=PLAN_SHOWN,
+            paths_shown=PATHS_SHOWN,
+            timeline=_timeline(report.calendar, lang) if report.calendar else None,
+            in_scope={r.number: r.surveillance_scope for r in report.indicators},
+            any_scope=any(r.surveillance_scope for r in report.indicators),
+        )
 
 
 # --- the Jinja2 environment ------------------------------------------------------------------
@@ -403,7 +447,15 @@ def _day(value: Any, lang: Lang = "fr") -> str:
     """A date as a quality officer reads it (``15/12/2026``; ISO in English); ``—`` for none."""
     if value is None:
         return "—"
+    if isinstance(value, dt.date):
+        return _date_text(value, lang)
     return str(value.isoformat() if lang == "en" else value.strftime("%d/%m/%Y"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(value: dt.date, lang: Lang) -> str:
+    """:func:`_day` of a date, remembered: 50 000 evidence rows carry a few hundred dates."""
+    return value.isoformat() if lang == "en" else value.strftime("%d/%m/%Y")
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -611,6 +663,8 @@ def _indicator_view(result: IndicatorResult, criteria: Mapping[int, str]) -> Ind
 def _island(report: Report, lang: Lang) -> dict[str, Any]:
     """The data the script needs, compact: the evidence map as arrays, and the words it shows."""
     words = _words(lang)
+    criterion = {r.number: r.criterion for r in report.indicators}
+    scope = {r.number: r.surveillance_scope for r in report.indicators}
     return {
         "criterion": {str(r.number): r.criterion for r in report.indicators},
         "units": {unit.id: unit.name for unit in report.units},
@@ -621,9 +675,26 @@ def _island(report: Report, lang: Lang) -> dict[str, Any]:
         },
         "t": {
             key: words[key]
-            for key in ("count_evidence", "count_unmapped", "count_capped", "count_top")
+            for key in (
+                "count_evidence",
+                "count_unmapped",
+                "count_capped",
+                "count_top",
+                "more_actions",
+            )
         },
         "cap": EVIDENCE_CAP,
+        "more": {},
+        # what the filters need of the action items not written in the page (see PLAN_SHOWN)
+        "plan_rest": [
+            [
+                str(criterion.get(a.indicator, "")),
+                a.level,
+                a.unit or "",
+                1 if scope.get(a.indicator) else 0,
+            ]
+            for a in report.action_plan[PLAN_SHOWN:]
+        ],
         "evidence": [
             [
                 e.path,
