@@ -272,3 +272,16 @@ def test_report_marks_process_only_without_changing_statuses(
     settled = rnq.run(write_workspace(config % "false", files), options)
     assert not any(i.process_only for i in settled.indicators)
     assert [i.status for i in entrant.indicators] == [i.status for i in settled.indicators]
+
+
+def test_next_step_follows_a_scheduled_audit_unless_it_comes_too_late() -> None:
+    on_time = cfg({"type": "renewal", "certified_on": "2024-05-20", "date": "2026-12-15"})
+    cal = audit_calendar(on_time, D(2026, 11, 28))
+    assert cal.phase == "renewal_planning"
+    assert cal.next_step.startswith("Audit de renouvellement prévu le 15/12/2026 (J-17)")
+    english = audit_calendar(on_time, D(2026, 11, 28), lang="en")
+    assert english.next_step.startswith("Renewal audit scheduled on")
+    late = cfg({"type": "renewal", "certified_on": "2024-01-20", "date": "2026-12-15"})
+    assert audit_calendar(late, D(2026, 11, 28)).next_step.startswith("Renouvellement tardif")
+    unscheduled = cfg({"type": "renewal", "certified_on": "2024-05-20"})
+    assert audit_calendar(unscheduled, D(2026, 11, 28)).next_step.startswith("Réservez")

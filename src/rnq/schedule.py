@@ -229,6 +229,13 @@ _NEXT: dict[Phase, tuple[str, str]] = {
 }
 
 
+_AUDIT_NAMES = {
+    "initial": ("audit initial", "initial audit"),
+    "surveillance": ("audit de surveillance", "surveillance audit"),
+    "renewal": ("audit de renouvellement", "renewal audit"),
+}
+
+
 def audit_calendar(
     config: WorkspaceConfig,
     today: dt.date,
@@ -254,6 +261,7 @@ def audit_calendar(
     ]
     fields: dict[str, object] = {}
     phase: Phase | None = None
+    mistimed = False  # the audit date falls outside what the calendar allows
     if audit.certified_on is None:
         if audit.type != "initial":
             warnings.append(
@@ -292,6 +300,7 @@ def audit_calendar(
             and audit.type == "surveillance"
             and not (window[0] <= when <= window[1])
         ):
+            mistimed = True
             warnings.append(
                 _l(
                     f"La date d'audit ({_d(when, 'fr')}) est hors de la fenêtre de surveillance "
@@ -301,6 +310,7 @@ def audit_calendar(
                 )
             )
         if when is not None and audit.type == "renewal":
+            mistimed = when > latest
             if when > expires:
                 warnings.append(
                     _l(
@@ -361,6 +371,14 @@ def audit_calendar(
                 )
             )
     next_step = _NEXT[phase] if phase is not None else None
+    if when is not None and days_left is not None and days_left >= 0 and not mistimed:
+        label = _AUDIT_NAMES.get(audit.type, ("audit", "audit"))
+        next_step = (
+            f"{label[0].capitalize()} prévu le {_d(when, 'fr')} (J-{days_left}) : levez d'ici là "
+            "les écarts du plan d'actions, majeurs d'abord.",
+            f"{label[1].capitalize()} scheduled on {_d(when, 'en')} ({days_left} days left): fix "
+            "the gaps of the action plan before then, majors first.",
+        )
     return AuditCalendar.model_validate(
         {
             "today": today,
@@ -387,7 +405,7 @@ _PHASES: dict[Phase, tuple[str, str]] = {
     "before_surveillance": ("avant la fenêtre de surveillance", "before the surveillance window"),
     "surveillance_window": ("fenêtre de surveillance ouverte", "surveillance window open"),
     "between_audits": ("entre surveillance et renouvellement", "between surveillance and renewal"),
-    "renewal_planning": ("renouvellement à réserver", "renewal to book"),
+    "renewal_planning": ("période de renouvellement", "renewal period"),
     "renewal_late": ("renouvellement tardif", "late renewal"),
     "expired": ("certificat expiré", "certificate expired"),
 }

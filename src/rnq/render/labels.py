@@ -115,7 +115,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "entre surveillance et renouvellement",
             "between surveillance and renewal",
         ),
-        "renewal_planning": ("renouvellement à réserver", "renewal to book"),
+        "renewal_planning": ("période de renouvellement", "renewal period"),
         "renewal_late": ("renouvellement tardif", "late renewal"),
         "expired": ("certificat expiré", "certificate expired"),
     },
