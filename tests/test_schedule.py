@@ -250,7 +250,7 @@ def test_report_carries_scope_and_calendar(
     jsonschema.validate(json.loads(report.to_json()), schema)
 
 
-def test_report_marks_process_only_without_changing_statuses(
+def test_new_entrant_indicators_are_judged_on_their_formalised_process(
     write_workspace: Callable[..., Path],
 ) -> None:
     config = """\
@@ -271,7 +271,20 @@ def test_report_marks_process_only_without_changing_statuses(
     assert reason is not None and "siege/I11-procedure.md" in reason
     settled = rnq.run(write_workspace(config % "false", files), options)
     assert not any(i.process_only for i in settled.indicators)
-    assert [i.status for i in entrant.indicators] == [i.status for i in settled.indicators]
+    # The procedure is enough at a new entrant's initial audit; implementation waits for the
+    # surveillance audit. A settled provider must show implementation too.
+    assert entrant.indicator(11).status == "conform"
+    assert any(
+        "seul le processus formalisé est audité" in f.message
+        for f in entrant.indicator(11).findings
+    )
+    assert settled.indicator(11).status in ("nc_minor", "nc_major")
+    # Where nothing exists, the gap stands either way.
+    others = [n for n in applicable if n != 11]
+    assert [entrant.indicator(n).status for n in others] == [
+        settled.indicator(n).status for n in others
+    ]
+    assert all(entrant.indicator(n).status == "nc_major" for n in others)
 
 
 def test_next_step_follows_a_scheduled_audit_unless_it_comes_too_late() -> None:

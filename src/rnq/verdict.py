@@ -16,10 +16,11 @@ a byte-identical :meth:`~rnq.report.Report.to_json`. The rules are SPEC §5 and
   the indicator carries that one level.
 * **Previous audit.** A minor NC notified at the previous audit (and not recorded as lifted)
   whose indicator is still nc_minor is requalified nc_major.
-* **Audit scope** (marking only, statuses unchanged): ``surveillance_scope`` on the indicators
-  of a surveillance audit's minimum review, ``process_only`` on a new entrant's indicators
-  audited only for a formalised process at its initial audit, with ``scope_reason``
-  (:func:`rnq.schedule.audit_scope`).
+* **Audit scope**: ``surveillance_scope`` on the indicators of a surveillance audit's minimum
+  review, ``process_only`` on a new entrant's indicators audited only for a formalised process
+  at its initial audit, with ``scope_reason`` (:func:`rnq.schedule.audit_scope`). On a
+  ``process_only`` indicator with a readable « procedure », partial gaps (implementation) read
+  passed for this audit, saying the surveillance audit will check implementation.
 * **Applicable, no finding** → not_assessed. **Every finding not_applicable** → the checks found
   nothing to assess: the indicator reads not_applicable, with their reasons, and leaves the
   counts.
@@ -65,7 +66,7 @@ from rnq.report import (
     Summary,
     UnitInfo,
 )
-from rnq.schedule import audit_scope
+from rnq.schedule import AuditScope, audit_scope
 from rnq.text import Lang, Localized
 from rnq.waivers import Waiver, apply_waivers, date_text
 from rnq.workspace import PreviousNc, WorkspaceConfig
@@ -536,17 +537,14 @@ def _certifiable(
     return True, blocking, undetermined, answer.get(lang)
 
 
-def _with_scope(
-    result: IndicatorResult,
+def _scope(
     decision: Applicability,
     config: WorkspaceConfig,
     previous: Mapping[int, Sequence[PreviousNc]],
     evidence: Sequence[Evidence],
-    lang: Lang,
-) -> IndicatorResult:
-    """Mark the indicator's audit scope (:func:`rnq.schedule.audit_scope`): in the minimum
-    review of a surveillance audit, or audited only for a formalised process (new entrant at
-    its initial audit). Statuses are not changed."""
+) -> tuple[AuditScope, list[str]]:
+    """The indicator's audit scope (:func:`rnq.schedule.audit_scope`) and, for a new entrant
+    at its initial audit, the readable « procedure » evidence mapped to it."""
     number = decision.number
     procedures: list[str] = []
     if config.audit.type == "initial" and config.activity.new_entrant:
@@ -562,6 +560,33 @@ def _with_scope(
         previous=previous.get(number, ()),
         procedures=procedures,
     )
+    return scope, procedures
+
+
+def _process_only(findings: list[Finding], procedures: Sequence[str]) -> list[Finding]:
+    """A new entrant's initial audit looks only for the formalised process on the indicators
+    audited that way: with a readable procedure, the gaps about implementation (evidence that
+    exists but is partial or stale) are left to the surveillance audit: they read ``passed`` for
+    this audit, with that reason. Gaps where nothing exists, and what could not be verified,
+    stand."""
+    where = ", ".join(procedures[:3])
+    reason = Localized(
+        fr=f"nouvel entrant, audit initial : seul le processus formalisé est audité ({where}) ; "
+        "la mise en œuvre sera vérifiée à l'audit de surveillance",
+        en=f"new entrant, initial audit: only the formalised process is audited ({where}); "
+        "implementation will be checked at the surveillance audit",
+    )
+    return [
+        f.model_copy(update={"outcome": "passed", "message": reason, "fix": None})
+        if f.outcome == "gap" and not f.missing
+        else f
+        for f in findings
+    ]
+
+
+def _with_scope(result: IndicatorResult, scope: AuditScope, lang: Lang) -> IndicatorResult:
+    """Mark the indicator's audit scope: in the minimum review of a surveillance audit, or
+    audited only for a formalised process (new entrant at its initial audit)."""
     if scope.reason is None:
         return result
     return result.model_copy(
@@ -613,10 +638,13 @@ def build_report(
     plan: list[ActionItem] = []
     for decision in sorted(decisions, key=lambda d: d.number):
         mine = by_number.get(decision.number, [])
+        scope, procedures = _scope(decision, config, previous, evidence)
+        if scope.process_only and procedures:
+            mine = _process_only(mine, procedures)
         result, nc = _indicator_result(
             decision, mine, previous.get(decision.number, []), unit_of, lang
         )
-        result = _with_scope(result, decision, config, previous, evidence, lang)
+        result = _with_scope(result, scope, lang)
         results.append(result)
         if nc is not None and decision.applicable:
             plan += [
