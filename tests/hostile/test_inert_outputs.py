@@ -139,3 +139,57 @@ def test_csv_tables_start_no_cell_with_a_formula(report: Report, tmp_path: Path)
             cells += [cell for row in csv.reader(handle, delimiter=";") for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "@")]
     assert any(FORMULA in c for c in cells)  # shown, neutralised
+
+
+def test_the_hostile_report_runs_nothing_in_a_real_browser(report: Report, tmp_path: Path) -> None:
+    """The report of the hostile workspace, opened in Debian's Chromium with every collapsed
+    list expanded: no script from the evidence runs, no request leaves the page, and the hostile
+    file name is there as text."""
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    from rnq.render.html import render_html
+
+    path = tmp_path / "rapport.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    url = path.resolve().as_uri()
+    requests: list[str] = []
+    errors: list[str] = []
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=args, headless=True)
+        try:
+            page = browser.new_page()
+            # Anything that manages to run calls one of these: they leave a trace.
+            page.add_init_script(
+                "window.__ran = [];"
+                "for (const name of ['alert', 'confirm', 'prompt']) {"
+                "  window[name] = (...a) => window.__ran.push([name, ...a]); }"
+            )
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url, wait_until="load")
+            page.evaluate(
+                "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
+            )
+            for button in page.locator("button[data-more]").all():
+                button.click()
+            page.emulate_media(media="print")
+            page.wait_for_timeout(300)
+            ran = page.evaluate("() => window.__ran")
+            text = page.inner_text("body")
+            injected = page.evaluate(
+                "() => document.querySelectorAll('iframe, svg[onload], img[onerror], "
+                "[onclick], [onmouseover]').length"
+            )
+        finally:
+            browser.close()
+    assert ran == []
+    assert errors == []
+    assert requests == [url]
+    assert injected == 0
+    assert "I23-<img src=x onerror=alert(1)>.md" in text or "<img src=x" in text
