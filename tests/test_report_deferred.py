@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from rnq.render import html as html_module
 from rnq.render.html import render_html
@@ -163,7 +163,8 @@ def test_filters_count_the_actions_still_waiting(browser: Browser, tmp_path: Pat
         paths = page.locator("#ind-9 details[data-more]")
         assert paths.count() == 1
         page.click("#ind-9 details[data-more] > summary")
-        assert HOSTILE_PATH in page.inner_text("#ind-9")
+        # the list is written on the details' "toggle" event, which fires after the click
+        expect(page.locator("#ind-9")).to_contain_text(HOSTILE_PATH)
         assert opened.console_errors == [] and opened.page_errors == []
     finally:
         page.close()

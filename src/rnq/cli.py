@@ -316,6 +316,7 @@ class _Outputs:
                 stdout = text
             else:
                 write_text_atomic(path, text)
+            del text  # freed before the next output is rendered: one report text alive at a time
         if self.xlsx is not None:
             from rnq.render.tables import write_xlsx
 

@@ -12,6 +12,7 @@ import ast
 import datetime as dt
 import hashlib
 import re
+import sys
 import unicodedata
 import weakref
 from collections import OrderedDict
@@ -208,7 +209,7 @@ def remember(item: Evidence, question: str, compute: Callable[[], T]) -> T:
     if question in answers:
         return cast("T", answers[question])
     value = compute()
-    answers[question] = value
+    answers[sys.intern(question)] = value  # one string per question, not one per document
     return value
 
 
@@ -348,7 +349,10 @@ def text_of(items: Iterable[Evidence]) -> Folded:
 def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:
     """The usable evidence for any of ``numbers`` (attestations included); skips the check when
     there is none, since the presence check already reports that gap."""
-    mine = evidence.filter(lambda e: any(n in e.indicators for n in numbers))
+    if len(numbers) == 1:  # the set's index by indicator (built once), not a scan per check
+        mine = evidence.for_indicator(numbers[0])
+    else:
+        mine = evidence.filter(lambda e: any(n in e.indicators for n in numbers))
     usable = mine.filter(lambda e: e.usable or e.kind == "attestation")
     if not usable:
         skip(

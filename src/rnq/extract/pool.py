@@ -57,7 +57,18 @@ __all__ = ["ExtractStats", "Extractor"]
 _GRACE_S = 1.0  # hard deadline = timeout_s + grace, after the worker's own SIGALRM had its chance
 _POLL_S = 0.2  # how often the watchdog looks at the board
 _MAX_BATCH = 32
-_CACHE_FLUSH = 256  # cache writes per transaction
+_CACHE_FLUSH = 64  # cache writes per transaction (their full texts are held until then)
+_AHEAD = 2  # batches in flight per worker
+_FLUSH_WEIGHT = 8_000_000  # or once the texts waiting to be written weigh this much (_weight)
+
+
+def _weight(extraction: Extraction) -> int:
+    """Roughly the bytes an extraction's text and rows hold (a cell costs ≈ 60 besides its
+    characters)."""
+    rows = extraction.rows or ()
+    return len(extraction.text) + sum(60 * len(row) + sum(map(len, row)) for row in rows)
+
+
 _MAX_STALLS = 3  # pool rebuilds in a row without any progress before giving up
 
 _Record = Callable[[int, Extraction, bool], None]
@@ -172,6 +183,7 @@ class Extractor:
                 todo.append(index)
 
         to_store: list[tuple[FileKey, Extraction]] = []
+        held = [0]  # the weight of the texts in to_store
 
         def record(index: int, extraction: Extraction, transient: bool) -> None:
             if index in found:
@@ -184,9 +196,11 @@ class Extractor:
                 key = keys[index]
                 if key is not None and self.cache is not None and self.cache.enabled:
                     to_store.append((key, extraction))
-                    if len(to_store) >= _CACHE_FLUSH:
+                    held[0] += _weight(extraction)
+                    if len(to_store) >= _CACHE_FLUSH or held[0] >= _FLUSH_WEIGHT:
                         self.cache.put_many(to_store, version)
                         to_store.clear()
+                        held[0] = 0
                     if lean and (extraction.text or extraction.rows is not None):
                         found[index] = extraction.model_copy(update={"text": "", "rows": None})
 
@@ -295,18 +309,25 @@ class _PoolRun:
         unsubmitted: list[list[int]] = []
         broken = False
         clean = False
-        try:
-            unsubmitted = list(batches)
-            while unsubmitted:
+        ahead = workers * _AHEAD
+
+        def submit() -> bool:
+            """Keep ``ahead`` batches in flight (no more: the results of batches submitted at
+            once pile up in memory while this process writes the cache); False if broken."""
+            while unsubmitted and len(pending) < ahead:
                 job = [(index, self.paths[index]) for index in unsubmitted[0]]
                 try:
                     future = executor.submit(work_batch, job)
                 except Exception:
                     # A worker died while the batches were being sent: 3.11 then raises
                     # BrokenProcessPool, or OSError when spawning a worker races the teardown.
-                    broken = True
-                    break
+                    return False
                 pending[future] = unsubmitted.pop(0)
+            return True
+
+        try:
+            unsubmitted = list(batches)
+            broken = not submit()
             while pending and not broken:
                 done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -324,6 +345,8 @@ class _PoolRun:
                     self.take(results)
                 if not broken:
                     killed |= self.watchdog(board, workers)
+                if not broken:
+                    broken = not submit()
             clean = True
         finally:
             if clean and not broken:

@@ -33,8 +33,24 @@ __all__ = ["KEEP_CHARS", "Document", "DocumentStore"]
 Rows = tuple[tuple[str, ...], ...]
 Content = tuple[str | None, Rows | None]
 
-#: Characters of loaded text (rows count their cells) kept in memory between accesses.
+#: Loaded content kept in memory between accesses, in characters of text plus an estimate of
+#: the memory rows take (:func:`_weight`: a cell costs far more than its characters).
 KEEP_CHARS = 24_000_000
+
+#: Bytes a ``str`` object and its pointer take besides its characters, and a tuple's header.
+_CELL_COST = 57
+_ROW_COST = 56
+
+
+def _weight(content: Content) -> int:
+    """Roughly the bytes ``content`` holds: a spreadsheet's rows of short cells take about
+    eight times their characters, so counting characters alone let the memory cache grow to
+    hundreds of MiB of rows."""
+    text, rows = content
+    weight = len(text or "")
+    for row in rows or ():
+        weight += _ROW_COST + _CELL_COST * len(row) + sum(map(len, row))
+    return weight
 
 
 @dataclass
@@ -107,12 +123,11 @@ class DocumentStore:
         if found is None:  # the entry is gone or damaged: read the file again
             found = extract_file(Path(key.path), self.extractor.limits)
         content: Content = (found.text or None, found.rows)
-        size = len(found.text) + sum(len(row) for row in found.rows or ())
         self._kept[key] = content
-        self._kept_chars += size
+        self._kept_chars += _weight(content)
         while self._kept_chars > KEEP_CHARS and len(self._kept) > 1:
-            _, (text, rows) = self._kept.popitem(last=False)
-            self._kept_chars -= len(text or "") + sum(len(row) for row in rows or ())
+            _, dropped = self._kept.popitem(last=False)
+            self._kept_chars -= _weight(dropped)
         return content
 
     def save_facts(self) -> None:

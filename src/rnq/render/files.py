@@ -66,7 +66,17 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically."""
-    _write_with(path, lambda temp: temp.write_bytes(text.encode("utf-8")))
+    _write_with(path, lambda temp: _write_encoded(temp, text))
+
+
+#: Characters encoded at a time: a report of tens of MiB is never held twice (text and bytes).
+_CHUNK = 1 << 20
+
+
+def _write_encoded(temp: Path, text: str) -> None:
+    with temp.open("wb") as out:
+        for start in range(0, len(text), _CHUNK):
+            out.write(text[start : start + _CHUNK].encode("utf-8"))
 
 
 def _write_with(path: Path, write: Callable[[Path], object]) -> None:
