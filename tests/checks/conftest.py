@@ -22,6 +22,21 @@ V2026_AUDIT = dt.date(2026, 12, 15)  # audits from 2026-11-01 use rnq-2026
 
 RunWs = Callable[..., rnq.Report]
 
+#: The small workspace most content-check tests start from: a central function and one unit
+#: with a certifying offering (its files in ``pro/cap/``), renewal audit under rnq-2026.
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    offerings:
+      - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
+"""
+
 
 @pytest.fixture
 def run_ws(tmp_path: Path) -> RunWs:

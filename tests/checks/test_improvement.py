@@ -15,20 +15,7 @@ import xlsxwriter
 import rnq
 from rnq.checks.complaints import Delay, response_delay
 from rnq.testing import write_workspace
-from tests.checks.conftest import TODAY, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
-
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF]
-audit: {type: renewal, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-  - id: pro
-    name: "Pôle pro"
-    offerings:
-      - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
-"""
+from tests.checks.conftest import CONFIG, TODAY, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
 
 def survey(who: str, date: str = "2026-06-30") -> str:

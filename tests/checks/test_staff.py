@@ -6,20 +6,7 @@ import io
 
 import xlsxwriter
 
-from tests.checks.conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
-
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF]
-audit: {type: renewal, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-  - id: pro
-    name: "Pôle pro"
-    offerings:
-      - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
-"""
+from tests.checks.conftest import CONFIG, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
 TWO_UNITS = (
     CONFIG
