@@ -40,6 +40,7 @@ __all__ = [
     "files_read",
     "folded_text",
     "require",
+    "require_terms",
     "unit_categories",
     "unreadable_paths",
 ]
@@ -141,6 +142,28 @@ def require(
         ),
         evidence=docs.paths(),
         provisional=provisional,
+    )
+
+
+def require_terms(
+    evidence: EvidenceSet,
+    number: int,
+    terms: Sequence[Term],
+    *,
+    subject: Localized,
+    target: Unit | Offering,
+) -> None:
+    """:func:`require` on the readable evidence for indicator ``number`` (the check is skipped
+    when there is none: the presence check reports it)."""
+    docs = readable(evidence, number)
+    require(
+        folded_text(docs, target),
+        terms,
+        subject=subject,
+        target=target,
+        docs=docs,
+        evidence=evidence,
+        numbers=(number,),
     )
 
 

@@ -17,7 +17,7 @@ from rnq.checks._common import (
     stale_note,
     where,
 )
-from rnq.checks.delivery import DISTANCE, body_text, files_read, folded_text, require
+from rnq.checks.delivery import DISTANCE, body_text, files_read, folded_text, require, require_terms
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import Gap, msg, skip
@@ -129,15 +129,12 @@ def check_moyens_locaux(unit: Unit, evidence: EvidenceSet) -> None:
     (hardware, software, technical facilities, training platform) and premises (rooms,
     accessibility) or the distance-learning environment.
     """
-    docs = readable(evidence, 17)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        17,
         [_PEOPLE, _EQUIPMENT, _PREMISES],
         subject=msg("Moyens humains, techniques et locaux", "People, equipment and premises"),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(17,),
     )
 
 

@@ -10,7 +10,7 @@ certifying offerings); the engine does not run it elsewhere.
 from __future__ import annotations
 
 from rnq.checks._common import Term, mentions, readable, where
-from rnq.checks.delivery import body_text, files_read, folded_text, require
+from rnq.checks.delivery import body_text, files_read, folded_text, require, require_terms
 from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg
@@ -85,15 +85,12 @@ def check_alternance_coordination(unit: Unit, evidence: EvidenceSet) -> None:
     and keep records of the exchanges with tutors or apprenticeship masters (maîtres
     d'apprentissage: visits, interviews) and of progress between the two places of training.
     """
-    docs = readable(evidence, 13)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        13,
         [_LIAISON, _MISSIONS, _TUTOR, _PROGRESSION],
         subject=msg("Coordination centre / entreprise", "Centre / company coordination"),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(13,),
     )
 
 
@@ -155,18 +152,15 @@ def check_accompagnement_socio_pro(unit: Unit, evidence: EvidenceSet) -> None:
     housing, transport, meals and social workers' contacts; sports and cultural projects, education
     on screen use; citizenship, social mix, diversity, laïcité (secularism).
     """
-    docs = readable(evidence, 14)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        14,
         [_SOCIAL, _EDUCATIONAL, _CITIZENSHIP],
         subject=msg(
             "Accompagnement socio-professionnel, éducatif et citoyen",
             "Social, educational and citizenship support",
         ),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(14,),
     )
 
 
@@ -220,18 +214,15 @@ def check_rupture_sans_delai(unit: Unit, evidence: EvidenceSet) -> None:
     discrimination, at the centre as in the host company, and sets an immediate handling time (whom
     to alert, who acts, within what time).
     """
-    docs = readable(evidence, 14)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        14,
         [_BREAKDOWN, _CAUSES, _HOST_COMPANY, _NO_DELAY],
         subject=msg(
             "Traitement sans délai des situations de rupture",
             "Breakdowns handled without delay",
         ),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(14,),
     )
 
 
@@ -281,18 +272,15 @@ def check_droits_devoirs_apprentis(unit: Unit, evidence: EvidenceSet) -> None:
     information meeting with minutes) of their rights and duties, of their status as employees
     (contract, working time, leave, pay) and of the occupational health and safety rules.
     """
-    docs = readable(evidence, 15)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        15,
         [_RIGHTS, _EMPLOYEE, _SAFETY],
         subject=msg(
             "Information des apprentis sur leurs droits, devoirs, santé et sécurité",
             "Apprentices informed of rights, duties, health and safety",
         ),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(15,),
     )
 
 
@@ -334,18 +322,15 @@ def check_mediateur_apprentissage(unit: Unit, evidence: EvidenceSet) -> None:
     information for apprentices under 18, and the rule for reporting malfunctions to the labour
     inspectorate (inspection du travail).
     """
-    docs = readable(evidence, 15)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        15,
         [_MEDIATOR, _MINORS, _INSPECTORATE],
         subject=msg(
             "Médiateur de l'apprentissage, mineurs et inspection du travail",
             "Apprenticeship mediator, minors and labour inspectorate",
         ),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(15,),
     )
 
 
@@ -481,15 +466,12 @@ def check_reseau_partenaires(unit: Unit, evidence: EvidenceSet) -> None:
     service) with the agreements, and keep records of their involvement: steering committees or
     working groups on programmes, internship or work-study offers passed on, introductions.
     """
-    docs = readable(evidence, 28)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        28,
         [_NETWORK, _CO_DESIGN, _PLACEMENT],
         subject=msg("Réseau de partenaires socio-économiques", "Socio-economic partner network"),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(28,),
     )
 
 
@@ -539,17 +521,14 @@ def check_insertion_poursuite(unit: Unit, evidence: EvidenceSet) -> None:
     mock interviews, job dating, fairs and forums, company visits, circulating job offers, alumni
     network, information on further studies, competitions.
     """
-    docs = readable(evidence, 29)
-    require(
-        folded_text(docs, unit),
+    require_terms(
+        evidence,
+        29,
         [_OUTCOME, _ACTIONS],
         subject=msg(
             "Actions d'insertion et de poursuite d'études", "Employment and further-study actions"
         ),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(29,),
     )
 
 
