@@ -43,6 +43,7 @@ __all__ = [
     "matches",
     "mentions",
     "missing_terms",
+    "new_entrant_at_initial",
     "readable",
     "remember",
     "stale_note",
@@ -411,3 +412,12 @@ def where_kept(unit: Unit, items: Iterable[Evidence], config: WorkspaceConfig) -
     if units and units <= set(central):
         return where(central[sorted(units)[0]])
     return where(unit)
+
+
+def new_entrant_at_initial(config: WorkspaceConfig, category: str | None = None) -> bool:
+    """A new entrant (« nouvel entrant ») at its initial audit, for ``category`` when given:
+    some items are then only audited at the surveillance audit."""
+    flag = config.activity.new_entrant
+    if config.audit.type != "initial" or not flag:
+        return False
+    return flag is True or category is None or category in flag

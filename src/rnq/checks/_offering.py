@@ -291,10 +291,3 @@ def _iso(day: dt.date | None) -> str | None:
 def _newest(docs: Iterable[Evidence]) -> dt.date | None:
     dates = [d for d in (_date_of(e) for e in docs) if d is not None]
     return max(dates) if dates else None
-
-
-def _new_entrant_initial(config: WorkspaceConfig, category: str | None) -> bool:
-    """A new entrant at its initial audit (some items are only audited at surveillance)."""
-    flag = config.activity.new_entrant
-    concerned = flag if isinstance(flag, bool) else (category is None or category in flag)
-    return bool(concerned) and config.audit.type == "initial"

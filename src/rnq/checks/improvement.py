@@ -8,6 +8,7 @@ from rnq.checks._common import (
     labels,
     mentions,
     missing_terms,
+    new_entrant_at_initial,
     readable,
     text_of,
     where_kept,
@@ -65,10 +66,6 @@ _IMPROVEMENT_TERMS = (
 )
 
 
-def _new_entrant_initial(config: WorkspaceConfig, audit: AuditInfo) -> bool:
-    return audit.type == "initial" and bool(config.activity.new_entrant)
-
-
 @mark.verifies("amelioration-continue")
 def check_ameliorations_tracees(
     unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig, audit: AuditInfo
@@ -84,7 +81,7 @@ def check_ameliorations_tracees(
     Keep an improvement plan or log (kind: amelioration) that links each action to its source
     (satisfaction survey, feedback, complaint, contingency), with its owner, due date and status.
     """
-    if _new_entrant_initial(config, audit):
+    if new_entrant_at_initial(config):
         skip(
             msg(
                 "Nouvel entrant : l'indicateur 32 est audité lors de l'audit de surveillance.",

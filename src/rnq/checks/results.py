@@ -17,13 +17,13 @@ from rnq.checks._common import (
     matches,
     mentions,
     missing_terms,
+    new_entrant_at_initial,
     readable,
     where,
 )
 from rnq.checks._offering import (
     OfferSections,
     _date_of,
-    _new_entrant_initial,
     _rs_note,
     cert_provisional,
     files,
@@ -121,7 +121,7 @@ def check_resultats_publies(
         )
     place = _unit_where(unit, docs, config)
     paths = docs.paths()
-    if _new_entrant_initial(config, None):
+    if new_entrant_at_initial(config):
         identified = mentions(Folded(docs), r"\b(taux|indicateurs?|resultats?)\b")
         if not identified:
             raise Gap(
@@ -305,7 +305,7 @@ def check_resultats_certification(
     if 3 in indicators_for(("poursuites-etudes",), referential.id):
         terms.append(POURSUITES)
     terms.append(DEBOUCHES)
-    if _new_entrant_initial(config, offering.category):
+    if new_entrant_at_initial(config, offering.category):
         terms.remove(TAUX_OBTENTION)  # audited at surveillance for a new entrant
     missing = missing_terms(reading.text, terms)
     names = labels(missing)

@@ -20,6 +20,7 @@ from rnq.checks._common import (
     fold,
     labels,
     missing_terms,
+    new_entrant_at_initial,
     readable,
     remember,
     text_of,
@@ -322,7 +323,7 @@ def check_plan_developpement_competences(
     plan-competences), dated, listing the training and professional development actions for staff;
     an independent trainer shows their own continuing training.
     """
-    if audit.type == "initial" and config.activity.new_entrant:
+    if new_entrant_at_initial(config):
         skip(
             msg(
                 "Nouvel entrant : l'indicateur 22 est audité lors de l'audit de surveillance.",

@@ -15,6 +15,7 @@ from rnq.checks._common import (
     is_current,
     labels,
     missing_terms,
+    new_entrant_at_initial,
     readable,
     text_of,
     where_kept,
@@ -58,11 +59,6 @@ SHARED = Term.of(
     r"newsletter|lettre (interne|d'information)|note (interne|de service)|intranet",
     r"reunion (d'equipe|pedagogique|de service|qualite)|comite",
 )
-
-
-def _new_entrant_initial(config: WorkspaceConfig, audit: AuditInfo) -> bool:
-    """At an initial audit of a new entrant, the watch's impact is audited at surveillance."""
-    return audit.type == "initial" and bool(config.activity.new_entrant)
 
 
 def _watch(
@@ -173,7 +169,7 @@ def check_veille_metiers(
         24,
         "veille-metiers",
         ("la veille sur les compétences, les métiers et les emplois", "the jobs and skills watch"),
-        () if _new_entrant_initial(config, audit) else (USE,),
+        () if new_entrant_at_initial(config) else (USE,),
         unit,
         evidence,
         config,
@@ -205,7 +201,7 @@ def check_veille_pedagogique(
         25,
         "veille-pedagogique",
         ("la veille pédagogique et technologique", "the pedagogical and technological watch"),
-        () if _new_entrant_initial(config, audit) else (USE,),
+        () if new_entrant_at_initial(config) else (USE,),
         unit,
         evidence,
         config,
