@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rnq.dates import add_months
 from rnq.referential import Category, Indicator
+from rnq.render.labels import LABELS
 from rnq.text import Lang, Localized
 from rnq.workspace import PreviousNc, WorkspaceConfig
 
@@ -229,13 +230,6 @@ _NEXT: dict[Phase, tuple[str, str]] = {
 }
 
 
-_AUDIT_NAMES = {
-    "initial": ("audit initial", "initial audit"),
-    "surveillance": ("audit de surveillance", "surveillance audit"),
-    "renewal": ("audit de renouvellement", "renewal audit"),
-}
-
-
 def audit_calendar(
     config: WorkspaceConfig,
     today: dt.date,
@@ -372,7 +366,7 @@ def audit_calendar(
             )
     next_step = _NEXT[phase] if phase is not None else None
     if when is not None and days_left is not None and days_left >= 0 and not mistimed:
-        label = _AUDIT_NAMES.get(audit.type, ("audit", "audit"))
+        label = LABELS["audit"].get(audit.type, ("audit", "audit"))
         next_step = (
             f"{label[0].capitalize()} prévu le {_d(when, 'fr')} (J-{days_left}) : levez d'ici là "
             "les écarts du plan d'actions, majeurs d'abord.",
@@ -400,27 +394,6 @@ def calendar_document(calendar: AuditCalendar) -> dict[str, object]:
     return {"schema": "rnq.calendar/1", **calendar.model_dump(mode="json")}
 
 
-_PHASES: dict[Phase, tuple[str, str]] = {
-    "not_certified": ("pas encore certifié", "not yet certified"),
-    "before_surveillance": ("avant la fenêtre de surveillance", "before the surveillance window"),
-    "surveillance_window": ("fenêtre de surveillance ouverte", "surveillance window open"),
-    "between_audits": ("entre surveillance et renouvellement", "between surveillance and renewal"),
-    "renewal_planning": ("période de renouvellement", "renewal period"),
-    "renewal_late": ("renouvellement tardif", "late renewal"),
-    "expired": ("certificat expiré", "certificate expired"),
-}
-_AUDIT: dict[str, tuple[str, str]] = {
-    "initial": ("audit initial", "initial audit"),
-    "surveillance": ("audit de surveillance", "surveillance audit"),
-    "renewal": ("audit de renouvellement", "renewal audit"),
-}
-_STATE: dict[str, tuple[str, str]] = {
-    "lifted": ("levée", "lifted"),
-    "open": ("ouverte", "open"),
-    "overdue": ("échéance dépassée", "overdue"),
-}
-
-
 def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
     """The calendar as the terminal shows it."""
 
@@ -434,7 +407,10 @@ def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
     c = calendar
     rows: list[tuple[str, str]] = [
         (t(("Aujourd'hui", "Today")), d(c.today)),
-        (t(("Audit préparé", "Audit prepared")), f"{t(_AUDIT[c.audit_type])}, {d(c.audit_date)}"),
+        (
+            t(("Audit préparé", "Audit prepared")),
+            f"{t(LABELS['audit'][c.audit_type])}, {d(c.audit_date)}",
+        ),
     ]
     if c.days_left is not None:
         rows.append((t(("Jours restants", "Days left")), str(c.days_left)))
@@ -452,7 +428,7 @@ def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
         ),
     ]
     if c.phase is not None:
-        rows.append((t(("Situation", "Where you stand")), t(_PHASES[c.phase])))
+        rows.append((t(("Situation", "Where you stand")), t(LABELS["phase"][c.phase])))
     width = max(len(label) for label, _ in rows)
     out = [t(("Calendrier d'audit", "Audit calendar")), ""]
     out += [f"  {label.ljust(width)}{sep}{value}" for label, value in rows]
@@ -464,7 +440,7 @@ def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
             level = t(
                 ("NC mineure", "minor NC") if nc.level == "minor" else ("NC majeure", "major NC")
             )
-            state = t(_STATE[nc.state])
+            state = t(LABELS["nc_state"][nc.state])
             line = (
                 f"  {nc.indicator:>2} {level} {t(('notifiée le', 'notified'))} "
                 f"{d(nc.notified)} — {t(('échéance', 'deadline'))} {d(nc.deadline)}"
