@@ -437,9 +437,7 @@ def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
     if c.previous_nc:
         out += ["", t(("NC de l'audit précédent", "NCs of the previous audit"))]
         for nc in c.previous_nc:
-            level = t(
-                ("NC mineure", "minor NC") if nc.level == "minor" else ("NC majeure", "major NC")
-            )
+            level = t(LABELS["nc_level"][nc.level])
             state = t(LABELS["nc_state"][nc.state])
             line = (
                 f"  {nc.indicator:>2} {level} {t(('notifiée le', 'notified'))} "
