@@ -425,3 +425,31 @@ def test_doc_examples_run(entry_points: Path, write_workspace: Callable[..., Pat
     finally:
         for module in examples:
             sys.modules.pop(module.__name__, None)
+
+
+def test_a_plugin_hook_calling_sys_exit_is_reported_and_the_run_goes_on(
+    write_workspace: Callable[..., Path],
+) -> None:
+    class Quits:
+        @rnq.hookimpl
+        def rnq_declare_units(self) -> list[Unit]:
+            raise SystemExit(0)
+
+        @rnq.hookimpl
+        def rnq_register_collectors(self) -> dict[str, object]:
+            raise SystemExit(1)
+
+    report = rnq.run(
+        write_workspace(),
+        rnq.RunOptions(
+            today=dt.date(2026, 11, 28),
+            extra_plugins=(Quits(),),
+            load_entrypoints=False,
+            use_cache=False,
+        ),
+    )
+    messages = sorted(e.message for e in report.errors if e.path.endswith(".Quits"))
+    assert messages == [
+        "rnq_declare_units a échoué : SystemExit(0)",
+        "rnq_register_collectors a échoué : SystemExit(1)",
+    ]

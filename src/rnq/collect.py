@@ -73,20 +73,14 @@ class CollectResult:
 def _registered_collectors(plugins: PluginSet, result: CollectResult) -> dict[str, Collector]:
     collectors: dict[str, Collector] = {}
     # pluggy calls the last registered first: keep that order
-    for impl in reversed(plugins.manager.hook.rnq_register_collectors.get_hookimpls()):
-        where = f"plugin:{plugins.manager.get_name(impl.plugin) or 'plugin'}"
-        try:  # a plugin that raises or returns garbage is reported; the others still count
-            mapping = cast("Mapping[str, Collector]", impl.function() or {})
-            pairs = list(mapping.items())
-        except Exception as exc:
-            result.problems.append(
-                Problem.make(
-                    where,
-                    f"rnq_register_collectors a échoué : {exc!r}",
-                    f"rnq_register_collectors failed: {exc!r}",
-                )
-            )
-            continue
+    registered = plugins.call_each(
+        "rnq_register_collectors",
+        {},
+        result.problems,
+        lambda got: list(cast("Mapping[str, Collector]", got or {}).items()),
+        reverse=True,
+    )
+    for _plugin, pairs in registered:
         for name, collector in pairs:
             if name in collectors:
                 result.problems.append(
@@ -208,20 +202,15 @@ def declare_units(workspace: Workspace, plugins: PluginSet) -> Workspace:
 
     added: list[Unit] = []
     known = {unit.id for unit in workspace.config.units}
-    for impl in reversed(plugins.manager.hook.rnq_declare_units.get_hookimpls()):
-        where = f"plugin:{plugins.manager.get_name(impl.plugin) or 'plugin'}"
-        try:  # a plugin that raises or returns garbage is reported; the run goes on
-            kwargs = {"workspace": workspace} if "workspace" in impl.argnames else {}
-            declared = list(cast("Iterable[object]", impl.function(**kwargs) or ()))
-        except Exception as exc:
-            plugins.problems.append(
-                Problem.make(
-                    where,
-                    f"rnq_declare_units a échoué : {exc!r}",
-                    f"rnq_declare_units failed: {exc!r}",
-                )
-            )
-            continue
+    declarations = plugins.call_each(
+        "rnq_declare_units",
+        {"workspace": workspace},
+        plugins.problems,
+        lambda got: list(cast("Iterable[object]", got or ())),
+        reverse=True,
+    )
+    for plugin, declared in declarations:
+        where = f"plugin:{plugin}"
         for unit in declared:
             if not isinstance(unit, Unit):
                 plugins.problems.append(

@@ -17,9 +17,10 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any, TypeVar
 
 import pluggy
 
@@ -29,6 +30,8 @@ from rnq.loader import import_file
 from rnq.text import Localized
 
 __all__ = ["BUILTIN_PLUGINS", "DISABLE_ENV", "PluginSet", "get_plugin_manager"]
+
+T = TypeVar("T")
 
 #: Modules registered first, in this order.
 BUILTIN_PLUGINS: tuple[str, ...] = ("rnq.collectors.filesystem", "rnq.checks")
@@ -50,6 +53,37 @@ class PluginSet:
     def names(self) -> list[str]:
         """Names of the registered plugins, in registration order."""
         return [name for name, _ in self.manager.list_name_plugin()]
+
+    def call_each(
+        self,
+        hook: str,
+        offered: Mapping[str, object],
+        problems: list[Problem],
+        convert: Callable[[Any], T],
+        *,
+        reverse: bool = False,
+    ) -> Iterator[tuple[str, T]]:
+        """Call each implementation of ``hook`` on its own, with the arguments it asks for among
+        ``offered``, and yield ``(plugin name, convert(what it returned))``.
+
+        An implementation that raises (``SystemExit`` included), or whose result ``convert``
+        rejects, is reported in ``problems`` as ``plugin:NAME`` and skipped: the run goes on.
+        Implementations come in registration order (``reverse``: the order pluggy calls them).
+        """
+        impls = getattr(self.manager.hook, hook).get_hookimpls()
+        for impl in reversed(impls) if reverse else impls:
+            name = self.manager.get_name(impl.plugin) or "plugin"
+            try:
+                kwargs = {key: offered[key] for key in impl.argnames if key in offered}
+                value = convert(impl.function(**kwargs))
+            except (Exception, SystemExit) as exc:
+                problems.append(
+                    Problem.make(
+                        f"plugin:{name}", f"{hook} a échoué : {exc!r}", f"{hook} failed: {exc!r}"
+                    )
+                )
+                continue
+            yield name, value
 
 
 def _builtins() -> list[tuple[str, ModuleType]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -177,19 +177,10 @@ def _check_sources(
 ) -> tuple[list[tuple[str, object]], list[Problem]]:
     sources: list[tuple[str, object]] = []
     problems: list[Problem] = []
-    for impl in plugins.manager.hook.rnq_register_checks.get_hookimpls():
-        name = plugins.manager.get_name(impl.plugin) or "plugin"
-        try:
-            contributed = list(cast("Iterable[object]", impl.function() or []))
-        except (Exception, SystemExit) as exc:  # reported; the run goes on
-            problems.append(
-                Problem.make(
-                    f"plugin:{name}",
-                    f"rnq_register_checks a échoué : {exc!r}",
-                    f"rnq_register_checks failed: {exc!r}",
-                )
-            )
-            continue
+    registered = plugins.call_each(
+        "rnq_register_checks", {}, problems, lambda got: list(cast("Iterable[object]", got or []))
+    )
+    for name, contributed in registered:
         for obj in contributed:
             if not hasattr(obj, "__dict__"):  # 42, None, "text": nothing to collect checks from
                 problems.append(
@@ -512,30 +503,21 @@ def _check_and_report(
 def _add_sections(report: Report, plugins: PluginSet) -> Report:
     """Ask plugins for their report sections (``rnq_report_sections``); a plugin that fails or
     returns garbage is reported as an error and the report goes on without its section."""
-    sections: list[Section] = []
-    problems: list[ReportError] = []
-    for impl in plugins.manager.hook.rnq_report_sections.get_hookimpls():
-        name = plugins.manager.get_name(impl.plugin) or "plugin"
-        try:
-            offered = {"report": report, "lang": report.lang}
-            kwargs = {key: offered[key] for key in impl.argnames if key in offered}
-            returned = impl.function(**kwargs) or ()
-            sections.extend(
-                Section(title=str(s["title"]), markdown=str(s["markdown"]), plugin=name)
-                for s in cast("Iterable[Mapping[str, str]]", returned)
-            )
-        except (Exception, SystemExit) as exc:  # reported; the run goes on
-            problems.append(
-                ReportError(
-                    path=f"plugin:{name}",
-                    line=None,
-                    message=(
-                        f"rnq_report_sections failed: {exc!r}"
-                        if report.lang == "en"
-                        else f"rnq_report_sections a échoué : {exc!r}"
-                    ),
-                )
-            )
+    failures: list[Problem] = []
+    contributed = plugins.call_each(
+        "rnq_report_sections",
+        {"report": report, "lang": report.lang},
+        failures,
+        lambda got: [(str(s["title"]), str(s["markdown"])) for s in got or ()],
+    )
+    sections = [
+        Section(title=title, markdown=markdown, plugin=name)
+        for name, returned in contributed
+        for title, markdown in returned
+    ]
+    problems = [
+        ReportError(path=p.path, line=p.line, message=p.message.get(report.lang)) for p in failures
+    ]
     if not sections and not problems:
         return report
     return report.model_copy(
