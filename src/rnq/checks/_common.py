@@ -11,13 +11,12 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import hashlib
-import re
 import sys
-import unicodedata
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -25,6 +24,7 @@ from rnq.dates import add_months
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import msg, skip
 from rnq.text import Localized
+from rnq.textmatch import ALL, HAS_TEXT, answer, document_body, fold, search
 from rnq.workspace import Offering, Unit, WorkspaceConfig
 
 __all__ = [
@@ -53,54 +53,9 @@ __all__ = [
 ]
 
 
-def _fold_table() -> dict[int, str]:
-    """Latin letters with diacritics → their base letters (the common case, done by
-    ``str.translate``); anything else non-ASCII goes through NFKD in :func:`fold`."""
-    table: dict[int, str] = {0x2019: "'", 0x00A0: " ", 0x202F: " ", 0x0153: "oe", 0x00E6: "ae"}
-    for code in range(0x00C0, 0x0250):
-        char = chr(code)
-        if code in table:
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        if base and base != char and base.isascii():
-            table[code] = base.lower()
-    return table
-
-
 T = TypeVar("T")
-_FOLD = _fold_table()
-_SPACES = re.compile(r"\s+")
 
 
-def fold(text: str) -> str:
-    """Lower-case, accents removed, typographic apostrophes and spaces made plain, whitespace
-    collapsed: « Modalités d’accès » and "modalites d'acces" fold to the same text."""
-    folded = text.lower()
-    if not folded.isascii():  # replace each distinct character (a few): faster than translate
-        for char in set(folded):
-            code = ord(char)
-            if code > 127:
-                if code not in _FOLD:  # rarer characters: fold each once, then remember it
-                    _FOLD[code] = _fold_char(char)
-                folded = folded.replace(char, _FOLD[code])
-    collapsed = " ".join(folded.split())  # what _SPACES.sub(" ", folded) gives, faster
-    if not collapsed:
-        return " " if folded else ""
-    if folded[0].isspace():
-        collapsed = " " + collapsed
-    if folded[-1].isspace():
-        collapsed += " "
-    return collapsed
-
-
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
-
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 #: Folded texts kept between questions (least recently used dropped first), in characters.
 _BODIES_KEEP = 32_000_000
 _BODIES: OrderedDict[int, tuple[weakref.ref[Evidence], str]] = OrderedDict()
@@ -131,15 +86,10 @@ def body(item: Evidence) -> str:
     if hit is not None and hit[0]() is item:
         _BODIES.move_to_end(key)
         return hit[1]
-    parts: list[str] = []
-    text, rows = (item.text, item.rows) if item.usable else (None, None)
-    if text:
-        parts.append(_FRONT_MATTER.sub("", text, count=1))
-    if rows:
-        parts.extend(" ; ".join(row) for row in rows)
-    if item.note:
-        parts.append(item.note)
-    folded = fold("\n".join(parts))
+    if item.usable:
+        folded = document_body(item.text, item.rows, item.note)
+    else:
+        folded = document_body(None, None, item.note)
     if hit is not None:
         _BODIES_SIZE[0] -= len(hit[1])
     _BODIES[key] = (weakref.ref(item, _forget(key)), folded)
@@ -154,11 +104,13 @@ def facts_version() -> str:
     """What the answers of :func:`ask` depend on besides the document: the code of the
     built-in checks. Answers kept in the cache by another version are not used.
 
-    Only the code counts: docstrings, comments and layout are left out (the syntax tree without
-    positions), so rewording a check's requirement keeps the cached answers."""
+    The code of :mod:`rnq.textmatch` (folding, searching) counts too. Only the code counts:
+    docstrings, comments and layout are left out (the syntax tree without positions), so
+    rewording a check's requirement keeps the cached answers."""
     if not _VERSION:
         digest = hashlib.sha256()
-        for source in sorted(Path(__file__).parent.glob("*.py")):
+        here = Path(__file__).parent
+        for source in [*sorted(here.glob("*.py")), here.parent / "textmatch.py"]:
             tree = ast.parse(source.read_text(encoding="utf-8"))
             digest.update(source.name.encode())
             digest.update(ast.dump(_without_docstrings(tree)).encode())
@@ -229,16 +181,12 @@ class Passage:
         return "\n".join(folded[start:end] for start, end in self.spans)
 
     def search(self, pattern: str) -> bool:
-        return ask(self.item, f"{self.label}\x1f{pattern}", lambda _: _found(pattern, self.text))
-
-
-def _found(pattern: str, text: str) -> bool:
-    return re.search(pattern, text) is not None
+        return ask(self.item, f"{self.label}\x1f{pattern}", lambda _: search(pattern, self.text))
 
 
 def matches(item: Evidence, pattern: str) -> bool:
     """Whether the folded text of ``item`` matches ``pattern`` (memoized per document)."""
-    return ask(item, pattern, lambda text: re.search(pattern, text) is not None)
+    return ask(item, pattern, partial(search, pattern))
 
 
 class Folded:
@@ -265,7 +213,7 @@ class Folded:
 
     def blank(self) -> bool:
         """True when no document (nor passage) holds any text."""
-        return not any(ask(i, "\x00text", _has_text) for i in self.items) and not any(
+        return not any(ask(i, HAS_TEXT, partial(answer, HAS_TEXT)) for i in self.items) and not any(
             p.text.strip() for p in self.passages
         )
 
@@ -274,17 +222,13 @@ class Folded:
         found = {
             text
             for item in self.items
-            for text in ask(item, f"\x00all\x1f{pattern}", lambda t: _all(pattern, t))
+            for text in ask(item, ALL + pattern, partial(answer, ALL + pattern))
         }
         return found.union(*(_all(pattern, p.text) for p in self.passages))
 
 
-def _has_text(text: str) -> bool:
-    return bool(text.strip())
-
-
 def _all(pattern: str, text: str) -> list[str]:
-    return sorted({m.group(0) for m in re.finditer(pattern, text)})
+    return cast("list[str]", answer(ALL + pattern, text))
 
 
 Text = str | Folded
@@ -305,7 +249,7 @@ def blank(folded: Text) -> bool:
 def _search(pattern: str, folded: Text) -> bool:
     if isinstance(folded, Folded):
         return folded.search(pattern)
-    return re.search(pattern, folded) is not None
+    return search(pattern, folded)
 
 
 @dataclass(frozen=True)

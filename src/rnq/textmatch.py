@@ -1,0 +1,248 @@
+"""How content checks read text: folding, and the questions they ask of one document.
+
+Content checks match French wording against *folded* text (:func:`fold`: lower case, no accents,
+plain apostrophes and spaces). Most of what they ask of a document is a regular expression
+(« does this document say *modalités d'évaluation* ? »), and the same few hundred questions are
+asked of tens of thousands of documents. This module is the one place that answers them, so the
+answer is the same wherever it is computed: in the parent process while the checks run, or in an
+extraction worker right after the document is read (:func:`answer_all`, the question *plan*).
+
+Questions are strings that say what they compute (:func:`portable`):
+
+* a regular expression: whether the folded text matches it (:func:`search`);
+* ``"\\x00all\\x1f" + pattern``: every distinct text matching it, sorted;
+* ``"\\x00text"``: whether the document holds any text at all.
+
+:func:`search` first looks for the literal text any match must contain
+(:func:`required_literals`), and runs the regular expression only when it is there: most
+questions asked of most documents are answered « no » by a substring search, which is many
+times faster than the regular expression and gives the same answer.
+
+This module imports nothing from rnq, so extraction workers load it cheaply.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+# The standard library's regular-expression parser: private, but the same shape since Python 2
+# in what is used here (typeshed has no stubs for it).
+_sp: Any = importlib.import_module("re._parser")
+_sc: Any = importlib.import_module("re._constants")
+
+__all__ = [
+    "ALL",
+    "HAS_TEXT",
+    "answer",
+    "answer_all",
+    "document_body",
+    "fold",
+    "portable",
+    "required_literals",
+    "search",
+]
+
+#: The question « every distinct text matching the pattern that follows ».
+ALL = "\x00all\x1f"
+#: The question « does the document hold any text? ».
+HAS_TEXT = "\x00text"
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letters; anything else non-ASCII goes
+    through NFKD in :func:`fold` (once per character, then remembered)."""
+    table: dict[int, str] = {0x2019: "'", 0x00A0: " ", 0x202F: " ", 0x0153: "oe", 0x00E6: "ae"}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        if code in table:
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base and base != char and base.isascii():
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, typographic apostrophes and spaces made plain, whitespace
+    collapsed: « Modalités d’accès » and "modalites d'acces" fold to the same text."""
+    folded = text.lower()
+    if not folded.isascii():  # replace each distinct character (a few): faster than translate
+        for char in set(_NON_ASCII.findall(folded)):
+            code = ord(char)
+            if code not in _FOLD:  # rarer characters: fold each once, then remember it
+                _FOLD[code] = _fold_char(char)
+            folded = folded.replace(char, _FOLD[code])
+    collapsed = " ".join(folded.split())  # what re.sub(r"\s+", " ", folded) gives, faster
+    if not collapsed:
+        return " " if folded else ""
+    if folded[0].isspace():
+        collapsed = " " + collapsed
+    if folded[-1].isspace():
+        collapsed += " "
+    return collapsed
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def document_body(
+    text: str | None, rows: Iterable[Sequence[str]] | None, note: str | None = None
+) -> str:
+    """The folded text content checks read of one document: its text without Markdown front
+    matter (whose keys, such as ``kind: suivi``, say nothing of the content), its rows (cells
+    joined by `` ; ``) and its note."""
+    parts: list[str] = []
+    if text:
+        parts.append(_FRONT_MATTER.sub("", text, count=1))
+    if rows:
+        parts.extend(" ; ".join(row) for row in rows)
+    if note:
+        parts.append(note)
+    return fold("\n".join(parts))
+
+
+# --- literal prefilter ---------------------------------------------------------------------------
+
+_Need = list[list[str]]  # every inner list: one of these strings must occur (AND of ORs)
+_REPEATS = frozenset(
+    op for op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, getattr(_sc, "POSSESSIVE_REPEAT", None)) if op
+)
+
+
+def _needs(items: Iterable[tuple[Any, Any]]) -> _Need:
+    """What a match of the parsed sequence ``items`` must contain, as an AND of ORs of
+    strings: runs of consecutive literal characters, and for a group, a branch or a repeat
+    done at least once, what each of its own alternatives must contain."""
+    needs: _Need = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            needs.append(["".join(run)])
+            run.clear()
+
+    for op, av in items:
+        if op is _sc.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _sc.AT:  # zero-width (\b, ^, $): the characters around it stay adjacent
+            continue
+        flush()
+        if op is _sc.SUBPATTERN:
+            if not av[1] & (re.IGNORECASE | re.VERBOSE):  # (?i:…) matches other cases
+                needs.extend(_needs(av[-1]))
+        elif op is _sc.BRANCH:
+            alternatives: list[str] = []
+            for branch in av[1]:
+                best = _best(_needs(branch))
+                if best is None:  # this branch needs nothing: the branch as a whole neither
+                    alternatives = []
+                    break
+                alternatives.extend(best)
+            if alternatives:
+                needs.append(sorted(set(alternatives)))
+        elif op in _REPEATS and av[0] >= 1:
+            needs.extend(_needs(av[2]))
+        # anything else (classes, any, lookarounds, group references…) needs nothing known
+    flush()
+    return needs
+
+
+def _best(needs: _Need) -> list[str] | None:
+    """The most selective requirement of ``needs``: its shortest string the longest."""
+    if not needs:
+        return None
+    return max(needs, key=lambda alternatives: (min(map(len, alternatives)), -len(alternatives)))
+
+
+@lru_cache(maxsize=4096)
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """What any text matching ``pattern`` must contain: a tuple of requirements, each a tuple of
+    strings of which at least one occurs in the text (all requirements must hold).
+
+    Empty when nothing is known (flags such as ``re.IGNORECASE``, classes only…): the pattern
+    must then be run. ``required_literals(r"\\bfoad\\b")`` is ``(("foad",),)``.
+    """
+    try:
+        parsed = _sp.parse(pattern)
+    except re.error:
+        return ()
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    # a requirement met by one character (" ", ":") rules out almost no text
+    needs = [
+        alternatives for alternatives in _needs(list(parsed)) if min(map(len, alternatives)) > 1
+    ]
+    # the most selective first: a text missing it is answered by one substring search
+    needs.sort(key=lambda alternatives: (-min(map(len, alternatives)), len(alternatives)))
+    return tuple(tuple(alternatives) for alternatives in needs[:3])
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def search(pattern: str, text: str) -> bool:
+    """``re.search(pattern, text) is not None``, answered by substring searches alone when
+    ``text`` lacks what every match must contain (:func:`required_literals`)."""
+    for alternatives in required_literals(pattern):
+        if not any(literal in text for literal in alternatives):
+            return False
+    return _compiled(pattern).search(text) is not None
+
+
+def _all(pattern: str, text: str) -> list[str]:
+    for alternatives in required_literals(pattern):
+        if not any(literal in text for literal in alternatives):
+            return []
+    return sorted({m.group(0) for m in _compiled(pattern).finditer(text)})
+
+
+# --- questions -----------------------------------------------------------------------------------
+
+
+def portable(question: str) -> bool:
+    """Whether ``question`` says by itself what it computes (see the module docstring), so that
+    an extraction worker can answer it from the text alone."""
+    if question == HAS_TEXT or question.startswith(ALL):
+        return True
+    return not question.startswith("\x00") and "\x1f" not in question
+
+
+def answer(question: str, body: str) -> Any:
+    """The answer to a :func:`portable` ``question`` about a document whose folded text is
+    ``body``."""
+    if question == HAS_TEXT:
+        return bool(body.strip())
+    if question.startswith(ALL):
+        return _all(question[len(ALL) :], body)
+    return search(question, body)
+
+
+def answer_all(
+    text: str | None, rows: Iterable[Sequence[str]] | None, questions: Iterable[str]
+) -> dict[str, Any]:
+    """The answers to ``questions`` (the portable ones; the others are left out) about a
+    document of ``text`` and ``rows``, folded once."""
+    wanted = [q for q in questions if portable(q)]
+    if not wanted:
+        return {}
+    body = document_body(text, rows)
+    return {question: answer(question, body) for question in wanted}

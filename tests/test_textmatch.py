@@ -1,0 +1,122 @@
+"""rnq.textmatch: folding, the literal prefilter and portable questions give exactly what the
+regular expressions give."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rnq.textmatch import (
+    ALL,
+    HAS_TEXT,
+    answer,
+    answer_all,
+    document_body,
+    fold,
+    portable,
+    required_literals,
+    search,
+)
+
+
+def _slow_fold(text: str) -> str:
+    """The definition fold implements: NFKD without combining marks, lower case, typographic
+    apostrophes and spaces made plain, whitespace runs made one space."""
+    text = text.lower().replace("\u2019", "'").replace("œ", "oe").replace("æ", "ae")
+    text = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modalités d’accès",
+        "  Délai\u00a0d'accès :\n\n15 jours ouvrés  ",
+        "ŒUVRE, Ægide, Ça, Où, À",
+        "",
+        "   ",
+        "plain ascii\ttext",
+    ],
+)
+def test_fold_matches_its_definition(text: str) -> None:
+    assert fold(text) == _slow_fold(text)
+
+
+@given(st.text(alphabet="aeéèêàçôœ’ \n\tAÉÇ-'x0", max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_fold_property(text: str) -> None:
+    assert fold(text) == _slow_fold(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bfoad\b", (("foad",),)),
+        (r"\brncp\s*[-:]?\s*\d{3,}", (("rncp",),)),
+        (r"(capables?|en mesure|aptes?) (de |d')", (("apte", "capable", "en mesure"),)),
+        (r"(ab)+cd", (("ab",), ("cd",))),
+        (r"(?i)foad", ()),  # case-insensitive: a lower-case literal proves nothing
+        (r"(?i:foad)xy", (("xy",),)),
+        (r"x*", ()),
+        (r"(a|)bc", (("bc",),)),  # the empty branch needs nothing
+        (r"[ab]", ()),
+        (r"(", ()),  # not a regular expression: nothing known, re decides
+    ],
+)
+def test_required_literals(pattern: str, literals: tuple[tuple[str, ...], ...]) -> None:
+    assert required_literals(pattern) == literals
+
+
+_ATOMS = st.sampled_from(
+    ["a", "b", "ab", "ba", "cd", " ", r"\b", r"\w", "[ab]", ".", r"\d", "é", "x", "^", "$"]
+)
+
+
+def _patterns() -> st.SearchStrategy[str]:
+    def extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.lists(inner, min_size=1, max_size=4).map("".join),
+            st.lists(inner, min_size=2, max_size=3).map("|".join).map(lambda p: f"({p})"),
+            st.tuples(inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "+?"])).map(
+                lambda t: f"(?:{t[0]}){t[1]}"
+            ),
+            inner.map(lambda p: f"(?i:{p})"),
+            inner.map(lambda p: f"(?={p})"),
+        )
+
+    return st.recursive(_ATOMS, extend, max_leaves=8)
+
+
+@given(_patterns(), st.text(alphabet="abcdxé 1\n", max_size=30))
+@settings(max_examples=600, deadline=None)
+def test_search_is_re_search(pattern: str, text: str) -> None:
+    assert search(pattern, text) == (re.search(pattern, text) is not None)
+    expected = sorted({m.group(0) for m in re.finditer(pattern, text)})
+    assert answer(ALL + pattern, text) == expected
+
+
+def test_portable_questions() -> None:
+    assert portable(r"\bfoad\b")
+    assert portable(HAS_TEXT)
+    assert portable(ALL + "x")
+    assert not portable("\x00tracking")  # a question only its check can answer
+    assert not portable("offre\x1fx")  # a passage of a catalogue
+
+
+def test_answer_all_reads_the_body_checks_read() -> None:
+    text = "---\nkind: suivi\n---\nModalités d’évaluation : QCM\n"
+    rows = [("Nom", "Délai"), ("Dupont", "10 jours")]
+    body = document_body(text, rows)
+    assert "kind" not in body  # front matter left out
+    assert "dupont ; 10 jours" in body
+    answers = answer_all(
+        text, rows, [r"modalites d'evaluation", r"\bsuivi\b", HAS_TEXT, "\x00tracking"]
+    )
+    assert answers == {r"modalites d'evaluation": True, r"\bsuivi\b": False, HAS_TEXT: True}
+    assert answer_all(None, None, [HAS_TEXT]) == {HAS_TEXT: False}
