@@ -360,14 +360,21 @@ def _read_documents(
     """Read every collected file's text (in parallel, cached) and attach it to its evidence:
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
     from rnq.checks._common import facts_version
+    from rnq.checks._plan import questions_for
     from rnq.enrich import apply_extraction
 
     files: dict[str, Path] = {}
+    questions: dict[str, tuple[str, ...]] = {}
     for item in collected.evidence:
         if item.collector == "filesystem":
             files.setdefault(item.path, locate(workspace.root, item.path))
+            asked = questions_for(item.indicators, item.kind)
+            known = questions.get(item.path)
+            if known is not None and known != asked:  # one file, several records
+                asked = tuple(dict.fromkeys((*known, *asked)))
+            questions[item.path] = asked
     store = DocumentStore(cache, options.workers, facts_version())
-    documents = store.read(sorted(files.items()))
+    documents = store.read(sorted(files.items()), questions)
     evidence = []
     for item in collected.evidence:
         document = documents.get(item.path)

@@ -40,6 +40,7 @@ __all__ = [
     "HAS_TEXT",
     "answer",
     "answer_all",
+    "answers_for",
     "document_body",
     "fold",
     "portable",
@@ -246,3 +247,12 @@ def answer_all(
         return {}
     body = document_body(text, rows)
     return {question: answer(question, body) for question in wanted}
+
+
+def answers_for(
+    text: str | None, rows: Iterable[Sequence[str]] | None, questions: Sequence[str]
+) -> tuple[Any, ...]:
+    """The answers to :func:`portable` ``questions``, in their order, about a document of
+    ``text`` and ``rows`` (folded once)."""
+    body = document_body(text, rows)
+    return tuple(answer(question, body) for question in questions)

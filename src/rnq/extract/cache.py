@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from rnq.extract.model import Extraction
 from rnq.text import Localized
 
-__all__ = ["Cache", "FileKey", "Stored", "default_cache_dir"]
+__all__ = ["Cache", "FileKey", "Packed", "Stored", "default_cache_dir", "pack"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extracts (
@@ -134,6 +134,36 @@ def _meta(extraction: Extraction) -> str:
     return extraction.model_copy(update={"text": "", "rows": None}).model_dump_json()
 
 
+class Packed(NamedTuple):
+    """One extraction as the cache stores it (:func:`pack`): made where the document was read,
+    so that its text crosses to the parent process compressed, or not at all."""
+
+    #: The whole extraction as JSON, zlib-compressed.
+    data: bytes
+    #: The extraction without text and rows, as JSON.
+    meta: str
+    #: The answers content checks get about it (:mod:`rnq.textmatch`), compressed JSON.
+    facts: bytes | None
+    #: Roughly the memory the text and rows took (to size the parent's cache transactions).
+    weight: int
+
+
+def _compressed_json(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, separators=(",", ":")).encode(), 1)
+
+
+def pack(extraction: Extraction, facts: dict[str, Any] | None = None) -> Packed:
+    """``extraction`` (and the ``facts`` answered about it) ready for :meth:`Cache.put_packed`."""
+    rows = extraction.rows or ()
+    weight = len(extraction.text) + sum(60 * len(row) + sum(map(len, row)) for row in rows)
+    return Packed(
+        zlib.compress(extraction.model_dump_json().encode(), 1),
+        _meta(extraction),
+        _compressed_json(facts) if facts else None,
+        weight,
+    )
+
+
 class Cache:
     """Extractions stored in SQLite at ``path`` (default: ``default_cache_dir()/extract.sqlite3``).
 
@@ -233,6 +263,16 @@ class Cache:
 
     def put_many(self, entries: Iterable[tuple[FileKey, Extraction]], version: str) -> None:
         """Store ``entries`` in one transaction."""
+        self.put_packed([(key, pack(extraction)) for key, extraction in entries], version)
+
+    def put_packed(
+        self,
+        entries: Iterable[tuple[FileKey, Packed]],
+        version: str,
+        facts_version: str | None = None,
+    ) -> None:
+        """Store packed ``entries`` (with their facts, valid for ``facts_version``) in one
+        transaction."""
         db = self._db
         if db is None:
             return
@@ -243,12 +283,12 @@ class Cache:
                 key.mtime_ns,
                 key.inode,
                 version,
-                zlib.compress(extraction.model_dump_json().encode(), 1),
-                _meta(extraction),
-                None,
-                None,
+                packed.data,
+                packed.meta,
+                facts_version if packed.facts is not None else None,
+                packed.facts if facts_version is not None else None,
             )
-            for key, extraction in entries
+            for key, packed in entries
         ]
         if not rows:
             return
@@ -346,7 +386,7 @@ class Cache:
         rows = [
             (
                 facts_version,
-                zlib.compress(json.dumps(facts, separators=(",", ":")).encode(), 1),
+                _compressed_json(facts),
                 _stored(key.path),
                 key.size,
                 key.mtime_ns,

@@ -29,22 +29,25 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rnq.extract.cache import Cache, FileKey
+from rnq.extract.cache import Cache, FileKey, Packed, pack
 from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file, sniff_file
 from rnq.extract.limits import ExtractLimits
 from rnq.extract.model import EXTRACTOR_VERSION, Extraction
 from rnq.extract.sniff import NATIVE_KINDS
 from rnq.extract.worker import (
     SLOT_FIELDS,
+    Done,
     ExtractFn,
+    Job,
     Transient,
+    finish,
     init_worker,
     timeout_extraction,
     work_batch,
@@ -59,19 +62,12 @@ _POLL_S = 0.2  # how often the watchdog looks at the board
 _MAX_BATCH = 32
 _CACHE_FLUSH = 64  # cache writes per transaction (their full texts are held until then)
 _AHEAD = 2  # batches in flight per worker
-_FLUSH_WEIGHT = 8_000_000  # or once the texts waiting to be written weigh this much (_weight)
-
-
-def _weight(extraction: Extraction) -> int:
-    """Roughly the bytes an extraction's text and rows hold (a cell costs ≈ 60 besides its
-    characters)."""
-    rows = extraction.rows or ()
-    return len(extraction.text) + sum(60 * len(row) + sum(map(len, row)) for row in rows)
+_FLUSH_WEIGHT = 8_000_000  # or once the texts waiting to be written weigh this much (Packed.weight)
 
 
 _MAX_STALLS = 3  # pool rebuilds in a row without any progress before giving up
 
-_Record = Callable[[int, Extraction, bool], None]
+_Record = Callable[[Done], None]
 
 
 def _crash_extraction() -> Extraction:
@@ -147,6 +143,8 @@ class Extractor:
         self.batch_size = batch_size
         self._extract = extract
         self.stats = ExtractStats()
+        #: The answers to the questions of :meth:`run`, per key, for the documents it read.
+        self.facts: dict[str, dict[str, Any]] = {}
         #: Notices about the run itself (the cache turned off…), each said once.
         self.problems: list[Localized] = []
 
@@ -156,7 +154,12 @@ class Extractor:
         return f"{EXTRACTOR_VERSION}/{self.limits.fingerprint()}"
 
     def run(
-        self, items: Sequence[tuple[str, Path]], *, lean: bool = False
+        self,
+        items: Sequence[tuple[str, Path]],
+        *,
+        lean: bool = False,
+        questions: Mapping[str, tuple[str, ...]] | None = None,
+        facts_version: str | None = None,
     ) -> dict[str, Extraction]:
         """Extract every ``(key, absolute path)``; returns ``{key: Extraction}`` in item order.
 
@@ -164,9 +167,13 @@ class Extractor:
         ``lean``: a document read now and written to the cache comes back without its text
         and rows (read them back with :meth:`Cache.load`), so a large job does not hold every
         text in memory at once.
+        ``questions``: per key, :func:`portable <rnq.textmatch.portable>` questions to answer
+        about the document while it is read (over every core); the answers of the documents
+        read by this run are then in :attr:`facts`, and in the cache for ``facts_version``.
         """
         started = time.perf_counter()
         self.stats = stats = ExtractStats()
+        self.facts = {}
         version = self.cache_version
         keys = [FileKey.of(path) for _, path in items]
         hits: dict[FileKey, Extraction] = {}
@@ -182,38 +189,44 @@ class Extractor:
             else:
                 todo.append(index)
 
-        to_store: list[tuple[FileKey, Extraction]] = []
+        to_store: list[tuple[FileKey, Packed]] = []
         held = [0]  # the weight of the texts in to_store
+        asked = {i: (questions or {}).get(items[i][0], ()) for i in todo}
+        packing = self.cache is not None and self.cache.enabled
 
-        def record(index: int, extraction: Extraction, transient: bool) -> None:
+        def record(done: Done) -> None:
+            index, extraction = done.position, done.extraction
             if index in found:
                 return
             found[index] = extraction
             if extraction.status == "error":
                 stats.errors += 1
-            if not transient:
+            if done.answers is not None:
+                self.facts[items[index][0]] = dict(zip(asked[index], done.answers, strict=True))
+            if done.transient is None:
                 stats.extracted += 1
                 key = keys[index]
                 if key is not None and self.cache is not None and self.cache.enabled:
-                    to_store.append((key, extraction))
-                    held[0] += _weight(extraction)
+                    packed = done.packed or pack(extraction)
+                    to_store.append((key, packed))
+                    held[0] += packed.weight
                     if len(to_store) >= _CACHE_FLUSH or held[0] >= _FLUSH_WEIGHT:
-                        self.cache.put_many(to_store, version)
+                        self.cache.put_packed(to_store, version, facts_version)
                         to_store.clear()
                         held[0] = 0
-                    if lean and (extraction.text or extraction.rows is not None):
-                        found[index] = extraction.model_copy(update={"text": "", "rows": None})
 
         paths = {index: str(items[index][1]) for index in todo}
         if todo and self._runs_in_process(paths):
             stats.in_process = True
             for index in todo:
-                record(index, self._extract(Path(paths[index]), self.limits), False)
+                extraction = self._extract(Path(paths[index]), self.limits)
+                record(finish(index, extraction, asked[index], packing, lean))
         elif todo:
             todo.sort(key=lambda i: -_size(keys[i]))  # largest first: better load balance
-            _PoolRun(self, paths, record).run(todo)
+            jobs = {i: (i, paths[i], asked[i]) for i in todo}
+            _PoolRun(self, jobs, record, packing=packing, lean=lean).run(todo)
         if self.cache is not None:
-            self.cache.put_many(to_store, version)
+            self.cache.put_packed(to_store, version, facts_version)
             if self.cache.problem is not None and self.cache.problem not in self.problems:
                 self.problems.append(self.cache.problem)
         stats.seconds = time.perf_counter() - started
@@ -228,25 +241,37 @@ class Extractor:
 class _PoolRun:
     """One :meth:`Extractor.run` through worker processes: rounds of pools until all is read."""
 
-    def __init__(self, owner: Extractor, paths: dict[int, str], record: _Record) -> None:
+    def __init__(
+        self,
+        owner: Extractor,
+        jobs: dict[int, Job],
+        record: _Record,
+        *,
+        packing: bool = False,
+        lean: bool = False,
+    ) -> None:
         self.owner = owner
         self.limits = owner.limits
         self.stats = owner.stats
-        self.paths = paths
+        self.jobs = jobs
         self._record = record
+        self.packing = packing
+        self.lean = lean
         self.done: set[int] = set()
 
-    def record(self, index: int, extraction: Extraction, transient: bool) -> None:
-        if index not in self.done:
-            self.done.add(index)
-            self._record(index, extraction, transient)
+    def record(self, index: int, extraction: Extraction, transient: Transient) -> None:
+        """Record a result made here (a timeout, a crash…), not in a worker."""
+        self.take([Done(index, extraction, transient)])
 
-    def take(self, results: list[tuple[int, Extraction, Transient]]) -> None:
+    def take(self, results: list[Done]) -> None:
         """Record what one batch returned."""
-        for index, extraction, transient in results:
-            if transient == "timeout" and index not in self.done:
+        for done in results:
+            if done.position in self.done:
+                continue
+            if done.transient == "timeout":
                 self.stats.timeouts += 1
-            self.record(index, extraction, transient is not None)
+            self.done.add(done.position)
+            self._record(done)
 
     def batches(self, order: list[int], workers: int) -> list[list[int]]:
         size = self.owner.batch_size or max(
@@ -273,7 +298,7 @@ class _PoolRun:
                 crashes[index] += 1
                 if crashes[index] >= 2:
                     self.stats.crashes += 1
-                    self.record(index, _crash_extraction(), True)
+                    self.record(index, _crash_extraction(), "failure")
                 else:
                     isolated.append(index)
             rest = [i for i in leftovers if i not in self.done and i not in suspects]
@@ -281,7 +306,7 @@ class _PoolRun:
                 stalls += 1
                 if stalls >= _MAX_STALLS:
                     for index in rest + isolated:
-                        self.record(index, _stall_extraction(), True)
+                        self.record(index, _stall_extraction(), "failure")
                     return
             else:
                 stalls = 0
@@ -304,7 +329,7 @@ class _PoolRun:
             initializer=init_worker,
             initargs=(board, counter, self.limits, self.owner._extract),
         )
-        pending: dict[Future[list[tuple[int, Extraction, Transient]]], list[int]] = {}
+        pending: dict[Future[list[Done]], list[int]] = {}
         killed: set[int] = set()
         unsubmitted: list[list[int]] = []
         broken = False
@@ -315,9 +340,9 @@ class _PoolRun:
             """Keep ``ahead`` batches in flight (no more: the results of batches submitted at
             once pile up in memory while this process writes the cache); False if broken."""
             while unsubmitted and len(pending) < ahead:
-                job = [(index, self.paths[index]) for index in unsubmitted[0]]
+                job = [self.jobs[index] for index in unsubmitted[0]]
                 try:
-                    future = executor.submit(work_batch, job)
+                    future = executor.submit(work_batch, job, self.packing, self.lean)
                 except Exception:
                     # A worker died while the batches were being sent: 3.11 then raises
                     # BrokenProcessPool, or OSError when spawning a worker races the teardown.
@@ -340,7 +365,7 @@ class _PoolRun:
                         continue
                     except BaseException as exc:  # a bug in a worker, not in a document
                         for index in batch:
-                            self.record(index, worker_failure(exc), True)
+                            self.record(index, worker_failure(exc), "failure")
                         continue
                     self.take(results)
                 if not broken:
@@ -385,8 +410,7 @@ class _PoolRun:
             except ProcessLookupError:
                 continue
             killed.add(index)
-            self.stats.timeouts += 1
-            self.record(index, timeout_extraction(self.limits), True)
+            self.record(index, timeout_extraction(self.limits), "timeout")
         return killed
 
 

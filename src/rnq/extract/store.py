@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,8 +74,15 @@ class DocumentStore:
         self._kept_chars = 0
         self._facts: list[tuple[FileKey, dict[str, Any], int]] = []
 
-    def read(self, files: Sequence[tuple[str, Path]]) -> dict[str, Document]:
-        """``{relative path: Document}`` for ``files`` (relative path, absolute path)."""
+    def read(
+        self,
+        files: Sequence[tuple[str, Path]],
+        questions: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> dict[str, Document]:
+        """``{relative path: Document}`` for ``files`` (relative path, absolute path).
+
+        ``questions``: per relative path, what the workers answer about a file they read
+        (:meth:`Extractor.run`); the answers start the document's ``facts``."""
         version = self.extractor.cache_version
         keys = {rel: FileKey.of(path) for rel, path in files}
         cache = self.cache
@@ -87,7 +94,10 @@ class DocumentStore:
             else {}
         )
         todo = [(rel, path) for rel, path in files if keys[rel] not in stored]
-        extracted = self.extractor.run(todo, lean=True)
+        extracted = self.extractor.run(
+            todo, lean=True, questions=questions, facts_version=self.facts_version
+        )
+        answered = self.extractor.facts
         documents: dict[str, Document] = {}
         for rel, _path in files:
             key = keys[rel]
@@ -99,12 +109,12 @@ class DocumentStore:
                 has_content = extraction.status == "ok" and not (
                     extraction.text or extraction.rows is not None
                 )
-                facts = {}
+                facts = answered.get(rel, {})  # in the cache already, with the extraction
             # A text left in the cache is read back on demand (or the file again, should the
             # cache have failed since).
             loader = self._loader(key) if has_content and key is not None else None
             if key is None or cache is None or not cache.enabled:
-                documents[rel] = Document(extraction, loader)
+                documents[rel] = Document(extraction, loader, facts=facts or None)
                 continue
             self._facts.append((key, facts, len(facts)))
             content_key = (key.path, str(key.size), str(key.mtime_ns), str(key.inode), version)

@@ -22,15 +22,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
+from rnq.extract.cache import Packed, pack
 from rnq.extract.limits import MIB, ExtractLimits
 from rnq.extract.model import Extraction
 
 __all__ = [
     "SLOT_FIELDS",
+    "Done",
     "ExtractFn",
+    "Job",
     "Transient",
+    "finish",
     "init_worker",
     "timeout_extraction",
     "work_batch",
@@ -97,30 +101,74 @@ def worker_failure(exc: BaseException) -> Extraction:
 Transient = Literal["timeout", "failure"] | None
 
 
-def work_batch(batch: list[tuple[int, str]]) -> list[tuple[int, Extraction, Transient]]:
-    """Extract each ``(index, path)`` of ``batch`` in turn, publishing progress on the board.
+#: One document to read: its index in the run, its path, and the questions to answer about its
+#: text while it is in hand (:mod:`rnq.textmatch`; empty: none).
+Job = tuple[int, str, tuple[str, ...]]
 
-    Returns ``(index, extraction, transient)`` triples; ``transient`` says why a result depends on
-    the run (a timeout, a failure such as ``MemoryError``) rather than on the file.
+
+class Done(NamedTuple):
+    """What became of one :data:`Job`."""
+
+    #: The job's index in the run.
+    position: int
+    #: Without its text and rows when the run is lean and ``packed`` holds them.
+    extraction: Extraction
+    transient: Transient
+    #: The answers to the job's questions, in their order (None: not answered).
+    answers: tuple[Any, ...] | None = None
+    #: The extraction as the cache stores it (None: not asked for, or transient).
+    packed: Packed | None = None
+
+
+def finish(
+    index: int, extraction: Extraction, questions: tuple[str, ...], packing: bool, lean: bool
+) -> Done:
+    """A document just read: answer its questions and pack it for the cache, here, while its
+    text is in hand (in a worker: over every core, and the text need not cross to the parent)."""
+    answers = None
+    if questions and extraction.status == "ok":
+        from rnq.textmatch import answers_for
+
+        answers = answers_for(extraction.text, extraction.rows, questions)
+    packed = None
+    if packing:
+        packed = pack(extraction, dict(zip(questions, answers, strict=True)) if answers else None)
+        if lean and (extraction.text or extraction.rows is not None):
+            extraction = extraction.model_copy(update={"text": "", "rows": None})
+    return Done(index, extraction, None, answers, packed)
+
+
+def work_batch(batch: list[Job], packing: bool = False, lean: bool = False) -> list[Done]:
+    """Read each job of ``batch`` in turn, publishing progress on the board; answer its
+    questions and pack it for the cache when ``packing`` (:func:`finish`).
+
+    ``transient`` says why a result depends on the run (a timeout, a failure such as
+    ``MemoryError``) rather than on the file: such results are neither answered nor packed.
     """
     board, base = _State.board, _State.slot * SLOT_FIELDS
     limits, extract = _State.limits, _State.extract
     if extract is None:
         raise RuntimeError("init_worker did not run in this process")
-    out: list[tuple[int, Extraction, Transient]] = []
-    for index, path in batch:
+    out: list[Done] = []
+    for index, path, questions in batch:
         board[base + 2] = time.monotonic_ns()  # start before index: the parent reads index first
         board[base + 1] = index
         signal.setitimer(signal.ITIMER_REAL, limits.timeout_s)
-        transient: Transient = None
         try:
-            result = extract(Path(path), limits)
-        except _SoftTimeout:
-            result, transient = timeout_extraction(limits), "timeout"
-        except Exception as exc:  # MemoryError under the cap, or a reader that raised
-            result, transient = worker_failure(exc), "failure"
+            try:
+                extraction = extract(Path(path), limits)
+            except _SoftTimeout:
+                done = Done(index, timeout_extraction(limits), "timeout")
+            except Exception as exc:  # MemoryError under the cap, or a reader that raised
+                done = Done(index, worker_failure(exc), "failure")
+            else:
+                try:
+                    done = finish(index, extraction, questions, packing, lean)
+                except _SoftTimeout:  # out of time while answering: the checks will ask
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    done = finish(index, extraction, (), packing, lean)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             board[base + 1] = -1
-        out.append((index, result, transient))
+        out.append(done)
     return out
