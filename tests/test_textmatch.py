@@ -27,9 +27,7 @@ def _slow_fold(text: str) -> str:
     """The definition fold implements: NFKD without combining marks, lower case, typographic
     apostrophes and spaces made plain, whitespace runs made one space."""
     text = text.lower().replace("\u2019", "'").replace("œ", "oe").replace("æ", "ae")
-    text = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text)
 
 

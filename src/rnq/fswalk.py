@@ -26,7 +26,9 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +40,7 @@ __all__ = [
     "compile_ignore",
     "locate",
     "printable_name",
+    "reusing",
     "walk",
 ]
 
@@ -48,10 +51,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 @dataclass
 class WalkResult:
-    """The files found (``(relative POSIX path, absolute path)``, sorted) and the problems met."""
+    """The files found (``(relative POSIX path, absolute path)``, sorted) and the problems met;
+    ``stats``: each file's ``(size, mtime_ns, inode)``, from the walk's own ``stat``."""
 
     files: list[tuple[str, Path]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 def printable_name(name: str) -> tuple[str, bool]:
@@ -273,6 +278,23 @@ class _Walker:
                 f"{self.max_file_bytes >> 20} MiB): not read",
             )
         self.result.files.append((rel, Path(path)))
+        self.result.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+_WalkKey = tuple[str, tuple[str, ...], int]
+_KEPT: ContextVar[tuple[_WalkKey, WalkResult] | None] = ContextVar("rnq_walk", default=None)
+
+
+@contextmanager
+def reusing(root: Path, ignore: Sequence[str], result: WalkResult) -> Iterator[None]:
+    """While the block runs, :func:`walk` of ``root`` with ``ignore`` returns ``result`` (a
+    copy) instead of walking again: a run that walked the workspace to recognise it does not
+    walk it twice."""
+    token = _KEPT.set(((os.path.realpath(root), tuple(ignore), DEFAULT_MAX_FILE_BYTES), result))
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
 
 
 def walk(
@@ -282,6 +304,10 @@ def walk(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> WalkResult:
     """Every regular file under ``root`` (see the module docstring for the rules)."""
+    kept = _KEPT.get()
+    if kept is not None and kept[0] == (os.path.realpath(root), tuple(ignore), max_file_bytes):
+        done = kept[1]
+        return WalkResult(list(done.files), list(done.problems), dict(done.stats))
     walker = _Walker(root, ignore, max_file_bytes)
     try:
         info = os.stat(walker.root)

@@ -95,6 +95,27 @@ def rnq_register_checks() -> Iterable[ModuleType | Any] | None:
     """
 
 
+# --- Reusing a report -----------------------------------------------------------------------
+
+
+@hookspec
+def rnq_run_key(workspace: Workspace) -> str | None:
+    """Say what, besides the workspace's files, decides what this plugin contributes.
+
+    A run with a cache reuses the report of an earlier run when nothing it depends on changed:
+    every file of the workspace (its size, modification time and inode), ``rnq.yaml``, the run's
+    options, the code of rnq and of every registered plugin. A plugin that reads anything else —
+    a remote API, a database, a file outside the workspace — implements this hook.
+
+    :param workspace: the workspace of the run.
+    :returns: a string that changes whenever that outside source may have changed (a version,
+        an export's timestamp, an ETag), or ``None`` when the plugin cannot tell: the report is
+        then never reused and every run is a full run.
+
+    Implemented by: collectors and checks with sources outside the workspace.
+    """
+
+
 # --- Report ---------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -34,12 +35,13 @@ from rnq.errors import Problem
 from rnq.extract.cache import Cache
 from rnq.extract.store import DocumentStore
 from rnq.fixtures import FixtureLookupError, FixtureRegistry
-from rnq.fswalk import locate
+from rnq.fswalk import WalkResult, locate, reusing, walk
 from rnq.mapping import NameFacts, NameMemo, name_facts_version, using_names
 from rnq.model import Evidence, EvidenceSet, Finding
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential import Referential
 from rnq.report import Report, ReportError, Section
+from rnq.runkey import run_key
 from rnq.sampling import AuditSample
 from rnq.schedule import audit_calendar
 from rnq.text import Lang, Localized
@@ -354,6 +356,42 @@ def _collect(
     return collected
 
 
+def _run_key(
+    workspace: Workspace,
+    walked: WalkResult,
+    plugins: PluginSet,
+    options: RunOptions,
+    referential: Referential,
+    today: dt.date,
+    audit_date: dt.date | None,
+) -> str | None:
+    """The key of this run (:mod:`rnq.runkey`): its options that shape the report, and the
+    versions of the extractor and of the content checks."""
+    from rnq.checks._common import facts_version
+    from rnq.extract.model import EXTRACTOR_VERSION
+
+    shaping = {
+        "today": today.isoformat(),
+        "audit_date": audit_date.isoformat() if audit_date else None,
+        "referential": referential.id,
+        "units": options.units,
+        "indicators": options.indicators,
+        "offerings": options.offerings,
+        "lang": options.lang,
+        "sample": options.sample.model_dump(mode="json") if options.sample else None,
+        "check_timeout_s": options.check_timeout_s,
+    }
+    return run_key(workspace, walked, plugins, shaping, [EXTRACTOR_VERSION, facts_version()])
+
+
+def _reused(stored: str) -> Report | None:
+    """The report an earlier run stored, or None if it no longer reads as one."""
+    try:
+        return Report.model_validate_json(stored)
+    except ValueError:  # pydantic's ValidationError included
+        return None
+
+
 def _read_documents(
     workspace: Workspace, collected: CollectResult, options: RunOptions, cache: Cache | None
 ) -> tuple[list[Evidence], DocumentStore]:
@@ -425,10 +463,29 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     )
     workspace = declare_units(workspace, plugins)
     waivers = load_waivers(workspace, referential=referential)
-    options.tell("collecte des preuves", "collecting evidence")
     cache = _open_cache(options)
+    key, walked = None, None
+    if cache is not None and cache.enabled:
+        walked = walk(workspace.root, workspace.config.ignore)
+        key = _run_key(workspace, walked, plugins, options, referential, today, audit_date)
+        stored = cache.get_run(key) if key is not None else None
+        reused = _reused(stored) if stored is not None else None
+        if reused is not None:
+            options.tell(
+                "rien n'a changé depuis la dernière exécution : rapport repris du cache",
+                "nothing changed since the last run: report taken from the cache",
+            )
+            cache.close()
+            return reused
+    options.tell("collecte des preuves", "collecting evidence")
     try:
-        collected = _collect(workspace, plugins, watchdog, cache)
+        walking = (
+            reusing(workspace.root, workspace.config.ignore, walked)
+            if walked is not None
+            else nullcontext()
+        )
+        with walking:
+            collected = _collect(workspace, plugins, watchdog, cache)
         options.tell(
             f"lecture de {len(collected.evidence)} documents",
             f"reading {len(collected.evidence)} documents",
@@ -440,7 +497,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             cache.close()
         raise
     try:
-        return _check_and_report(
+        report = _check_and_report(
             workspace,
             options,
             referential,
@@ -451,6 +508,20 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             evidence,
             watchdog,
         )
+        read = store.extractor.stats
+        if (
+            key is not None
+            and cache is not None
+            and not (
+                watchdog.fired  # a check or a collector ran out of time: try again next run
+                or read.timeouts
+                or read.crashes
+                or read.pool_restarts
+                or any(p.path.startswith("plugin:") for p in report.errors)
+            )
+        ):
+            cache.put_run(key, report.to_json())
+        return report
     finally:
         store.save_facts()
         store.close()

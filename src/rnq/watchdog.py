@@ -57,6 +57,11 @@ class Watchdog:
         self._main = threading.main_thread()
 
     @property
+    def fired(self) -> bool:
+        """True once a step has been interrupted (the run's result then depends on timing)."""
+        return self._fired >= 0
+
+    @property
     def active(self) -> bool:
         """True when steps are watched (a limit is set and this is the main thread)."""
         return self._thread is not None

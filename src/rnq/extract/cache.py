@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -51,6 +52,15 @@ CREATE TABLE IF NOT EXISTS names (
     data TEXT NOT NULL
 ) WITHOUT ROWID
 """
+#: Reports of earlier runs, by run key (:mod:`rnq.runkey`): an unchanged workspace is not run again.
+_RUNS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    key TEXT PRIMARY KEY,
+    stored_ns INTEGER NOT NULL,
+    report BLOB NOT NULL
+) WITHOUT ROWID
+"""
+_RUNS_KEPT = 8  # reports kept (the most recent): a few option sets of one workspace, or several
 _COLUMNS = (
     "path",
     "size",
@@ -194,6 +204,7 @@ class Cache:
                 db.execute("DROP TABLE extracts")
                 db.execute(_SCHEMA)
             db.execute(_NAMES_SCHEMA)
+            db.execute(_RUNS_SCHEMA)
             db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
         except BaseException:
             db.close()
@@ -452,6 +463,47 @@ class Cache:
             try:
                 db.execute("DELETE FROM names WHERE version != ?", (version,))
                 db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)", rows)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def get_run(self, key: str) -> str | None:
+        """The report (JSON) an earlier run with ``key`` stored, or None."""
+        db = self._db
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT report FROM runs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            return zlib.decompress(row[0]).decode("utf-8", "surrogatepass")
+        except (zlib.error, UnicodeDecodeError):
+            return None  # damaged: the run is done again
+
+    def put_run(self, key: str, report: str) -> None:
+        """Keep ``report`` (JSON) for runs with ``key``; only the most recent few are kept."""
+        db = self._db
+        if db is None:
+            return
+        blob = zlib.compress(report.encode("utf-8", "surrogatepass"), 1)
+        try:
+            db.execute("BEGIN")
+            try:
+                db.execute(
+                    "INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, time.time_ns(), blob)
+                )
+                db.execute(
+                    "DELETE FROM runs WHERE key NOT IN "
+                    "(SELECT key FROM runs ORDER BY stored_ns DESC LIMIT ?)",
+                    (_RUNS_KEPT,),
+                )
             except BaseException:
                 db.execute("ROLLBACK")
                 raise

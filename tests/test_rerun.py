@@ -1,0 +1,206 @@
+"""A run with a cache reuses the report of an earlier run when nothing it depends on changed
+(rnq.runkey), and runs in full as soon as anything did."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import rnq
+from rnq.cli import main
+from rnq.text import Localized
+
+from .conftest import EXAMPLE
+
+TODAY = dt.date(2026, 11, 28)
+run_module = importlib.import_module("rnq.run")  # rnq.run is also the function
+
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: initial, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+"""
+FILES = {
+    "siege/I01-programme.md": "# Programme\n\nObjectifs, durée, tarifs, modalités d'accès.\n",
+    "siege/I31-procedure-reclamations.md": "# Réclamations\n\nRéponse sous 10 jours ouvrés.\n",
+}
+
+
+class Runs:
+    """Runs ``rnq.run`` with a cache and says whether each one was a full run."""
+
+    def __init__(self, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.cache = cache
+        self.full: list[bool] = []
+        real = run_module._collect
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            self.full[-1] = True
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(run_module, "_collect", spy)
+
+    def __call__(self, root: Path, **options: Any) -> rnq.Report:
+        self.full.append(False)
+        told: list[Localized] = []
+        settings: dict[str, Any] = {
+            "today": TODAY,
+            "load_entrypoints": False,
+            "cache_dir": self.cache,
+            "progress": told.append,
+            **options,
+        }
+        report = rnq.run(root, rnq.RunOptions(**settings))
+        reused = any("nothing changed" in t.en for t in told)
+        assert reused is not self.full[-1]
+        return report
+
+
+@pytest.fixture
+def runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Runs:
+    return Runs(tmp_path / "cache", monkeypatch)
+
+
+def test_an_unchanged_workspace_is_not_run_again(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    root = write_workspace(CONFIG, FILES)
+    first = runs(root)
+    again = runs(root)
+    assert runs.full == [True, False]
+    assert again.to_json() == first.to_json()
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["touch", "new file", "remove", "rnq.yaml", "today", "lang", "indicator", "referential"],
+)
+def test_any_change_runs_again(
+    write_workspace: Callable[..., Path], runs: Runs, change: str
+) -> None:
+    root = write_workspace(CONFIG, FILES)
+    first = runs(root)
+    options: dict[str, Any] = {}
+    target = root / "siege" / "I01-programme.md"
+    if change == "touch":  # same bytes, a new modification time
+        info = target.stat()
+        os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    elif change == "new file":
+        (root / "siege" / "I23-veille-legale.md").write_text("# Veille\n", encoding="utf-8")
+    elif change == "remove":
+        target.unlink()
+    elif change == "rnq.yaml":
+        config = (root / "rnq.yaml").read_text(encoding="utf-8")
+        (root / "rnq.yaml").write_text(config.replace("test", "testé"), encoding="utf-8")
+    elif change == "today":
+        options["today"] = TODAY + dt.timedelta(days=1)
+    elif change == "lang":
+        options["lang"] = "en"
+    elif change == "indicator":
+        options["indicators"] = (1,)
+    else:
+        options["referential"] = "rnq-2019-v9"
+    second = runs(root, **options)
+    assert runs.full == [True, True]
+    if change in {"remove", "new file", "rnq.yaml", "lang", "indicator", "referential"}:
+        assert second.to_json() != first.to_json()
+    runs(root, **options)
+    assert runs.full == [True, True, False]  # and the new state is remembered in turn
+
+
+def test_hook_rnq_run_key(write_workspace: Callable[..., Path], runs: Runs) -> None:
+    said: list[str | None] = ["export-1"]
+
+    class Remote:
+        @rnq.hookimpl
+        def rnq_run_key(self, workspace: rnq.Workspace) -> str | None:
+            assert workspace.root.name == "ws"
+            return said[0]
+
+    root = write_workspace(CONFIG, FILES)
+    runs(root, extra_plugins=(Remote(),))
+    runs(root, extra_plugins=(Remote(),))
+    assert runs.full == [True, False]
+    said[0] = "export-2"  # the outside source changed
+    runs(root, extra_plugins=(Remote(),))
+    assert runs.full[-1] is True
+    said[0] = None  # the plugin cannot tell: every run is a full run
+    runs(root, extra_plugins=(Remote(),))
+    runs(root, extra_plugins=(Remote(),))
+    assert runs.full[-2:] == [True, True]
+
+
+def test_a_failing_run_key_hook_means_a_full_run(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    class Broken:
+        @rnq.hookimpl
+        def rnq_run_key(self) -> str:
+            raise RuntimeError("remote down")
+
+    root = write_workspace(CONFIG, FILES)
+    runs(root, extra_plugins=(Broken(),))
+    runs(root, extra_plugins=(Broken(),))
+    assert runs.full == [True, True]
+
+
+def test_a_run_cut_short_by_a_time_limit_is_not_kept(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    config = CONFIG + "checks: [checks]\n"
+    slow = (
+        "import time\n\nimport rnq\n\n\n@rnq.mark.indicator(1)\ndef check_slow(unit):\n"
+        '    """Une vérification lente."""\n'
+        "    time.sleep(5)\n"
+    )
+    root = write_workspace(config, {**FILES, "checks/check_slow.py": slow})
+    runs(root, check_timeout_s=0.5)
+    runs(root, check_timeout_s=0.5)
+    assert runs.full == [True, True]  # the timeout depends on the machine, not the files
+
+
+def test_the_report_is_reused_only_with_a_cache(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    root = write_workspace(CONFIG, FILES)
+    runs(root, use_cache=False)
+    runs(root, use_cache=False)
+    assert runs.full == [True, True]
+
+
+def test_cli_outputs_are_the_same_bytes_when_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, workspace)
+    outputs = ("json", "html", "md", "junit", "xlsx")
+
+    def check(name: str) -> dict[str, bytes]:
+        folder = tmp_path / name
+        folder.mkdir()
+        args = ["check", str(workspace), "--today", "2026-11-28", "--fail-on", "never"]
+        args += ["--cache-dir", str(tmp_path / "cache")]
+        for kind in outputs:
+            args += [f"--{kind}", str(folder / f"report.{kind}")]
+        done = CliRunner().invoke(main, args, env={"RNQ_DISABLE_PLUGIN_AUTOLOAD": "1"})
+        assert done.exit_code == 0, done.output
+        return {kind: (folder / f"report.{kind}").read_bytes() for kind in outputs}
+
+    full = check("full")
+
+    def collect(*args: object) -> None:
+        raise AssertionError("the workspace is unchanged: nothing to collect")
+
+    monkeypatch.setattr(run_module, "_collect", collect)
+    assert check("reused") == full
