@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from rnq.textmatch import (
     ALL,
+    DIGIT,
     HAS_TEXT,
+    _words,
     answer,
     answer_all,
     document_body,
@@ -56,14 +58,20 @@ def test_fold_property(text: str) -> None:
     ("pattern", "literals"),
     [
         (r"\bfoad\b", (("foad",),)),
-        (r"\brncp\s*[-:]?\s*\d{3,}", (("rncp",),)),
-        (r"(capables?|en mesure|aptes?) (de |d')", (("apte", "capable", "en mesure"),)),
+        (r"\brncp\s*[-:]?\s*\d{3,}", (("rncp",), (DIGIT,))),
+        (r"[a-z.]+@[a-z]+", (("@",),)),
+        (
+            r"(capables?|en mesure|aptes?) (de |d')",
+            (("apte", "capable", "en mesure"), ("d",), ("'", "e ")),
+        ),
         (r"(ab)+cd", (("ab",), ("cd",))),
         (r"(?i)foad", ()),  # case-insensitive: a lower-case literal proves nothing
         (r"(?i:foad)xy", (("xy",),)),
         (r"x*", ()),
         (r"(a|)bc", (("bc",),)),  # the empty branch needs nothing
-        (r"[ab]", ()),
+        (r"[ab]", (("a", "b"),)),
+        (r"[^ab]", ()),  # a negated class: nothing known
+        (r"[a-z]", ()),  # a wide class: nothing worth looking for
         (r"(", ()),  # not a regular expression: nothing known, re decides
     ],
 )
@@ -72,7 +80,25 @@ def test_required_literals(pattern: str, literals: tuple[tuple[str, ...], ...]) 
 
 
 _ATOMS = st.sampled_from(
-    ["a", "b", "ab", "ba", "cd", " ", r"\b", r"\w", "[ab]", ".", r"\d", "é", "x", "^", "$"]
+    [
+        "a",
+        "b",
+        "ab",
+        "ba",
+        "cd",
+        " ",
+        r"\b",
+        r"\w",
+        "[ab]",
+        ".",
+        r"\d",
+        "é",
+        "x",
+        "^",
+        "$",
+        "@",
+        "[1@]",
+    ]
 )
 
 
@@ -91,12 +117,19 @@ def _patterns() -> st.SearchStrategy[str]:
     return st.recursive(_ATOMS, extend, max_leaves=8)
 
 
-@given(_patterns(), st.text(alphabet="abcdxé 1\n", max_size=30))
+@given(_patterns(), st.text(alphabet="abcdxé 1\n@٣", max_size=30))
 @settings(max_examples=600, deadline=None)
 def test_search_is_re_search(pattern: str, text: str) -> None:
     assert search(pattern, text) == (re.search(pattern, text) is not None)
     expected = sorted({m.group(0) for m in re.finditer(pattern, text)})
     assert answer(ALL + pattern, text) == expected
+    # with the distinct words of a folded text, as extraction workers search it
+    folded = fold(text)
+    words = _words(folded)
+    assert search(pattern, folded, words) == (re.search(pattern, folded) is not None)
+    assert answer(ALL + pattern, folded, words) == sorted(
+        {m.group(0) for m in re.finditer(pattern, folded)}
+    )
 
 
 def test_portable_questions() -> None:

@@ -31,6 +31,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "src" / "rnq" / "checks" / "questions.json"
@@ -125,26 +126,31 @@ def write_probe(root: Path, audit_type: str, new_entrant: bool, domain: bool) ->
             (root / folder / f"{stem}-registre.csv").write_text(f"{header}\n{rows}\n", "utf-8")
 
 
-def record(
-    root: Path, referential: str | None, strict: bool = True
-) -> dict[str, dict[str, set[str]]]:
-    """The questions the checks compute on ``root``, by indicator (no cache, no plugins)."""
-    import rnq
-    from rnq.checks._plan import recording
+Asked = dict[str, dict[str, dict[str, set[str]]]]
 
+
+def record(root: Path, referential: str | None, strict: bool = True) -> tuple[str, Asked]:
+    """The referential of a run on ``root`` (no cache, no plugins) and the questions its checks
+    computed, by context (rnq.checks._plan.context_of)."""
+    import rnq
+    from rnq.checks._plan import context_of, recording
+
+    workspace = rnq.load(root)
     options = rnq.RunOptions(
         today=TODAY, referential=referential, use_cache=False, load_entrypoints=False
     )
-    with recording() as asked:
-        report = rnq.run(root, options)
+    with recording(context_of(workspace.config)) as asked:
+        report = rnq.run(workspace, options)
     if strict and report.errors:
         raise SystemExit(f"{root}: {len(report.errors)} errors, first: {report.errors[0]}")
-    return asked
+    return report.referential, asked
 
 
 def build() -> dict[str, object]:
     """The plan, recorded afresh."""
-    runs: list[dict[str, dict[str, set[str]]]] = []
+    from rnq.checks._plan import PARTS
+
+    runs: list[tuple[str, Asked]] = []
     with tempfile.TemporaryDirectory(prefix="rnq-plan-") as tmp:
         for domain in (False, True):
             for audit_type, new_entrant in (("initial", True), ("surveillance", False)):
@@ -154,26 +160,69 @@ def build() -> dict[str, object]:
                 for referential in ("rnq-2019-v9", "rnq-2026"):
                     runs.append(record(probe, referential))
     runs.append(record(ROOT / "evidence", None, strict=False))
-    plan: dict[str, object] = {
+    # (section, part, name, question) → in how many runs
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    for referential, asked in runs:
+        found = set()
+        for context, parts in asked.items():
+            for part, names in parts.items():
+                for name, questions in names.items():
+                    for question in questions:
+                        found.add((f"{referential}/{context}", part, name, question))
+                        found.add(("*", part, name, question))
+        seen.update(found)
+    sections: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for (section, part, name, question), count in seen.items():
+        if count > 1:  # not from one workspace's names only
+            parts = sections.setdefault(section, {part: {} for part in PARTS})
+            parts[part].setdefault(name, []).append(question)
+
+    questions = sorted(
+        {
+            q
+            for parts in sections.values()
+            for names in parts.values()
+            for qs in names.values()
+            for q in qs
+        }
+    )
+    number = {question: index for index, question in enumerate(questions)}
+
+    def ordered(part: str, names: dict[str, list[str]]) -> dict[str, list[int]]:
+        keys = sorted(names, key=int) if part == "by_indicator" else sorted(names)
+        return {name: sorted(number[q] for q in names[name]) for name in keys}
+
+    return {
         "about": "Written by tools/gen_question_plan.py: what the built-in content checks ask "
-        "of a document, by indicator and by kind (rnq.checks._plan). A hint for extraction "
-        "workers: a question missing here is answered by the check itself."
+        "of a document, by referential and context (the category of its offering, or unit), "
+        "then by indicator and by kind (rnq.checks._plan), as indexes into questions. A hint "
+        "for extraction workers: a question missing here is answered by the check itself.",
+        "questions": questions,
+        "sections": {
+            section: {part: ordered(part, names) for part, names in sections[section].items()}
+            for section in sorted(sections)
+        },
     }
-    for part in ("by_indicator", "by_kind"):
-        seen: Counter[tuple[str, str]] = Counter()
-        for asked in runs:
-            seen.update((name, q) for name, questions in asked[part].items() for q in questions)
-        kept: dict[str, list[str]] = {}
-        for (name, question), count in seen.items():
-            if count > 1:
-                kept.setdefault(name, []).append(question)
-        order = (lambda n: int(n)) if part == "by_indicator" else (lambda n: n)  # type: ignore[misc]
-        plan[part] = {name: sorted(kept[name]) for name in sorted(kept, key=order)}
-    return plan
 
 
 def render(plan: dict[str, object]) -> str:
-    return json.dumps(plan, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """One question per line, one list of indexes per line."""
+    lines = ["{", f' "about": {json.dumps(plan["about"], ensure_ascii=False)},', ' "questions": [']
+    questions = cast("list[str]", plan["questions"])
+    lines += [f"  {json.dumps(q, ensure_ascii=False)}," for q in questions]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += [" ],", ' "sections": {']
+    sections = cast("dict[str, dict[str, dict[str, list[int]]]]", plan["sections"])
+    for s_index, (section, parts) in enumerate(sections.items()):
+        lines.append(f"  {json.dumps(section)}: {{")
+        for p_index, (part, names) in enumerate(parts.items()):
+            lines.append(f"   {json.dumps(part)}: {{")
+            rows = [f"    {json.dumps(name)}: {json.dumps(ids)}" for name, ids in names.items()]
+            lines.append(",\n".join(rows))
+            lines.append("   }" + ("," if p_index < len(parts) - 1 else ""))
+        lines.append("  }" + ("," if s_index < len(sections) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,12 +238,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     PLAN.write_text(text, encoding="utf-8")
-    written = json.loads(text)
-    by_indicator, by_kind = written["by_indicator"], written["by_kind"]
-    print(
-        f"{PLAN}: {sum(map(len, by_indicator.values()))} questions over {len(by_indicator)} "
-        f"indicators, {sum(map(len, by_kind.values()))} over {len(by_kind)} kinds"
-    )
+    sections = json.loads(text)["sections"]
+    pairs = sum(len(parts["by_pair"]) for parts in sections.values())
+    print(f"{PLAN}: {len(sections)} sections, {pairs} pairs of indicators and kind")
     return 0
 
 

@@ -393,20 +393,25 @@ def _reused(stored: str) -> Report | None:
 
 
 def _read_documents(
-    workspace: Workspace, collected: CollectResult, options: RunOptions, cache: Cache | None
+    workspace: Workspace,
+    collected: CollectResult,
+    options: RunOptions,
+    cache: Cache | None,
+    referential: str,
 ) -> tuple[list[Evidence], DocumentStore]:
     """Read every collected file's text (in parallel, cached) and attach it to its evidence:
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
     from rnq.checks._common import facts_version
-    from rnq.checks._plan import questions_for
+    from rnq.checks._plan import context_of, questions_for
     from rnq.enrich import apply_extraction
 
     files: dict[str, Path] = {}
     questions: dict[str, tuple[str, ...]] = {}
+    context = context_of(workspace.config)
     for item in collected.evidence:
         if item.collector == "filesystem":
             files.setdefault(item.path, locate(workspace.root, item.path))
-            asked = questions_for(item.indicators, item.kind)
+            asked = questions_for(item.indicators, item.kind, referential, context(item))
             known = questions.get(item.path)
             if known is not None and known != asked:  # one file, several records
                 asked = tuple(dict.fromkeys((*known, *asked)))
@@ -490,7 +495,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             f"lecture de {len(collected.evidence)} documents",
             f"reading {len(collected.evidence)} documents",
         )
-        evidence, store = _read_documents(workspace, collected, options, cache)
+        evidence, store = _read_documents(workspace, collected, options, cache, referential.id)
         collected.evidence = evidence  # the records before reading are no longer needed
     except BaseException:
         if cache is not None:

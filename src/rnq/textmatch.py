@@ -160,9 +160,29 @@ def _needs(items: Iterable[tuple[Any, Any]]) -> _Need:
                 needs.append(sorted(set(alternatives)))
         elif op in _REPEATS and av[0] >= 1:
             needs.extend(_needs(av[2]))
-        # anything else (classes, any, lookarounds, group references…) needs nothing known
+        elif op is _sc.IN:
+            chars = _class_chars(av)
+            if chars:
+                needs.append(chars)
+        # anything else (wide classes, any, lookarounds, group references…) needs nothing known
     flush()
     return needs
+
+
+#: Stands for « a digit » in a requirement: ``\d`` matches any Unicode digit, so a text that
+#: is not all ASCII always meets it (see :func:`_possible`).
+DIGIT = "\x00digit"
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    r"""The characters a small class (``[€$]``, ``\d``) matches, or None for a wide or
+    negated one."""
+    if items == [(_sc.CATEGORY, _sc.CATEGORY_DIGIT)]:
+        return [DIGIT]
+    chars = [chr(value) for op, value in items if op is _sc.LITERAL]
+    if len(chars) != len(items) or len(chars) > 8 or any(c.isspace() for c in chars):
+        return None
+    return sorted(set(chars))
 
 
 def _best(needs: _Need) -> list[str] | None:
@@ -186,13 +206,15 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
         return ()
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
-    # a requirement met by one character (" ", ":") rules out almost no text
-    needs = [
-        alternatives for alternatives in _needs(list(parsed)) if min(map(len, alternatives)) > 1
-    ]
+    # a space rules out no text
+    needs = [a for a in _needs(list(parsed)) if not any(c.isspace() for c in a if len(c) == 1)]
     # the most selective first: a text missing it is answered by one substring search
-    needs.sort(key=lambda alternatives: (-min(map(len, alternatives)), len(alternatives)))
-    return tuple(tuple(alternatives) for alternatives in needs[:3])
+    needs.sort(key=lambda alternatives: (-min(map(_length, alternatives)), len(alternatives)))
+    return tuple(tuple(alternatives) for alternatives in needs[:4])
+
+
+def _length(literal: str) -> int:
+    return 1 if literal == DIGIT else len(literal)
 
 
 @lru_cache(maxsize=4096)
@@ -200,19 +222,40 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def search(pattern: str, text: str) -> bool:
-    """``re.search(pattern, text) is not None``, answered by substring searches alone when
-    ``text`` lacks what every match must contain (:func:`required_literals`)."""
+def _possible(pattern: str, text: str, words: str | None) -> bool:
+    """Whether ``text`` holds what every match of ``pattern`` must contain. ``words``: the
+    distinct words of ``text`` (:func:`_words`), where a literal without a space is looked
+    for instead: it can only occur inside one word, and ``words`` is far shorter."""
     for alternatives in required_literals(pattern):
-        if not any(literal in text for literal in alternatives):
+        if alternatives == (DIGIT,):
+            if text.isascii() and not any(d in (words or text) for d in "0123456789"):
+                return False
+        elif not any(
+            literal in (text if words is None or " " in literal else words)
+            for literal in alternatives
+        ):
             return False
+    return True
+
+
+def _words(body: str) -> str:
+    """The distinct words of a folded ``body`` (whose whitespace is single spaces), joined by
+    spaces."""
+    return " ".join(set(body.split(" ")))
+
+
+def search(pattern: str, text: str, words: str | None = None) -> bool:
+    """``re.search(pattern, text) is not None``, answered by substring searches alone when
+    ``text`` lacks what every match must contain (:func:`required_literals`). ``words``: the
+    distinct words of a folded ``text``, when the caller has them (:func:`answers_for`)."""
+    if not _possible(pattern, text, words):
+        return False
     return _compiled(pattern).search(text) is not None
 
 
-def _all(pattern: str, text: str) -> list[str]:
-    for alternatives in required_literals(pattern):
-        if not any(literal in text for literal in alternatives):
-            return []
+def _all(pattern: str, text: str, words: str | None = None) -> list[str]:
+    if not _possible(pattern, text, words):
+        return []
     return sorted({m.group(0) for m in _compiled(pattern).finditer(text)})
 
 
@@ -227,14 +270,14 @@ def portable(question: str) -> bool:
     return not question.startswith("\x00") and "\x1f" not in question
 
 
-def answer(question: str, body: str) -> Any:
+def answer(question: str, body: str, words: str | None = None) -> Any:
     """The answer to a :func:`portable` ``question`` about a document whose folded text is
-    ``body``."""
+    ``body`` (``words``: its distinct words, when known)."""
     if question == HAS_TEXT:
         return bool(body.strip())
     if question.startswith(ALL):
-        return _all(question[len(ALL) :], body)
-    return search(question, body)
+        return _all(question[len(ALL) :], body, words)
+    return search(question, body, words)
 
 
 def answer_all(
@@ -245,8 +288,7 @@ def answer_all(
     wanted = [q for q in questions if portable(q)]
     if not wanted:
         return {}
-    body = document_body(text, rows)
-    return {question: answer(question, body) for question in wanted}
+    return dict(zip(wanted, answers_for(text, rows, wanted), strict=True))
 
 
 def answers_for(
@@ -255,4 +297,5 @@ def answers_for(
     """The answers to :func:`portable` ``questions``, in their order, about a document of
     ``text`` and ``rows`` (folded once)."""
     body = document_body(text, rows)
-    return tuple(answer(question, body) for question in questions)
+    words = _words(body) if len(questions) > 2 else None  # worth it for a few questions
+    return tuple(answer(question, body, words) for question in questions)

@@ -40,12 +40,12 @@ def guess_delimiter(text: str) -> str:
         sample = sample[: sample.rindex("\n")]
     first_line = next((line for line in sample.split("\n") if line.strip()), "")
     in_header = _header_candidates(first_line)
+    if len(in_header) == 1:  # the header wins over the sniffer anyway: no need to ask it
+        return in_header[0]
     try:
         sniffed: str | None = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
         sniffed = None
-    if len(in_header) == 1 and sniffed != in_header[0]:
-        return in_header[0]
     if sniffed is not None:
         return sniffed
     if in_header:
