@@ -136,7 +136,8 @@ def test_portable_questions() -> None:
     assert portable(r"\bfoad\b")
     assert portable(HAS_TEXT)
     assert portable(ALL + "x")
-    assert not portable("\x00tracking")  # a question only its check can answer
+    assert portable("\x00tracking")  # registered by rnq.checks.means (document_question)
+    assert not portable("\x00head300")  # a question only its check can answer (reads the path)
     assert not portable("offre\x1fx")  # a passage of a catalogue
 
 
@@ -147,7 +148,16 @@ def test_answer_all_reads_the_body_checks_read() -> None:
     assert "kind" not in body  # front matter left out
     assert "dupont ; 10 jours" in body
     answers = answer_all(
-        text, rows, [r"modalites d'evaluation", r"\bsuivi\b", HAS_TEXT, "\x00tracking"]
+        text, rows, [r"modalites d'evaluation", r"\bsuivi\b", HAS_TEXT, "\x00head300"]
     )
     assert answers == {r"modalites d'evaluation": True, r"\bsuivi\b": False, HAS_TEXT: True}
     assert answer_all(None, None, [HAS_TEXT]) == {HAS_TEXT: False}
+
+
+def test_document_questions_are_answered_from_text_and_rows() -> None:
+    rows = [("Apprenant", "Taux d'achèvement"), ("A. Martin", "80 %")]
+    assert answer_all(None, rows, ["\x00tracking"]) == {"\x00tracking": True}
+    assert answer_all("Relevé des connexions de mars", None, ["\x00tracking"]) == {
+        "\x00tracking": True
+    }
+    assert answer_all("Programme", [("Nom", "Prénom")], ["\x00tracking"]) == {"\x00tracking": False}

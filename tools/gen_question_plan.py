@@ -75,6 +75,7 @@ units:
     offerings:
       - {{id: prest, title: "Prestation sonde", category: AF, certification: "RNCP00000",
           duration_days: 30}}
+      - {{id: courte, title: "Formation courte sonde", category: AF, duration_days: 2}}
       - {{id: bc, title: "Bilan sonde", category: BC, duration_days: 3}}
       - {{id: vae, title: "VAE sonde", category: VAE, duration_days: 60}}
       - {{id: cfa, title: "Apprentissage sonde", category: CFA, duration_days: 365}}
@@ -114,7 +115,7 @@ def write_probe(root: Path, audit_type: str, new_entrant: bool, domain: bool) ->
             names.append((int(number), slug))
             covered.add(int(number))
     names += [(n, "document") for n in range(34) if n not in covered]
-    folders = ["siege", "uo", "uo/prest", "uo/bc", "uo/vae", "uo/cfa"]
+    folders = ["siege", "uo", "uo/prest", "uo/courte", "uo/bc", "uo/vae", "uo/cfa"]
     for folder in folders:
         (root / folder).mkdir(parents=True, exist_ok=True)
         for number, slug in names:

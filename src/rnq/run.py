@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from pydantic_core import PydanticSerializationError
+
 from rnq.api import applicable_indicators, choose_referential
 from rnq.applicability import Applicability
 from rnq.bulk import fewer_collections
@@ -384,7 +386,16 @@ def _run_key(
     return run_key(workspace, walked, plugins, shaping, [EXTRACTOR_VERSION, facts_version()])
 
 
-def _reused(stored: str) -> Report | None:
+def _stored_form(report: Report) -> bytes | None:
+    """``report`` as compact JSON, to be reused (None when pydantic cannot write it: a lone
+    surrogate; the run is then simply not reused)."""
+    try:
+        return report.__pydantic_serializer__.to_json(report, by_alias=True)
+    except PydanticSerializationError:
+        return None
+
+
+def _reused(stored: bytes) -> Report | None:
     """The report an earlier run stored, or None if it no longer reads as one."""
     try:
         return Report.model_validate_json(stored)
@@ -513,23 +524,27 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             evidence,
             watchdog,
         )
-        read = store.extractor.stats
-        if (
-            key is not None
-            and cache is not None
-            and not (
-                watchdog.fired  # a check or a collector ran out of time: try again next run
-                or read.timeouts
-                or read.crashes
-                or read.pool_restarts
-                or any(p.path.startswith("plugin:") for p in report.errors)
-            )
-        ):
-            cache.put_run(key, report.to_json())
-        return report
-    finally:
         store.save_facts()
+    except BaseException:
         store.close()
+        raise
+    del evidence, collected  # the report holds what it needs: free the rest before storing it
+    store.release()
+    read = store.extractor.stats
+    transient = (
+        watchdog.fired  # a check or a collector ran out of time: try again next run
+        or read.timeouts
+        or read.crashes
+        or read.pool_restarts
+        or any(p.path.startswith("plugin:") for p in report.errors)
+    )
+    if key is not None and cache is not None and not transient:
+        stored = _stored_form(report)
+        if stored is not None:
+            cache.put_run(key, stored)
+        del stored
+    store.close()
+    return report
 
 
 def _check_and_report(

@@ -11,7 +11,9 @@ Questions are strings that say what they compute (:func:`portable`):
 
 * a regular expression: whether the folded text matches it (:func:`search`);
 * ``"\\x00all\\x1f" + pattern``: every distinct text matching it, sorted;
-* ``"\\x00text"``: whether the document holds any text at all.
+* ``"\\x00text"``: whether the document holds any text at all;
+* a name registered with :func:`document_question`: what its function of the document's text
+  and rows returns.
 
 :func:`search` first looks for the literal text any match must contain
 (:func:`required_literals`), and runs the regular expression only when it is there: most
@@ -26,9 +28,9 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 # The standard library's regular-expression parser: private, but the same shape since Python 2
 # in what is used here (typeshed has no stubs for it).
@@ -42,6 +44,7 @@ __all__ = [
     "answer_all",
     "answers_for",
     "document_body",
+    "document_question",
     "fold",
     "portable",
     "required_literals",
@@ -262,21 +265,65 @@ def _all(pattern: str, text: str, words: str | None = None) -> list[str]:
 # --- questions -----------------------------------------------------------------------------------
 
 
+Rows = Iterable[Sequence[str]]
+#: Questions computed by a function of a document's text and rows (:func:`document_question`).
+NAMED: dict[str, Callable[[str | None, Rows | None], Any]] = {}
+_F = TypeVar("_F", bound=Callable[[str | None, Any], Any])
+
+
+def document_question(question: str) -> Callable[[_F], _F]:
+    """Register ``function(text, rows)`` as the answer to ``question`` (which starts with
+    ``\x00``): a question about a document's content that is not a pattern, made portable so
+    that extraction workers answer it too. Built-in check modules register theirs on import."""
+
+    def register(function: _F) -> _F:
+        NAMED[question] = function
+        return function
+
+    return register
+
+
+def _load_named() -> None:
+    """Import the built-in check modules, which register their :data:`NAMED` questions (once)."""
+    if not _LOADED:
+        _LOADED.append(True)
+        from rnq.checks import builtin_check_modules
+
+        builtin_check_modules()
+
+
+_LOADED: list[bool] = []
+
+
 def portable(question: str) -> bool:
     """Whether ``question`` says by itself what it computes (see the module docstring), so that
     an extraction worker can answer it from the text alone."""
     if question == HAS_TEXT or question.startswith(ALL):
         return True
-    return not question.startswith("\x00") and "\x1f" not in question
+    if question.startswith("\x00"):
+        if question not in NAMED:
+            _load_named()  # in a worker: the check modules that register them
+        return question in NAMED
+    return "\x1f" not in question
 
 
-def answer(question: str, body: str, words: str | None = None) -> Any:
+def answer(
+    question: str,
+    body: str,
+    words: str | None = None,
+    content: tuple[str | None, Rows | None] = (None, None),
+) -> Any:
     """The answer to a :func:`portable` ``question`` about a document whose folded text is
-    ``body`` (``words``: its distinct words, when known)."""
+    ``body`` (``words``: its distinct words, when known; ``content``: its text and rows, for
+    :data:`NAMED` questions)."""
     if question == HAS_TEXT:
         return bool(body.strip())
     if question.startswith(ALL):
         return _all(question[len(ALL) :], body, words)
+    if question.startswith("\x00"):
+        if question not in NAMED:
+            _load_named()  # in a worker: the check modules that register them
+        return NAMED[question](*content)  # KeyError: not a portable question
     return search(question, body, words)
 
 
@@ -298,4 +345,4 @@ def answers_for(
     ``text`` and ``rows`` (folded once)."""
     body = document_body(text, rows)
     words = _words(body) if len(questions) > 2 else None  # worth it for a few questions
-    return tuple(answer(question, body, words) for question in questions)
+    return tuple(answer(question, body, words, (text, rows)) for question in questions)

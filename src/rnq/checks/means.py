@@ -6,6 +6,7 @@ CFA's dedicated staff and improvement council (20; from rnq-2026, its steering a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from rnq.checks._common import (
     Term,
@@ -21,6 +22,7 @@ from rnq.checks.delivery import DISTANCE, body_text, files_read, folded_text, re
 from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import Gap, msg, skip
+from rnq.textmatch import document_question
 from rnq.workspace import Unit
 
 __all__ = [
@@ -312,13 +314,17 @@ def _tracking(item: Evidence) -> bool:
     columns say completion or connections, or a text that reports them."""
     if not item.usable:
         return False
-    return remember(item, "\x00tracking", lambda: _tracked(item))
+    return remember(item, _TRACKED, lambda: _tracked(item.text, item.rows))
 
 
-def _tracked(item: Evidence) -> bool:
-    if item.rows and mentions(fold(" ; ".join(item.rows[0])), *_TRACKING_HEADERS):
+_TRACKED = "\x00tracking"
+
+
+@document_question(_TRACKED)
+def _tracked(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
+    if rows and mentions(fold(" ; ".join(rows[0])), *_TRACKING_HEADERS):
         return True
-    return mentions(fold(item.text or ""), *_TRACKING_TEXT)
+    return mentions(fold(text or ""), *_TRACKING_TEXT)
 
 
 @mark.verifies("suivi-distance-effectif")

@@ -470,7 +470,7 @@ class Cache:
         except sqlite3.Error as exc:
             self._disable(exc)
 
-    def get_run(self, key: str) -> str | None:
+    def get_run(self, key: str) -> bytes | None:
         """The report (JSON) an earlier run with ``key`` stored, or None."""
         db = self._db
         if db is None:
@@ -483,16 +483,16 @@ class Cache:
         if row is None:
             return None
         try:
-            return zlib.decompress(row[0]).decode("utf-8", "surrogatepass")
-        except (zlib.error, UnicodeDecodeError):
+            return zlib.decompress(row[0])
+        except zlib.error:
             return None  # damaged: the run is done again
 
-    def put_run(self, key: str, report: str) -> None:
+    def put_run(self, key: str, report: bytes) -> None:
         """Keep ``report`` (JSON) for runs with ``key``; only the most recent few are kept."""
         db = self._db
         if db is None:
             return
-        blob = zlib.compress(report.encode("utf-8", "surrogatepass"), 1)
+        blob = zlib.compress(report, 1)
         try:
             db.execute("BEGIN")
             try:

@@ -148,6 +148,13 @@ class DocumentStore:
         if changed:
             self.cache.put_facts(changed, self.extractor.cache_version, self.facts_version)
 
+    def release(self) -> None:
+        """Drop what the store keeps in memory (loaded texts, the facts to save): the run is
+        over. Loaders called afterwards still work: they read the cache again."""
+        self._kept.clear()
+        self._kept_chars = 0
+        self._facts = []
+
     def close(self) -> None:
         """Close the cache."""
         if self.cache is not None:
