@@ -267,7 +267,8 @@ class _Walker:
                 "échappements \\xNN",
                 "file name not valid UTF-8 or with control characters: shown with \\xNN escapes",
             )
-        if not os.access(path, os.R_OK):
+        # readable by anyone (the common case): no need to ask the system for each file
+        if not info.st_mode & stat.S_IROTH and not os.access(path, os.R_OK):
             self.problem(rel, "fichier illisible : accès refusé", "unreadable file: access denied")
         elif info.st_size > self.max_file_bytes:
             self.problem(
