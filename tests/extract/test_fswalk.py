@@ -168,6 +168,7 @@ def test_unreadable_dir_and_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
         monkeypatch.setattr(os, "scandir", scandir)
         monkeypatch.setattr(os, "access", access)
+        (tmp_path / "prive.txt").chmod(0o600)  # not readable by others: the system is asked
     else:
         (tmp_path / "ferme").chmod(0)
         (tmp_path / "prive.txt").chmod(0)
