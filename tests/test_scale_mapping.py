@@ -190,6 +190,7 @@ def test_to_json_writes_what_json_dumps_wrote(lang: str) -> None:
     report = sample_report(lang, evidence=30)  # type: ignore[arg-type]
     data = report.model_dump(mode="json", by_alias=True)
     assert report.to_json() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert b"".join(report.json_parts()) == report.to_json().encode("utf-8")
 
 
 def test_to_json_falls_back_to_json_for_a_lone_surrogate() -> None:
@@ -197,6 +198,17 @@ def test_to_json_falls_back_to_json_for_a_lone_surrogate() -> None:
     odd = report.model_copy(update={"referential_title": "nom \udce9 illisible"})
     data = odd.model_dump(mode="json", by_alias=True)
     assert odd.to_json() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    written = b"".join(odd.json_parts())  # the file: the odd character escaped, not a crash
+    assert written.endswith(b"\n") and b"nom \\udce9 illisible" in written
+
+
+def test_give_back_memory_keeps_objects() -> None:
+    from rnq.bulk import give_back_memory
+
+    kept = ["x" * 1000 for _ in range(1000)]
+    del kept[::2]
+    give_back_memory()  # glibc: malloc_trim; elsewhere nothing
+    assert len(kept) == 500 and all(k == "x" * 1000 for k in kept)
 
 
 def test_fewer_collections_restores_the_thresholds() -> None:

@@ -299,10 +299,15 @@ class _Outputs:
     def write(self, report: Report) -> str | None:
         """Write every requested file atomically; return the text meant for standard output,
         if one output is ``-``."""
-        from rnq.render.files import write_text_atomic
+        from rnq.bulk import give_back_memory
+        from rnq.render.files import write_bytes_atomic, write_text_atomic
 
+        json_to_stdout = self.json is not None and str(self.json) == "-"
+        if self.json is not None and not json_to_stdout:
+            write_bytes_atomic(self.json, report.json_parts())
+            give_back_memory()
         renderers: list[tuple[Path | None, Callable[[Report], str]]] = [
-            (self.json, lambda r: r.to_json()),
+            (self.json if json_to_stdout else None, lambda r: r.to_json()),
             (self.html, _render("rnq.render.html", "render_html")),
             (self.md, _render("rnq.render.markdown", "render_markdown")),
             (self.junit, _render("rnq.render.junit", "render_junit")),
@@ -317,6 +322,7 @@ class _Outputs:
             else:
                 write_text_atomic(path, text)
             del text  # freed before the next output is rendered: one report text alive at a time
+            give_back_memory()
         if self.xlsx is not None:
             from rnq.render.tables import write_xlsx
 

@@ -287,6 +287,15 @@ class Report(_Frozen):
             data = self.model_dump(mode="json", by_alias=True)
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
+    def json_parts(self) -> tuple[bytes, ...]:
+        """:meth:`to_json` as UTF-8 bytes, in parts to write one after the other: the report is
+        never held as a (two bytes a character) string, nor copied to add its last newline."""
+        try:
+            data = self.__pydantic_serializer__.to_json(self, indent=2, by_alias=True)
+        except PydanticSerializationError:
+            data = self.to_json()[:-1].encode("utf-8", "backslashreplace")
+        return (data, b"\n")
+
     def indicator(self, number: int) -> IndicatorResult:
         """The result of indicator ``number``; :class:`KeyError` if the report has none."""
         for result in self.indicators:

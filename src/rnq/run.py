@@ -20,7 +20,7 @@ from pydantic_core import PydanticSerializationError
 
 from rnq.api import applicable_indicators, choose_referential
 from rnq.applicability import Applicability
-from rnq.bulk import fewer_collections
+from rnq.bulk import fewer_collections, give_back_memory
 from rnq.checking import (
     SESSION,
     TARGETED,
@@ -530,6 +530,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
         raise
     del evidence, collected  # the report holds what it needs: free the rest before storing it
     store.release()
+    give_back_memory()
     read = store.extractor.stats
     transient = (
         watchdog.fired  # a check or a collector ran out of time: try again next run

@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rnq.errors import UsageError
 from rnq.text import Localized
 
-__all__ = ["atomic_path", "cannot_write", "write_text_atomic"]
+__all__ = ["atomic_path", "cannot_write", "write_bytes_atomic", "write_text_atomic"]
 
 
 def cannot_write(path: Path, exc: OSError) -> UsageError:
@@ -67,6 +67,17 @@ def atomic_path(path: Path) -> Iterator[Path]:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically."""
     _write_with(path, lambda temp: _write_encoded(temp, text))
+
+
+def write_bytes_atomic(path: Path, parts: Iterable[bytes]) -> None:
+    """Write ``parts``, one after the other, to ``path`` atomically."""
+
+    def write(temp: Path) -> None:
+        with temp.open("wb") as out:
+            for part in parts:
+                out.write(part)
+
+    _write_with(path, write)
 
 
 #: Characters encoded at a time: a report of tens of MiB is never held twice (text and bytes).
