@@ -6,7 +6,7 @@ import csv
 import json
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jsonschema
@@ -102,11 +102,12 @@ def test_html_option_calls_the_html_view(
 
     seen: list[Report] = []
 
-    def fake(report: Report) -> str:
+    def fake(report: Report) -> Iterator[str]:  # the page comes in parts, written as they come
         seen.append(report)
-        return f"<!doctype html><title>{report.referential}</title>\n"
+        yield "<!doctype html>"
+        yield f"<title>{report.referential}</title>\n"
 
-    monkeypatch.setattr(rnq.render.html, "render_html", fake)
+    monkeypatch.setattr(rnq.render.html, "html_parts", fake)
     target = tmp_path / "r.html"
     code, _, _ = run("check", str(write_workspace(CONFIG)), *DAY, "--html", str(target))
     assert code == 1 and len(seen) == 1
@@ -182,3 +183,16 @@ def test_diff_refuses_what_is_not_an_rnq_report(tmp_path: Path) -> None:
     assert code == 2 and str(other) in err and "rnq.report/1" in err
     code, _, err = run("diff", str(tmp_path / "absent.json"), str(other), "--lang", "en")
     assert code == 2 and "absent.json" in err and "cannot be read" in err
+
+
+def test_the_html_file_is_the_page_render_html_writes(
+    write_workspace: Callable[..., Path], tmp_path: Path
+) -> None:
+    """--html writes the page in parts as it is rendered: the same text as render_html."""
+    from rnq.render.html import render_html
+
+    target, data = tmp_path / "r.html", tmp_path / "r.json"
+    root = write_workspace(CONFIG)
+    run("check", str(root), *DAY, "--html", str(target), "--json", str(data))
+    report = Report.model_validate_json(data.read_bytes())
+    assert target.read_text(encoding="utf-8") == render_html(report)

@@ -300,15 +300,21 @@ class _Outputs:
         """Write every requested file atomically; return the text meant for standard output,
         if one output is ``-``."""
         from rnq.bulk import give_back_memory
-        from rnq.render.files import write_bytes_atomic, write_text_atomic
+        from rnq.render.files import write_bytes_atomic, write_parts_atomic, write_text_atomic
 
         json_to_stdout = self.json is not None and str(self.json) == "-"
         if self.json is not None and not json_to_stdout:
             write_bytes_atomic(self.json, report.json_parts())
             give_back_memory()
+        html_to_stdout = self.html is not None and str(self.html) == "-"
+        if self.html is not None and not html_to_stdout:
+            from rnq.render.html import html_parts
+
+            write_parts_atomic(self.html, html_parts(report))  # never held whole
+            give_back_memory()
         renderers: list[tuple[Path | None, Callable[[Report], str]]] = [
             (self.json if json_to_stdout else None, lambda r: r.to_json()),
-            (self.html, _render("rnq.render.html", "render_html")),
+            (self.html if html_to_stdout else None, _render("rnq.render.html", "render_html")),
             (self.md, _render("rnq.render.markdown", "render_markdown")),
             (self.junit, _render("rnq.render.junit", "render_junit")),
         ]

@@ -17,7 +17,13 @@ from pathlib import Path
 from rnq.errors import UsageError
 from rnq.text import Localized
 
-__all__ = ["atomic_path", "cannot_write", "write_bytes_atomic", "write_text_atomic"]
+__all__ = [
+    "atomic_path",
+    "cannot_write",
+    "write_bytes_atomic",
+    "write_parts_atomic",
+    "write_text_atomic",
+]
 
 
 def cannot_write(path: Path, exc: OSError) -> UsageError:
@@ -76,6 +82,25 @@ def write_bytes_atomic(path: Path, parts: Iterable[bytes]) -> None:
         with temp.open("wb") as out:
             for part in parts:
                 out.write(part)
+
+    _write_with(path, write)
+
+
+def write_parts_atomic(path: Path, parts: Iterable[str]) -> None:
+    """Write the text ``parts`` (UTF-8), as they come, to ``path`` atomically: encoded about
+    :data:`_CHUNK` characters at a time, so a long text is never held whole."""
+
+    def write(temp: Path) -> None:
+        with temp.open("wb") as out:
+            pending: list[str] = []
+            size = 0
+            for part in parts:
+                pending.append(part)
+                size += len(part)
+                if size >= _CHUNK:
+                    out.write("".join(pending).encode("utf-8"))
+                    pending, size = [], 0
+            out.write("".join(pending).encode("utf-8"))
 
     _write_with(path, write)
 

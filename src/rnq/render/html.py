@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +49,7 @@ __all__ = [
     "OFFERINGS_SHOWN",
     "PATHS_SHOWN",
     "PLAN_SHOWN",
+    "html_parts",
     "render_html",
 ]
 
@@ -358,6 +359,13 @@ def render_html(report: Report) -> str:
     Deterministic (same report, same text); inert (escaped, no external resource, a CSP with the
     hash of its one script).
     """
+    return "".join(html_parts(report))
+
+
+def html_parts(report: Report) -> Iterator[str]:
+    """:func:`render_html`'s text, piece by piece as the template produces it: a large report
+    is written without ever being held whole (see :func:`rnq.render.files.write_parts_atomic`).
+    """
     lang = report.lang
     template = _environment().get_template("report.html.j2")
     script = _script(template)
@@ -384,7 +392,7 @@ def render_html(report: Report) -> str:
         return key
 
     with fewer_collections():
-        return template.render(
+        yield from template.generate(
             report=report,
             lang=lang,
             t=_words(lang),
