@@ -385,3 +385,33 @@ def build_report_of(findings: list[Finding]) -> Report:
         today=TODAY,
         audit_date=AUDIT,
     )
+
+
+@pytest.mark.parametrize("rows", [0, 1, 2000, 4001])
+def test_the_data_island_is_what_tojson_wrote(rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The island is streamed in batches of rows: the same text as Jinja's tojson of the whole
+    data (json.dumps with sorted keys, then <>&' escaped), whatever the number of rows."""
+    import json as json_module
+
+    from jinja2.utils import htmlsafe_json_dumps
+
+    import rnq.render.html as html
+
+    report = sample_report("fr", evidence=rows)
+    hostile = report.evidence[0].model_copy(update={"path": "a</script><b>&'x'.pdf"})
+    report = report.model_copy(update={"evidence": (hostile, *report.evidence[1:])})
+    data = html._island(report, "fr")
+    data["more"] = {"m1": "<tr><td>é & ’</td></tr>"}
+    whole = {
+        **data,
+        "evidence": list(html._evidence_rows(report, "fr")),
+        "unmapped": list(html._unmapped_rows(report)),
+    }
+    env = html._environment()
+    expected = str(
+        htmlsafe_json_dumps(
+            whole, dumps=env.policies["json.dumps_function"], **env.policies["json.dumps_kwargs"]
+        )
+    )
+    assert "".join(html._island_json(data, report, "fr")) == expected
+    assert json_module.loads("".join(html._island_json(data, report, "fr"))) == whole

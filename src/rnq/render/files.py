@@ -95,6 +95,12 @@ def write_parts_atomic(path: Path, parts: Iterable[str]) -> None:
             pending: list[str] = []
             size = 0
             for part in parts:
+                if len(part) >= _CHUNK:  # a large part (the page's data): in slices, not copied
+                    out.write("".join(pending).encode("utf-8"))
+                    pending, size = [], 0
+                    for start in range(0, len(part), _CHUNK):
+                        out.write(part[start : start + _CHUNK].encode("utf-8"))
+                    continue
                 pending.append(part)
                 size += len(part)
                 if size >= _CHUNK:

@@ -21,6 +21,7 @@ import base64
 import datetime as dt
 import functools
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -392,7 +393,7 @@ def html_parts(report: Report) -> Iterator[str]:
         return key
 
     with fewer_collections():
-        yield from template.generate(
+        pieces = template.generate(
             report=report,
             lang=lang,
             t=_words(lang),
@@ -409,7 +410,7 @@ def html_parts(report: Report) -> Iterator[str]:
             criterion_of={r.number: r.criterion for r in report.indicators},
             title_of={r.number: r.title for r in report.indicators},
             waived=[(r, f) for r in report.indicators for f in r.findings if f.outcome == "waived"],
-            data=data,
+            island=Markup(_ISLAND),
             defer=defer,
             cap=EVIDENCE_CAP,
             shown=FINDINGS_SHOWN,
@@ -420,6 +421,14 @@ def html_parts(report: Report) -> Iterator[str]:
             in_scope={r.number: r.surveillance_scope for r in report.indicators},
             any_scope=any(r.surveillance_scope for r in report.indicators),
         )
+        for piece in pieces:
+            if _ISLAND not in piece:
+                yield piece
+                continue
+            before, after = piece.split(_ISLAND, 1)
+            yield before
+            yield from _island_json(data, report, lang)
+            yield after
 
 
 # --- the Jinja2 environment ------------------------------------------------------------------
@@ -668,8 +677,66 @@ def _indicator_view(result: IndicatorResult, criteria: Mapping[int, str]) -> Ind
     return IndicatorView(result, criterion, issues, others, tokens, shared)
 
 
+#: Where the template writes the data island, which :func:`html_parts` then streams.
+_ISLAND = "\x00rnq-data-island\x00"
+#: Evidence rows encoded at a time in the data island.
+_ROWS_AT_ONCE = 2000
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def _island_json(data: dict[str, Any], report: Report, lang: Lang) -> Iterator[str]:
+    """``data`` plus the evidence map, as Jinja's ``tojson`` writes them (``json.dumps`` with
+    sorted keys, then ``<>&'`` escaped), in parts: the evidence map, tens of MiB at 50 000
+    files, is never built whole, neither as objects nor as text."""
+    lazy = {"evidence": _evidence_rows(report, lang), "unmapped": _unmapped_rows(report)}
+    yield "{"
+    for index, key in enumerate(sorted([*data, *lazy])):
+        yield (", " if index else "") + json.dumps(key) + ": "
+        if key in lazy:
+            yield "["
+            batch: list[Any] = []
+            first = True
+            for row in lazy[key]:
+                batch.append(row)
+                if len(batch) >= _ROWS_AT_ONCE:
+                    yield ("" if first else ", ") + _safe_json(batch)[1:-1]
+                    batch, first = [], False
+            if batch:
+                yield ("" if first else ", ") + _safe_json(batch)[1:-1]
+            yield "]"
+        else:
+            yield _safe_json(data[key])
+    yield "}"
+
+
+def _safe_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True).translate(_HTML_SAFE)
+
+
+def _evidence_rows(report: Report, lang: Lang) -> Iterator[list[Any]]:
+    for e in report.evidence:
+        yield [
+            e.path,
+            e.unit,
+            list(e.indicators),
+            e.offering,
+            e.kind,
+            e.stakeholder,
+            _day(e.date, lang) if e.date else None,
+            _day(e.valid_until, lang) if e.valid_until else None,
+            e.mapped_by,
+            e.read,
+        ]
+
+
+def _unmapped_rows(report: Report) -> Iterator[list[Any]]:
+    for u in report.unmapped:
+        yield [u.path, u.unit, u.kind, u.reason]
+
+
 def _island(report: Report, lang: Lang) -> dict[str, Any]:
-    """The data the script needs, compact: the evidence map as arrays, and the words it shows."""
+    """The data the script needs, compact, and the words it shows; the evidence map (as
+    arrays) is added as it is written (:func:`_island_json`)."""
     words = _words(lang)
     criterion = {r.number: r.criterion for r in report.indicators}
     scope = {r.number: r.surveillance_scope for r in report.indicators}
@@ -703,20 +770,4 @@ def _island(report: Report, lang: Lang) -> dict[str, Any]:
             ]
             for a in report.action_plan[PLAN_SHOWN:]
         ],
-        "evidence": [
-            [
-                e.path,
-                e.unit,
-                list(e.indicators),
-                e.offering,
-                e.kind,
-                e.stakeholder,
-                _day(e.date, lang) if e.date else None,
-                _day(e.valid_until, lang) if e.valid_until else None,
-                e.mapped_by,
-                e.read,
-            ]
-            for e in report.evidence
-        ],
-        "unmapped": [[u.path, u.unit, u.kind, u.reason] for u in report.unmapped],
     }
