@@ -51,12 +51,21 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 @dataclass
 class WalkResult:
-    """The files found (``(relative POSIX path, absolute path)``, sorted) and the problems met;
-    ``stats``: each file's ``(size, mtime_ns, inode)``, from the walk's own ``stat``."""
+    """The files found (``entries``: ``(relative POSIX path, absolute path)``, sorted) and the
+    problems met; ``stats``: each file's ``(size, mtime_ns, inode)``, from the walk's own
+    ``stat``.
 
-    files: list[tuple[str, Path]] = field(default_factory=list)
+    Paths are kept as strings: building 50 000 :class:`~pathlib.Path` objects took most of a
+    walk's time; :attr:`files` gives them as ``Path`` objects."""
+
+    entries: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    @property
+    def files(self) -> list[tuple[str, Path]]:
+        """``entries`` with the absolute paths as :class:`~pathlib.Path` objects."""
+        return [(rel, Path(absolute)) for rel, absolute in self.entries]
 
 
 def printable_name(name: str) -> tuple[str, bool]:
@@ -278,7 +287,7 @@ class _Walker:
                 f"file too large ({info.st_size >> 20} MiB, limit "
                 f"{self.max_file_bytes >> 20} MiB): not read",
             )
-        self.result.files.append((rel, Path(path)))
+        self.result.entries.append((rel, path))
         self.result.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
@@ -308,7 +317,7 @@ def walk(
     kept = _KEPT.get()
     if kept is not None and kept[0] == (os.path.realpath(root), tuple(ignore), max_file_bytes):
         done = kept[1]
-        return WalkResult(list(done.files), list(done.problems), dict(done.stats))
+        return WalkResult(list(done.entries), list(done.problems), dict(done.stats))
     walker = _Walker(root, ignore, max_file_bytes)
     try:
         info = os.stat(walker.root)
@@ -316,6 +325,6 @@ def walk(
         walker.unreadable("", exc, "dossier", "folder")
         return walker.result
     walker.walk_dir(walker.root, "", ((info.st_dev, info.st_ino),))
-    walker.result.files.sort(key=lambda item: item[0])
+    walker.result.entries.sort(key=lambda item: item[0])
     walker.result.problems.sort(key=lambda problem: problem.path)
     return walker.result

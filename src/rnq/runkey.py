@@ -129,7 +129,7 @@ def run_key(
     for folder in workspace.config.checks:
         add([folder, _tree_stats(workspace.root / folder)])
     add([(p.path, p.line, p.message.fr) for p in walked.problems])
-    for rel, _absolute in walked.files:
-        digest.update(rel.encode("utf-8", "surrogateescape"))
-        digest.update(repr(walked.stats.get(rel)).encode())
+    stats = walked.stats
+    listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
+    digest.update(listing.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

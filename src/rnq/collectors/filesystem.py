@@ -67,9 +67,9 @@ def _suffix(path: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
-def _read_manifest(path: str, absolute: Path, problems: list[Problem]) -> Manifest | None:
+def _read_manifest(path: str, absolute: str, problems: list[Problem]) -> Manifest | None:
     try:
-        text = absolute.read_bytes().decode("utf-8-sig")
+        text = Path(absolute).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(
             Problem.make(path, f"manifeste illisible : {exc}", f"unreadable manifest: {exc}")
@@ -80,10 +80,10 @@ def _read_manifest(path: str, absolute: Path, problems: list[Problem]) -> Manife
     return manifest
 
 
-def _front_matter(path: str, absolute: Path, problems: list[Problem]) -> Source | None:
+def _front_matter(path: str, absolute: str, problems: list[Problem]) -> Source | None:
     """The front matter of a Markdown file, read from its first bytes only."""
     try:
-        with absolute.open("rb") as handle:
+        with open(absolute, "rb") as handle:
             head = handle.read(FRONT_MATTER_MAX_BYTES)
     except OSError:
         return None  # the walk already reported the unreadable file
@@ -114,13 +114,13 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     problems = list(walked.problems)
     manifests = Manifests(
         manifest
-        for path, absolute in walked.files
+        for path, absolute in walked.entries
         if path.rpartition("/")[2] == MANIFEST_NAME
         and (manifest := _read_manifest(path, absolute, problems)) is not None
     )
     layout = Layout(config.units)
     evidence: list[Evidence] = []
-    for path, absolute in walked.files:
+    for path, absolute in walked.entries:
         if is_configuration(path, config):
             continue
         placement = layout.place(path)
