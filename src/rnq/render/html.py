@@ -681,7 +681,6 @@ def _indicator_view(result: IndicatorResult, criteria: Mapping[int, str]) -> Ind
 _ISLAND = "\x00rnq-data-island\x00"
 #: Evidence rows encoded at a time in the data island.
 _ROWS_AT_ONCE = 2000
-_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
 def _island_json(data: dict[str, Any], report: Report, lang: Lang) -> Iterator[str]:
@@ -710,7 +709,13 @@ def _island_json(data: dict[str, Any], report: Report, lang: Lang) -> Iterator[s
 
 
 def _safe_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True).translate(_HTML_SAFE)
+    text = json.dumps(value, sort_keys=True)  # four replaces: far faster than one translate
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
 
 
 def _evidence_rows(report: Report, lang: Lang) -> Iterator[list[Any]]:
