@@ -65,10 +65,10 @@ def read_csv(path: Path, limits: ExtractLimits) -> Extraction:
     budget = limits.max_text_chars
     truncated = False
     for record in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False):
-        row = tuple(cell.strip() for cell in record)
+        row = tuple(map(str.strip, record))
         if not any(row):
             continue
-        budget -= sum(len(cell) for cell in row)
+        budget -= sum(map(len, row))
         if budget < 0:
             truncated = True
             break

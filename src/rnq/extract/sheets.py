@@ -22,6 +22,8 @@ __all__ = ["cell_text", "read_workbook"]
 
 def cell_text(value: object) -> str:
     """A calamine cell value as a stripped string."""
+    if type(value) is str:  # most cells: the first test
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -56,12 +58,12 @@ def read_workbook(path: Path, limits: ExtractLimits, kind: str) -> Extraction:
                 break
             rows: list[tuple[str, ...]] = []
             for raw in workbook.get_sheet_by_name(name).to_python():
-                row = tuple(cell_text(value) for value in raw)
+                row = tuple(map(cell_text, raw))
                 if not any(row):
                     continue
-                sink.line("\t".join(cell for cell in row if cell))
+                sink.line("\t".join(filter(None, row)))
                 if first is None:
-                    budget -= sum(len(cell) for cell in row)
+                    budget -= sum(map(len, row))
                     if budget < 0:
                         truncated = True
                     else:
