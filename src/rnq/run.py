@@ -526,6 +526,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
         )
         store.save_facts()
     except BaseException:
+        store.save_facts()  # what was answered stays answered, as after a run that ended well
         store.close()
         raise
     del evidence, collected  # the report holds what it needs: free the rest before storing it

@@ -83,3 +83,22 @@ def test_no_question_for_a_document_that_cannot_be_read(tmp_path: Path) -> None:
 
 def test_body_is_what_checks_read() -> None:
     assert document_body("---\nkind: x\n---\nÉvaluation", [("a", "b")]) == "evaluation a ; b"
+
+
+def test_a_failing_question_leaves_the_document_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A named question that raises in the worker costs its answers, not the document: the
+    check asks it again and reports its own failure."""
+    from rnq import textmatch
+
+    def broken(text: str | None, rows: object) -> bool:
+        raise RuntimeError("bug in a check")
+
+    monkeypatch.setitem(textmatch.NAMED, "\x00broken", broken)
+    items = _items(tmp_path / "ws")
+    items = [(name, path) for name, path in items if path.suffix == ".md"]
+    extractor = Extractor(workers=1, inprocess_below=100)
+    read = extractor.run(items, questions={"programme.md": (QUESTIONS[0], "\x00broken")})
+    assert read["programme.md"].status == "ok"
+    assert extractor.facts == {}

@@ -129,7 +129,10 @@ def finish(
     if questions and extraction.status == "ok":
         from rnq.textmatch import answers_for
 
-        answers = answers_for(extraction.text, extraction.rows, questions)
+        try:
+            answers = answers_for(extraction.text, extraction.rows, questions)
+        except Exception:  # a question that fails here fails again in its check, reported there
+            answers = None
     packed = None
     if packing:
         packed = pack(extraction, dict(zip(questions, answers, strict=True)) if answers else None)
