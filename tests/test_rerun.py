@@ -204,3 +204,35 @@ def test_cli_outputs_are_the_same_bytes_when_reused(
 
     monkeypatch.setattr(run_module, "_collect", collect)
     assert check("reused") == full
+
+
+def test_a_changed_workspace_check_runs_again(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    config = CONFIG + "checks: [checks]\n"
+    check = (
+        "import rnq\n\n\n@rnq.mark.indicator(1)\ndef check_house(unit):\n"
+        '    """Règle maison."""\n'
+        "    assert {}\n"
+    )
+    root = write_workspace(config, {**FILES, "checks/check_house.py": check.format("True")})
+    first = runs(root)
+    (root / "checks" / "check_house.py").write_text(check.format("False"), encoding="utf-8")
+    second = runs(root)
+    assert runs.full == [True, True]
+    assert second.to_json() != first.to_json()
+
+
+def test_a_damaged_stored_report_means_a_full_run(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    import sqlite3
+    import zlib
+
+    root = write_workspace(CONFIG, FILES)
+    first = runs(root)
+    with sqlite3.connect(runs.cache / "extract.sqlite3") as db:
+        db.execute("UPDATE runs SET report = ?", (zlib.compress(b'{"schema": "nope"}'),))
+    again = runs(root)
+    assert runs.full == [True, True]
+    assert again.to_json() == first.to_json()
