@@ -19,7 +19,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -238,6 +238,23 @@ class Cache:
                 en=f"cache disabled ({self.path}: {exc}): documents will be read on every run",
             )
 
+    def _transaction(self, work: Callable[[sqlite3.Connection], None]) -> None:
+        """Run ``work`` in one transaction (rolled back if it fails); a database error turns the
+        cache off."""
+        db = self._db
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            try:
+                work(db)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
     def get_many(self, keys: Sequence[FileKey], version: str) -> dict[FileKey, Extraction]:
         """The cached extractions of ``keys`` whose stat fingerprint and version still match."""
         found: dict[FileKey, Extraction] = {}
@@ -303,18 +320,13 @@ class Cache:
         ]
         if not rows:
             return
-        try:
-            db.execute("BEGIN")
-            try:
-                db.executemany(
-                    "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-                )
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._disable(exc)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+
+        self._transaction(work)
 
     def get_stored(
         self, keys: Sequence[FileKey], version: str, facts_version: str
@@ -408,20 +420,15 @@ class Cache:
         ]
         if not rows:
             return
-        try:
-            db.execute("BEGIN")
-            try:
-                db.executemany(
-                    "UPDATE extracts SET facts_version = ?, facts = ? WHERE path = ? AND size = ?"
-                    " AND mtime_ns = ? AND inode = ? AND version = ?",
-                    rows,
-                )
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._disable(exc)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "UPDATE extracts SET facts_version = ?, facts = ? WHERE path = ? AND size = ?"
+                " AND mtime_ns = ? AND inode = ? AND version = ?",
+                rows,
+            )
+
+        self._transaction(work)
 
     def get_names(self, version: str) -> dict[str, Any]:
         """Every remembered file name of ``version`` and its JSON-decoded record."""
@@ -458,17 +465,12 @@ class Cache:
             rows.append((name, version, json.dumps(data, separators=(",", ":"))))
         if not rows:
             return
-        try:
-            db.execute("BEGIN")
-            try:
-                db.execute("DELETE FROM names WHERE version != ?", (version,))
-                db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)", rows)
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._disable(exc)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM names WHERE version != ?", (version,))
+            db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)", rows)
+
+        self._transaction(work)
 
     def get_run(self, key: str) -> bytes | None:
         """The report (JSON) an earlier run with ``key`` stored, or None."""
@@ -493,23 +495,16 @@ class Cache:
         if db is None:
             return
         blob = zlib.compress(report, 1)
-        try:
-            db.execute("BEGIN")
-            try:
-                db.execute(
-                    "INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, time.time_ns(), blob)
-                )
-                db.execute(
-                    "DELETE FROM runs WHERE key NOT IN "
-                    "(SELECT key FROM runs ORDER BY stored_ns DESC LIMIT ?)",
-                    (_RUNS_KEPT,),
-                )
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._disable(exc)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, time.time_ns(), blob))
+            db.execute(
+                "DELETE FROM runs WHERE key NOT IN "
+                "(SELECT key FROM runs ORDER BY stored_ns DESC LIMIT ?)",
+                (_RUNS_KEPT,),
+            )
+
+        self._transaction(work)
 
     def close(self) -> None:
         """Close the database (the cache is then off)."""
