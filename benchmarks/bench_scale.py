@@ -10,7 +10,9 @@ in a fresh process:
    zipfile + defusedxml, python-calamine, plain reads), over every core, nothing else; and
    again with rnq's own readers (``rnq.extract.dispatch.extract_file``: rows of CSV and
    workbooks parsed too), still nothing else;
-2. **cold run**: ``rnq check`` with an empty cache, writing the JSON and HTML reports;
+2. **cold run**: ``rnq check`` with an empty cache, writing the JSON and HTML reports; and
+   once with the built-in content checks left out (``without_content_checks.py``), to tell
+   what the framework adds from what the content checks cost;
 3. **warm re-run**: the same command again, nothing changed (the report is reused);
    then again after one file's modification time changed (every check runs, one file is read);
 4. **peak memory** of the largest process of each run (ru_maxrss);
@@ -123,13 +125,16 @@ def bare_extraction(root: Path, chunk: Callable[[list[str]], int] = _bare_chunk)
 # --- 2–5. the rnq command ---------------------------------------------------------------------
 
 
-def rnq_check(root: Path, out: Path, cache: Path, html: bool) -> tuple[float, int]:
+def rnq_check(
+    root: Path, out: Path, cache: Path, html: bool, content_checks: bool = True
+) -> tuple[float, int]:
     """Seconds for ``rnq check`` writing the JSON (and HTML) report, and the peak RSS in KiB
-    of its largest process."""
+    of its largest process; ``content_checks=False``: with the presence check only
+    (``without_content_checks.py``)."""
+    entry = ["-m", "rnq"] if content_checks else [str(HERE / "without_content_checks.py")]
     command = [
         sys.executable,
-        "-m",
-        "rnq",
+        *entry,
         "check",
         str(root),
         "--today",
@@ -258,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare extraction with rnq's readers: {bare_rnq:.2f} s", flush=True)
     with tempfile.TemporaryDirectory(prefix="rnq-scale-") as tmp:
         out, cache = Path(tmp), Path(tmp) / "cache"
+        bare_cold, _ = rnq_check(args.root, out, Path(tmp) / "c0", html=True, content_checks=False)
+        print(f"cold run without content checks: {bare_cold:.2f} s", flush=True)
         cold, cold_peak = rnq_check(args.root, out, cache, html=True)
         print(f"cold run: {cold:.2f} s, peak {cold_peak / 1024:.0f} MiB", flush=True)
         warm, warm_peak = rnq_check(args.root, out, cache, html=True)
@@ -285,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         ("cold overhead over bare extraction", f"{overhead:+.0%}", "≤ +30 %"),
         ("bare extraction with rnq's own readers", f"{bare_rnq:.2f} s", "—"),
         ("cold overhead over rnq's readers alone", f"{overhead_rnq:+.0%}", "—"),
+        ("cold run without the content checks", f"{bare_cold:.2f} s", "—"),
+        ("  its overhead over rnq's readers alone", f"{bare_cold / bare_rnq - 1:+.0%}", "—"),
         ("warm re-run (nothing changed)", f"{warm:.2f} s", "< 3 s"),
         ("re-run after one file changed", f"{changed:.2f} s", "—"),
         ("peak memory (largest process, cold run)", f"{_mb(cold_peak)}", "< 500 MB"),
