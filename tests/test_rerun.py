@@ -236,3 +236,15 @@ def test_a_damaged_stored_report_means_a_full_run(
     again = runs(root)
     assert runs.full == [True, True]
     assert again.to_json() == first.to_json()
+
+
+def test_a_changed_waivers_file_runs_again_even_when_ignored(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    config = CONFIG + 'waivers: interne/derogations.yaml\nignore: ["interne/"]\n'
+    root = write_workspace(config, {**FILES, "interne/derogations.yaml": ""})
+    runs(root)
+    runs(root)
+    (root / "interne" / "derogations.yaml").write_text("[]\n", encoding="utf-8")
+    runs(root)
+    assert runs.full == [True, False, True]

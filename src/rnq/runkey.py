@@ -10,8 +10,8 @@ The key covers, as a SHA-256:
 * every file of the workspace the walk lists (relative path, size, modification time in
   nanoseconds, inode) and the problems the walk met; ``rnq.yaml`` is one of them, and the
   configuration the run uses is hashed too (units declared by plugins included);
-* the files of the workspace's check folders (``checks:``), even when ``ignore`` hides them
-  from the evidence;
+* the files of the workspace's check folders (``checks:``) and its waivers file, even when
+  ``ignore`` hides them from the evidence;
 * the run's options that shape the report: today's date, audit date, referential, units,
   indicators, offerings, sample, language, time limit of checks;
 * the code: every file of the rnq package and of each registered plugin's package (path,
@@ -61,6 +61,14 @@ def _tree_stats(folder: Path) -> list[tuple[str, int, int]]:
                     continue
                 found.append((os.path.relpath(path, folder), info.st_size, info.st_mtime_ns))
     return found
+
+
+def _file_stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _code_of(module_name: str) -> tuple[str, list[tuple[str, int, int]]]:
@@ -128,6 +136,8 @@ def run_key(
         add(_code_of(module))
     for folder in workspace.config.checks:
         add([folder, _tree_stats(workspace.root / folder)])
+    if workspace.config.waivers:  # named in rnq.yaml: read even where `ignore` hides it
+        add([workspace.config.waivers, _file_stat(workspace.root / workspace.config.waivers)])
     add([(p.path, p.line, p.message.fr) for p in walked.problems])
     stats = walked.stats
     listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
