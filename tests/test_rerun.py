@@ -248,3 +248,41 @@ def test_a_changed_waivers_file_runs_again_even_when_ignored(
     (root / "interne" / "derogations.yaml").write_text("[]\n", encoding="utf-8")
     runs(root)
     assert runs.full == [True, False, True]
+
+
+def test_a_changed_ignored_file_runs_again(
+    write_workspace: Callable[..., Path], runs: Runs
+) -> None:
+    """Files `ignore` leaves out of the evidence still count: plugins read exports that are
+    ignored as evidence (the example ignores */exports/**, which its CRM plugin reads)."""
+    config = CONFIG + 'ignore: ["exports/", "*.bak"]\n'
+    files = {**FILES, "exports/crm/reclamations.csv": "id;date\n1;2026-01-02\n", "vieux.bak": "x"}
+    root = write_workspace(config, files)
+    runs(root)
+    runs(root)
+    (root / "exports" / "crm" / "reclamations.csv").write_text("id;date\n", encoding="utf-8")
+    runs(root)
+    runs(root)
+    (root / "vieux.bak").write_text("xy", encoding="utf-8")
+    runs(root)
+    assert runs.full == [True, False, True, False, True]
+
+
+def test_the_example_reuses_its_report_until_an_export_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example with its two plugins: the CRM export is ignored as evidence, read by the
+    plugin; changing it runs the checks again."""
+    from .test_example import _plugins
+
+    workspace = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, workspace)
+    runs = Runs(tmp_path / "cache", monkeypatch)
+    plugins = _plugins()  # imported from plugins/, installed or not
+    first = runs(workspace, extra_plugins=plugins)
+    assert not [e for e in first.errors if e.path.startswith("plugin:")]
+    runs(workspace, extra_plugins=plugins)
+    export = next(workspace.glob("pro/exports/reclamations-*.csv"))
+    export.write_bytes(export.read_bytes() + b"\r\n")  # a Windows-1252 export
+    runs(workspace, extra_plugins=plugins)
+    assert runs.full == [True, False, True]

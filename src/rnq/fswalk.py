@@ -61,6 +61,9 @@ class WalkResult:
     entries: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: With ``watch_ignored``: the ``(size, mtime_ns, inode)`` of the files ``ignore`` left out
+    #: (plugins may read them: exports a collector reads are often ignored as evidence).
+    ignored: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     @property
     def files(self) -> list[tuple[str, Path]]:
@@ -153,7 +156,10 @@ def compile_ignore(patterns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern
 
 
 class _Walker:
-    def __init__(self, root: Path, ignore: Sequence[str], max_file_bytes: int) -> None:
+    def __init__(
+        self, root: Path, ignore: Sequence[str], max_file_bytes: int, watch_ignored: bool = False
+    ) -> None:
+        self.watch_ignored = watch_ignored
         self.root = os.path.realpath(root)
         self.ignore_file, self.ignore_dir = compile_ignore(ignore)
         self.max_file_bytes = max_file_bytes
@@ -206,8 +212,40 @@ class _Walker:
                     self.unreadable(rel, exc, "dossier", "folder")
                     return
                 self.walk_dir(entry.path, rel, (*ancestors, (info.st_dev, info.st_ino)))
+            elif self.watch_ignored:
+                self.watch_dir(entry.path, rel, len(ancestors))
         elif not self.ignore_file.match(rel):
             self.add_file(entry.path, rel, escaped)
+        elif self.watch_ignored:
+            self.watch(entry, rel)
+
+    def watch(self, entry: os.DirEntry[str], rel: str) -> None:
+        """Remember an ignored file's stat (see :attr:`WalkResult.ignored`)."""
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            return
+        self.result.ignored[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
+
+    def watch_dir(self, path: str, rel: str, depth: int) -> None:
+        """Remember the stat of every file under an ignored folder (no link followed)."""
+        if depth > _MAX_DEPTH:
+            return
+        try:
+            with os.scandir(path) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            name = f"{rel}/{printable_name(entry.name)[0]}"
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                self.watch_dir(entry.path, name, depth + 1)
+            else:
+                self.watch(entry, name)
 
     def visit_link(
         self, path: str, rel: str, ancestors: tuple[tuple[int, int], ...], escaped: bool
@@ -312,13 +350,18 @@ def walk(
     ignore: Sequence[str] = (),
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    watch_ignored: bool = False,
 ) -> WalkResult:
-    """Every regular file under ``root`` (see the module docstring for the rules)."""
+    """Every regular file under ``root`` (see the module docstring for the rules);
+    ``watch_ignored``: also the stat of every file ``ignore`` leaves out
+    (:attr:`WalkResult.ignored`)."""
     kept = _KEPT.get()
     if kept is not None and kept[0] == (os.path.realpath(root), tuple(ignore), max_file_bytes):
         done = kept[1]
-        return WalkResult(list(done.entries), list(done.problems), dict(done.stats))
-    walker = _Walker(root, ignore, max_file_bytes)
+        return WalkResult(
+            list(done.entries), list(done.problems), dict(done.stats), dict(done.ignored)
+        )
+    walker = _Walker(root, ignore, max_file_bytes, watch_ignored)
     try:
         info = os.stat(walker.root)
     except OSError as exc:

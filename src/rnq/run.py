@@ -482,7 +482,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     cache = _open_cache(options)
     key, walked = None, None
     if cache is not None and cache.enabled:
-        walked = walk(workspace.root, workspace.config.ignore)
+        walked = walk(workspace.root, workspace.config.ignore, watch_ignored=True)
         key = _run_key(workspace, walked, plugins, options, referential, today, audit_date)
         stored = cache.get_run(key) if key is not None else None
         reused = _reused(stored) if stored is not None else None

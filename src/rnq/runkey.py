@@ -7,8 +7,9 @@ same bytes in every output, for the cost of walking the workspace once.
 
 The key covers, as a SHA-256:
 
-* every file of the workspace the walk lists (relative path, size, modification time in
-  nanoseconds, inode) and the problems the walk met; ``rnq.yaml`` is one of them, and the
+* every file of the workspace (relative path, size, modification time in nanoseconds, inode),
+  those ``ignore`` leaves out of the evidence included (plugins read exports that are often
+  ignored as evidence), and the problems the walk met; ``rnq.yaml`` is one of them, and the
   configuration the run uses is hashed too (units declared by plugins included);
 * the files of the workspace's check folders (``checks:``) and its waivers file, even when
   ``ignore`` hides them from the evidence;
@@ -142,4 +143,7 @@ def run_key(
     stats = walked.stats
     listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
     digest.update(listing.encode("utf-8", "surrogateescape"))
+    # files `ignore` leaves out of the evidence, which plugins may read (exports, registers)
+    hidden = "\n".join(f"{rel}\x00{walked.ignored[rel]}" for rel in sorted(walked.ignored))
+    digest.update(b"\x00ignored\x00" + hidden.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
