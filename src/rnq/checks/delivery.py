@@ -152,6 +152,7 @@ def require_terms(
     *,
     subject: Localized,
     target: Unit | Offering,
+    provisional: bool = False,
 ) -> None:
     """:func:`require` on the readable evidence for indicator ``number`` (the check is skipped
     when there is none: the presence check reports it)."""
@@ -164,6 +165,7 @@ def require_terms(
         docs=docs,
         evidence=evidence,
         numbers=(number,),
+        provisional=provisional,
     )
 
 
@@ -317,16 +319,12 @@ def check_adaptation_suivi(unit: Unit, evidence: EvidenceSet) -> None:
     offering is adapted to each person's profile (adjustments, individualised pathway, pace, level
     groups, compensation plan for people with disabilities).
     """
-    docs = readable(evidence, 10)
-    folded = folded_text(docs, unit)
-    require(
-        folded,
+    require_terms(
+        evidence,
+        10,
         [_FOLLOW_UP, _SUPPORT, _ADAPTATION],
         subject=msg("Accompagnement et suivi adaptés", "Adapted support and follow-up"),
         target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(10,),
     )
 
 

@@ -387,12 +387,12 @@ def check_presentation_certification(offering: Offering, evidence: EvidenceSet) 
     procès-verbaux); if you do not organise the assessment, show that you refer the candidate to the
     assessor.
     """
-    docs = readable(evidence, 16)
     code = (offering.certification or "").strip()
     # RNCP only, or RNCP and RS: the scope of « certification professionnelle » is provisional.
     provisional = code.upper().startswith("RS")
-    require(
-        folded_text(docs, offering),
+    require_terms(
+        evidence,
+        16,
         [_EXAM_TERMS, _REGISTRATION, _CERTIFIER_RULES],
         subject=msg(
             f"Présentation à la certification {code}"
@@ -401,9 +401,6 @@ def check_presentation_certification(offering: Offering, evidence: EvidenceSet) 
             + (" (RS scope provisional)" if provisional else ""),
         ),
         target=offering,
-        docs=docs,
-        evidence=evidence,
-        numbers=(16,),
         provisional=provisional,
     )
 
