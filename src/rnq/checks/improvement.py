@@ -16,7 +16,7 @@ from rnq.checks._common import (
 from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg, skip
-from rnq.workspace import AuditInfo, Unit, WorkspaceConfig
+from rnq.workspace import Unit, WorkspaceConfig
 
 __all__ = [
     "check_ameliorations_tracees",
@@ -67,9 +67,7 @@ _IMPROVEMENT_TERMS = (
 
 
 @mark.verifies("amelioration-continue")
-def check_ameliorations_tracees(
-    unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig, audit: AuditInfo
-) -> None:
+def check_ameliorations_tracees(unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig) -> None:
     """Des mesures d'amélioration datées sont tirées des appréciations et des réclamations.
 
     Tenez un plan ou un journal d'amélioration (kind: amelioration) qui relie chaque action à

@@ -30,7 +30,7 @@ from rnq.mark import mark
 from rnq.model import Evidence, EvidenceSet
 from rnq.outcomes import Gap, msg, not_verified, skip
 from rnq.registers import fr_date, match_columns, parse_date
-from rnq.workspace import AuditInfo, Unit, WorkspaceConfig
+from rnq.workspace import Unit, WorkspaceConfig
 
 __all__ = [
     "TRAINER_COLUMNS",
@@ -307,7 +307,6 @@ def check_plan_developpement_competences(
     unit: Unit,
     evidence: EvidenceSet,
     config: WorkspaceConfig,
-    audit: AuditInfo,
     freshness: Mapping[str, int],
     audit_date: dt.date,
 ) -> None:

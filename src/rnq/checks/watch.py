@@ -24,7 +24,7 @@ from rnq.mark import mark
 from rnq.model import EvidenceSet
 from rnq.outcomes import Gap, msg, skip
 from rnq.registers import fr_date
-from rnq.workspace import AuditInfo, Unit, WorkspaceConfig
+from rnq.workspace import Unit, WorkspaceConfig
 
 __all__ = ["check_veille_legale", "check_veille_metiers", "check_veille_pedagogique"]
 
@@ -151,7 +151,6 @@ def check_veille_metiers(
     unit: Unit,
     evidence: EvidenceSet,
     config: WorkspaceConfig,
-    audit: AuditInfo,
     freshness: Mapping[str, int],
     audit_date: dt.date,
 ) -> None:
@@ -183,7 +182,6 @@ def check_veille_pedagogique(
     unit: Unit,
     evidence: EvidenceSet,
     config: WorkspaceConfig,
-    audit: AuditInfo,
     freshness: Mapping[str, int],
     audit_date: dt.date,
 ) -> None:
