@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from rnq.extract.model import Extraction
+from rnq.extract.model import Extraction, content_weight
 from rnq.text import Localized
 
 __all__ = ["Cache", "FileKey", "Packed", "Stored", "default_cache_dir", "pack"]
@@ -164,13 +164,11 @@ def _compressed_json(value: Any) -> bytes:
 
 def pack(extraction: Extraction, facts: dict[str, Any] | None = None) -> Packed:
     """``extraction`` (and the ``facts`` answered about it) ready for :meth:`Cache.put_packed`."""
-    rows = extraction.rows or ()
-    weight = len(extraction.text) + sum(60 * len(row) + sum(map(len, row)) for row in rows)
     return Packed(
         zlib.compress(extraction.model_dump_json().encode(), 1),
         _meta(extraction),
         _compressed_json(facts) if facts else None,
-        weight,
+        content_weight(extraction.text, extraction.rows),
     )
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from rnq.extract.cache import Cache, FileKey
 from rnq.extract.dispatch import extract_file
-from rnq.extract.model import Extraction
+from rnq.extract.model import Extraction, content_weight
 from rnq.extract.pool import Extractor
 
 __all__ = ["KEEP_CHARS", "Document", "DocumentStore"]
@@ -34,23 +34,9 @@ Rows = tuple[tuple[str, ...], ...]
 Content = tuple[str | None, Rows | None]
 
 #: Loaded content kept in memory between accesses, in characters of text plus an estimate of
-#: the memory rows take (:func:`_weight`: a cell costs far more than its characters).
+#: the memory rows take (:func:`~rnq.extract.model.content_weight`: a cell costs far more than
+#: its characters).
 KEEP_CHARS = 24_000_000
-
-#: Bytes a ``str`` object and its pointer take besides its characters, and a tuple's header.
-_CELL_COST = 57
-_ROW_COST = 56
-
-
-def _weight(content: Content) -> int:
-    """Roughly the bytes ``content`` holds: a spreadsheet's rows of short cells take about
-    eight times their characters, so counting characters alone let the memory cache grow to
-    hundreds of MiB of rows."""
-    text, rows = content
-    weight = len(text or "")
-    for row in rows or ():
-        weight += _ROW_COST + _CELL_COST * len(row) + sum(map(len, row))
-    return weight
 
 
 @dataclass
@@ -134,10 +120,10 @@ class DocumentStore:
             found = extract_file(Path(key.path), self.extractor.limits)
         content: Content = (found.text or None, found.rows)
         self._kept[key] = content
-        self._kept_chars += _weight(content)
+        self._kept_chars += content_weight(*content)
         while self._kept_chars > KEEP_CHARS and len(self._kept) > 1:
             _, dropped = self._kept.popitem(last=False)
-            self._kept_chars -= _weight(dropped)
+            self._kept_chars -= content_weight(*dropped)
         return content
 
     def save_facts(self) -> None:
