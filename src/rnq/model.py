@@ -167,14 +167,7 @@ class Evidence(BaseModel):
         object.__setattr__(made, "__dict__", data)
         object.__setattr__(made, "__pydantic_fields_set__", shared_fields_set(values))
         object.__setattr__(made, "__pydantic_extra__", None)
-        private = {
-            "_text": None,
-            "_rows": None,
-            "_loader": None,
-            "_content_key": None,
-            "_facts": None,
-        }
-        object.__setattr__(made, "__pydantic_private__", private)
+        object.__setattr__(made, "__pydantic_private__", _content_attrs())
         return made
 
     # The properties below read the private attributes from ``__pydantic_private__`` directly:
@@ -209,10 +202,10 @@ class Evidence(BaseModel):
         are answers already known about the content (see ``rnq.checks._common``), keyed by
         question, shared with the cache."""
         cls = type(self)
+        content = _content_attrs(text, rows, loader, content_key, facts)
         if not update.keys() <= cls.model_fields.keys():
             copy = self.model_copy(update=update)
-            copy._text, copy._rows, copy._loader = text, rows, loader
-            copy._content_key, copy._facts = content_key, facts
+            object.__setattr__(copy, "__pydantic_private__", content)
             return copy
         # What ``model_copy(update=...)`` does, without its generic steps: 50 000 pieces of
         # evidence are copied once per run.
@@ -220,14 +213,7 @@ class Evidence(BaseModel):
         object.__setattr__(copy, "__dict__", {**self.__dict__, **update})
         object.__setattr__(copy, "__pydantic_extra__", None)
         object.__setattr__(copy, "__pydantic_fields_set__", _fields_set(self, update))
-        private = {
-            "_text": text,
-            "_rows": rows,
-            "_loader": loader,
-            "_content_key": content_key,
-            "_facts": facts,
-        }
-        object.__setattr__(copy, "__pydantic_private__", private)
+        object.__setattr__(copy, "__pydantic_private__", content)
         return copy
 
     @property
@@ -245,6 +231,24 @@ class Evidence(BaseModel):
     def usable(self) -> bool:
         """True when the content was read (or the record came with its content)."""
         return self.read == "ok"
+
+
+def _content_attrs(
+    text: str | None = None,
+    rows: Rows | None = None,
+    loader: ContentLoader | None = None,
+    content_key: str | None = None,
+    facts: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The private attributes of a piece of evidence: its content, or how to load it, and the
+    answers known about it."""
+    return {
+        "_text": text,
+        "_rows": rows,
+        "_loader": loader,
+        "_content_key": content_key,
+        "_facts": facts,
+    }
 
 
 #: Fields sets of frozen models, one object per distinct set (see :func:`shared_fields_set`).
