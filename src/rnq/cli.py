@@ -13,7 +13,7 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -302,33 +302,30 @@ class _Outputs:
         from rnq.bulk import give_back_memory
         from rnq.render.files import write_bytes_atomic, write_parts_atomic, write_text_atomic
 
-        json_to_stdout = self.json is not None and str(self.json) == "-"
-        if self.json is not None and not json_to_stdout:
-            write_bytes_atomic(self.json, report.json_parts())
-            give_back_memory()
-        html_to_stdout = self.html is not None and str(self.html) == "-"
-        if self.html is not None and not html_to_stdout:
-            from rnq.render.html import html_parts
+        def text_file(render: Callable[[Report], str]) -> Callable[[Path, Report], None]:
+            return lambda path, r: write_text_atomic(path, render(r))
 
-            write_parts_atomic(self.html, html_parts(report))  # never held whole
-            give_back_memory()
-        renderers: list[tuple[Path | None, Callable[[Report], str]]] = [
-            (self.json if json_to_stdout else None, lambda r: r.to_json()),
-            (self.html if html_to_stdout else None, _render("rnq.render.html", "render_html")),
-            (self.md, _render("rnq.render.markdown", "render_markdown")),
-            (self.junit, _render("rnq.render.junit", "render_junit")),
+        render_html = _render("rnq.render.html", "render_html")
+        render_markdown = _render("rnq.render.markdown", "render_markdown")
+        render_junit = _render("rnq.render.junit", "render_junit")
+        # Each output: its file, how to write it there, how to render it for standard output.
+        # The JSON and the HTML page, tens of MiB at scale, are written without being held whole.
+        outputs: list[tuple[Path | None, Callable[[Path, Report], None], Callable[[Report], str]]]
+        outputs = [
+            (self.json, lambda path, r: write_bytes_atomic(path, r.json_parts()), _to_json),
+            (self.html, lambda path, r: write_parts_atomic(path, _html_parts(r)), render_html),
+            (self.md, text_file(render_markdown), render_markdown),
+            (self.junit, text_file(render_junit), render_junit),
         ]
         stdout = None
-        for path, render in renderers:
+        for path, to_file, to_text in outputs:
             if path is None:
                 continue
-            text = render(report)
             if str(path) == "-":
-                stdout = text
+                stdout = to_text(report)
             else:
-                write_text_atomic(path, text)
-            del text  # freed before the next output is rendered: one report text alive at a time
-            give_back_memory()
+                to_file(path, report)
+            give_back_memory()  # one report text alive at a time, its memory handed back
         if self.xlsx is not None:
             from rnq.render.tables import write_xlsx
 
@@ -338,6 +335,17 @@ class _Outputs:
 
             write_csvs(self.csv, report)
         return stdout
+
+
+def _to_json(report: Report) -> str:
+    return report.to_json()
+
+
+def _html_parts(report: Report) -> Iterator[str]:
+    """The HTML page in parts (:func:`rnq.render.html.html_parts`), imported when asked for."""
+    from rnq.render.html import html_parts
+
+    return html_parts(report)
 
 
 def _render(module: str, name: str) -> Callable[[Report], str]:
