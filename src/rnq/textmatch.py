@@ -5,7 +5,7 @@ plain apostrophes and spaces). Most of what they ask of a document is a regular 
 (« does this document say *modalités d'évaluation* ? »), and the same few hundred questions are
 asked of tens of thousands of documents. This module is the one place that answers them, so the
 answer is the same wherever it is computed: in the parent process while the checks run, or in an
-extraction worker right after the document is read (:func:`answer_all`, the question *plan*).
+extraction worker right after the document is read (:func:`answers_for`, the question *plan*).
 
 Questions are strings that say what they compute (:func:`portable`):
 

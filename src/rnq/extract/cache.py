@@ -287,10 +287,6 @@ class Cache:
             self._disable(exc)
         return found
 
-    def put_many(self, entries: Iterable[tuple[FileKey, Extraction]], version: str) -> None:
-        """Store ``entries`` in one transaction."""
-        self.put_packed([(key, pack(extraction)) for key, extraction in entries], version)
-
     def put_packed(
         self,
         entries: Iterable[tuple[FileKey, Packed]],
