@@ -45,6 +45,7 @@ __all__ = [
     "missing_terms",
     "new_entrant_at_initial",
     "readable",
+    "readable_not_stale",
     "remember",
     "stale_note",
     "text_of",
@@ -316,6 +317,22 @@ def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:
             )
         )
     return usable
+
+
+def readable_not_stale(
+    evidence: EvidenceSet, number: int, freshness: Mapping[str, int], audit_date: dt.date
+) -> EvidenceSet:
+    """:func:`readable` evidence for indicator ``number``; skips the check when every piece is
+    stale at the audit date, since the presence check reports that gap."""
+    docs = readable(evidence, number)
+    if not any(is_current(e, freshness, audit_date) for e in docs):
+        skip(
+            msg(
+                "Preuves périmées : voir la vérification de présence des preuves.",
+                "Stale evidence: see the evidence-presence check.",
+            )
+        )
+    return docs
 
 
 def is_current(

@@ -15,7 +15,7 @@ from rnq.checks._common import (
     labels,
     mentions,
     missing_terms,
-    readable,
+    readable_not_stale,
     where,
 )
 from rnq.checks._offering import (
@@ -30,7 +30,7 @@ from rnq.checks._offering import (
 )
 from rnq.mark import mark
 from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified, skip
+from rnq.outcomes import Gap, msg, not_verified
 from rnq.referential import Referential
 from rnq.text import Localized
 from rnq.verifications import indicators_for
@@ -294,14 +294,7 @@ def check_fiche_offre_a_jour(
     in the document) and revise it if it is old. Freshness heuristic: 24 months by default, set with
     "freshness: {programme: N}" in rnq.yaml.
     """
-    own = readable(evidence, 1)
-    if not any(is_current(e, freshness, audit_date) for e in own):
-        skip(
-            msg(
-                "Preuves périmées : voir la vérification de présence des preuves.",
-                "Stale evidence: see the evidence-presence check.",
-            )
-        )
+    readable_not_stale(evidence, 1, freshness, audit_date)
     reading = offering_reading(offering, unit, evidence, offer_sections, 1)
     months = freshness.get("programme", PROGRAMME_MONTHS)
     current = [

@@ -19,6 +19,7 @@ from rnq.checks._common import (
     missing_terms,
     new_entrant_at_initial,
     readable,
+    readable_not_stale,
     where,
 )
 from rnq.checks._offering import (
@@ -111,14 +112,7 @@ def check_resultats_publies(
     date (freshness heuristic, set with "freshness: {resultats: N}"). A newcomer identifies its
     indicators at the initial audit; the figures are audited at surveillance.
     """
-    docs = readable(evidence, 2)
-    if not any(is_current(e, freshness, audit_date) for e in docs):
-        skip(
-            msg(
-                "Preuves périmées : voir la vérification de présence des preuves.",
-                "Stale evidence: see the evidence-presence check.",
-            )
-        )
+    docs = readable_not_stale(evidence, 2, freshness, audit_date)
     place = _unit_where(unit, docs, config)
     paths = docs.paths()
     if new_entrant_at_initial(config):

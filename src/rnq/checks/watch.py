@@ -16,13 +16,13 @@ from rnq.checks._common import (
     labels,
     missing_terms,
     new_entrant_at_initial,
-    readable,
+    readable_not_stale,
     text_of,
     where_kept,
 )
 from rnq.mark import mark
 from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg, skip
+from rnq.outcomes import Gap, msg
 from rnq.registers import fr_date
 from rnq.workspace import Unit, WorkspaceConfig
 
@@ -73,14 +73,7 @@ def _watch(
     audit_date: dt.date,
 ) -> None:
     """The watch of ``kind`` evidencing indicator ``number`` is current and shows ``terms``."""
-    docs = list(readable(evidence, number))
-    if not any(is_current(e, freshness, audit_date) for e in docs):
-        skip(  # every piece is stale: the presence check reports it
-            msg(
-                "Preuves périmées : voir la vérification de présence des preuves.",
-                "Stale evidence: see the evidence-presence check.",
-            )
-        )
+    docs = list(readable_not_stale(evidence, number, freshness, audit_date))
     months = freshness.get(kind, 12)
     fresh = [e for e in docs if is_current(e, freshness, audit_date, months=months)]
     place = where_kept(unit, docs, config)
