@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.checks.conftest import CONFIG as BASE
 from tests.checks.conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF]
-audit: {type: renewal, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-  - id: pro
-    name: "Pôle pro"
-    offerings:
-      - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
-  - {id: langues, name: "Pôle langues"}
-"""
+#: The usual workspace with a second unit, whose watch may differ from the first's.
+CONFIG = BASE + '  - {id: langues, name: "Pôle langues"}\n'
 
 WATCH = {
     23: ("veille-legale", "check_veille_legale"),
