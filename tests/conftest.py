@@ -19,6 +19,19 @@ categories: [AF]
 units:
   - {id: siege, name: "Siège", central: true}
 """
+#: A central function and one unit with one offering (``pro/compta/``), renewal audit.
+ONE_OFFERING = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    offerings:
+      - {id: compta, title: "Comptabilité"}
+"""
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from rnq.mapping import (
 from rnq.model import Evidence, EvidenceSet
 from rnq.testing import write_workspace
 from rnq.workspace import Unit
+from tests.conftest import ONE_OFFERING as CONFIG
 
 from .test_report_html import sample_report
 
@@ -105,20 +106,6 @@ def test_a_damaged_name_row_is_skipped(tmp_path: Path) -> None:
         found = cache.get_names("v1")
     assert found["a.pdf"] == [[1], None, None, None]
     assert NameFacts.load(found["b.pdf"]) is None
-
-
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF]
-audit: {type: renewal, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-  - id: pro
-    name: "Pôle pro"
-    offerings:
-      - {id: compta, title: "Comptabilité"}
-"""
 
 
 def test_a_second_run_maps_from_the_cache_and_reports_the_same(tmp_path: Path) -> None:

@@ -13,19 +13,7 @@ import rnq
 from rnq.extract.cache import Cache
 from rnq.model import Evidence
 from rnq.testing import write_workspace
-
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF]
-audit: {type: renewal, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-  - id: pro
-    name: "Pôle pro"
-    offerings:
-      - {id: compta, title: "Comptabilité"}
-"""
+from tests.conftest import ONE_OFFERING as CONFIG
 
 FILES: dict[str, str | bytes] = {
     "siege/26-handicap/referent-handicap.md": (
