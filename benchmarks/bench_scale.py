@@ -200,16 +200,12 @@ def browser_times(html: Path) -> tuple[float, float] | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
+    from rnq.testing import CHROMIUM_ARGS
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=args)
+        browser = p.chromium.launch(
+            executable_path=chromium, headless=True, args=list(CHROMIUM_ARGS)
+        )
         page = browser.new_page()
         start = time.perf_counter()
         page.goto(html.as_uri(), wait_until="load")

@@ -17,20 +17,14 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, s
 
 from rnq.render.html import EVIDENCE_CAP, render_html
 from rnq.report import Report
+from rnq.testing import CHROMIUM_ARGS
 
 from .test_report_html import sample_report
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = list(CHROMIUM_ARGS)
 BIG = 50_000
 
 

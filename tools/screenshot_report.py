@@ -19,20 +19,14 @@ from playwright.sync_api import sync_playwright
 
 import rnq
 from rnq.render.html import render_html
+from rnq.testing import CHROMIUM_ARGS
 from rnq.text import Lang
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "evidence"
 OUT = REPO / "docs" / "report.png"
 TODAY = dt.date(2026, 11, 28)
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = list(CHROMIUM_ARGS)
 
 
 def report_html(workspace: Path, today: dt.date, lang: Lang) -> str:

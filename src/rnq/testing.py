@@ -6,7 +6,18 @@ import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["write_workspace"]
+__all__ = ["CHROMIUM_ARGS", "write_workspace"]
+
+#: Arguments for a headless Chromium that opens a report offline: no sandbox (containers), no
+#: GPU, and none of the browser's own background traffic (updates, sync, first-run pages).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def write_workspace(

@@ -17,7 +17,7 @@ import pytest
 
 import rnq
 from rnq.report import Report
-from rnq.testing import write_workspace
+from rnq.testing import CHROMIUM_ARGS, write_workspace
 
 from .conftest import CONFIG, HEALTHY, TODAY
 
@@ -159,9 +159,10 @@ def test_the_hostile_report_runs_nothing_in_a_real_browser(report: Report, tmp_p
     url = path.resolve().as_uri()
     requests: list[str] = []
     errors: list[str] = []
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=args, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=list(CHROMIUM_ARGS), headless=True
+        )
         try:
             page = browser.new_page()
             # Anything that manages to run calls one of these: they leave a trace.
