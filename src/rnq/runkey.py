@@ -9,10 +9,9 @@ The key covers, as a SHA-256:
 
 * every file of the workspace (relative path, size, modification time in nanoseconds, inode),
   those ``ignore`` leaves out of the evidence included (plugins read exports that are often
-  ignored as evidence), and the problems the walk met; ``rnq.yaml`` is one of them, and the
-  configuration the run uses is hashed too (units declared by plugins included);
-* the files of the workspace's check folders (``checks:``) and its waivers file, even when
-  ``ignore`` hides them from the evidence;
+  ignored as evidence; the waivers file and the check folders may be ignored too), and the
+  problems the walk met; ``rnq.yaml`` is one of them, and the configuration the run uses is
+  hashed too (units declared by plugins included);
 * the run's options that shape the report: today's date, audit date, referential, units,
   indicators, offerings, sample, language, time limit of checks;
 * the code: every file of the rnq package and of each registered plugin's package (path,
@@ -62,14 +61,6 @@ def _tree_stats(folder: Path) -> list[tuple[str, int, int]]:
                     continue
                 found.append((os.path.relpath(path, folder), info.st_size, info.st_mtime_ns))
     return found
-
-
-def _file_stat(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _code_of(module_name: str) -> tuple[str, list[tuple[str, int, int]]]:
@@ -135,15 +126,12 @@ def run_key(
     add(outside)
     for module in _plugin_modules(plugins):
         add(_code_of(module))
-    for folder in workspace.config.checks:
-        add([folder, _tree_stats(workspace.root / folder)])
-    if workspace.config.waivers:  # named in rnq.yaml: read even where `ignore` hides it
-        add([workspace.config.waivers, _file_stat(workspace.root / workspace.config.waivers)])
     add([(p.path, p.line, p.message.fr) for p in walked.problems])
     stats = walked.stats
     listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
     digest.update(listing.encode("utf-8", "surrogateescape"))
-    # files `ignore` leaves out of the evidence, which plugins may read (exports, registers)
+    # files `ignore` leaves out of the evidence: exports plugins read, the waivers file or the
+    # check folders when ignored as evidence
     hidden = "\n".join(f"{rel}\x00{walked.ignored[rel]}" for rel in sorted(walked.ignored))
     digest.update(b"\x00ignored\x00" + hidden.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
