@@ -7,6 +7,15 @@ these names. The renderers, ``diff`` and ``init`` are imported on first use (PEP
 
 from __future__ import annotations
 
+import os as _os
+import sys as _sys
+
+if _sys.argv[:1] == ["-m"] and not _sys.flags.safe_path and _sys.path[:1] == [_os.getcwd()]:
+    # ``python -m rnq`` put the current folder (often a workspace) first on the path: a
+    # ``csv.py`` or ``yaml/`` stored there would be imported instead of the real module. Code
+    # from a workspace runs only when rnq.yaml lists it (docs/security.md).
+    del _sys.path[0]
+
 import importlib
 from typing import TYPE_CHECKING, Any
 

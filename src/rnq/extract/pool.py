@@ -29,7 +29,7 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -281,6 +281,10 @@ class _PoolRun:
 
     def run(self, order: list[int]) -> None:
         """Read every document of ``order``, rebuilding pools after crashes and kills."""
+        with _helpers_ignore_cwd():
+            self._run(order)
+
+    def _run(self, order: list[int]) -> None:
         queue = order
         isolated: list[int] = []
         crashes: Counter[int] = Counter()
@@ -412,6 +416,26 @@ class _PoolRun:
             killed.add(index)
             self.record(index, timeout_extraction(self.limits), "timeout")
         return killed
+
+
+@contextlib.contextmanager
+def _helpers_ignore_cwd() -> Iterator[None]:
+    """``multiprocessing`` starts its forkserver and resource tracker as ``python -c …``, which
+    puts the current folder first on their path: run from inside a workspace, a
+    ``multiprocessing/`` package stored there would run. ``PYTHONSAFEPATH`` (Python ≥ 3.11)
+    keeps the folder off the path of the helpers started while it is set."""
+    before = os.environ.get(_SAFE_PATH)
+    os.environ[_SAFE_PATH] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(_SAFE_PATH, None)
+        else:
+            os.environ[_SAFE_PATH] = before
+
+
+_SAFE_PATH = "PYTHONSAFEPATH"
 
 
 def _size(key: FileKey | None) -> int:

@@ -4,12 +4,18 @@ Every file ``rnq check`` writes (``--json``, ``--html``, ``--md``, ``--junit``, 
 ``--csv``) is first written to a temporary file beside its target, then moved over it with
 :func:`os.replace`. A file that cannot be written raises :class:`~rnq.errors.UsageError`
 naming it (exit 2), and leaves no temporary file behind.
+
+A target that exists and is not a regular file — a terminal or ``/dev/null``, a pipe
+(``/dev/stdout`` redirected, ``--json >(jq .)``), a socket — is written through, in place: it is
+never replaced by a regular file. A link to a regular file keeps its link: the file it names
+is replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -48,21 +54,43 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` is written through rather than replaced: a path in ``/dev`` or
+    ``/proc`` (``/dev/stdout``, ``/dev/fd/63`` from ``>(…)``, ``/dev/null``), or one that exists
+    and is neither a regular file nor a folder (a device, a pipe, a socket), links followed."""
+    absolute = Path(os.path.abspath(path))
+    if absolute.parts[1:2] in (("dev",), ("proc",)):
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path`` to write to; moved over ``path`` when the block ends
     without error, removed otherwise. OS errors become a :class:`UsageError` naming ``path``."""
     path = Path(path)
+    if _is_stream(path):
+        try:
+            yield path
+        except OSError as exc:
+            raise cannot_write(path, exc) from None
+        return
+    # A link to a file: the file it names is replaced, the link kept.
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise cannot_write(path, exc) from None
     os.close(fd)
     temp = Path(name)
     try:
         yield temp
-        os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
     except OSError as exc:
         raise cannot_write(path, exc) from None
     finally:
