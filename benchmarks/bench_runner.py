@@ -34,11 +34,11 @@ from typing import Any
 import pytest
 
 import rnq
-from rnq.api import applicable_indicators, choose_referential
-from rnq.collect import collect
+from rnq.collect.collectors import collect
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.run import Session, run_checks
-from rnq.workspace import load
+from rnq.workspace.applicable import applicable_indicators, choose_referential
+from rnq.workspace.config import load
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -163,7 +163,7 @@ def rnq_command(root: Path) -> list[str]:
     code = textwrap.dedent(
         f"""\
         import datetime, rnq
-        from rnq.console import console_text
+        from rnq.render.console import console_text
         report = rnq.run({str(root)!r}, rnq.RunOptions(today=datetime.date(2026, 11, 28)))
         print(console_text(report, "fr"))
         """

@@ -36,12 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import rnq
-    from rnq.api import choose_referential
+    from rnq.cache.store import pack
     from rnq.checks._plan import context_of, questions_for
-    from rnq.collectors.filesystem import collect_files
-    from rnq.extract.cache import pack
+    from rnq.collect.filesystem import collect_files
     from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file
-    from rnq.textmatch import answers_for, document_body
+    from rnq.match.questions import answers_for, document_body
+    from rnq.workspace.applicable import choose_referential
 
     workspace = rnq.load(args.root)
     today = dt.date.fromisoformat(TODAY)

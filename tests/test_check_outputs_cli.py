@@ -16,7 +16,7 @@ from junitparser import JUnitXml
 from python_calamine import CalamineWorkbook
 
 from rnq.cli import main
-from rnq.report import Report
+from rnq.verdict.report import Report
 
 from .conftest import REPO
 

@@ -10,10 +10,10 @@ from types import ModuleType
 import pytest
 
 from rnq import get_referential
-from rnq.checking import SESSION, TARGETED, CheckDef, collect_checks
 from rnq.checks import builtin_check_modules
-from rnq.fixtures import FixtureRegistry
-from rnq.referential import referential_ids
+from rnq.engine.checking import SESSION, TARGETED, CheckDef, collect_checks
+from rnq.engine.fixtures import FixtureRegistry
+from rnq.referential.loader import referential_ids
 
 from .conftest import REPO
 

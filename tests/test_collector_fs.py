@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from rnq.collect import CollectResult, collect
-from rnq.collectors.filesystem import FRONT_MATTER_MAX_BYTES, collect_files
-from rnq.model import Evidence
+from rnq.collect.collectors import CollectResult, collect
+from rnq.collect.evidence import Evidence
+from rnq.collect.filesystem import FRONT_MATTER_MAX_BYTES, collect_files
 from rnq.plugins import get_plugin_manager
-from rnq.workspace import load
+from rnq.workspace.config import load
 
 CONFIG = """\
 version: 1
@@ -271,4 +271,4 @@ def test_symlinks_out_of_the_workspace_are_not_followed(
 
 def test_the_collector_is_a_builtin_plugin() -> None:
     plugins = get_plugin_manager(load_entrypoints=False)
-    assert "rnq.collectors.filesystem" in plugins.names()
+    assert "rnq.collect.filesystem" in plugins.names()

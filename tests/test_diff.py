@@ -1,4 +1,4 @@
-"""``rnq.diff``: findings fixed, new and unchanged between two reports, by finding id."""
+"""``rnq.render.diff``: findings fixed, new and unchanged between two reports, by finding id."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from rnq.diff import ReportDiff, diff_reports, diff_text, load_report
 from rnq.errors import UsageError
-from rnq.report import Report
-from rnq.waivers import Waiver
+from rnq.render.diff import ReportDiff, diff_reports, diff_text, load_report
+from rnq.verdict.report import Report
+from rnq.verdict.waivers import Waiver
 
 from .conftest import REPO
 from .test_verdict import AUDIT, finding, report, with_gaps

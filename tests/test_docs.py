@@ -140,8 +140,8 @@ def test_the_api_examples_run_as_documented(
 def test_import_rnq_stays_light_and_every_export_resolves() -> None:
     code = (
         "import sys, rnq\n"
-        "heavy = ('jinja2', 'markdown_it', 'xlsxwriter', 'rnq.render.html', 'rnq.diff',\n"
-        "         'rnq.scaffold', 'rnq.render.tables')\n"
+        "heavy = ('jinja2', 'markdown_it', 'xlsxwriter', 'rnq.render.html', 'rnq.render.diff',\n"
+        "         'rnq.workspace.scaffold', 'rnq.render.tables')\n"
         "print([m for m in heavy if m in sys.modules])\n"
         "print([n for n in rnq.__all__ if getattr(rnq, n, None) is None])\n"
         "print(sorted(set(rnq.__all__) - set(dir(rnq))))\n"

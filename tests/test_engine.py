@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import rnq
-from rnq.report import Report
+from rnq.verdict.report import Report
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -253,7 +253,7 @@ def test_certifying_indicators_are_assessed_on_certifying_offerings_only(
 
 
 def test_hook_rnq_declare_units(write_workspace: Callable[..., Path]) -> None:
-    from rnq.workspace import Unit
+    from rnq.workspace.config import Unit
 
     class HrSystem:
         @rnq.hookimpl

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from rnq.cli import main
-from rnq.schemas import output_schemas
+from rnq.render.schemas import output_schemas
 
 CONFIG = """\
 version: 1

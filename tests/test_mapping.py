@@ -9,18 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from rnq.enrich import apply_extraction
-from rnq.extract import Extraction
-from rnq.kinds import (
-    _VocabularyData,
-    default_indicators,
-    freshness_months,
-    infer_kind,
-    infer_stakeholder,
-    vocabulary,
-    words,
-)
-from rnq.mapping import (
+from rnq.collect.enrich import apply_extraction
+from rnq.collect.evidence import Evidence
+from rnq.collect.mapping import (
     Layout,
     Manifests,
     PathFacts,
@@ -36,10 +27,20 @@ from rnq.mapping import (
     unmapped,
     unmapped_reason,
 )
-from rnq.model import KINDS, Evidence
-from rnq.sidecar import FrontMatter, ManifestEntry
+from rnq.extract import Extraction
 from rnq.text import Localized
-from rnq.workspace import Offering, Unit
+from rnq.workspace.config import Offering, Unit
+from rnq.workspace.kinds import (
+    _VocabularyData,
+    default_indicators,
+    freshness_months,
+    infer_kind,
+    infer_stakeholder,
+    kind_ids,
+    vocabulary,
+    words,
+)
+from rnq.workspace.manifests import FrontMatter, ManifestEntry
 
 # --- Indicator tokens ------------------------------------------------------------------------
 
@@ -297,9 +298,9 @@ DEFAULTS = {
 
 def test_vocabulary_covers_every_kind_with_labels_and_defaults() -> None:
     vocab = vocabulary()
-    assert tuple(vocab.kinds) == KINDS
-    assert set(DEFAULTS) == set(KINDS)
-    for kind in KINDS:
+    assert tuple(vocab.kinds) == kind_ids()
+    assert set(DEFAULTS) == set(kind_ids())
+    for kind in kind_ids():
         info = vocab.kind(kind)
         assert info.label.fr and info.label.en and info.words
         assert default_indicators(kind) == DEFAULTS[kind], kind
@@ -319,7 +320,9 @@ def test_freshness_defaults_and_overrides() -> None:
 
 def test_vocabulary_data_is_strict() -> None:
     good = {
-        "kinds": {k: {"label": {"fr": k, "en": k}, "words": [k.replace("-", " ")]} for k in KINDS},
+        "kinds": {
+            k: {"label": {"fr": k, "en": k}, "words": [k.replace("-", " ")]} for k in kind_ids()
+        },
         "stakeholders": {
             "apprenants": ["a1"],
             "financeurs": ["f"],
@@ -339,9 +342,8 @@ def test_vocabulary_data_is_strict() -> None:
     }
     with pytest.raises(ValidationError):
         _VocabularyData.model_validate(bad_kind)
-    missing = {**good, "kinds": {k: v for k, v in good["kinds"].items() if k != "cv"}}
-    with pytest.raises(ValidationError):
-        _VocabularyData.model_validate(missing)
+    with pytest.raises(ValidationError):  # the vocabulary is kinds.yaml alone: never empty
+        _VocabularyData.model_validate({**good, "kinds": {}})
 
 
 # --- Front matter ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Plugins for real: the example packages installed and loaded through their entry points, the
-collector protocol through ``rnq.collect.collect``, one test per hook, and the docs that list
-every hook (after datasette's ``test_plugin_hooks_are_documented``)."""
+collector protocol through ``rnq.collect.collectors.collect``, one test per hook, and the docs that
+list every hook (after datasette's ``test_plugin_hooks_are_documented``)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ import pytest
 
 import rnq
 from rnq import hookspecs
-from rnq.collect import CollectContext, CollectResult, collect
+from rnq.collect.collectors import CollectContext, CollectResult, collect
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.outcomes import Gap, msg
 from rnq.errors import ConfigError
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg
 from rnq.plugins import BUILTIN_PLUGINS, DISABLE_ENV, get_plugin_manager
-from rnq.workspace import Unit, Workspace, load
+from rnq.workspace.config import Unit, Workspace, load
 
 from .conftest import REPO
 

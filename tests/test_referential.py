@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from rnq.applicability import Profile, applicability
-from rnq.referential import Indicator, get_referential, referential_for_date, referential_ids
+from rnq.referential.applicability import Profile, applicability
+from rnq.referential.loader import Indicator, get_referential, referential_for_date, referential_ids
 
 V9, V2026 = "rnq-2019-v9", "rnq-2026"
 

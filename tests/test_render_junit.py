@@ -8,7 +8,7 @@ from collections import Counter
 from junitparser import Error, Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from rnq.render.junit import render_junit
-from rnq.report import Report
+from rnq.verdict.report import Report
 
 from .test_render_markdown import EVIL_MESSAGE, EVIL_NAME, rich_report
 

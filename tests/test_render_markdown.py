@@ -8,13 +8,13 @@ import re
 
 from markdown_it import MarkdownIt
 
+from rnq.collect.evidence import Evidence
 from rnq.errors import Problem
-from rnq.model import Evidence
 from rnq.render.markdown import escape, render_markdown
-from rnq.report import Report, Section
 from rnq.text import Lang
-from rnq.verdict import build_report
-from rnq.waivers import Waiver
+from rnq.verdict.build import build_report
+from rnq.verdict.report import Report, Section
+from rnq.verdict.waivers import Waiver
 
 from .test_verdict import AUDIT, DECISIONS, REFERENTIAL, TODAY, config, finding, with_gaps
 

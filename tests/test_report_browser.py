@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
 
 from rnq.render.html import EVIDENCE_CAP, render_html
-from rnq.report import Report
 from rnq.testing import CHROMIUM_ARGS
+from rnq.verdict.report import Report
 
 from .test_report_html import sample_report
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect, sync_playwright
 
 from rnq.render import html as html_module
 from rnq.render.html import render_html
-from rnq.report import Report
+from rnq.verdict.report import Report
 
 from .test_report_browser import ARGS, CHROMIUM, Opened, number, open_report
 from .test_report_html import HOSTILE_PATH, sample_report

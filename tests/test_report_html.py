@@ -10,15 +10,16 @@ from html.parser import HTMLParser
 
 import pytest
 
+from rnq.collect.evidence import Evidence
+from rnq.collect.evidence_map import evidence_item
+from rnq.engine.findings import Finding
 from rnq.errors import Problem
-from rnq.evidence_map import evidence_item
-from rnq.model import Evidence, Finding
+from rnq.rehearsal.calendar import audit_calendar
 from rnq.render.html import render_html
-from rnq.report import Report, Section
-from rnq.schedule import audit_calendar
 from rnq.text import Lang, Localized
-from rnq.verdict import build_report
-from rnq.waivers import Waiver
+from rnq.verdict.build import build_report
+from rnq.verdict.report import Report, Section
+from rnq.verdict.waivers import Waiver
 
 from .test_verdict import AUDIT, DECISIONS, REFERENTIAL, TODAY, config, finding, with_gaps
 

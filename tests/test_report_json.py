@@ -10,11 +10,11 @@ from typing import Any
 import jsonschema
 import pytest
 
+from rnq.engine.findings import Finding
 from rnq.errors import Problem
-from rnq.model import Finding
-from rnq.report import Report
-from rnq.schemas import output_schemas
-from rnq.waivers import Waiver
+from rnq.render.schemas import output_schemas
+from rnq.verdict.report import Report
+from rnq.verdict.waivers import Waiver
 
 from .conftest import REPO
 from .test_verdict import all_passed, config, finding, report, with_gaps

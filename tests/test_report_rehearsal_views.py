@@ -1,7 +1,7 @@
 """The audit rehearsal in the human-readable views (issues #11 and #7): the audit calendar, the
 mock audit's sample, and the scope marks of each indicator, in HTML, Markdown and the console,
 in French and English. Reports are built by ``rnq.run`` on small workspaces; the sample by
-:func:`rnq.sampling.sample_audit`, as ``rnq sample`` draws it."""
+:func:`rnq.rehearsal.sampling.sample_audit`, as ``rnq sample`` draws it."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 import rnq
-from rnq.console import console_text
+from rnq.rehearsal.sampling import sample_audit
+from rnq.render.console import console_text
 from rnq.render.html import render_html
 from rnq.render.markdown import render_markdown
-from rnq.report import Report
-from rnq.sampling import sample_audit
 from rnq.testing import write_workspace
 from rnq.text import Lang
+from rnq.verdict.report import Report
 
 from .test_report_html import Page
 

@@ -1,5 +1,5 @@
 """A run with a cache reuses the report of an earlier run when nothing it depends on changed
-(rnq.runkey), and runs in full as soon as anything did."""
+(rnq.cache.runkey), and runs in full as soon as anything did."""
 
 from __future__ import annotations
 

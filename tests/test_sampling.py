@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from rnq.sampling import (
+from rnq.rehearsal.sampling import (
     AuditType,
     nearest_sqrt,
     sample_audit,
@@ -21,7 +21,7 @@ from rnq.sampling import (
     sample_text,
     site_sample_size,
 )
-from rnq.workspace import WorkspaceConfig
+from rnq.workspace.config import WorkspaceConfig
 
 EXPECTED = {  # n sites → sites sampled at each audit type (√n; 0.6 × √n), nearest, at least 1
     1: {"initial": 1, "renewal": 1, "surveillance": 1},
@@ -141,7 +141,7 @@ def test_seed_is_reproducible_across_processes() -> None:
     code = (
         "import json, sys\n"
         "from tests.test_sampling import config\n"
-        "from rnq.sampling import sample_sites\n"
+        "from rnq.rehearsal.sampling import sample_sites\n"
         "print(json.dumps(sample_sites(config(16), 'initial', seed=42).ids))\n"
     )
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

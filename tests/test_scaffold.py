@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import rnq
 from rnq.cli import main
 from rnq.errors import UsageError
-from rnq.scaffold import REFERENTIAL, indicator_folder, init_workspace, rnq_yaml_text
+from rnq.workspace.scaffold import REFERENTIAL, indicator_folder, init_workspace, rnq_yaml_text
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -35,7 +35,9 @@ def test_init_writes_a_loadable_commented_config_and_a_readme_per_indicator(
     for indicator in referential.indicators:
         folder = tmp_path / "ws" / indicator_folder(indicator)
         assert folder.parent.name == f"critere-{indicator.criterion}"
-        assert rnq.mapping.indicators_in_path(indicator_folder(indicator)) == (indicator.number,)
+        assert rnq.collect.mapping.indicators_in_path(indicator_folder(indicator)) == (
+            indicator.number,
+        )
         readme = (folder / "README.md").read_text(encoding="utf-8")
         assert indicator.wording in readme
         examples = (

@@ -13,8 +13,9 @@ import pytest
 
 import rnq
 from rnq.bulk import fewer_collections
-from rnq.extract.cache import Cache
-from rnq.mapping import (
+from rnq.cache.store import Cache
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.mapping import (
     Layout,
     NameFacts,
     NameMemo,
@@ -23,9 +24,8 @@ from rnq.mapping import (
     path_facts,
     using_names,
 )
-from rnq.model import Evidence, EvidenceSet
 from rnq.testing import write_workspace
-from rnq.workspace import Unit
+from rnq.workspace.config import Unit
 from tests.conftest import ONE_OFFERING as CONFIG
 
 from .test_report_html import sample_report

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 import rnq
-from rnq.referential import get_referential
-from rnq.schedule import (
+from rnq.referential.loader import get_referential
+from rnq.rehearsal.calendar import (
     AuditScope,
     audit_calendar,
     audit_scope,
@@ -22,7 +22,7 @@ from rnq.schedule import (
     calendar_text,
     new_entrant_categories,
 )
-from rnq.workspace import PreviousNc, WorkspaceConfig
+from rnq.workspace.config import PreviousNc, WorkspaceConfig
 
 from .conftest import REPO
 

@@ -1,4 +1,4 @@
-"""rnq.textmatch: folding, the literal prefilter and portable questions give exactly what the
+"""rnq.match.questions: folding, the literal prefilter and portable questions give exactly what the
 regular expressions give."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnq.textmatch import (
+from rnq.match.questions import (
     ALL,
     DIGIT,
     HAS_TEXT,

@@ -8,16 +8,16 @@ from typing import Any
 
 import pytest
 
-from rnq.applicability import Applicability, Profile, applicability
 from rnq.dates import add_months
+from rnq.engine.findings import Finding, Outcome, finding_id
 from rnq.errors import Problem
-from rnq.model import Finding, Outcome, Status, finding_id
-from rnq.referential import get_referential
-from rnq.report import Report
+from rnq.referential.applicability import Applicability, Profile, applicability
+from rnq.referential.loader import get_referential
 from rnq.text import Lang, Localized
-from rnq.verdict import build_report, exit_code, worst
-from rnq.waivers import Waiver
-from rnq.workspace import WorkspaceConfig
+from rnq.verdict.build import build_report, exit_code, worst
+from rnq.verdict.report import Report, Status
+from rnq.verdict.waivers import Waiver
+from rnq.workspace.config import WorkspaceConfig
 
 REFERENTIAL = get_referential("rnq-2026")
 PROFILE = Profile(categories=("AF",), conditions=frozenset({"certifying", "long_trainings"}))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from rnq.errors import ConfigError
-from rnq.referential import get_referential
-from rnq.waivers import Waiver, apply_waivers, load_waivers
-from rnq.workspace import load
+from rnq.referential.loader import get_referential
+from rnq.verdict.waivers import Waiver, apply_waivers, load_waivers
+from rnq.workspace.config import load
 
 from .conftest import MINIMAL
 from .test_verdict import AUDIT, REFERENTIAL, TODAY, finding, report, with_gaps

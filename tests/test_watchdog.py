@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import rnq
+from rnq.engine.timeouts import StepTimeout, Watchdog
 from rnq.testing import write_workspace
-from rnq.watchdog import StepTimeout, Watchdog
 
 
 def _spin() -> None:
@@ -114,7 +114,7 @@ class SlowCollector:
 def test_a_hanging_check_and_a_hanging_collector_are_interrupted_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("rnq.collect.COLLECTOR_TIMEOUT_S", 0.5)
+    monkeypatch.setattr("rnq.collect.collectors.COLLECTOR_TIMEOUT_S", 0.5)
     root = write_workspace(tmp_path / "ws", CONFIG, {"checks/check_hang.py": HANGING})
     start = time.monotonic()
     report = rnq.run(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rnq.api import applicable_indicators, choose_referential
 from rnq.errors import ConfigError
-from rnq.workspace import load, profile_of
+from rnq.workspace.applicable import applicable_indicators, choose_referential
+from rnq.workspace.config import load, profile_of
 
 from .conftest import EXAMPLE, MINIMAL
 

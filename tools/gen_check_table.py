@@ -3,8 +3,8 @@
 The section between ``<!-- checks-table:start -->`` and ``<!-- checks-table:end -->`` is built
 from the code and the data, never by hand: the built-in check modules
 (:func:`rnq.checks.builtin_check_modules`), their marks and docstrings, ``verifications.yaml``
-(resolved per version by :meth:`rnq.checking.CheckDef.bound_indicators`, as the engine does) and
-the referential (criteria titles from ``rnq-2026``, the indicators of every version).
+(resolved per version by :meth:`rnq.engine.checking.CheckDef.bound_indicators`, as the engine does)
+and the referential (criteria titles from ``rnq-2026``, the indicators of every version).
 
 ``python tools/gen_check_table.py`` rewrites the section; ``--check`` exits 1 when it is stale.
 """
@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from rnq.checking import SESSION, TARGETED, CheckDef, collect_checks
 from rnq.checks import builtin_check_modules
-from rnq.fixtures import FixtureRegistry
-from rnq.referential import Indicator, get_referential, referential_ids
+from rnq.engine.checking import SESSION, TARGETED, CheckDef, collect_checks
+from rnq.engine.fixtures import FixtureRegistry
+from rnq.referential.loader import Indicator, get_referential, referential_ids
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
 START = "<!-- checks-table:start -->"
@@ -192,9 +192,10 @@ def render_section() -> str:
         prose(
             "What each built-in check verifies, and under which referential version it runs "
             f"({counts}; the version follows the audit date). A check binds to named "
-            "verifications (`src/rnq/verifications.yaml`), which the data maps to indicators "
-            "per version. The requirement is the first paragraph of the check's docstring, in "
-            "French, with its English version (the docstring's `EN:` part) in italics."
+            "verifications (`src/rnq/referential/verifications.yaml`), which the data maps to "
+            "indicators per version. The requirement is the first paragraph of the check's "
+            "docstring, in French, with its English version (the docstring's `EN:` part) in "
+            "italics."
         ),
         "",
     ]

@@ -87,7 +87,7 @@ def write_probe(root: Path, audit_type: str, new_entrant: bool, domain: bool) ->
     are made of the vocabulary's words, else of words that satisfy no check."""
     import yaml
 
-    from rnq import kinds as kinds_module
+    from rnq.workspace import kinds as kinds_module
 
     rng = random.Random(2026)
     config = _CONFIG.format(audit_type=audit_type, new_entrant=str(new_entrant).lower())

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from rnq.schemas import output_schemas, workspace_schema
+from rnq.render.schemas import output_schemas, workspace_schema
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "schemas"
 

@@ -19,16 +19,16 @@ if _sys.argv[:1] == ["-m"] and not _sys.flags.safe_path and _sys.path[:1] == [_o
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from rnq.api import applicable_indicators, choose_referential, example_workspace
-from rnq.applicability import Applicability, Profile, applicability
-from rnq.checking import Subchecks
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.checking import Subchecks
+from rnq.engine.findings import Finding
+from rnq.engine.fixtures import fixture
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified, skip
 from rnq.errors import ConfigError, Problem, ReferentialError, RnqError, UsageError
-from rnq.fixtures import fixture
 from rnq.hookspecs import hookimpl
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet, Finding
-from rnq.outcomes import Gap, msg, not_verified, skip
-from rnq.referential import (
+from rnq.referential.applicability import Applicability, Profile, applicability
+from rnq.referential.loader import (
     Criterion,
     Indicator,
     Referential,
@@ -36,35 +36,36 @@ from rnq.referential import (
     referential_for_date,
     referential_ids,
 )
-from rnq.report import Report
+from rnq.rehearsal.calendar import AuditCalendar, audit_calendar, calendar_document, calendar_text
+from rnq.rehearsal.sampling import AuditSample, sample_audit, sample_text
+from rnq.render.schemas import workspace_schema
 from rnq.run import RunOptions, run
-from rnq.sampling import AuditSample, sample_audit, sample_text
-from rnq.schedule import AuditCalendar, audit_calendar, calendar_document, calendar_text
-from rnq.schemas import workspace_schema
 from rnq.text import Localized
-from rnq.verdict import exit_code
-from rnq.waivers import Waiver, load_waivers
-from rnq.workspace import Workspace, WorkspaceConfig, load, profile_of
+from rnq.verdict.build import exit_code
+from rnq.verdict.report import Report
+from rnq.verdict.waivers import Waiver, load_waivers
+from rnq.workspace.applicable import applicable_indicators, choose_referential, example_workspace
+from rnq.workspace.config import Workspace, WorkspaceConfig, load, profile_of
 
 if TYPE_CHECKING:
-    from rnq.console import console_text
-    from rnq.diff import ReportDiff, diff_reports, diff_text, load_report
+    from rnq.render.console import console_text
+    from rnq.render.diff import ReportDiff, diff_reports, diff_text, load_report
     from rnq.render.html import render_html
     from rnq.render.junit import render_junit
     from rnq.render.markdown import render_markdown
     from rnq.render.tables import write_csvs, write_xlsx
-    from rnq.scaffold import init_workspace
+    from rnq.workspace.scaffold import init_workspace
 
 __version__ = "0.1.0"
 
 #: Names imported on first access: their modules (or what they import) are heavier.
 _LAZY: dict[str, str] = {
-    "ReportDiff": "rnq.diff",
-    "console_text": "rnq.console",
-    "diff_reports": "rnq.diff",
-    "diff_text": "rnq.diff",
-    "init_workspace": "rnq.scaffold",
-    "load_report": "rnq.diff",
+    "ReportDiff": "rnq.render.diff",
+    "console_text": "rnq.render.console",
+    "diff_reports": "rnq.render.diff",
+    "diff_text": "rnq.render.diff",
+    "init_workspace": "rnq.workspace.scaffold",
+    "load_report": "rnq.render.diff",
     "render_html": "rnq.render.html",
     "render_junit": "rnq.render.junit",
     "render_markdown": "rnq.render.markdown",

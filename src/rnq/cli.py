@@ -23,7 +23,7 @@ from rnq.errors import RnqError, UsageError
 from rnq.text import Lang, Localized
 
 if TYPE_CHECKING:
-    from rnq.report import Report
+    from rnq.verdict.report import Report
 
 __all__ = ["main"]
 
@@ -120,9 +120,9 @@ def indicators(
 
     Sans DIRECTORY : le dossier courant s'il contient rnq.yaml, sinon le référentiel seul.
     """
-    from rnq import describe
-    from rnq.api import applicable_indicators, choose_referential
-    from rnq.workspace import CONFIG_NAME, load
+    from rnq.render import referential as describe
+    from rnq.workspace.applicable import applicable_indicators, choose_referential
+    from rnq.workspace.config import CONFIG_NAME, load
 
     if directory is None and Path(CONFIG_NAME).is_file():
         directory = Path(".")
@@ -148,8 +148,8 @@ def indicators(
 @handle_errors
 def explain(number: int, version: str | None, lang: Lang) -> None:
     """Un indicateur : libellé par version, niveau attendu, preuves, pondération des NC."""
-    from rnq import describe
-    from rnq.referential import get_referential
+    from rnq.referential.loader import get_referential
+    from rnq.render import referential as describe
 
     if version is not None:
         get_referential(version)  # validates the name
@@ -166,7 +166,7 @@ def explain(number: int, version: str | None, lang: Lang) -> None:
 @handle_errors
 def changes(lang: Lang) -> None:
     """Ce que le décret n° 2026-728 a changé, indicateur par indicateur."""
-    from rnq import describe
+    from rnq.render import referential as describe
 
     click.echo(describe.changes_text(lang))
 
@@ -182,7 +182,7 @@ def init(directory: Path, force: bool, lang: Lang) -> None:
 
     Sans DIRECTORY : le dossier courant. Refuse de remplacer un rnq.yaml existant sans --force.
     """
-    from rnq.scaffold import init_workspace
+    from rnq.workspace.scaffold import init_workspace
 
     written = init_workspace(directory, force=force, lang=lang)
     fr = f"{len(written)} fichier(s) écrit(s) dans {directory}. Ensuite : rnq check {directory}"
@@ -194,7 +194,7 @@ def init(directory: Path, force: bool, lang: Lang) -> None:
 @handle_errors
 def schema() -> None:
     """Le JSON Schema de rnq.yaml (pour les éditeurs)."""
-    from rnq.schemas import workspace_schema
+    from rnq.render.schemas import workspace_schema
 
     _emit_json(workspace_schema())
 
@@ -210,10 +210,10 @@ def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
 
     Sans DIRECTORY : le dossier courant, s'il contient rnq.yaml.
     """
-    from rnq import evidence_map
-    from rnq.collect import collect, declare_units
+    from rnq.collect import evidence_map
+    from rnq.collect.collectors import collect, declare_units
     from rnq.plugins import get_plugin_manager
-    from rnq.workspace import load
+    from rnq.workspace.config import load
 
     workspace = load(directory if directory is not None else Path("."))
     plugins = get_plugin_manager(
@@ -235,8 +235,8 @@ def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
 
 def _workspace_dir(directory: Path | None) -> Path:
     """DIR, else the current folder when it holds rnq.yaml, else the shipped example."""
-    from rnq.api import example_workspace
-    from rnq.workspace import CONFIG_NAME
+    from rnq.workspace.applicable import example_workspace
+    from rnq.workspace.config import CONFIG_NAME
 
     if directory is not None:
         return directory
@@ -429,10 +429,10 @@ def check(
     Sans DIRECTORY : le dossier courant s'il contient rnq.yaml, sinon l'exemple fourni.
     Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
     """
-    from rnq.console import console_text
+    from rnq.render.console import console_text
     from rnq.run import RunOptions, run
-    from rnq.verdict import exit_code
-    from rnq.workspace import load
+    from rnq.verdict.build import exit_code
+    from rnq.workspace.config import load
 
     outputs = _Outputs(
         json=json_file, html=html_file, md=md_file, junit=junit_file, xlsx=xlsx_file, csv=csv_dir
@@ -483,7 +483,7 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
     Un constat est ouvert s'il est un écart ou non vérifié ; les constats sont comparés par
     leur identifiant, stable d'une exécution à l'autre.
     """
-    from rnq.diff import diff_reports, diff_text, load_report
+    from rnq.render.diff import diff_reports, diff_text, load_report
 
     result = diff_reports(load_report(old), load_report(new))
     if as_json:
@@ -532,11 +532,11 @@ def sample(
     """
     import secrets
 
-    from rnq.console import console_text
+    from rnq.rehearsal.sampling import sample_audit, sample_text
+    from rnq.render.console import console_text
     from rnq.run import RunOptions, run
-    from rnq.sampling import sample_audit, sample_text
-    from rnq.verdict import exit_code
-    from rnq.workspace import load
+    from rnq.verdict.build import exit_code
+    from rnq.workspace.config import load
 
     workspace = load(_workspace_dir(directory))
     drawn = sample_audit(
@@ -585,8 +585,8 @@ def calendar(
 ) -> None:
     """Calendrier d'audit : fenêtre de surveillance, renouvellement, jours restants, échéances
     des NC de l'audit précédent (levées ou ouvertes)."""
-    from rnq.schedule import audit_calendar, calendar_document, calendar_text
-    from rnq.workspace import load
+    from rnq.rehearsal.calendar import audit_calendar, calendar_document, calendar_text
+    from rnq.workspace.config import load
 
     workspace = load(_workspace_dir(directory))
     result = audit_calendar(

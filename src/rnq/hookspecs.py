@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from rnq.collect import CollectContext, Collector
-    from rnq.model import Evidence
-    from rnq.workspace import Unit, Workspace
+    from rnq.collect.collectors import CollectContext, Collector
+    from rnq.collect.evidence import Evidence
+    from rnq.workspace.config import Unit, Workspace
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -55,8 +55,8 @@ def rnq_register_collectors() -> Mapping[str, Collector] | None:
     """Register named collectors that units enable in ``rnq.yaml``.
 
     A unit lists ``collectors: [{use: NAME, ...settings}]``; rnq calls the collector registered
-    under ``NAME`` once per such entry with a :class:`rnq.collect.CollectContext` (the workspace,
-    the unit, the settings, and a safe way to open files of the workspace).
+    under ``NAME`` once per such entry with a :class:`rnq.collect.collectors.CollectContext` (the
+    workspace, the unit, the settings, and a safe way to open files of the workspace).
 
     :returns: a mapping of collector name to a callable
         ``collector(context) -> Iterable[Evidence]``.
@@ -123,7 +123,7 @@ def rnq_run_key(workspace: Workspace) -> str | None:
 def rnq_report_sections(report: Any, lang: str) -> Iterable[Mapping[str, str]] | None:
     """Add sections to the human-readable reports (HTML, Markdown).
 
-    :param report: the :class:`rnq.report.Report` being rendered.
+    :param report: the :class:`rnq.verdict.report.Report` being rendered.
     :param lang: ``"fr"`` or ``"en"``.
     :returns: sections as ``{"title": ..., "markdown": ...}``; the Markdown is rendered without
         raw HTML, so a section cannot inject markup.

@@ -34,7 +34,7 @@ __all__ = ["BUILTIN_PLUGINS", "DISABLE_ENV", "PluginSet", "get_plugin_manager"]
 T = TypeVar("T")
 
 #: Modules registered first, in this order.
-BUILTIN_PLUGINS: tuple[str, ...] = ("rnq.collectors.filesystem", "rnq.checks")
+BUILTIN_PLUGINS: tuple[str, ...] = ("rnq.collect.filesystem", "rnq.checks")
 DISABLE_ENV = "RNQ_DISABLE_PLUGIN_AUTOLOAD"
 
 

@@ -3,7 +3,7 @@
 load the workspace → choose the referential → decide applicability → load plugins → collect
 evidence → read documents (in parallel, cached outside the workspace) → collect and run checks →
 build the report (statuses, NC rules, action plan). Every output is a view of the returned
-:class:`~rnq.report.Report`.
+:class:`~rnq.verdict.report.Report`.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from typing import Any, cast
 
 from pydantic_core import PydanticSerializationError
 
-from rnq.api import applicable_indicators, choose_referential
-from rnq.applicability import Applicability
 from rnq.bulk import fewer_collections, give_back_memory
-from rnq.checking import (
+from rnq.cache.runkey import run_key
+from rnq.cache.store import Cache
+from rnq.collect.collectors import CollectResult, collect, declare_units
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.mapping import NameFacts, NameMemo, name_facts_version, using_names
+from rnq.engine.checking import (
     SESSION,
     TARGETED,
     CheckDef,
@@ -32,25 +35,23 @@ from rnq.checking import (
     run_item,
     unknown_fixture_findings,
 )
-from rnq.collect import CollectResult, collect, declare_units
+from rnq.engine.findings import Finding
+from rnq.engine.fixtures import FixtureLookupError, FixtureRegistry
+from rnq.engine.timeouts import DEFAULT_STEP_TIMEOUT_S, Watchdog
 from rnq.errors import Problem
-from rnq.extract.cache import Cache
 from rnq.extract.store import DocumentStore
-from rnq.fixtures import FixtureLookupError, FixtureRegistry
-from rnq.fswalk import WalkResult, locate, reusing, walk
-from rnq.mapping import NameFacts, NameMemo, name_facts_version, using_names
-from rnq.model import Evidence, EvidenceSet, Finding
 from rnq.plugins import PluginSet, get_plugin_manager
-from rnq.referential import Referential
-from rnq.report import Report, ReportError, Section
-from rnq.runkey import run_key
-from rnq.sampling import AuditSample
-from rnq.schedule import audit_calendar
+from rnq.referential.applicability import Applicability
+from rnq.referential.loader import Referential
+from rnq.rehearsal.calendar import audit_calendar
+from rnq.rehearsal.sampling import AuditSample
 from rnq.text import Lang, Localized
-from rnq.verdict import build_report
-from rnq.waivers import load_waivers
-from rnq.watchdog import DEFAULT_STEP_TIMEOUT_S, Watchdog
-from rnq.workspace import Offering, Unit, Workspace, load
+from rnq.verdict.build import build_report
+from rnq.verdict.report import Report, ReportError, Section
+from rnq.verdict.waivers import load_waivers
+from rnq.workspace.applicable import applicable_indicators, choose_referential
+from rnq.workspace.config import Offering, Unit, Workspace, load
+from rnq.workspace.walk import WalkResult, locate, reusing, walk
 
 __all__ = ["RunOptions", "Session", "run", "run_checks"]
 
@@ -77,7 +78,7 @@ class RunOptions:
     #: audit type, and the report carries it.
     sample: AuditSample | None = None
     #: Seconds one check item may run before it is interrupted (``not_verified``); ``None``: no
-    #: limit. Plugin collectors get ``rnq.watchdog.COLLECTOR_TIMEOUT_S``.
+    #: limit. Plugin collectors get ``rnq.engine.timeouts.COLLECTOR_TIMEOUT_S``.
     check_timeout_s: float | None = DEFAULT_STEP_TIMEOUT_S
 
     def tell(self, fr: str, en: str) -> None:
@@ -131,10 +132,9 @@ class Session:
 
 def _freshness(overrides: dict[str, int]) -> dict[str, int]:
     """Months after which evidence of each kind is out of date (defaults, then ``freshness``)."""
-    from rnq.kinds import freshness_months
-    from rnq.model import KINDS
+    from rnq.workspace.kinds import freshness_months, kind_ids
 
-    months = {kind: freshness_months(kind, overrides) for kind in (*KINDS, *overrides)}
+    months = {kind: freshness_months(kind, overrides) for kind in (*kind_ids(), *overrides)}
     return {kind: value for kind, value in months.items() if value is not None}
 
 
@@ -342,8 +342,8 @@ def _open_cache(options: RunOptions) -> Cache | None:
 def _collect(
     workspace: Workspace, plugins: PluginSet, watchdog: Watchdog, cache: Cache | None
 ) -> CollectResult:
-    """:func:`rnq.collect.collect`, with what file names say remembered in ``cache``: a warm
-    run maps unchanged names without inferring their kind and date again."""
+    """:func:`rnq.collect.collectors.collect`, with what file names say remembered in ``cache``: a
+    warm run maps unchanged names without inferring their kind and date again."""
     version = name_facts_version()
     known: dict[str, NameFacts] = {}
     if cache is not None:
@@ -367,7 +367,7 @@ def _run_key(
     today: dt.date,
     audit_date: dt.date | None,
 ) -> str | None:
-    """The key of this run (:mod:`rnq.runkey`): its options that shape the report, and the
+    """The key of this run (:mod:`rnq.cache.runkey`): its options that shape the report, and the
     versions of the extractor and of the content checks."""
     from rnq.checks._common import facts_version
     from rnq.extract.model import EXTRACTOR_VERSION
@@ -414,7 +414,7 @@ def _read_documents(
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
     from rnq.checks._common import facts_version
     from rnq.checks._plan import context_of, questions_for
-    from rnq.enrich import apply_extraction
+    from rnq.collect.enrich import apply_extraction
 
     files: dict[str, Path] = {}
     questions: dict[str, tuple[str, ...]] = {}

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import rnq
-from rnq.report import IndicatorResult, ReportFinding
 from rnq.testing import write_workspace
+from rnq.verdict.report import IndicatorResult, ReportFinding
 
 TODAY = dt.date(2026, 11, 28)
 V9_AUDIT = dt.date(2026, 10, 15)  # audits up to 2026-10-31 use rnq-2019-v9

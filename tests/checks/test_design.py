@@ -3,7 +3,7 @@ methods (6), certification match and capacity (7), entry positioning (8)."""
 
 from __future__ import annotations
 
-from rnq.report import Report, ReportFinding
+from rnq.verdict.report import Report, ReportFinding
 from tests.checks.conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings
 from tests.checks.test_information import note
 

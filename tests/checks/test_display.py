@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import rnq
-from rnq.model import Evidence
+from rnq.collect.evidence import Evidence
 from rnq.testing import write_workspace
 from tests.checks.conftest import TODAY, V9_AUDIT, V2026_AUDIT
 
@@ -102,7 +102,7 @@ def run(
     return rnq.run(root, options)
 
 
-def display(report: rnq.Report) -> rnq.report.Obligation:
+def display(report: rnq.Report) -> rnq.verdict.report.Obligation:
     [obligation] = report.obligations
     return obligation
 

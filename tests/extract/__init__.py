@@ -1,1 +1,1 @@
-"""Tests of rnq.extract and rnq.fswalk (every file they read is written by the tests)."""
+"""Tests of rnq.extract and rnq.workspace.walk (every file they read is written by the tests)."""

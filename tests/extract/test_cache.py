@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rnq.extract import Cache, Extraction, ExtractLimits, Extractor, FileKey, default_cache_dir
+from rnq.cache.store import Cache, default_cache_dir
+from rnq.extract import Extraction, ExtractLimits, Extractor, FileKey
 
 from . import files
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rnq.extract import extract_file
-from rnq.fswalk import compile_ignore, printable_name, walk
+from rnq.workspace.walk import compile_ignore, printable_name, walk
 
 
 def _tree(root: Path, names: list[str]) -> None:

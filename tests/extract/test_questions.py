@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rnq.extract import Cache, Extractor, FileKey
-from rnq.textmatch import ALL, HAS_TEXT, answers_for, document_body
+from rnq.cache.store import Cache
+from rnq.extract import Extractor, FileKey
+from rnq.match.questions import ALL, HAS_TEXT, answers_for, document_body
 
 from . import files
 
@@ -90,7 +91,7 @@ def test_a_failing_question_leaves_the_document_read(
 ) -> None:
     """A named question that raises in the worker costs its answers, not the document: the
     check asks it again and reports its own failure."""
-    from rnq import textmatch
+    from rnq.match import questions as textmatch
 
     def broken(text: str | None, rows: object) -> bool:
         raise RuntimeError("bug in a check")

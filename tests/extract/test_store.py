@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import rnq
-from rnq.extract.cache import Cache
-from rnq.model import Evidence
+from rnq.cache.store import Cache
+from rnq.collect.evidence import Evidence
 from rnq.testing import write_workspace
 from tests.conftest import ONE_OFFERING as CONFIG
 

@@ -18,10 +18,10 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import rnq
-from rnq.fswalk import DEFAULT_MAX_FILE_BYTES
+from rnq.collect.evidence import Evidence
 from rnq.loader import import_file
-from rnq.model import Evidence
-from rnq.workspace import Unit, Workspace
+from rnq.workspace.config import Unit, Workspace
+from rnq.workspace.walk import DEFAULT_MAX_FILE_BYTES
 
 from ..extract import files as docs
 from .conftest import CONFIG, HEALTHY
@@ -1039,7 +1039,7 @@ _MIXED = [
 ]
 _LOCAL_PLUGIN = """\
 import rnq
-from rnq.model import Evidence
+from rnq.collect.evidence import Evidence
 
 
 @rnq.hookimpl

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import rnq
-from rnq.report import Report
 from rnq.testing import CHROMIUM_ARGS, write_workspace
+from rnq.verdict.report import Report
 
 from .conftest import CONFIG, HEALTHY, TODAY
 

@@ -18,12 +18,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rnq.collect import CollectContext
+from rnq.collect.collectors import CollectContext
+from rnq.collect.mapping import Layout, combine, date_in_name, indicators_in_path, path_facts
+from rnq.collect.registers import match_columns, normalize, parse_date, read_table
 from rnq.errors import ConfigError, Problem
-from rnq.mapping import Layout, combine, date_in_name, indicators_in_path, path_facts
-from rnq.registers import match_columns, normalize, parse_date, read_table
-from rnq.sidecar import Manifests, parse_front_matter, parse_manifest
-from rnq.workspace import Offering, Unit, Workspace, WorkspaceConfig, load
+from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig, load
+from rnq.workspace.manifests import Manifests, parse_front_matter, parse_manifest
 
 from .conftest import CONFIG
 

@@ -10,11 +10,11 @@ import pytest
 import rnq_crm_complaints
 from rnq_crm_complaints import COLUMNS, NAME
 
-from rnq.collect import CollectResult, collect
-from rnq.model import Evidence
+from rnq.collect.collectors import CollectResult, collect
+from rnq.collect.evidence import Evidence
+from rnq.collect.registers import normalize, parse_date
 from rnq.plugins import get_plugin_manager
-from rnq.registers import normalize, parse_date
-from rnq.workspace import load
+from rnq.workspace.config import load
 
 EXPORT = "pro/exports/reclamations.csv"
 

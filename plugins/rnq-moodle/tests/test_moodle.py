@@ -10,10 +10,10 @@ import pytest
 import rnq_moodle
 from rnq_moodle import ATTENDANCE_COLUMNS, COMPLETION_COLUMNS, NAME, completion_state
 
-from rnq.collect import CollectResult, collect
-from rnq.model import Evidence
+from rnq.collect.collectors import CollectResult, collect
+from rnq.collect.evidence import Evidence
 from rnq.plugins import get_plugin_manager
-from rnq.workspace import load
+from rnq.workspace.config import load
 
 COMPLETION = "pro/moodle/achevement.csv"
 ATTENDANCE = "pro/moodle/presences.csv"

@@ -20,12 +20,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.dates import add_months
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import msg, skip
+from rnq.engine.outcomes import msg, skip
+from rnq.match.questions import ALL, HAS_TEXT, answer, document_body, fold, search
 from rnq.text import Localized
-from rnq.textmatch import ALL, HAS_TEXT, answer, document_body, fold, search
-from rnq.workspace import Offering, Unit, WorkspaceConfig
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 
 __all__ = [
     "Folded",
@@ -105,13 +105,13 @@ def facts_version() -> str:
     """What the answers of :func:`ask` depend on besides the document: the code of the
     built-in checks. Answers kept in the cache by another version are not used.
 
-    The code of :mod:`rnq.textmatch` (folding, searching) counts too. Only the code counts:
+    The code of :mod:`rnq.match.questions` (folding, searching) counts too. Only the code counts:
     docstrings, comments and layout are left out (the syntax tree without positions), so
     rewording a check's requirement keeps the cached answers."""
     if not _VERSION:
         digest = hashlib.sha256()
         here = Path(__file__).parent
-        for source in [*sorted(here.glob("*.py")), here.parent / "textmatch.py"]:
+        for source in [*sorted(here.glob("*.py")), here.parent / "match" / "questions.py"]:
             tree = ast.parse(source.read_text(encoding="utf-8"))
             digest.update(source.name.encode())
             digest.update(ast.dump(_without_docstrings(tree)).encode())

@@ -29,12 +29,12 @@ from rnq.checks._common import (
     readable,
     where,
 )
-from rnq.fixtures import fixture
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import msg, skip
-from rnq.referential import Referential
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.fixtures import fixture
+from rnq.engine.outcomes import msg, skip
+from rnq.referential.loader import Referential
 from rnq.text import Localized
-from rnq.workspace import Offering, Unit, WorkspaceConfig
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 
 __all__ = [
     "OfferSections",

@@ -2,17 +2,17 @@
 extraction workers answer it while they hold the text.
 
 A cold run reads every document once; the content checks then ask each one the same few
-questions (:mod:`rnq.textmatch`). Asked in this process, they cost a second pass over every
+questions (:mod:`rnq.match.questions`). Asked in this process, they cost a second pass over every
 text, on one core. Asked in the workers, right after the text is read, they cost a fraction of
 that, over every core, and the text need not be loaded again.
 
 The plan (``questions.json`` beside this module) lists, for each indicator and each kind of
-evidence, the :func:`portable <rnq.textmatch.portable>` questions the checks asked of documents
-mapped to it (checks read documents by indicator, and some by kind) when they were recorded
-(:func:`recording`) on workspaces that exercise every branch: ``tools/gen_question_plan.py``
-writes it. It is a hint, never a result: a question the plan lacks is answered by the check
-itself, as before, and an answer is the same wherever it is computed. A stale plan costs time,
-not correctness.
+evidence, the :func:`portable <rnq.match.questions.portable>` questions the checks asked of
+documents mapped to it (checks read documents by indicator, and some by kind) when they were
+recorded (:func:`recording`) on workspaces that exercise every branch:
+``tools/gen_question_plan.py`` writes it. It is a hint, never a result: a question the plan lacks is
+answered by the check itself, as before, and an answer is the same wherever it is computed. A stale
+plan costs time, not correctness.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from rnq.checks import _common
-from rnq.model import Evidence
-from rnq.textmatch import portable
-from rnq.workspace import WorkspaceConfig
+from rnq.collect.evidence import Evidence
+from rnq.match.questions import portable
+from rnq.workspace.config import WorkspaceConfig
 
 __all__ = ["ANY", "PARTS", "PLAN_FILE", "context_of", "pair", "questions_for", "recording"]
 

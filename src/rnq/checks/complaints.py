@@ -17,7 +17,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from rnq.checking import Subchecks
 from rnq.checks._common import (
     Term,
     fold,
@@ -29,13 +28,14 @@ from rnq.checks._common import (
     text_of,
     where_kept,
 )
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.registers import fr_date, match_columns, parse_date
 from rnq.dates import add_months
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified
-from rnq.registers import fr_date, match_columns, parse_date
+from rnq.engine.checking import Subchecks
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified
 from rnq.text import Localized
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = [
     "COMPLAINT_COLUMNS",

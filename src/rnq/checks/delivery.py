@@ -22,12 +22,12 @@ from rnq.checks._common import (
     text_of,
     where,
 )
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified
-from rnq.referential import Category
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.referential.loader import Category
 from rnq.text import Localized
-from rnq.workspace import Offering, Unit, WorkspaceConfig
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 
 __all__ = [
     "DISTANCE",

@@ -21,12 +21,12 @@ from rnq.checks._offering import (
     not_for_category,
     offering_reading,
 )
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg, skip
-from rnq.referential import Referential
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, skip
+from rnq.referential.loader import Referential
 from rnq.text import Localized
-from rnq.workspace import Offering, Organization, Unit
+from rnq.workspace.config import Offering, Organization, Unit
 
 __all__ = [
     "check_adequation_certification",

@@ -9,10 +9,10 @@ even if no disabled learner has been welcomed yet.
 from __future__ import annotations
 
 from rnq.checks._common import Term, labels, missing_terms, readable, text_of, where_kept
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg
+from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = ["DISABILITY_TERMS", "check_reseau_handicap"]
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from rnq.checks._common import Text, blank, current, fold, mentions, stale_note
 from rnq.checks.delivery import body_text
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified, skip
-from rnq.referential import Category
-from rnq.workspace import AuditInfo, WorkspaceConfig
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.referential.loader import Category
+from rnq.workspace.config import AuditInfo, WorkspaceConfig
 
 __all__ = ["check_affichage_certificat"]
 

@@ -10,13 +10,13 @@ from rnq.checks._common import (
     readable,
     where_kept,
 )
-from rnq.kinds import infer_stakeholder
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg
-from rnq.referential import Referential
-from rnq.registers import fr_date
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.registers import fr_date
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg
+from rnq.referential.loader import Referential
+from rnq.workspace.config import Unit, WorkspaceConfig
+from rnq.workspace.kinds import infer_stakeholder
 
 __all__ = [
     "check_appreciations_parties_prenantes",

@@ -13,10 +13,10 @@ from rnq.checks._common import (
     text_of,
     where_kept,
 )
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg, skip
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, skip
+from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = [
     "check_ameliorations_tracees",

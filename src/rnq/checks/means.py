@@ -19,11 +19,11 @@ from rnq.checks._common import (
     where,
 )
 from rnq.checks.delivery import DISTANCE, body_text, files_read, folded_text, require, require_terms
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, skip
-from rnq.textmatch import document_question
-from rnq.workspace import Unit
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, skip
+from rnq.match.questions import document_question
+from rnq.workspace.config import Unit
 
 __all__ = [
     "check_coordination_intervenants",

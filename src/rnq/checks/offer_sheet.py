@@ -28,13 +28,13 @@ from rnq.checks._offering import (
     offer_sections,
     offering_reading,
 )
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified
-from rnq.referential import Referential
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.referential.loader import Referential
+from rnq.referential.verifications import indicators_for
 from rnq.text import Localized
-from rnq.verifications import indicators_for
-from rnq.workspace import Offering, Unit
+from rnq.workspace.config import Offering, Unit
 
 __all__ = [
     "PROGRAMME_MONTHS",

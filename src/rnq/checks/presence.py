@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Mapping
 
 from rnq.checks._common import is_current, where_kept
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified
-from rnq.referential import Indicator
-from rnq.workspace import Offering, Unit, WorkspaceConfig
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.referential.loader import Indicator
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 
 
 @mark.each_indicator

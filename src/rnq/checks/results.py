@@ -31,13 +31,13 @@ from rnq.checks._offering import (
     not_for_category,
     offering_reading,
 )
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified, skip
-from rnq.referential import Referential
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.referential.loader import Referential
+from rnq.referential.verifications import indicators_for
 from rnq.text import Localized
-from rnq.verifications import indicators_for
-from rnq.workspace import Offering, Unit, WorkspaceConfig
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 
 __all__ = [
     "check_methode_calcul_resultats",

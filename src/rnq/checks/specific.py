@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from rnq.checks._common import Term, mentions, readable, where
 from rnq.checks.delivery import body_text, files_read, folded_text, require, require_terms
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg
-from rnq.workspace import Offering, Unit
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg
+from rnq.workspace.config import Offering, Unit
 
 __all__ = [
     "check_accompagnement_socio_pro",

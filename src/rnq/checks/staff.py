@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rnq.checking import Subchecks
 from rnq.checks._common import (
     Term,
     current,
@@ -26,11 +25,12 @@ from rnq.checks._common import (
     text_of,
     where_kept,
 )
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, not_verified, skip
-from rnq.registers import fr_date, match_columns, parse_date
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.registers import fr_date, match_columns, parse_date
+from rnq.engine.checking import Subchecks
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = [
     "TRAINER_COLUMNS",

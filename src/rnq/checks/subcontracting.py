@@ -10,7 +10,6 @@ obligations, and how they are controlled.
 
 from __future__ import annotations
 
-from rnq.checking import Subchecks
 from rnq.checks._common import (
     Term,
     fold,
@@ -22,10 +21,11 @@ from rnq.checks._common import (
     text_of,
     where_kept,
 )
-from rnq.mark import mark
-from rnq.model import Evidence, EvidenceSet
-from rnq.outcomes import Gap, msg, skip
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.checking import Subchecks
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg, skip
+from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = ["check_conformite_sous_traitants", "check_tracabilite_contrats"]
 

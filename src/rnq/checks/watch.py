@@ -20,11 +20,11 @@ from rnq.checks._common import (
     text_of,
     where_kept,
 )
-from rnq.mark import mark
-from rnq.model import EvidenceSet
-from rnq.outcomes import Gap, msg
-from rnq.registers import fr_date
-from rnq.workspace import Unit, WorkspaceConfig
+from rnq.collect.evidence import EvidenceSet
+from rnq.collect.registers import fr_date
+from rnq.engine.marks import mark
+from rnq.engine.outcomes import Gap, msg
+from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = ["check_veille_legale", "check_veille_metiers", "check_veille_pedagogique"]
 

@@ -2,7 +2,7 @@
 
 How a run goes (ecosystem.md §8 gives the measurements behind each choice):
 
-1. every file is ``stat``-ed once; the :class:`~rnq.extract.cache.Cache` answers unchanged ones;
+1. every file is ``stat``-ed once; the :class:`~rnq.cache.store.Cache` answers unchanged ones;
 2. a small job of pure-Python formats (under ``inprocess_below`` files, no PDF or workbook) is
    read in this process: no pool start-up to pay;
 3. otherwise the files, largest first, go in batches to a ``ProcessPoolExecutor`` of
@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rnq.extract.cache import Cache, FileKey, Packed, pack
 from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file, sniff_file
 from rnq.extract.limits import ExtractLimits
 from rnq.extract.model import EXTRACTOR_VERSION, Extraction
+from rnq.extract.packing import ExtractionCache, FileKey, Packed, pack
 from rnq.extract.sniff import NATIVE_KINDS
 from rnq.extract.worker import (
     SLOT_FIELDS,
@@ -128,7 +128,7 @@ class Extractor:
 
     def __init__(
         self,
-        cache: Cache | None = None,
+        cache: ExtractionCache | None = None,
         workers: int | None = None,
         limits: ExtractLimits = DEFAULT_LIMITS,
         *,
@@ -165,9 +165,9 @@ class Extractor:
 
         ``key`` is the path relative to the workspace. Never raises for a bad document.
         ``lean``: a document read now and written to the cache comes back without its text
-        and rows (read them back with :meth:`Cache.load`), so a large job does not hold every
-        text in memory at once.
-        ``questions``: per key, :func:`portable <rnq.textmatch.portable>` questions to answer
+        and rows (read them back with :meth:`ExtractionCache.load`), so a large job does not hold
+        every text in memory at once.
+        ``questions``: per key, :func:`portable <rnq.match.questions.portable>` questions to answer
         about the document while it is read (over every core); the answers of the documents
         read by this run are then in :attr:`facts`, and in the cache for ``facts_version``.
         """

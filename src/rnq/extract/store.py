@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rnq.extract.cache import Cache, FileKey
 from rnq.extract.dispatch import extract_file
 from rnq.extract.model import Extraction, content_weight
+from rnq.extract.packing import ExtractionCache, FileKey
 from rnq.extract.pool import Extractor
 
 __all__ = ["KEEP_CHARS", "Document", "DocumentStore"]
@@ -52,7 +52,9 @@ class Document:
 class DocumentStore:
     """Reads files (see the module docstring); :meth:`save_facts` then :meth:`close`."""
 
-    def __init__(self, cache: Cache | None, workers: int | None, facts_version: str) -> None:
+    def __init__(
+        self, cache: ExtractionCache | None, workers: int | None, facts_version: str
+    ) -> None:
         self.cache = cache
         self.extractor = Extractor(cache=cache, workers=workers)
         self.facts_version = facts_version

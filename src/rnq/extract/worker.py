@@ -24,9 +24,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, NamedTuple
 
-from rnq.extract.cache import Packed, pack
 from rnq.extract.limits import MIB, ExtractLimits
 from rnq.extract.model import Extraction
+from rnq.extract.packing import Packed, pack
 
 __all__ = [
     "SLOT_FIELDS",
@@ -102,7 +102,7 @@ Transient = Literal["timeout", "failure"] | None
 
 
 #: One document to read: its index in the run, its path, and the questions to answer about its
-#: text while it is in hand (:mod:`rnq.textmatch`; empty: none).
+#: text while it is in hand (:mod:`rnq.match.questions`; empty: none).
 Job = tuple[int, str, tuple[str, ...]]
 
 
@@ -127,7 +127,7 @@ def finish(
     text is in hand (in a worker: over every core, and the text need not cross to the parent)."""
     answers = None
     if questions and extraction.status == "ok":
-        from rnq.textmatch import answers_for
+        from rnq.match.questions import answers_for
 
         try:
             answers = answers_for(extraction.text, extraction.rows, questions)

@@ -1,7 +1,7 @@
 """The pre-audit report as one self-contained, inert HTML file (SPEC §6, §9).
 
-:func:`render_html` is a pure function of the :class:`~rnq.report.Report`: the same report gives
-the same bytes. The page holds everything it shows — inline CSS, inline SVG charts, one inline
+:func:`render_html` is a pure function of the :class:`~rnq.verdict.report.Report`: the same report
+gives the same bytes. The page holds everything it shows — inline CSS, inline SVG charts, one inline
 script — and a Content-Security-Policy (``default-src 'none'``, the script allowed by its
 SHA-256) forbids anything else, so no request leaves it.
 
@@ -37,12 +37,11 @@ from markupsafe import Markup
 
 from rnq.bulk import fewer_collections
 from rnq.errors import RnqError
-from rnq.model import Status
-from rnq.referential import get_referential
+from rnq.referential.loader import get_referential
+from rnq.rehearsal.calendar import AuditCalendar
 from rnq.render.labels import label
-from rnq.report import IndicatorResult, Report, ReportFinding
-from rnq.schedule import AuditCalendar
 from rnq.text import Lang
+from rnq.verdict.report import IndicatorResult, Report, ReportFinding, Status
 
 __all__ = [
     "EVIDENCE_CAP",
@@ -212,7 +211,7 @@ _UI: dict[str, tuple[str, str]] = {
         "not replace the certification body's decision.",
     ),
     "central": ("fonction centrale", "central function"),
-    # the audit calendar (wording of rnq.schedule.calendar_text)
+    # the audit calendar (wording of rnq.rehearsal.calendar.calendar_text)
     "calendar": ("Calendrier de l'audit", "Audit calendar"),
     "cal_today": ("Aujourd'hui", "Today"),
     "cal_audit": ("Audit préparé", "Audit prepared"),
@@ -251,7 +250,7 @@ _UI: dict[str, tuple[str, str]] = {
     "tl_audit": ("audit", "audit"),
     "tl_valid": ("certificat valable", "certificate valid"),
     "from_to": ("du {a} au {b}", "from {a} to {b}"),
-    # the mock audit's sample (wording of rnq.sampling.sample_text)
+    # the mock audit's sample (wording of rnq.rehearsal.sampling.sample_text)
     "sample": ("Échantillon de l'audit blanc", "Mock-audit sample"),
     "sample_banner_title": ("Audit blanc — échantillon seulement", "Mock audit — sample only"),
     "sample_banner": (

@@ -26,8 +26,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 
 from rnq.render.labels import criterion_label, label
-from rnq.report import Obligation, Report, ReportFinding
 from rnq.text import Lang
+from rnq.verdict.report import Obligation, Report, ReportFinding
 
 __all__ = ["render_junit"]
 

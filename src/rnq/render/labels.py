@@ -103,7 +103,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "file": ("Fichier", "File"),
         "count": ("Nombre", "Count"),
     },
-    # The audit calendar (wording of rnq.schedule.calendar_text).
+    # The audit calendar (wording of rnq.rehearsal.calendar.calendar_text).
     "phase": {
         "not_certified": ("pas encore certifié", "not yet certified"),
         "before_surveillance": (
@@ -162,7 +162,7 @@ def criterion_label(referential: str, number: int, lang: Lang = "fr") -> str:
     the number alone when ``referential`` is not a known version, as in an old JSON report)."""
     head = f"Criterion {number}" if lang == "en" else f"Critère {number}"
     from rnq.errors import RnqError
-    from rnq.referential import get_referential
+    from rnq.referential.loader import get_referential
 
     try:
         criteria = get_referential(referential).criteria

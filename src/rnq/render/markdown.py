@@ -8,8 +8,8 @@ Everything that comes from the workspace (file names, messages, owners, notes) g
 :func:`escape`: HTML-significant characters become entities and Markdown punctuation is
 backslash-escaped, so a file named ``<img src=x onerror=alert(1)>.pdf`` or ``| a | b |`` can
 neither inject markup nor break a table, whichever renderer displays the file. Plugin sections
-(:attr:`rnq.report.Report.sections`) are Markdown written by code the workspace opted into; they
-are included as they are, under a heading, after the report.
+(:attr:`rnq.verdict.report.Report.sections`) are Markdown written by code the workspace opted into;
+they are included as they are, under a heading, after the report.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from rnq.rehearsal.calendar import AuditCalendar
+from rnq.rehearsal.sampling import AuditSample
 from rnq.render.labels import criterion_label, label
-from rnq.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
-from rnq.sampling import AuditSample
-from rnq.schedule import AuditCalendar
 from rnq.text import Lang
+from rnq.verdict.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
 
 __all__ = ["escape", "render_markdown"]
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from rnq.render.files import atomic_path, cannot_write
 from rnq.render.labels import label
-from rnq.report import Report
 from rnq.text import Lang
+from rnq.verdict.report import Report
 
 __all__ = [
     "Cell",

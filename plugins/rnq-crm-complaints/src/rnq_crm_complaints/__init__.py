@@ -18,10 +18,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rnq.collect import CollectContext, Collector
-from rnq.hookspecs import hookimpl
-from rnq.model import Evidence
-from rnq.registers import (
+from rnq.collect.collectors import CollectContext, Collector
+from rnq.collect.evidence import Evidence
+from rnq.collect.registers import (
     Table,
     check_settings,
     fr_date,
@@ -31,6 +30,7 @@ from rnq.registers import (
     setting_path,
     settings_problem,
 )
+from rnq.hookspecs import hookimpl
 
 __all__ = [
     "COLUMNS",

@@ -26,10 +26,9 @@ import hmac
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rnq.collect import CollectContext, Collector
-from rnq.hookspecs import hookimpl
-from rnq.model import Evidence
-from rnq.registers import (
+from rnq.collect.collectors import CollectContext, Collector
+from rnq.collect.evidence import Evidence
+from rnq.collect.registers import (
     Table,
     check_settings,
     fr_date,
@@ -40,6 +39,7 @@ from rnq.registers import (
     setting_path,
     settings_problem,
 )
+from rnq.hookspecs import hookimpl
 
 __all__ = [
     "ATTENDANCE_COLUMNS",

@@ -1,0 +1,137 @@
+"""The key of a run: what its report depends on, so that an unchanged workspace is not run again.
+
+A readiness check is run after every change, like a test suite, and most runs change nothing.
+A run with a cache computes this key before collecting anything; when an earlier run with the
+same key stored its report (:meth:`rnq.extract.Cache.put_run`), that report is the answer: the
+same bytes in every output, for the cost of walking the workspace once.
+
+The key covers, as a SHA-256:
+
+* every file of the workspace (relative path, size, modification time in nanoseconds, inode),
+  those ``ignore`` leaves out of the evidence included (plugins read exports that are often
+  ignored as evidence; the waivers file and the check folders may be ignored too), and the
+  problems the walk met; ``rnq.yaml`` is one of them, and the configuration the run uses is
+  hashed too (units declared by plugins included);
+* the run's options that shape the report: today's date, audit date, referential, units,
+  indicators, offerings, sample, language, time limit of checks;
+* the code: every file of the rnq package and of each registered plugin's package (path,
+  size, modification time), the versions of the extractor and of the content checks, Python's;
+* what plugins say with :func:`rnq_run_key <rnq.hookspecs.rnq_run_key>` about sources outside
+  the workspace. A plugin that answers ``None`` (or fails) turns reuse off for the run.
+
+What it cannot see: a module a workspace check imports from outside the workspace and plugin
+sources outside the workspace that do not implement the hook. ``rnq check --no-cache`` always
+runs in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from rnq.errors import Problem
+from rnq.plugins import PluginSet
+from rnq.workspace.config import Workspace
+from rnq.workspace.walk import WalkResult
+
+__all__ = ["RUN_KEY_VERSION", "run_key"]
+
+#: Bump when what a key covers changes.
+RUN_KEY_VERSION = "1"
+_CODE_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".j2", ".css", ".js", ".typed"})
+
+
+def _tree_stats(folder: Path) -> list[tuple[str, int, int]]:
+    """``(relative path, size, mtime_ns)`` of the code and data files under ``folder``."""
+    found: list[tuple[str, int, int]] = []
+    for base, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if os.path.splitext(name)[1] in _CODE_SUFFIXES:
+                path = os.path.join(base, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                found.append((os.path.relpath(path, folder), info.st_size, info.st_mtime_ns))
+    return found
+
+
+def _code_of(module_name: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The files of the top-level package (or module) ``module_name`` belongs to."""
+    top = module_name.split(".")[0]
+    module = sys.modules.get(top)
+    where = getattr(module, "__file__", None) if module is not None else None
+    if not where:
+        return top, []
+    path = Path(where)
+    if path.name == "__init__.py":
+        return top, _tree_stats(path.parent)
+    info = path.stat()
+    return top, [(path.name, info.st_size, info.st_mtime_ns)]
+
+
+def _plugin_modules(plugins: PluginSet) -> list[str]:
+    names = {"rnq"}
+    for _name, plugin in plugins.manager.list_name_plugin():
+        if isinstance(plugin, ModuleType):
+            names.add(plugin.__name__)
+        else:
+            names.add(type(plugin).__module__)
+    return sorted(names)
+
+
+def _outside_keys(workspace: Workspace, plugins: PluginSet) -> list[tuple[str, str]] | None:
+    """What plugins say of their sources outside the workspace; None if one cannot tell."""
+    failures: list[Problem] = []
+    said = list(
+        plugins.call_each("rnq_run_key", {"workspace": workspace}, failures, lambda got: got)
+    )
+    if failures or any(not isinstance(value, str) for _name, value in said):
+        return None
+    return sorted((name, str(value)) for name, value in said)
+
+
+def run_key(
+    workspace: Workspace,
+    walked: WalkResult,
+    plugins: PluginSet,
+    options: dict[str, Any],
+    versions: Iterable[str],
+) -> str | None:
+    """The run's key (see the module docstring), or None when the report must not be reused.
+
+    ``options`` are the run's options that shape the report (JSON-able), ``versions`` those of
+    the extractor and the content checks.
+    """
+    outside = _outside_keys(workspace, plugins)
+    if outside is None:
+        return None
+    digest = hashlib.sha256()
+
+    def add(value: object) -> None:
+        digest.update(json.dumps(value, sort_keys=True, default=str).encode("utf-8", "replace"))
+        digest.update(b"\x00")
+
+    add([RUN_KEY_VERSION, sys.version, *versions])
+    add(str(workspace.root))
+    add(workspace.config.model_dump(mode="json"))
+    add(options)
+    add(outside)
+    for module in _plugin_modules(plugins):
+        add(_code_of(module))
+    add([(p.path, p.line, p.message.fr) for p in walked.problems])
+    stats = walked.stats
+    listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
+    digest.update(listing.encode("utf-8", "surrogateescape"))
+    # files `ignore` leaves out of the evidence: exports plugins read, the waivers file or the
+    # check folders when ignored as evidence
+    hidden = "\n".join(f"{rel}\x00{walked.ignored[rel]}" for rel in sorted(walked.ignored))
+    digest.update(b"\x00ignored\x00" + hidden.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()

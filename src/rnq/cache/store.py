@@ -1,0 +1,462 @@
+"""A cache of extractions across runs: one SQLite file outside the workspace.
+
+An entry is keyed by the file's absolute path and validated by ``(size, mtime_ns, inode)`` from
+one ``os.stat`` plus a version string (:data:`~rnq.extract.model.EXTRACTOR_VERSION` and the
+limits that shape results), so an unchanged file costs one ``stat`` and one indexed lookup, and
+a changed, replaced or re-limited file is read again. Values are the extraction as JSON,
+zlib-compressed (never pickle: a cache file must not be able to run code).
+
+The cache never stops a run: a corrupt database is deleted and recreated; one that cannot be
+opened or written turns the cache off for the rest of the run, and :attr:`Cache.problem` says so
+once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import ValidationError
+
+from rnq.extract.model import Extraction
+from rnq.extract.packing import FileKey, Packed, Stored, compressed_json
+from rnq.text import Localized
+
+__all__ = ["Cache", "default_cache_dir"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extracts (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    data BLOB NOT NULL,
+    meta TEXT NOT NULL,
+    facts_version TEXT,
+    facts BLOB
+) WITHOUT ROWID
+"""
+#: What file names say (:class:`rnq.collect.mapping.NameFacts`), so a warm run maps paths from
+#: memory.
+_NAMES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS names (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL
+) WITHOUT ROWID
+"""
+#: Reports of earlier runs, by run key (:mod:`rnq.cache.runkey`): an unchanged workspace is not run
+#: again.
+_RUNS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    key TEXT PRIMARY KEY,
+    stored_ns INTEGER NOT NULL,
+    report BLOB NOT NULL
+) WITHOUT ROWID
+"""
+_RUNS_KEPT = 8  # reports kept (the most recent): a few option sets of one workspace, or several
+_COLUMNS = (
+    "path",
+    "size",
+    "mtime_ns",
+    "inode",
+    "version",
+    "data",
+    "meta",
+    "facts_version",
+    "facts",
+)
+_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_CHUNK = 500  # host parameters per SELECT … IN (…)
+_FACTS_CHUNK = 4000  # files whose facts are parsed in one json.loads
+_SCAN_FROM = 2000  # files from which one pass over the table may beat indexed lookups
+
+
+def _stored(path: str) -> str:
+    """``path`` as SQLite can store it: a name that is not valid UTF-8 (lone surrogates from
+    ``os.fsdecode``) gets ``\\xNN`` escapes; the stat fingerprint keeps keys apart."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
+def default_cache_dir() -> Path:
+    """``$RNQ_CACHE_DIR``, else ``$XDG_CACHE_HOME/rnq``, else ``~/.cache/rnq``."""
+    explicit = os.environ.get("RNQ_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "rnq"
+    return Path.home() / ".cache" / "rnq"
+
+
+def _rows(db: sqlite3.Connection) -> int:
+    """How many files the cache holds."""
+    row = db.execute("SELECT count(*) FROM extracts").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _facts_or_empty(text: bytes) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return {}
+
+
+class Cache:
+    """Extractions stored in SQLite at ``path`` (default: ``default_cache_dir()/extract.sqlite3``).
+
+    Only the parent process reads and writes it; workers never touch it.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_dir() / "extract.sqlite3"
+        #: Set (once) when the cache had to be turned off; the run goes on without it.
+        self.problem: Localized | None = None
+        self._db: sqlite3.Connection | None = None
+        self._db = self._open()
+
+    @property
+    def enabled(self) -> bool:
+        """Whether the cache is in use."""
+        return self._db is not None
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(_SCHEMA)
+            columns = tuple(row[1] for row in db.execute("PRAGMA table_info(extracts)"))
+            if columns != _COLUMNS:  # an older layout: it is only a cache, start afresh
+                db.execute("DROP TABLE extracts")
+                db.execute(_SCHEMA)
+            db.execute(_NAMES_SCHEMA)
+            db.execute(_RUNS_SCHEMA)
+            db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) not in _CORRUPT_CODES:
+                self._disable(exc)
+                return None
+        except OSError as exc:
+            self._disable(exc)
+            return None
+        try:  # corrupt: start afresh
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return self._connect()
+        except (sqlite3.Error, OSError) as exc:
+            self._disable(exc)
+            return None
+
+    def _disable(self, exc: BaseException) -> None:
+        self.close()
+        if self.problem is None:
+            self.problem = Localized(
+                fr=f"cache désactivé ({self.path} : {exc}) : les documents seront relus à chaque "
+                "exécution",
+                en=f"cache disabled ({self.path}: {exc}): documents will be read on every run",
+            )
+
+    def _transaction(self, work: Callable[[sqlite3.Connection], None]) -> None:
+        """Run ``work`` in one transaction (rolled back if it fails); a database error turns the
+        cache off."""
+        db = self._db
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            try:
+                work(db)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def get_many(self, keys: Sequence[FileKey], version: str) -> dict[FileKey, Extraction]:
+        """The cached extractions of ``keys`` whose stat fingerprint and version still match."""
+        found: dict[FileKey, Extraction] = {}
+        db = self._db
+        if db is None or not keys:
+            return found
+        wanted = {_stored(key.path): key for key in keys}
+        paths = list(wanted)
+        try:
+            for start in range(0, len(paths), _CHUNK):
+                chunk = paths[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    "SELECT path, size, mtime_ns, inode, version, data FROM extracts "
+                    f"WHERE path IN ({marks})",
+                    chunk,
+                )
+                for path, size, mtime_ns, inode, row_version, data in rows:
+                    key = wanted[path]
+                    if (size, mtime_ns, inode, row_version) != (
+                        key.size,
+                        key.mtime_ns,
+                        key.inode,
+                        version,
+                    ):
+                        continue
+                    try:
+                        found[key] = Extraction.model_validate_json(zlib.decompress(data))
+                    except (zlib.error, ValidationError, ValueError):
+                        continue  # a damaged entry: read the file again
+        except sqlite3.Error as exc:
+            self._disable(exc)
+        return found
+
+    def put_packed(
+        self,
+        entries: Iterable[tuple[FileKey, Packed]],
+        version: str,
+        facts_version: str | None = None,
+    ) -> None:
+        """Store packed ``entries`` (with their facts, valid for ``facts_version``) in one
+        transaction."""
+        db = self._db
+        if db is None:
+            return
+        rows = [
+            (
+                _stored(key.path),
+                key.size,
+                key.mtime_ns,
+                key.inode,
+                version,
+                packed.data,
+                packed.meta,
+                facts_version if packed.facts is not None else None,
+                packed.facts if facts_version is not None else None,
+            )
+            for key, packed in entries
+        ]
+        if not rows:
+            return
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+
+        self._transaction(work)
+
+    def get_stored(
+        self, keys: Sequence[FileKey], version: str, facts_version: str
+    ) -> dict[FileKey, Stored]:
+        """What is known of ``keys`` without their text (see :class:`Stored`): one indexed
+        lookup per file (one pass over the table when the keys are most of it), no
+        decompression of the text. Entries whose stat fingerprint or version changed are left
+        out."""
+        found: dict[FileKey, Stored] = {}
+        db = self._db
+        if db is None or not keys:
+            return found
+        wanted = {_stored(key.path): key for key in keys}
+        paths = list(wanted)
+        blobs: list[tuple[FileKey, bytes]] = []
+        columns = "path, size, mtime_ns, inode, version, meta, facts_version, facts"
+        try:
+            if len(paths) >= _SCAN_FROM and 2 * len(paths) >= _rows(db):
+                batches: Iterable[Iterable[Any]] = [db.execute(f"SELECT {columns} FROM extracts")]
+            else:
+                batches = (
+                    db.execute(
+                        f"SELECT {columns} FROM extracts WHERE path IN "
+                        f"({','.join('?' * len(paths[start : start + _CHUNK]))})",
+                        paths[start : start + _CHUNK],
+                    )
+                    for start in range(0, len(paths), _CHUNK)
+                )
+            for rows in batches:
+                for path, size, mtime_ns, inode, row_version, meta, f_version, facts in rows:
+                    key = wanted.get(path)
+                    if key is None or (size, mtime_ns, inode, row_version) != (*key[1:], version):
+                        continue
+                    try:
+                        extraction = Extraction.model_validate_json(meta)
+                    except (ValidationError, ValueError):
+                        continue  # a damaged entry: read the file again
+                    found[key] = Stored(extraction, extraction.status == "ok", {})
+                    if facts is not None and f_version == facts_version:
+                        blobs.append((key, facts))
+        except sqlite3.Error as exc:
+            self._disable(exc)
+        self._add_facts(found, blobs)
+        return found
+
+    @staticmethod
+    def _add_facts(found: dict[FileKey, Stored], blobs: list[tuple[FileKey, bytes]]) -> None:
+        """Parse the files' facts :data:`_FACTS_CHUNK` files per ``json.loads``, so that the
+        questions (the keys, the same for thousands of files) are one string per chunk in
+        memory, not one per file, and the decompressed text of only one chunk is held at once."""
+        for start in range(0, len(blobs), _FACTS_CHUNK):
+            keys, texts = [], []
+            for key, blob in blobs[start : start + _FACTS_CHUNK]:
+                try:
+                    texts.append(zlib.decompress(blob))
+                    keys.append(key)
+                except zlib.error:
+                    continue  # damaged facts: the checks answer again
+            try:
+                parsed = json.loads(b"[" + b",".join(texts) + b"]")
+            except ValueError:  # one damaged entry: parse them one by one
+                parsed = [_facts_or_empty(text) for text in texts]
+            del texts
+            for key, facts in zip(keys, parsed, strict=True):
+                if isinstance(facts, dict):
+                    found[key] = found[key]._replace(facts=facts)
+
+    def load(self, key: FileKey, version: str) -> Extraction | None:
+        """The whole cached extraction of ``key`` (text and rows included), or None."""
+        found = self.get_many([key], version)
+        return found.get(key)
+
+    def put_facts(
+        self, entries: Iterable[tuple[FileKey, dict[str, Any]]], version: str, facts_version: str
+    ) -> None:
+        """Record the answers content checks gave about files already in the cache."""
+        db = self._db
+        if db is None:
+            return
+        rows = [
+            (
+                facts_version,
+                compressed_json(facts),
+                _stored(key.path),
+                key.size,
+                key.mtime_ns,
+                key.inode,
+                version,
+            )
+            for key, facts in entries
+        ]
+        if not rows:
+            return
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "UPDATE extracts SET facts_version = ?, facts = ? WHERE path = ? AND size = ?"
+                " AND mtime_ns = ? AND inode = ? AND version = ?",
+                rows,
+            )
+
+        self._transaction(work)
+
+    def get_names(self, version: str) -> dict[str, Any]:
+        """Every remembered file name of ``version`` and its JSON-decoded record."""
+        db = self._db
+        if db is None:
+            return {}
+        try:
+            rows = db.execute("SELECT name, data FROM names WHERE version = ?", (version,))
+            names, texts = [], []
+            for name, data in rows:
+                names.append(name)
+                texts.append(data)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return {}
+        try:
+            parsed = json.loads("[" + ",".join(texts) + "]")
+        except ValueError:  # one damaged entry: parse them one by one
+            parsed = [_facts_or_empty(text.encode()) for text in texts]
+        return dict(zip(names, parsed, strict=True))
+
+    def put_names(self, entries: Iterable[tuple[str, Any]], version: str) -> None:
+        """Remember file names (with JSON-able records) for ``version``, forgetting those of
+        other versions."""
+        db = self._db
+        if db is None:
+            return
+        rows = []
+        for name, data in entries:
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                continue
+            rows.append((name, version, json.dumps(data, separators=(",", ":"))))
+        if not rows:
+            return
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM names WHERE version != ?", (version,))
+            db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)", rows)
+
+        self._transaction(work)
+
+    def get_run(self, key: str) -> bytes | None:
+        """The report (JSON) an earlier run with ``key`` stored, or None."""
+        db = self._db
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT report FROM runs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            return zlib.decompress(row[0])
+        except zlib.error:
+            return None  # damaged: the run is done again
+
+    def put_run(self, key: str, report: bytes) -> None:
+        """Keep ``report`` (JSON) for runs with ``key``; only the most recent few are kept."""
+        db = self._db
+        if db is None:
+            return
+        blob = zlib.compress(report, 1)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, time.time_ns(), blob))
+            db.execute(
+                "DELETE FROM runs WHERE key NOT IN "
+                "(SELECT key FROM runs ORDER BY stored_ns DESC LIMIT ?)",
+                (_RUNS_KEPT,),
+            )
+
+        self._transaction(work)
+
+    def close(self) -> None:
+        """Close the database (the cache is then off)."""
+        db, self._db = self._db, None
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,319 @@
+"""Evidence (« preuves »): what collectors return, and the collection checks query.
+
+* :class:`Evidence` — one piece of evidence: a file of the workspace or a record a plugin
+  collector returned, mapped to a unit, indicators, maybe an offering, a kind and a date.
+  Collectors return evidence, never verdicts.
+* :class:`EvidenceSet` — an immutable collection of evidence with the queries checks need.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, model_validator
+from pydantic.functional_validators import ModelWrapValidatorHandler
+
+from rnq.text import Localized
+
+__all__ = [
+    "ContentLoader",
+    "Evidence",
+    "EvidenceSet",
+    "MappedBy",
+    "ReadStatus",
+    "Rows",
+    "shared_fields_set",
+]
+
+MappedBy = Literal["manifest", "front_matter", "path", "plugin", "attestation"]
+ReadStatus = Literal["ok", "no_text", "error", "not_read"]
+Rows = tuple[tuple[str, ...], ...]
+#: Loads a document's ``(text, rows)`` on first access (from the extraction cache).
+ContentLoader = Callable[[], tuple[str | None, Rows | None]]
+
+
+class Evidence(BaseModel):
+    """One piece of evidence, as mapped by a collector.
+
+    ``path`` is the file's path relative to the workspace (POSIX), or for a record a plugin
+    returned, an id such as ``crm:reclamations#12``. ``read`` tells whether its content could
+    be read: only ``ok`` evidence can make a content check pass.
+
+    ``text`` and ``rows`` are given to the constructor like fields; a run over a large
+    workspace leaves them in the extraction cache and loads them on first access
+    (:meth:`with_content`), so 50 000 documents are not all held in memory.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    unit: str
+    indicators: tuple[int, ...] = ()
+    offering: str | None = None
+    kind: str | None = None
+    stakeholder: str | None = None
+    date: dt.date | None = None
+    valid_until: dt.date | None = None
+    by: str | None = None
+    note: str | None = None
+    mapped_by: MappedBy = "path"
+    collector: str = "filesystem"
+    read: ReadStatus = "not_read"
+    problem: Localized | None = None
+    _text: str | None = PrivateAttr(default=None)
+    _rows: Rows | None = PrivateAttr(default=None)
+    _loader: ContentLoader | None = PrivateAttr(default=None)
+    #: Identifies the file's content across runs (path, stat fingerprint, extractor version);
+    #: with :attr:`facts`, lets content checks answer from the cache without the text.
+    _content_key: str | None = PrivateAttr(default=None)
+    _facts: dict[str, Any] | None = PrivateAttr(default=None)
+
+    if TYPE_CHECKING:  # the constructor takes ``text`` and ``rows`` like fields
+
+        def __init__(
+            self,
+            *,
+            path: str,
+            unit: str,
+            indicators: tuple[int, ...] = (),
+            offering: str | None = None,
+            kind: str | None = None,
+            stakeholder: str | None = None,
+            date: dt.date | None = None,
+            valid_until: dt.date | None = None,
+            by: str | None = None,
+            note: str | None = None,
+            mapped_by: MappedBy = "path",
+            collector: str = "filesystem",
+            read: ReadStatus = "not_read",
+            problem: Localized | None = None,
+            text: str | None = None,
+            rows: Rows | None = None,
+        ) -> None: ...
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _content(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Evidence], info: ValidationInfo
+    ) -> Evidence:
+        """Take ``text`` and ``rows`` out of the fields (they are kept privately)."""
+        if not isinstance(data, dict) or not ({"text", "rows"} & data.keys()):
+            return handler(data)
+        data = dict(data)
+        text, rows = data.pop("text", None), data.pop("rows", None)
+        made = handler(data)
+        made._text = _valid_text(text)
+        made._rows = _valid_rows(rows)
+        return made
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Evidence:
+        """Evidence from ``values`` that are already valid (the fields' names and types; no
+        ``text`` nor ``rows``), built without validating them again: the filesystem collector
+        maps 50 000 files a run from validated manifests and typed path facts. Anywhere else,
+        use the constructor."""
+        fields = cls.model_fields
+        if not values.keys() <= fields.keys():
+            raise TypeError(f"unknown evidence fields: {sorted(values.keys() - fields.keys())}")
+        made = cls.__new__(cls)
+        data = {name: values.get(name, field.default) for name, field in fields.items()}
+        object.__setattr__(made, "__dict__", data)
+        object.__setattr__(made, "__pydantic_fields_set__", shared_fields_set(values))
+        object.__setattr__(made, "__pydantic_extra__", None)
+        object.__setattr__(made, "__pydantic_private__", _content_attrs())
+        return made
+
+    # The properties below read the private attributes from ``__pydantic_private__`` directly:
+    # ``self._x`` goes through ``BaseModel.__getattr__``, and checks ask them a million times.
+
+    @property
+    def text(self) -> str | None:
+        """The document's text (None when nothing was read)."""
+        private = self.__pydantic_private__ or {}
+        loader = private.get("_loader")
+        return loader()[0] if loader is not None else private.get("_text")
+
+    @property
+    def rows(self) -> Rows | None:
+        """A table's rows, header first (CSV, XLSX, ODS, registers from plugins), or None."""
+        private = self.__pydantic_private__ or {}
+        loader = private.get("_loader")
+        return loader()[1] if loader is not None else private.get("_rows")
+
+    def with_content(
+        self,
+        text: str | None,
+        rows: Rows | None,
+        *,
+        loader: ContentLoader | None = None,
+        content_key: str | None = None,
+        facts: dict[str, Any] | None = None,
+        **update: Any,
+    ) -> Evidence:
+        """A copy with ``update`` applied and the given content: ``text`` and ``rows`` now, or
+        ``loader`` to read them on each access (it keeps what it wants in memory). ``facts``
+        are answers already known about the content (see ``rnq.checks._common``), keyed by
+        question, shared with the cache."""
+        cls = type(self)
+        content = _content_attrs(text, rows, loader, content_key, facts)
+        if not update.keys() <= cls.model_fields.keys():
+            copy = self.model_copy(update=update)
+            object.__setattr__(copy, "__pydantic_private__", content)
+            return copy
+        # What ``model_copy(update=...)`` does, without its generic steps: 50 000 pieces of
+        # evidence are copied once per run.
+        copy = cls.__new__(cls)
+        object.__setattr__(copy, "__dict__", {**self.__dict__, **update})
+        object.__setattr__(copy, "__pydantic_extra__", None)
+        object.__setattr__(copy, "__pydantic_fields_set__", _fields_set(self, update))
+        object.__setattr__(copy, "__pydantic_private__", content)
+        return copy
+
+    @property
+    def content_key(self) -> str | None:
+        """What identifies this evidence's file content across runs, or None (a record a
+        plugin returned, a test's evidence)."""
+        return (self.__pydantic_private__ or {}).get("_content_key")
+
+    @property
+    def facts(self) -> dict[str, Any] | None:
+        """Answers about the content already computed (shared with the cache), or None."""
+        return (self.__pydantic_private__ or {}).get("_facts")
+
+    @property
+    def usable(self) -> bool:
+        """True when the content was read (or the record came with its content)."""
+        return self.read == "ok"
+
+
+def _content_attrs(
+    text: str | None = None,
+    rows: Rows | None = None,
+    loader: ContentLoader | None = None,
+    content_key: str | None = None,
+    facts: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The private attributes of a piece of evidence: its content, or how to load it, and the
+    answers known about it."""
+    return {
+        "_text": text,
+        "_rows": rows,
+        "_loader": loader,
+        "_content_key": content_key,
+        "_facts": facts,
+    }
+
+
+#: Fields sets of frozen models, one object per distinct set (see :func:`shared_fields_set`).
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def shared_fields_set(names: Iterable[str]) -> set[str]:
+    """One set object for every frozen model built with the fields ``names``.
+
+    A set of 13 names takes 700 bytes, as much as the model's values: 50 000 pieces of evidence
+    (and their rows in the report) share a handful. Pydantic never changes the fields set of a
+    frozen model in place (``model_copy`` copies it first).
+    """
+    key = frozenset(names)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(key)
+    return shared
+
+
+def _fields_set(evidence: Evidence, update: dict[str, Any]) -> set[str]:
+    return shared_fields_set(evidence.model_fields_set | update.keys())
+
+
+def _valid_text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"text: expected a string, got {type(value).__name__}")
+
+
+def _valid_rows(value: object) -> Rows | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(row, (list, tuple)) and all(isinstance(c, str) for c in row) for row in value
+    ):
+        return tuple(tuple(row) for row in value)
+    raise ValueError("rows: expected rows of strings")
+
+
+class EvidenceSet:
+    """An immutable, ordered collection of evidence with the queries checks need.
+
+    Every query returns a new :class:`EvidenceSet`, so they chain:
+    ``evidence.for_indicator(26).of_kind("handicap").usable()``.
+    """
+
+    __slots__ = ("_by_indicator", "_items")
+
+    def __init__(self, items: Iterable[Evidence] = ()) -> None:
+        self._items: tuple[Evidence, ...] = tuple(items)
+        #: :meth:`for_indicator`'s answers, all computed in one pass on first use.
+        self._by_indicator: dict[int, EvidenceSet] | None = None
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __repr__(self) -> str:
+        return f"EvidenceSet({len(self._items)} items)"
+
+    def filter(self, keep: object) -> EvidenceSet:
+        """The evidence for which ``keep(evidence)`` is true."""
+        assert callable(keep)
+        return EvidenceSet(filter(keep, self._items))
+
+    def for_indicator(self, number: int) -> EvidenceSet:
+        """Evidence mapped to indicator ``number`` (the set is immutable: every indicator's
+        evidence is sorted out in one pass, on the first call)."""
+        index = self._by_indicator
+        if index is None:
+            grouped: dict[int, list[Evidence]] = {}
+            for item in self._items:
+                for n in set(item.indicators):
+                    grouped.setdefault(n, []).append(item)
+            index = self._by_indicator = {n: EvidenceSet(g) for n, g in grouped.items()}
+        found = index.get(number)
+        return found if found is not None else EvidenceSet()
+
+    def for_unit(self, unit: str, *, central: Iterable[str] = ()) -> EvidenceSet:
+        """Evidence of ``unit``, plus that of the central units named in ``central``."""
+        units = {unit, *central}
+        return self.filter(lambda e: e.unit in units)
+
+    def for_offering(self, offering: str) -> EvidenceSet:
+        """Evidence that belongs to ``offering``."""
+        return self.filter(lambda e: e.offering == offering)
+
+    def of_kind(self, *kinds: str) -> EvidenceSet:
+        """Evidence of one of ``kinds``."""
+        wanted = set(kinds)
+        return self.filter(lambda e: e.kind in wanted)
+
+    def usable(self) -> EvidenceSet:
+        """Evidence whose content could be read."""
+        return self.filter(lambda e: e.usable)
+
+    def unusable(self) -> EvidenceSet:
+        """Evidence that exists but could not be read (corrupted, encrypted, scanned…)."""
+        return self.filter(lambda e: not e.usable and e.read != "not_read")
+
+    def dated_since(self, day: dt.date) -> EvidenceSet:
+        """Evidence dated on or after ``day`` (undated evidence is left out)."""
+        return self.filter(lambda e: e.date is not None and e.date >= day)
+
+    def paths(self) -> list[str]:
+        """The paths, in order."""
+        return [e.path for e in self._items]

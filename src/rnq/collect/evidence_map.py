@@ -1,0 +1,215 @@
+"""The evidence map (``rnq evidence``): indicator → proofs, per unit and offering, the files that
+map to nothing, and the problems met while collecting (SPEC §3, §6).
+
+Like the other views, it exists as a typed document (``--json``, schema ``rnq.evidence/1``, and
+the library) and as terminal text, in French or English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rnq.collect.collectors import CollectResult
+from rnq.collect.evidence import Evidence, MappedBy, ReadStatus, shared_fields_set
+from rnq.collect.mapping import unmapped_reason
+from rnq.errors import Problem
+from rnq.text import Lang
+
+__all__ = [
+    "ErrorItem",
+    "EvidenceDocument",
+    "EvidenceItem",
+    "UnmappedItem",
+    "evidence_document",
+    "evidence_item",
+    "evidence_text",
+    "unmapped_item",
+]
+
+
+class EvidenceItem(BaseModel):
+    """One piece of evidence in the map."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str = Field(description="relative POSIX path, or a record id from a plugin collector")
+    unit: str
+    indicators: list[int]
+    offering: str | None
+    kind: str | None
+    stakeholder: str | None
+    date: dt.date | None = Field(description="the period the evidence covers, when known")
+    valid_until: dt.date | None
+    mapped_by: MappedBy
+    collector: str
+    by: str | None
+    note: str | None
+    read: ReadStatus | None = Field(
+        default=None,
+        description="whether the content could be read (in a check report; null in rnq evidence,"
+        " which does not read documents)",
+    )
+
+
+class UnmappedItem(BaseModel):
+    """A file (or record) that maps to no indicator: listed, never dropped."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    unit: str | None = Field(description="null when no unit claims the file")
+    kind: str | None
+    reason: str
+
+
+class ErrorItem(BaseModel):
+    """A problem met while collecting (an unreadable file, a bad manifest line…)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    line: int | None
+    message: str
+
+
+class EvidenceDocument(BaseModel):
+    """The document printed by ``rnq evidence --json`` (schema ``rnq.evidence/1``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_: Literal["rnq.evidence/1"] = Field("rnq.evidence/1", alias="schema")
+    workspace: str | None
+    evidence: list[EvidenceItem]
+    unmapped: list[UnmappedItem]
+    errors: list[ErrorItem]
+
+
+def evidence_item(evidence: Evidence, *, with_read: bool = False) -> EvidenceItem:
+    """One row of the evidence map (``with_read``: say whether its content could be read)."""
+    item = EvidenceItem(
+        path=evidence.path,
+        unit=evidence.unit,
+        indicators=list(evidence.indicators),
+        offering=evidence.offering,
+        kind=evidence.kind,
+        stakeholder=evidence.stakeholder,
+        date=evidence.date,
+        valid_until=evidence.valid_until,
+        mapped_by=evidence.mapped_by,
+        collector=evidence.collector,
+        by=evidence.by,
+        note=evidence.note,
+        read=evidence.read if with_read else None,
+    )
+    # 50 000 rows share one fields set rather than holding 700 bytes each
+    object.__setattr__(item, "__pydantic_fields_set__", shared_fields_set(item.model_fields_set))
+    return item
+
+
+def unmapped_item(evidence: Evidence, lang: Lang) -> UnmappedItem:
+    """One unmapped file, with why it maps to nothing."""
+    return UnmappedItem(
+        path=evidence.path,
+        unit=evidence.unit or None,
+        kind=evidence.kind,
+        reason=unmapped_reason(evidence).get(lang),
+    )
+
+
+def evidence_document(
+    result: CollectResult,
+    *,
+    lang: Lang = "fr",
+    workspace: str | None = None,
+    problems: Iterable[Problem] = (),
+) -> EvidenceDocument:
+    """The evidence map of a collection; ``problems`` adds problems met elsewhere (loading
+    plugins, say) to the collection's own."""
+    errors = sorted([*result.problems, *problems], key=lambda p: (p.path, p.line or 0))
+    return EvidenceDocument(
+        workspace=workspace,
+        evidence=[evidence_item(e) for e in result.evidence],
+        unmapped=[unmapped_item(e, lang) for e in result.unmapped],
+        errors=[ErrorItem(path=p.path, line=p.line, message=p.message.get(lang)) for p in errors],
+    )
+
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Carte des preuves", "Evidence map"),
+    "evidence": ("preuve(s)", "piece(s) of evidence"),
+    "unmapped": ("fichier(s) non rattaché(s)", "unmapped file(s)"),
+    "errors": ("erreur(s)", "error(s)"),
+    "unit": ("Unité", "Unit"),
+    "indicator": ("Indicateur", "Indicator"),
+    "whole_unit": ("toute l'unité", "whole unit"),
+    "no_unit": ("aucune unité", "no unit"),
+    "none": ("Aucune preuve rattachée à un indicateur.", "No evidence mapped to an indicator."),
+    "unmapped_title": ("Fichiers non rattachés", "Unmapped files"),
+    "errors_title": ("Erreurs", "Errors"),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    fr, en = _LABELS[key]
+    return en if lang == "en" else fr
+
+
+def _colon(lang: Lang) -> str:
+    return ": " if lang == "en" else " : "
+
+
+def _detail(item: EvidenceItem) -> str:
+    details = [d for d in (item.kind, item.date and item.date.isoformat()) if d]
+    return f"  ({', '.join(details)})" if details else ""
+
+
+def _unit_lines(unit: str, items: list[EvidenceItem], lang: Lang) -> list[str]:
+    lines = [f"{_t('unit', lang)} {unit}{_colon(lang)}{len(items)} {_t('evidence', lang)}"]
+    numbers = sorted({n for item in items for n in item.indicators})
+    for number in numbers:
+        mapped = [item for item in items if number in item.indicators]
+        lines.append(
+            f"  {_t('indicator', lang)} {number}{_colon(lang)}{len(mapped)} {_t('evidence', lang)}"
+        )
+        by_offering = sorted(mapped, key=lambda i: (i.offering or "", i.path))
+        for offering, group in itertools.groupby(by_offering, key=lambda i: i.offering):
+            members = list(group)
+            label = offering or _t("whole_unit", lang)
+            lines.append(f"    [{label}] {len(members)}")
+            lines += [f"      {item.path}{_detail(item)}" for item in members]
+    return lines
+
+
+def evidence_text(doc: EvidenceDocument, lang: Lang = "fr") -> str:
+    """The evidence map as terminal text: per unit → indicator → offering, with counts; then
+    the unmapped files and the errors."""
+    title = _t("title", lang) + (f" — {doc.workspace}" if doc.workspace else "")
+    lines = [
+        title,
+        f"{len(doc.evidence)} {_t('evidence', lang)}, {len(doc.unmapped)} "
+        f"{_t('unmapped', lang)}, {len(doc.errors)} {_t('errors', lang)}",
+        "",
+    ]
+    if not doc.evidence:
+        lines += [_t("none", lang), ""]
+    by_unit = sorted(doc.evidence, key=lambda i: i.unit)
+    for unit, items in itertools.groupby(by_unit, key=lambda i: i.unit):
+        lines += [*_unit_lines(unit, list(items), lang), ""]
+    if doc.unmapped:
+        lines.append(f"{_t('unmapped_title', lang)} ({len(doc.unmapped)})")
+        for item in doc.unmapped:
+            unit = item.unit or _t("no_unit", lang)
+            lines.append(f"  {item.path}  [{unit}] — {item.reason}")
+        lines.append("")
+    if doc.errors:
+        lines.append(f"{_t('errors_title', lang)} ({len(doc.errors)})")
+        for error in doc.errors:
+            where = error.path if error.line is None else f"{error.path}:{error.line}"
+            lines.append(f"  {where} — {error.message}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")

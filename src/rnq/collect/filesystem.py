@@ -1,0 +1,150 @@
+"""The built-in filesystem collector: every file of the workspace becomes evidence (SPEC §3).
+
+It walks the workspace (:func:`rnq.workspace.walk.walk`, honouring ``ignore``), leaves out rnq's own
+files (``rnq.yaml``, the manifests, the waivers file, the workspace's check and plugin code),
+places each file in its unit and offering, and maps it (:mod:`rnq.collect.mapping`). Dates come from
+the manifest, the front matter or the file name only — never the modification time; document
+metadata dates are added after text extraction (:func:`rnq.collect.enrich.apply_extraction`).
+
+Files that map to no indicator are returned too (``indicators=()``): the orchestrator lists them
+as unmapped. Nothing is written in the workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rnq.collect.collectors import CollectContext
+from rnq.collect.evidence import Evidence
+from rnq.collect.mapping import (
+    MANIFEST_NAME,
+    Layout,
+    Manifest,
+    Manifests,
+    Source,
+    combine,
+    parse_front_matter,
+    parse_manifest,
+    path_facts,
+    unmapped,
+)
+from rnq.errors import Problem
+from rnq.hookspecs import hookimpl
+from rnq.workspace.config import CONFIG_NAME, Workspace, WorkspaceConfig
+from rnq.workspace.walk import walk
+
+__all__ = [
+    "FRONT_MATTER_MAX_BYTES",
+    "MARKDOWN_SUFFIXES",
+    "collect_files",
+    "is_configuration",
+    "rnq_collect_evidence",
+]
+
+#: Files whose front matter is read.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+#: How much of a Markdown file is read to find its front matter.
+FRONT_MATTER_MAX_BYTES = 64 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+def is_configuration(path: str, config: WorkspaceConfig) -> bool:
+    """True for rnq's own files: ``rnq.yaml``, manifests, the waivers file, the workspace's
+    plugin files and the Python files of its check folders. They are not evidence."""
+    if path in (CONFIG_NAME, config.waivers) or path in config.plugins:
+        return True
+    if path.rpartition("/")[2] == MANIFEST_NAME:
+        return True
+    return path.endswith(".py") and any(
+        path == folder or path.startswith(f"{folder.rstrip('/')}/") for folder in config.checks
+    )
+
+
+def _suffix(path: str) -> str:
+    """``PurePosixPath(path).suffix``, without building the path object."""
+    name = path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _read_manifest(path: str, absolute: str, problems: list[Problem]) -> Manifest | None:
+    try:
+        text = Path(absolute).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(
+            Problem.make(path, f"manifeste illisible : {exc}", f"unreadable manifest: {exc}")
+        )
+        return None
+    manifest, manifest_problems = parse_manifest(text, path)
+    problems += manifest_problems
+    return manifest
+
+
+def _front_matter(path: str, absolute: str, problems: list[Problem]) -> Source | None:
+    """The front matter of a Markdown file, read from its first bytes only."""
+    try:
+        with open(absolute, "rb") as handle:
+            head = handle.read(FRONT_MATTER_MAX_BYTES)
+    except OSError:
+        return None  # the walk already reported the unreadable file
+    if not head.removeprefix(_BOM).startswith(b"---"):
+        return None
+    if len(head) == FRONT_MATTER_MAX_BYTES:  # do not cut a character in two
+        head = head[: head.rfind(b"\n") + 1]
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(
+            Problem.make(
+                path,
+                "en-tête YAML non lu : le fichier n'est pas en UTF-8",
+                "front matter not read: the file is not UTF-8",
+            )
+        )
+        return None
+    source, front_problems = parse_front_matter(text, path)
+    problems += front_problems
+    return source
+
+
+def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
+    """Every file of ``workspace`` as evidence (mapped or not), and the problems met."""
+    config = workspace.config
+    walked = walk(workspace.root, config.ignore)
+    problems = list(walked.problems)
+    manifests = Manifests(
+        manifest
+        for path, absolute in walked.entries
+        if path.rpartition("/")[2] == MANIFEST_NAME
+        and (manifest := _read_manifest(path, absolute, problems)) is not None
+    )
+    layout = Layout(config.units)
+    evidence: list[Evidence] = []
+    for path, absolute in walked.entries:
+        if is_configuration(path, config):
+            continue
+        placement = layout.place(path)
+        if placement.unit is None:
+            evidence.append(unmapped(path))
+            continue
+        sources = [manifests.lookup(path)]
+        if _suffix(path).lower() in MARKDOWN_SUFFIXES:
+            sources.append(_front_matter(path, absolute, problems))
+        record, record_problems = combine(
+            path,
+            placement.unit,
+            path_facts(path, placement),
+            [source for source in sources if source is not None],
+        )
+        evidence.append(record)
+        problems += record_problems
+    problems += manifests.unused()
+    return evidence, problems
+
+
+@hookimpl
+def rnq_collect_evidence(workspace: Workspace, context: CollectContext) -> list[Evidence]:
+    """The built-in filesystem collector (see the module docstring)."""
+    evidence, problems = collect_files(workspace)
+    context.problems.extend(problems)
+    return evidence

@@ -1,0 +1,117 @@
+"""How one extraction is identified and packed for storage, and what a store of extractions
+must offer (:class:`ExtractionCache`; the SQLite one is :class:`rnq.cache.store.Cache`).
+
+Extraction workers pack what they read (:func:`pack`) so that a document's text crosses to the
+parent process compressed, or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from rnq.extract.model import Extraction, content_weight
+from rnq.text import Localized
+
+__all__ = ["ExtractionCache", "FileKey", "Packed", "Stored", "compressed_json", "pack"]
+
+
+class FileKey(NamedTuple):
+    """What identifies one version of a file: absolute path and its ``stat`` fingerprint."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileKey | None:
+        """The key of ``path`` from one ``os.stat`` (None if it cannot be stat-ed)."""
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return cls(os.path.abspath(path), info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+class Stored(NamedTuple):
+    """What the cache knows of one file without reading its text: the extraction with its
+    ``text`` and ``rows`` left out, whether it has any, and the answers content checks already
+    gave about it (``facts``, for the current checks' version; empty otherwise)."""
+
+    extraction: Extraction
+    has_content: bool
+    facts: dict[str, Any]
+
+
+def _meta(extraction: Extraction) -> str:
+    return extraction.model_copy(update={"text": "", "rows": None}).model_dump_json()
+
+
+class Packed(NamedTuple):
+    """One extraction as the cache stores it (:func:`pack`): made where the document was read,
+    so that its text crosses to the parent process compressed, or not at all."""
+
+    #: The whole extraction as JSON, zlib-compressed.
+    data: bytes
+    #: The extraction without text and rows, as JSON.
+    meta: str
+    #: The answers content checks get about it (:mod:`rnq.match.questions`), compressed JSON.
+    facts: bytes | None
+    #: Roughly the memory the text and rows took (to size the parent's cache transactions).
+    weight: int
+
+
+def compressed_json(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, separators=(",", ":")).encode(), 1)
+
+
+def pack(extraction: Extraction, facts: dict[str, Any] | None = None) -> Packed:
+    """``extraction`` (and the ``facts`` answered about it) ready for :meth:`Cache.put_packed`."""
+    return Packed(
+        zlib.compress(extraction.model_dump_json().encode(), 1),
+        _meta(extraction),
+        compressed_json(facts) if facts else None,
+        content_weight(extraction.text, extraction.rows),
+    )
+
+
+class ExtractionCache(Protocol):
+    """What the extractor asks of a cache of extractions (:class:`rnq.cache.store.Cache`)."""
+
+    problem: Localized | None
+
+    @property
+    def enabled(self) -> bool:
+        """Whether the cache is in use."""
+
+    def get_many(self, keys: Sequence[FileKey], version: str) -> dict[FileKey, Extraction]:
+        """The cached extractions of ``keys`` (text and rows included)."""
+
+    def get_stored(
+        self, keys: Sequence[FileKey], version: str, facts_version: str
+    ) -> dict[FileKey, Stored]:
+        """What is known of ``keys`` without their text."""
+
+    def load(self, key: FileKey, version: str) -> Extraction | None:
+        """The whole cached extraction of ``key``, or None."""
+
+    def put_packed(
+        self,
+        entries: Iterable[tuple[FileKey, Packed]],
+        version: str,
+        facts_version: str | None = None,
+    ) -> None:
+        """Store packed ``entries``."""
+
+    def put_facts(
+        self, entries: Iterable[tuple[FileKey, dict[str, Any]]], version: str, facts_version: str
+    ) -> None:
+        """Record the answers content checks gave about files already in the cache."""
+
+    def close(self) -> None:
+        """Close the cache."""

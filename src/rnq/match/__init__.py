@@ -1,0 +1,5 @@
+"""How checks read text: folding, and the questions asked of one document.
+
+This room imports nothing else from rnq: extraction workers load it to answer the checks'
+questions while they hold a document's text.
+"""

@@ -1,0 +1,310 @@
+"""The Référentiel national qualité as versioned data.
+
+The criteria (``rnq/criteria/*.yaml``), the indicators (``rnq/indicators/*.yaml``, one file per
+indicator carrying one block per version) and the list of versions (``rnq/referentials.yaml``)
+are package data, read with :mod:`importlib.resources` and validated into frozen pydantic models
+that reject unknown keys. A later version's block overrides the previous version's block key by
+key, so an unchanged indicator is written ``rnq-2026: {}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from rnq._yaml import YamlError, load_yaml
+from rnq.errors import ReferentialError, UsageError
+from rnq.text import Localized
+
+__all__ = [
+    "AssessedAt",
+    "Category",
+    "Condition",
+    "Criterion",
+    "ExpectedLevel",
+    "Indicator",
+    "NcWeighting",
+    "Referential",
+    "ReferentialInfo",
+    "Subcontracting",
+    "TextList",
+    "get_referential",
+    "referential_for_date",
+    "referential_ids",
+]
+
+Category = Literal["AF", "BC", "VAE", "CFA"]
+CATEGORIES: tuple[Category, ...] = ("AF", "BC", "VAE", "CFA")
+Condition = Literal[
+    "certifying", "alternance", "work_situation", "subcontracting", "long_trainings"
+]
+NcWeighting = Literal["minor_or_major", "major_only"]
+AssessedAt = Literal["offering", "unit"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextList(_Frozen):
+    """A list of texts in French and English (same length)."""
+
+    fr: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def get(self, lang: str = "fr") -> tuple[str, ...]:
+        """The list in ``lang``."""
+        return self.en if lang == "en" else self.fr
+
+
+class ExpectedLevel(_Frozen):
+    """The « niveau attendu » of the reading guide, and where the text comes from."""
+
+    text: str
+    source: Literal["guide", "third-party"]
+
+
+class Subcontracting(_Frozen):
+    """How the indicator is assessed when the sampled service was delivered as a subcontractor."""
+
+    treatment: Literal["none", "not_applicable", "missions", "specific"]
+    note: Localized | None = None
+
+
+class Indicator(_Frozen):
+    """One indicator as written in one version of the referential."""
+
+    number: int = Field(ge=1)
+    referential: str
+    criterion: int = Field(ge=1, le=7)
+    title: Localized
+    wording: str
+    gloss: str
+    expected_level: ExpectedLevel | None
+    evidence_examples: TextList
+    specific_obligations: TextList = TextList()
+    minor_nc: Localized | None = None
+    categories: tuple[Category, ...] = Field(min_length=1)
+    condition: Condition | None = None
+    nc_weighting: NcWeighting
+    new_entrant: Localized | None = None
+    subcontracting: Subcontracting
+    assessed_at: AssessedAt
+    changes: Localized | None = None
+    provisional: dict[str, Localized] = Field(default_factory=dict)
+
+    @property
+    def is_provisional(self) -> bool:
+        """True when some fact of this indicator is not confirmed by an official text."""
+        return bool(self.provisional)
+
+    @property
+    def major_only(self) -> bool:
+        """True when any gap on this indicator is a major non-conformity."""
+        return self.nc_weighting == "major_only"
+
+    @property
+    def changed(self) -> bool:
+        """True when this version changed the indicator (or added it)."""
+        return self.changes is not None
+
+    @model_validator(mode="after")
+    def _provisional_fields_exist(self) -> Indicator:
+        unknown = set(self.provisional) - set(type(self).model_fields)
+        if unknown:
+            raise ValueError(f"provisional names unknown fields: {sorted(unknown)}")
+        return self
+
+
+class Criterion(_Frozen):
+    """One of the 7 criteria of art. R. 6316-1 (the same in every version)."""
+
+    number: int = Field(ge=1, le=7)
+    title: str
+    short: Localized
+    gloss: str
+
+
+class ReferentialInfo(_Frozen):
+    """A version of the referential: its id, source and the audit dates it governs."""
+
+    id: str
+    title: Localized
+    source: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    provisional: tuple[Localized, ...] = ()
+
+    def covers(self, day: dt.date) -> bool:
+        """True when an audit held on ``day`` is assessed against this version."""
+        after_start = self.valid_from is None or day >= self.valid_from
+        before_end = self.valid_until is None or day <= self.valid_until
+        return after_start and before_end
+
+
+class Referential(_Frozen):
+    """One complete version: its criteria and indicators, in number order."""
+
+    info: ReferentialInfo
+    criteria: tuple[Criterion, ...]
+    indicators: tuple[Indicator, ...]
+
+    @property
+    def id(self) -> str:
+        """The version id, e.g. ``rnq-2026``."""
+        return self.info.id
+
+    def __iter__(self) -> Iterator[Indicator]:  # type: ignore[override]
+        return iter(self.indicators)
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def indicator(self, number: int) -> Indicator:
+        """The indicator ``number``; :class:`KeyError` if this version has none."""
+        for indicator in self.indicators:
+            if indicator.number == number:
+                return indicator
+        raise KeyError(number)
+
+    def criterion(self, number: int) -> Criterion:
+        """The criterion ``number``."""
+        return self.criteria[number - 1]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Referential:
+        numbers = [indicator.number for indicator in self.indicators]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"{self.info.id}: indicator numbers are not 1..n: {numbers}")
+        if [c.number for c in self.criteria] != list(range(1, 8)):
+            raise ValueError("the referential must have criteria 1 to 7")
+        criteria = {indicator.criterion for indicator in self.indicators}
+        if criteria != set(range(1, 8)):
+            raise ValueError(f"{self.info.id}: some criterion has no indicator")
+        return self
+
+
+def _data() -> Traversable:
+    return files("rnq")
+
+
+def _read(resource: Traversable, name: str) -> Any:
+    try:
+        data, _ = load_yaml(resource.read_text(encoding="utf-8"), packaged=True)
+    except YamlError as exc:
+        raise ReferentialError(
+            Localized(
+                fr=f"{name}, ligne {exc.line} : {exc.localized.fr}",
+                en=f"{name}, line {exc.line}: {exc.localized.en}",
+            )
+        ) from None
+    return data
+
+
+def _broken(name: str, exc: Exception) -> ReferentialError:
+    return ReferentialError(
+        Localized(
+            fr=f"données du référentiel invalides ({name}) : {exc}",
+            en=f"invalid referential data ({name}): {exc}",
+        )
+    )
+
+
+@cache
+def _load_all() -> dict[str, Referential]:
+    root = _data()
+    try:
+        infos = [
+            ReferentialInfo.model_validate(item)
+            for item in _read(files(__package__) / "referentials.yaml", "referentials.yaml")
+        ]
+    except ValidationError as exc:
+        raise _broken("referentials.yaml", exc) from None
+    order = [info.id for info in infos]
+    criteria: list[Criterion] = []
+    for resource in sorted((root / "criteria").iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".yaml"):
+            try:
+                criteria.append(
+                    Criterion.model_validate(_read(resource, f"criteria/{resource.name}"))
+                )
+            except ValidationError as exc:
+                raise _broken(f"criteria/{resource.name}", exc) from None
+    criteria.sort(key=lambda c: c.number)
+    per_version: dict[str, list[Indicator]] = {vid: [] for vid in order}
+    for resource in sorted((root / "indicators").iterdir(), key=lambda r: r.name):
+        if not resource.name.endswith(".yaml"):
+            continue
+        name = f"indicators/{resource.name}"
+        raw = _read(resource, name)
+        if not isinstance(raw, dict) or set(raw) != {"number", "versions"}:
+            raise _broken(name, ValueError("expected exactly the keys 'number' and 'versions'"))
+        unknown = set(raw["versions"]) - set(order)
+        if unknown:
+            raise _broken(name, ValueError(f"unknown versions {sorted(unknown)}"))
+        block: dict[str, Any] | None = None
+        for vid in order:
+            override = raw["versions"].get(vid)
+            if override is None:
+                # Absent from this version: an indicator added later (33), never one removed.
+                if block is not None:
+                    raise _broken(name, ValueError(f"missing block for {vid}"))
+                continue
+            merged = {**(block or {}), **override}
+            # `changes` describes one version's change; it is never inherited.
+            merged["changes"] = override.get("changes")
+            block = {k: v for k, v in merged.items() if k != "changes"}
+            try:
+                per_version[vid].append(
+                    Indicator.model_validate(
+                        {**merged, "number": raw["number"], "referential": vid}
+                    )
+                )
+            except ValidationError as exc:
+                raise _broken(f"{name} [{vid}]", exc) from None
+    result: dict[str, Referential] = {}
+    for info in infos:
+        indicators = sorted(per_version[info.id], key=lambda i: i.number)
+        try:
+            result[info.id] = Referential(
+                info=info, criteria=tuple(criteria), indicators=tuple(indicators)
+            )
+        except ValidationError as exc:
+            raise _broken(info.id, exc) from None
+    return result
+
+
+def referential_ids() -> tuple[str, ...]:
+    """The known versions, oldest first: ``('rnq-2019-v9', 'rnq-2026')``."""
+    return tuple(_load_all())
+
+
+def get_referential(version: str) -> Referential:
+    """The referential ``version``; :class:`~rnq.errors.UsageError` if unknown."""
+    versions = _load_all()
+    if version not in versions:
+        known = ", ".join(versions)
+        raise UsageError(
+            Localized(
+                fr=f"référentiel inconnu « {version} » (connus : {known})",
+                en=f"unknown referential '{version}' (known: {known})",
+            )
+        )
+    return versions[version]
+
+
+def referential_for_date(day: dt.date | None = None) -> Referential:
+    """The version that governs an audit held on ``day`` (today when ``None``)."""
+    day = day or dt.date.today()
+    for referential in _load_all().values():
+        if referential.info.covers(day):
+            return referential
+    raise ReferentialError(  # pragma: no cover - the data covers every date
+        Localized(fr=f"aucun référentiel pour le {day}", en=f"no referential for {day}")
+    )

@@ -1,0 +1,215 @@
+"""The kind vocabulary (SPEC §3 "Kinds"), loaded from ``kinds.yaml`` inside the package.
+
+The vocabulary is declared once, in ``kinds.yaml``: each kind (:func:`kind_ids`) has a French and
+English label, the words of file names that infer it, a default freshness and the indicators it
+evidences by default; the stakeholders of surveys (:func:`stakeholder_ids`) have their words too.
+:func:`infer_kind` finds the kind of a file name; :func:`words` is the normalisation both sides
+share.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from rnq._yaml import YamlError, load_yaml
+from rnq.errors import ReferentialError
+from rnq.text import Localized
+
+__all__ = [
+    "KindInfo",
+    "Vocabulary",
+    "default_indicators",
+    "freshness_months",
+    "infer_kind",
+    "infer_stakeholder",
+    "kind_ids",
+    "stakeholder_ids",
+    "vocabulary",
+    "words",
+]
+
+#: Small words skipped when matching file names against the vocabulary.
+STOPWORDS = frozenset(
+    {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par"}
+    | {"pour", "sur", "un", "une"}
+)
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+_ALNUM = re.compile(r"[a-z]+|[0-9]+")
+
+Phrase = tuple[str, ...]
+IndicatorNumber = Annotated[int, Field(ge=0, le=33)]  # 0: the certificate display
+
+
+def _stem(word: str) -> str:
+    """Drop a plural ``s`` (``reclamations`` → ``reclamation``), not from ``ss`` or short words."""
+    if len(word) >= 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> Phrase:
+    """The words of ``text`` as matched against the vocabulary.
+
+    Accents and case are dropped, camelCase, separators and letter/digit changes split words,
+    small words (:data:`STOPWORDS`) are skipped and a plural ``s`` is dropped:
+    ``"FeuilleDePrésence_2026.pdf"`` → ``("feuille", "presence", "2026", "pdf")``.
+    """
+    text = _CAMEL.sub(" ", text.translate(_LIGATURES))
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return tuple(_stem(w) for w in _ALNUM.findall(ascii_text) if w not in STOPWORDS)
+
+
+class _KindData(BaseModel):
+    """A kind as written in ``kinds.yaml`` (see the comments there)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: Localized
+    words: tuple[str, ...] = Field(min_length=1)
+    generic: bool = False
+    freshness: int | None = Field(default=None, ge=1)
+    indicators: tuple[IndicatorNumber, ...] = ()
+
+
+class KindInfo(_KindData):
+    """One kind of evidence: its id, labels, words, freshness and default indicators."""
+
+    id: str
+
+
+class _VocabularyData(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kinds: dict[str, _KindData] = Field(min_length=1)
+    stakeholders: dict[str, tuple[str, ...]] = Field(min_length=1)
+
+
+def _phrases(owner_words: Mapping[str, tuple[str, ...]], what: str) -> dict[Phrase, str]:
+    """Normalised phrase → owner; a phrase claimed by two owners is a data error."""
+    table: dict[Phrase, str] = {}
+    for owner, raw_words in owner_words.items():
+        for raw in raw_words:
+            phrase = words(raw)
+            if not phrase:
+                raise ValueError(f"{what} {owner!r}: {raw!r} has no word left once normalised")
+            other = table.setdefault(phrase, owner)
+            if other != owner:
+                raise ValueError(f"{raw!r} infers both {other!r} and {owner!r}")
+    return table
+
+
+class Vocabulary:
+    """The loaded vocabulary: kinds by id, and the phrases that infer kinds and stakeholders."""
+
+    def __init__(self, data: _VocabularyData) -> None:
+        self.kinds: dict[str, KindInfo] = {
+            kind_id: KindInfo(id=kind_id, **kind.model_dump())
+            for kind_id, kind in data.kinds.items()
+        }
+        #: The stakeholders of satisfaction surveys, in the order of ``kinds.yaml``.
+        self.stakeholders: tuple[str, ...] = tuple(data.stakeholders)
+        self._order = {kind_id: index for index, kind_id in enumerate(self.kinds)}
+        self._kind_phrases = _phrases({k: v.words for k, v in self.kinds.items()}, "kind")
+        self._stakeholder_phrases = _phrases(data.stakeholders, "stakeholder")
+        self._longest = max(len(p) for p in [*self._kind_phrases, *self._stakeholder_phrases])
+
+    def kind(self, kind_id: str) -> KindInfo:
+        """The kind ``kind_id``; :class:`KeyError` if it is not in the vocabulary."""
+        return self.kinds[kind_id]
+
+    def infer_kind(self, name: str) -> str | None:
+        """The kind whose words appear in ``name``: the longest phrase, then a specific kind over a
+        generic one, then the phrase that comes first in the name. ``None`` when none appears."""
+
+        def rank(kind_id: str, length: int, position: int) -> tuple[int, bool, int, int]:
+            return (-length, self.kinds[kind_id].generic, position, self._order[kind_id])
+
+        found = _find(words(name), self._kind_phrases, self._longest)
+        if not found:
+            return None
+        return min(found, key=lambda hit: rank(*hit))[0]
+
+    def infer_stakeholder(self, name: str) -> str | None:
+        """The stakeholder named in ``name`` (the longest phrase, then the first), or ``None``."""
+        found = _find(words(name), self._stakeholder_phrases, self._longest)
+        if not found:
+            return None
+        return min(found, key=lambda hit: (-hit[1], hit[2]))[0]
+
+
+def _find(tokens: Phrase, table: Mapping[Phrase, str], longest: int) -> list[tuple[str, int, int]]:
+    """Every ``(owner, phrase length, position)`` of a phrase of ``table`` (none longer than
+    ``longest`` words) found in ``tokens``."""
+    hits = []
+    for start in range(len(tokens)):
+        for length in range(1, min(longest, len(tokens) - start) + 1):
+            owner = table.get(tokens[start : start + length])
+            if owner is not None:
+                hits.append((owner, length, start))
+    return hits
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary (loaded once).
+
+    :raises ReferentialError: ``kinds.yaml`` is inconsistent (a bug in rnq).
+    """
+    text = importlib.resources.files(__package__).joinpath("kinds.yaml").read_text(encoding="utf-8")
+    try:
+        data, _ = load_yaml(text, packaged=True)
+        return Vocabulary(_VocabularyData.model_validate(data))
+    except (YamlError, ValidationError, ValueError) as exc:
+        raise ReferentialError(
+            Localized(fr=f"kinds.yaml invalide : {exc}", en=f"invalid kinds.yaml: {exc}")
+        ) from None
+
+
+def kind_ids() -> tuple[str, ...]:
+    """Every kind of the vocabulary (SPEC §3 "Kinds"), in the order of ``kinds.yaml``."""
+    return tuple(vocabulary().kinds)
+
+
+def stakeholder_ids() -> tuple[str, ...]:
+    """Every stakeholder of the vocabulary (``apprenants``, ``financeurs``…)."""
+    return vocabulary().stakeholders
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def infer_kind(name: str) -> str | None:
+    """The kind inferred from the words of a file name (or folder name), or ``None``.
+
+    Cached: folder and file names repeat across a workspace."""
+    return vocabulary().infer_kind(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def infer_stakeholder(name: str) -> str | None:
+    """The stakeholder (``apprenants``, ``financeurs``…) named in a file name, or ``None``."""
+    return vocabulary().infer_stakeholder(name)
+
+
+def default_indicators(kind: str | None) -> tuple[int, ...]:
+    """The indicators ``kind`` evidences when a file names none itself (``()`` if unknown)."""
+    info = vocabulary().kinds.get(kind or "")
+    return info.indicators if info is not None else ()
+
+
+def freshness_months(kind: str | None, overrides: Mapping[str, int] | None = None) -> int | None:
+    """Months after which evidence of ``kind`` is stale: ``rnq.yaml``'s ``freshness`` first, then
+    the kind's default; ``None`` when no freshness rule applies."""
+    if kind is None:
+        return None
+    if overrides and kind in overrides:
+        return overrides[kind]
+    info = vocabulary().kinds.get(kind)
+    return info.freshness if info is not None else None
