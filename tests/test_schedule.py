@@ -14,14 +14,8 @@ import pytest
 
 import rnq
 from rnq.referential.loader import get_referential
-from rnq.rehearsal.calendar import (
-    AuditScope,
-    audit_calendar,
-    audit_scope,
-    calendar_document,
-    calendar_text,
-    new_entrant_categories,
-)
+from rnq.rehearsal.calendar import AuditScope, audit_calendar, audit_scope, new_entrant_categories
+from rnq.render.calendar import calendar_document, calendar_text
 from rnq.workspace.config import PreviousNc, WorkspaceConfig
 
 from .conftest import REPO

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import rnq
-from rnq.engine.timeouts import StepTimeout, Watchdog
 from rnq.testing import write_workspace
+from rnq.timeouts import StepTimeout, Watchdog
 
 
 def _spin() -> None:

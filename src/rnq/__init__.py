@@ -36,8 +36,9 @@ from rnq.referential.loader import (
     referential_for_date,
     referential_ids,
 )
-from rnq.rehearsal.calendar import AuditCalendar, audit_calendar, calendar_document, calendar_text
+from rnq.rehearsal.calendar import AuditCalendar, audit_calendar
 from rnq.rehearsal.sampling import AuditSample, sample_audit, sample_text
+from rnq.render.calendar import calendar_document, calendar_text
 from rnq.render.schemas import workspace_schema
 from rnq.run import RunOptions, run
 from rnq.text import Localized

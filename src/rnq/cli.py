@@ -585,7 +585,8 @@ def calendar(
 ) -> None:
     """Calendrier d'audit : fenêtre de surveillance, renouvellement, jours restants, échéances
     des NC de l'audit précédent (levées ou ouvertes)."""
-    from rnq.rehearsal.calendar import audit_calendar, calendar_document, calendar_text
+    from rnq.rehearsal.calendar import audit_calendar
+    from rnq.render.calendar import calendar_document, calendar_text
     from rnq.workspace.config import load
 
     workspace = load(_workspace_dir(directory))

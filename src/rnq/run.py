@@ -37,7 +37,6 @@ from rnq.engine.checking import (
 )
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import FixtureLookupError, FixtureRegistry
-from rnq.engine.timeouts import DEFAULT_STEP_TIMEOUT_S, Watchdog
 from rnq.errors import Problem
 from rnq.extract.store import DocumentStore
 from rnq.plugins import PluginSet, get_plugin_manager
@@ -46,6 +45,7 @@ from rnq.referential.loader import Referential
 from rnq.rehearsal.calendar import audit_calendar
 from rnq.rehearsal.sampling import AuditSample
 from rnq.text import Lang, Localized
+from rnq.timeouts import DEFAULT_STEP_TIMEOUT_S, Watchdog
 from rnq.verdict.build import build_report
 from rnq.verdict.report import Report, ReportError, Section
 from rnq.verdict.waivers import load_waivers
@@ -78,7 +78,7 @@ class RunOptions:
     #: audit type, and the report carries it.
     sample: AuditSample | None = None
     #: Seconds one check item may run before it is interrupted (``not_verified``); ``None``: no
-    #: limit. Plugin collectors get ``rnq.engine.timeouts.COLLECTOR_TIMEOUT_S``.
+    #: limit. Plugin collectors get ``rnq.timeouts.COLLECTOR_TIMEOUT_S``.
     check_timeout_s: float | None = DEFAULT_STEP_TIMEOUT_S
 
     def tell(self, fr: str, en: str) -> None:

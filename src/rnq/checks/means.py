@@ -22,7 +22,7 @@ from rnq.checks.delivery import DISTANCE, body_text, files_read, folded_text, re
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, skip
-from rnq.match.questions import document_question
+from rnq.match.questions import document_question, named_question
 from rnq.workspace.config import Unit
 
 __all__ = [
@@ -317,7 +317,7 @@ def _tracking(item: Evidence) -> bool:
     return remember(item, _TRACKED, lambda: _tracked(item.text, item.rows))
 
 
-_TRACKED = "\x00tracking"
+_TRACKED = named_question(__name__, "tracking")
 
 
 @document_question(_TRACKED)

@@ -12,10 +12,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 from rnq.collect.evidence import Evidence
-from rnq.engine.timeouts import COLLECTOR_TIMEOUT_S, StepTimeout, Watchdog
 from rnq.errors import Problem
 from rnq.plugins import PluginSet
 from rnq.text import Localized
+from rnq.timeouts import COLLECTOR_TIMEOUT_S, StepTimeout, Watchdog
 from rnq.workspace.config import Unit, Workspace
 
 __all__ = ["CollectContext", "CollectResult", "Collector", "collect", "declare_units"]

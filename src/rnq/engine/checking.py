@@ -32,11 +32,11 @@ from rnq.engine.findings import Finding, Outcome, finding_id
 from rnq.engine.fixtures import FixtureLookupError, FixtureRegistry, argnames
 from rnq.engine.marks import Mark, get_marks
 from rnq.engine.outcomes import Gap, NotVerified, Skip
-from rnq.engine.timeouts import StepTimeout, Watchdog
 from rnq.errors import Problem
 from rnq.loader import import_file
 from rnq.referential.verifications import indicators_for, verifications
 from rnq.text import Localized
+from rnq.timeouts import StepTimeout, Watchdog
 from rnq.workspace.config import Offering, Unit
 
 __all__ = ["CheckDef", "Item", "Subchecks", "collect_checks", "import_check_folder", "run_item"]

@@ -25,6 +25,7 @@ This module imports nothing from rnq, so extraction workers load it cheaply.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 import unicodedata
@@ -46,6 +47,7 @@ __all__ = [
     "document_body",
     "document_question",
     "fold",
+    "named_question",
     "portable",
     "required_literals",
     "search",
@@ -271,10 +273,17 @@ NAMED: dict[str, Callable[[str | None, Rows | None], Any]] = {}
 _F = TypeVar("_F", bound=Callable[[str | None, Any], Any])
 
 
+def named_question(module: str, name: str) -> str:
+    """The question a :func:`document_question` of ``module`` named ``name`` answers:
+    ``"\x00module:name"``, so that an extraction worker knows which module to import to answer
+    it (the module registers it on import)."""
+    return f"\x00{module}:{name}"
+
+
 def document_question(question: str) -> Callable[[_F], _F]:
-    """Register ``function(text, rows)`` as the answer to ``question`` (which starts with
-    ``\x00``): a question about a document's content that is not a pattern, made portable so
-    that extraction workers answer it too. Built-in check modules register theirs on import."""
+    """Register ``function(text, rows)`` as the answer to ``question`` (made by
+    :func:`named_question`): a question about a document's content that is not a pattern, made
+    portable so that extraction workers answer it too. Modules register theirs on import."""
 
     def register(function: _F) -> _F:
         NAMED[question] = function
@@ -283,16 +292,17 @@ def document_question(question: str) -> Callable[[_F], _F]:
     return register
 
 
-def _load_named() -> None:
-    """Import the built-in check modules, which register their :data:`NAMED` questions (once)."""
-    if not _LOADED:
-        _LOADED.append(True)
-        from rnq.checks import builtin_check_modules
+def _load_named(question: str) -> None:
+    """Import the module that registers ``question`` (:func:`named_question`), once; only rnq's
+    own modules are imported this way."""
+    module = question[1:].partition(":")[0]
+    if module.startswith("rnq.") and module not in _LOADED:
+        _LOADED.add(module)
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
 
-        builtin_check_modules()
 
-
-_LOADED: list[bool] = []
+_LOADED: set[str] = set()
 
 
 def portable(question: str) -> bool:
@@ -302,7 +312,7 @@ def portable(question: str) -> bool:
         return True
     if question.startswith("\x00"):
         if question not in NAMED:
-            _load_named()  # in a worker: the check modules that register them
+            _load_named(question)  # in a worker: the module that registers it
         return question in NAMED
     return "\x1f" not in question
 
@@ -322,7 +332,7 @@ def answer(
         return _all(question[len(ALL) :], body, words)
     if question.startswith("\x00"):
         if question not in NAMED:
-            _load_named()  # in a worker: the check modules that register them
+            _load_named(question)  # in a worker: the module that registers it
         return NAMED[question](*content)  # KeyError: not a portable question
     return search(question, body, words)
 

@@ -6,7 +6,6 @@
 * :func:`audit_scope` — for one indicator: is it in the minimum scope of a surveillance audit
   (and why), and, for a new entrant at its initial audit, is it audited only for a formalised
   process (« processus formalisé », implementation checked at surveillance)?
-* :func:`calendar_text` — the terminal view, in French or English.
 
 Rules, and what is provisional:
 
@@ -33,9 +32,8 @@ from pydantic import BaseModel, ConfigDict
 
 from rnq.dates import add_months
 from rnq.referential.loader import Category, Indicator
-from rnq.render.labels import LABELS
 from rnq.text import Lang, Localized
-from rnq.workspace.config import PreviousNc, WorkspaceConfig
+from rnq.workspace.config import AUDIT_TYPES, AuditType, PreviousNc, WorkspaceConfig
 
 __all__ = [
     "SURVEILLANCE_ALWAYS",
@@ -45,12 +43,10 @@ __all__ = [
     "Phase",
     "audit_calendar",
     "audit_scope",
-    "calendar_document",
-    "calendar_text",
+    "format_day",
     "new_entrant_categories",
 ]
 
-AuditType = Literal["initial", "surveillance", "renewal"]
 Phase = Literal[
     "not_certified",
     "before_surveillance",
@@ -83,8 +79,12 @@ def _l(fr: str, en: str) -> Localized:
     return Localized(fr=fr, en=en)
 
 
-def _d(day: dt.date, lang: Lang) -> str:
+def format_day(day: dt.date, lang: Lang) -> str:
+    """A date as the calendar writes it: 14/12/2026 in French, ISO in English."""
     return day.isoformat() if lang == "en" else day.strftime("%d/%m/%Y")
+
+
+_d = format_day
 
 
 class NcDeadline(_Frozen):
@@ -366,7 +366,7 @@ def audit_calendar(
             )
     next_step = _NEXT[phase] if phase is not None else None
     if when is not None and days_left is not None and days_left >= 0 and not mistimed:
-        label = LABELS["audit"].get(audit.type, ("audit", "audit"))
+        label = AUDIT_TYPES.get(audit.type, ("audit", "audit"))
         next_step = (
             f"{label[0].capitalize()} prévu le {_d(when, 'fr')} (J-{days_left}) : levez d'ici là "
             "les écarts du plan d'actions, majeurs d'abord.",
@@ -387,77 +387,6 @@ def audit_calendar(
             "provisional": tuple(p.get(lang) for p in provisional),
         }
     )
-
-
-def calendar_document(calendar: AuditCalendar) -> dict[str, object]:
-    """The JSON document ``rnq calendar --json`` prints: ``{"schema": "rnq.calendar/1", …}``."""
-    return {"schema": "rnq.calendar/1", **calendar.model_dump(mode="json")}
-
-
-def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
-    """The calendar as the terminal shows it."""
-
-    def t(pair: tuple[str, str]) -> str:
-        return pair[1] if lang == "en" else pair[0]
-
-    def d(day: dt.date | None) -> str:
-        return "—" if day is None else _d(day, lang)
-
-    sep = ": " if lang == "en" else " : "
-    c = calendar
-    rows: list[tuple[str, str]] = [
-        (t(("Aujourd'hui", "Today")), d(c.today)),
-        (
-            t(("Audit préparé", "Audit prepared")),
-            f"{t(LABELS['audit'][c.audit_type])}, {d(c.audit_date)}",
-        ),
-    ]
-    if c.days_left is not None:
-        rows.append((t(("Jours restants", "Days left")), str(c.days_left)))
-    rows += [
-        (t(("Certifié le", "Certified on")), d(c.certified_on)),
-        (t(("Échéance du certificat", "Certificate expires")), d(c.expires_on)),
-        (
-            t(("Fenêtre de surveillance", "Surveillance window")),
-            f"{d(c.surveillance_from)} – {d(c.surveillance_until)}",
-        ),
-        (t(("Renouvellement : réserver dès", "Renewal: book from")), d(c.renewal_plan_from)),
-        (
-            t(("Renouvellement : audit au plus tard", "Renewal: audit at the latest")),
-            d(c.renewal_audit_by),
-        ),
-    ]
-    if c.phase is not None:
-        rows.append((t(("Situation", "Where you stand")), t(LABELS["phase"][c.phase])))
-    width = max(len(label) for label, _ in rows)
-    out = [t(("Calendrier d'audit", "Audit calendar")), ""]
-    out += [f"  {label.ljust(width)}{sep}{value}" for label, value in rows]
-    if c.next_step:
-        out += ["", f"  {c.next_step}"]
-    if c.previous_nc:
-        out += ["", t(("NC de l'audit précédent", "NCs of the previous audit"))]
-        for nc in c.previous_nc:
-            level = t(LABELS["nc_level"][nc.level])
-            state = t(LABELS["nc_state"][nc.state])
-            line = (
-                f"  {nc.indicator:>2} {level} {t(('notifiée le', 'notified'))} "
-                f"{d(nc.notified)} — {t(('échéance', 'deadline'))} {d(nc.deadline)}"
-            )
-            if nc.verification_by is not None:
-                line += f" ({t(('vérification avant', 'verified by'))} {d(nc.verification_by)})"
-            line += f" — {state}"
-            if nc.lifted is not None:
-                line += f" {d(nc.lifted)}"
-            elif nc.days_left is not None and nc.days_left >= 0:
-                line += f", {nc.days_left} {t(('jours', 'days'))}"
-            out.append(line)
-    if c.warnings:
-        out += ["", t(("Attention", "Warnings"))]
-        out += [f"  - {w}" for w in c.warnings]
-    if c.provisional:
-        out += ["", t(("Provisoire", "Provisional"))]
-        out += [f"  - {p}" for p in c.provisional]
-    return "\n".join(out)
 
 
 # --- what an audit covers -------------------------------------------------------------------

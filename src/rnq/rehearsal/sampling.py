@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rnq.referential.loader import Category
 from rnq.text import Lang, Localized
-from rnq.workspace.config import Site, Unit, WorkspaceConfig
+from rnq.workspace.config import AuditType, Site, Unit, WorkspaceConfig
 
 __all__ = [
     "AuditSample",
@@ -58,7 +58,6 @@ __all__ = [
     "site_sample_size",
 ]
 
-AuditType = Literal["initial", "surveillance", "renewal"]
 SiteReason = Literal["central", "not_audited_last", "random", "all"]
 OfferingReason = Literal["certifying", "random", "all"]
 

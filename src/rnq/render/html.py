@@ -211,7 +211,7 @@ _UI: dict[str, tuple[str, str]] = {
         "not replace the certification body's decision.",
     ),
     "central": ("fonction centrale", "central function"),
-    # the audit calendar (wording of rnq.rehearsal.calendar.calendar_text)
+    # the audit calendar (wording of rnq.render.calendar.calendar_text)
     "calendar": ("Calendrier de l'audit", "Audit calendar"),
     "cal_today": ("Aujourd'hui", "Today"),
     "cal_audit": ("Audit préparé", "Audit prepared"),

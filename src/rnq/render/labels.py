@@ -7,6 +7,7 @@ the HTML, the Markdown and the spreadsheets never disagree on a word.
 from __future__ import annotations
 
 from rnq.text import Lang
+from rnq.workspace.config import AUDIT_TYPES
 
 __all__ = ["LABELS", "criterion_label", "label"]
 
@@ -26,11 +27,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "not_applicable": ("non applicable", "not applicable"),
         "waived": ("dérogation", "waived"),
     },
-    "audit": {
-        "initial": ("audit initial", "initial audit"),
-        "surveillance": ("audit de surveillance", "surveillance audit"),
-        "renewal": ("audit de renouvellement", "renewal audit"),
-    },
+    "audit": AUDIT_TYPES,
     "weighting": {
         "minor_or_major": ("NC mineure ou majeure", "minor or major NC"),
         "major_only": ("NC majeure uniquement", "major NC only"),
@@ -103,7 +100,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "file": ("Fichier", "File"),
         "count": ("Nombre", "Count"),
     },
-    # The audit calendar (wording of rnq.rehearsal.calendar.calendar_text).
+    # The audit calendar (wording of rnq.render.calendar.calendar_text).
     "phase": {
         "not_certified": ("pas encore certifié", "not yet certified"),
         "before_surveillance": (

@@ -24,6 +24,7 @@ from rnq.referential.loader import AssessedAt, NcWeighting
 from rnq.rehearsal.calendar import AuditCalendar
 from rnq.rehearsal.sampling import AuditSample
 from rnq.text import Lang
+from rnq.workspace.config import AuditType
 
 __all__ = [
     "ActionItem",
@@ -69,7 +70,7 @@ class OrganizationBlock(_Frozen):
 class AuditBlock(_Frozen):
     """The audit being prepared."""
 
-    type: Literal["initial", "surveillance", "renewal"]
+    type: AuditType
     date: dt.date | None = Field(description="null when no audit date is known")
     certified_on: dt.date | None = None
 

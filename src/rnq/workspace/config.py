@@ -21,9 +21,11 @@ from rnq.referential.loader import Category, Condition
 from rnq.text import Localized
 
 __all__ = [
+    "AUDIT_TYPES",
     "CONFIG_NAME",
     "Activity",
     "AuditInfo",
+    "AuditType",
     "CollectorUse",
     "Offering",
     "Organization",
@@ -38,6 +40,14 @@ __all__ = [
 ]
 
 CONFIG_NAME = "rnq.yaml"
+#: The type of an audit (reference/rnq.md §5).
+AuditType = Literal["initial", "surveillance", "renewal"]
+#: The types of audit, with their names in French and English.
+AUDIT_TYPES: dict[str, tuple[str, str]] = {
+    "initial": ("audit initial", "initial audit"),
+    "surveillance": ("audit de surveillance", "surveillance audit"),
+    "renewal": ("audit de renouvellement", "renewal audit"),
+}
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 
@@ -86,7 +96,7 @@ class PreviousNc(_Strict):
 class AuditInfo(_Strict):
     """The audit being prepared."""
 
-    type: Literal["initial", "surveillance", "renewal"] = "initial"
+    type: AuditType = "initial"
     date: dt.date | None = None
     certified_on: dt.date | None = None
     previous_nc: list[PreviousNc] = Field(default_factory=list)
