@@ -6,8 +6,9 @@ Generates, in a temporary directory, an rnq workspace whose ``checks/`` folder h
 parametrized over ``range(N)`` and the equivalent pytest file, then measures side by side, in this
 one run (best of ``--repeat``, wall clock, ``time.perf_counter``):
 
-* engine: ``rnq.run.run_checks`` alone (import of the check folder, collection, expansion, run,
-  findings) against ``pytest.main`` in-process (collection + run, output suppressed);
+* engine: ``rnq.engine.session.run_checks`` alone (import of the check folder, collection,
+  expansion, run, findings) against ``pytest.main`` in-process (collection + run, output
+  suppressed);
 * whole command: ``python -c "import rnq; rnq.run(...)"`` against ``python -m pytest -q FILE``,
   each as a fresh subprocess (interpreter start-up and imports included).
 
@@ -35,8 +36,8 @@ import pytest
 
 import rnq
 from rnq.collect.collectors import collect
+from rnq.engine.session import Session, run_checks
 from rnq.plugins import PluginSet, get_plugin_manager
-from rnq.run import Session, run_checks
 from rnq.workspace.applicable import applicable_indicators, choose_referential
 from rnq.workspace.config import load
 

@@ -11,8 +11,8 @@ import pytest
 
 from rnq import get_referential
 from rnq.checks import builtin_check_modules
-from rnq.engine.checking import SESSION, TARGETED, CheckDef, collect_checks
-from rnq.engine.fixtures import FixtureRegistry
+from rnq.engine.discovery import CheckDef, collect_checks
+from rnq.engine.fixtures import SESSION, TARGETED, FixtureRegistry
 from rnq.referential.loader import referential_ids
 
 from .conftest import REPO

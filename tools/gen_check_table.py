@@ -3,7 +3,7 @@
 The section between ``<!-- checks-table:start -->`` and ``<!-- checks-table:end -->`` is built
 from the code and the data, never by hand: the built-in check modules
 (:func:`rnq.checks.builtin_check_modules`), their marks and docstrings, ``verifications.yaml``
-(resolved per version by :meth:`rnq.engine.checking.CheckDef.bound_indicators`, as the engine does)
+(resolved per version by :meth:`rnq.engine.discovery.CheckDef.bound_indicators`, as the engine does)
 and the referential (criteria titles from ``rnq-2026``, the indicators of every version).
 
 ``python tools/gen_check_table.py`` rewrites the section; ``--check`` exits 1 when it is stale.
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from rnq.checks import builtin_check_modules
-from rnq.engine.checking import SESSION, TARGETED, CheckDef, collect_checks
-from rnq.engine.fixtures import FixtureRegistry
+from rnq.engine.discovery import CheckDef, collect_checks
+from rnq.engine.fixtures import SESSION, TARGETED, FixtureRegistry
 from rnq.referential.loader import Indicator, get_referential, referential_ids
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"

@@ -20,11 +20,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from rnq.collect.evidence import Evidence, EvidenceSet
-from rnq.engine.checking import Subchecks
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import fixture
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, Subchecks, msg, not_verified, skip
 from rnq.errors import ConfigError, Problem, ReferentialError, RnqError, UsageError
 from rnq.hookspecs import hookimpl
 from rnq.referential.applicability import Applicability, Profile, applicability

@@ -27,9 +27,8 @@ from rnq.checks._common import (
 )
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date, match_columns, parse_date
-from rnq.engine.checking import Subchecks
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, Subchecks, msg, not_verified, skip
 from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = [

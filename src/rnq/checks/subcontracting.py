@@ -22,9 +22,8 @@ from rnq.checks._common import (
     where_kept,
 )
 from rnq.collect.evidence import Evidence, EvidenceSet
-from rnq.engine.checking import Subchecks
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, skip
+from rnq.engine.outcomes import Gap, Subchecks, msg, skip
 from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = ["check_conformite_sous_traitants", "check_tracabilite_contrats"]

@@ -17,7 +17,19 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
-__all__ = ["FixtureDef", "FixtureLookupError", "FixtureRegistry", "argnames", "fixture"]
+from rnq.text import Localized
+
+__all__ = [
+    "BUILTINS",
+    "SESSION",
+    "TARGETED",
+    "BuiltinFixture",
+    "FixtureDef",
+    "FixtureLookupError",
+    "FixtureRegistry",
+    "argnames",
+    "fixture",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,6 +61,118 @@ def fixture(func: F | None = None, *, name: str | None = None) -> F | Callable[[
         return f
 
     return decorate(func) if func is not None else decorate
+
+
+@dataclass(frozen=True)
+class BuiltinFixture:
+    """A fixture every run provides: its name, whether its value depends on the check's target
+    (then the check runs once per target), and what it is."""
+
+    name: str
+    targeted: bool
+    doc: Localized
+
+
+def _builtin(name: str, targeted: bool, fr: str, en: str) -> BuiltinFixture:
+    return BuiltinFixture(name, targeted, Localized(fr=fr, en=en))
+
+
+#: The built-in fixtures, in the order ``docs/checks.md`` lists them.
+BUILTINS: tuple[BuiltinFixture, ...] = (
+    _builtin(
+        "unit",
+        True,
+        "L'unité (UO) vérifiée : la vérification s'exécute une fois par unité.",
+        "The unit checked: the check runs once per unit.",
+    ),
+    _builtin(
+        "offering",
+        True,
+        "La prestation vérifiée : la vérification s'exécute une fois par prestation.",
+        "The offering checked: the check runs once per offering.",
+    ),
+    _builtin(
+        "target",
+        True,
+        "L'unité ou la prestation où l'indicateur est évalué (avec each_indicator).",
+        "The unit or offering where the indicator is assessed (with each_indicator).",
+    ),
+    _builtin(
+        "indicator",
+        True,
+        "L'indicateur vérifié (Indicator), quand la vérification en vérifie un seul.",
+        "The indicator verified (Indicator), when the check verifies exactly one.",
+    ),
+    _builtin(
+        "evidence",
+        True,
+        "Les preuves de la cible (EvidenceSet) : celles de l'unité, plus celles de la fonction "
+        "centrale ; celles de la prestation pour une vérification par prestation.",
+        "The target's evidence (EvidenceSet): the unit's plus the central function's; the "
+        "offering's for a per-offering check.",
+    ),
+    _builtin(
+        "subchecks",
+        True,
+        "Un constat par élément (Subchecks), comme les subtests de pytest.",
+        "One finding per item (Subchecks), as pytest's subtests.",
+    ),
+    _builtin(
+        "workspace",
+        False,
+        "L'espace de preuves chargé (Workspace : dossier et rnq.yaml).",
+        "The loaded workspace (Workspace: folder and rnq.yaml).",
+    ),
+    _builtin("config", False, "Le rnq.yaml validé (WorkspaceConfig).", "The validated rnq.yaml."),
+    _builtin(
+        "organization",
+        False,
+        "L'organisme (nom, NDA) déclaré dans rnq.yaml.",
+        "The organization (name, NDA) declared in rnq.yaml.",
+    ),
+    _builtin(
+        "referential",
+        False,
+        "Le référentiel appliqué (Referential), choisi par la date d'audit.",
+        "The referential in force (Referential), chosen by the audit date.",
+    ),
+    _builtin(
+        "audit",
+        False,
+        "L'audit préparé (type, date, NC de l'audit précédent).",
+        "The audit being prepared (type, date, NCs of the previous audit).",
+    ),
+    _builtin(
+        "audit_date",
+        False,
+        "La date d'audit (à défaut, la date du jour).",
+        "The audit date (else today).",
+    ),
+    _builtin("today", False, "La date du jour de l'exécution.", "The date of the run."),
+    _builtin(
+        "all_evidence",
+        False,
+        "Toutes les preuves de l'espace (EvidenceSet).",
+        "Every piece of evidence of the workspace (EvidenceSet).",
+    ),
+    _builtin(
+        "applicable",
+        False,
+        "Les numéros des indicateurs applicables (tuple[int, ...]).",
+        "The numbers of the applicable indicators (tuple[int, ...]).",
+    ),
+    _builtin("lang", False, "La langue du rapport (fr ou en).", "The report's language."),
+    _builtin(
+        "freshness",
+        False,
+        "Les durées de fraîcheur par type de preuve, en mois (défauts, puis rnq.yaml).",
+        "Freshness per kind of evidence, in months (defaults, then rnq.yaml).",
+    ),
+)
+#: Built-in fixture names whose value depends on the check's target.
+TARGETED = tuple(f.name for f in BUILTINS if f.targeted)
+#: Built-in fixture names with one value per run.
+SESSION = tuple(f.name for f in BUILTINS if not f.targeted)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ check's own ``except Exception`` cannot swallow them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 from rnq.text import Localized
 
-__all__ = ["Gap", "NotVerified", "Skip", "msg", "not_verified", "skip"]
+__all__ = ["Gap", "NotVerified", "Skip", "Subchecks", "msg", "not_verified", "skip"]
 
 
 def msg(fr: str, en: str | None = None) -> Localized:
@@ -77,3 +78,26 @@ def skip(reason: str | Localized) -> NoReturn:
 def not_verified(reason: str | Localized, evidence: Iterable[str] = ()) -> NoReturn:
     """Stop the check: it cannot be verified, for ``reason`` (never counted as conform)."""
     raise NotVerified(_text(reason), evidence)
+
+
+class Subchecks:
+    """Per-item reporting inside one check, in the spirit of pytest's ``subtests``::
+
+        def check_each_trainer_has_a_cv(trainers, subchecks):
+            for trainer in trainers:
+                with subchecks.item(trainer.name):
+                    assert trainer.cv, f"Pas de CV pour {trainer.name}"
+
+    Each failing item becomes its own finding; the check goes on with the next item.
+    """
+
+    def __init__(self) -> None:
+        self.failures: list[tuple[str, Gap | AssertionError]] = []
+
+    @contextmanager
+    def item(self, name: str) -> Iterator[None]:
+        """Run the block as one item named ``name``; a failed assert is recorded, not raised."""
+        try:
+            yield
+        except AssertionError as exc:
+            self.failures.append((str(name), exc))

@@ -1,0 +1,119 @@
+"""Expanding a check over its targets: one :class:`Item` per applicable indicator, target
+(offering, unit, or the whole run) and parameter set.
+
+A check runs once per offering if it asks for ``offering``, once per unit if it asks for
+``unit`` (or ``evidence``), once per applicable indicator and the place that indicator is assessed
+if it is marked ``each_indicator`` and asks for ``target``, else once.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rnq.engine.discovery import CheckDef
+from rnq.workspace.config import Offering, Unit
+
+__all__ = ["Item", "expand"]
+
+
+@dataclass
+class Item:
+    """One run of one check: its target, its indicators and its parameters."""
+
+    check: CheckDef
+    indicators: tuple[int, ...]
+    unit: Unit | None = None
+    offering: Offering | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    param_id: str | None = None
+
+    @property
+    def target_key(self) -> tuple[str | None, str | None]:
+        """What the check looks at: (unit id, offering id)."""
+        return (self.unit.id if self.unit else None, self.offering.id if self.offering else None)
+
+
+def _param_sets(check: CheckDef) -> list[tuple[dict[str, Any], str | None]]:
+    sets: list[tuple[dict[str, Any], str | None]] = [({}, None)]
+    for mark in check.marks_named("parametrize"):
+        names, values = mark.args
+        ids = mark.kwargs.get("ids")
+        expanded = []
+        for index, value in enumerate(values):
+            row = value if len(names) > 1 else (value,)
+            label = str(ids[index]) if ids else "-".join(str(v) for v in row)
+            expanded.append((dict(zip(names, row, strict=True)), label))
+        sets = [
+            ({**a, **b}, "-".join(x for x in (ida, idb) if x))
+            for (a, ida), (b, idb) in itertools.product(sets, expanded)
+        ]
+    return sets
+
+
+def expand(
+    check: CheckDef,
+    *,
+    version: str,
+    applicable: Sequence[int],
+    assessed_at: Callable[[int], str],
+    units: Sequence[Unit],
+    offerings: Sequence[tuple[Unit, Offering]],
+    needs: frozenset[str] | None = None,
+    offerings_for: Callable[[int], Sequence[tuple[Unit, Offering]]] | None = None,
+) -> list[Item]:
+    """The items of ``check``: one per target × parameter set, for the applicable indicators.
+
+    ``needs`` is every name the check asks for, directly or through fixtures (default: its
+    parameters): a check whose fixture asks for ``unit`` runs once per unit.
+    """
+    needs = needs if needs is not None else frozenset(check.argnames)
+
+    def where(numbers: tuple[int, ...]) -> Sequence[tuple[Unit, Offering]]:
+        # The offerings concerned by every indicator of ``numbers`` (e.g. certifying offerings
+        # for 3, 7 and 16), or all offerings.
+        if offerings_for is None:
+            return offerings
+        concerned = [{(u.id, o.id) for u, o in offerings_for(n)} for n in numbers]
+        return [(u, o) for u, o in offerings if all((u.id, o.id) in c for c in concerned)]
+
+    if check.marks_named("skip"):
+        return []
+    bound = check.bound_indicators(version)
+    each = bool(check.marks_named("each_indicator"))
+    if bound is None and not each:
+        return []
+    pool = [n for n in applicable if bound is None or n in bound]
+    if bound is not None and 0 in bound:
+        pool = [0, *pool]
+    if not pool:
+        return []
+    params = _param_sets(check)
+    items: list[Item] = []
+
+    def add(indicators: tuple[int, ...], unit: Unit | None, offering: Offering | None) -> None:
+        for values, label in params:
+            items.append(Item(check, indicators, unit, offering, values, label))
+
+    if each and "target" in needs:
+        for number in pool:
+            if assessed_at(number) == "offering" and offerings:
+                for unit, offering in where((number,)):
+                    add((number,), unit, offering)
+            else:
+                for unit in units:
+                    add((number,), unit, None)
+        return items
+    groups = [(n,) for n in pool] if each else [tuple(pool)]
+    for indicators in groups:
+        if "offering" in needs:
+            for unit, offering in where(indicators):
+                add(indicators, unit, offering)
+        elif "unit" in needs or "evidence" in needs:
+            for unit in units:
+                add(indicators, unit, None)
+        else:
+            add(indicators, None, None)
+    return items

@@ -1,0 +1,145 @@
+"""Running one item of a check and turning what happened into findings.
+
+Exceptions become outcomes in one place, :func:`run_item`: ``AssertionError`` → ``gap``,
+:func:`rnq.skip` → ``not_applicable``, :func:`rnq.not_verified` or any other exception →
+``not_verified`` (never conform), a check that returns a value → ``not_verified`` (checks assert,
+they do not return). Each run gives one :class:`~rnq.engine.findings.Finding` per indicator it
+verifies (or per sub-item, with :class:`~rnq.engine.outcomes.Subchecks`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import traceback
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rnq.engine.discovery import CheckDef
+from rnq.engine.findings import Finding, Outcome, finding_id
+from rnq.engine.fixtures import FixtureLookupError, FixtureRegistry
+from rnq.engine.items import Item
+from rnq.engine.outcomes import Gap, NotVerified, Skip, Subchecks
+from rnq.text import Localized
+from rnq.timeouts import StepTimeout, Watchdog
+
+__all__ = ["run_item", "unknown_fixture_findings"]
+
+
+def _message(exc: AssertionError) -> Localized:
+    if isinstance(exc, Gap):
+        return exc.message
+    if exc.args and isinstance(exc.args[0], Localized):
+        return exc.args[0]
+    if exc.args and str(exc.args[0]):
+        return Localized.same(str(exc.args[0]))
+    frames = traceback.extract_tb(exc.__traceback__)
+    line = (frames[-1].line or "assert").strip() if frames else "assert"
+    return Localized(fr=f"échec : {line}", en=f"failed: {line}")
+
+
+def run_item(
+    item: Item,
+    registry: FixtureRegistry,
+    values: dict[str, Any],
+    cache: dict[tuple[str, Any], Any],
+    evidence_paths: Callable[[Item, int], tuple[str, ...]],
+    watchdog: Watchdog | None = None,
+) -> list[Finding]:
+    """Run one item and turn what happened into findings (one per indicator, or per sub-item).
+
+    With a ``watchdog``, an item that runs past its time limit is interrupted and reads
+    ``not_verified``."""
+    check = item.check
+    subchecks = Subchecks()
+    local = {**values, **item.params, "subchecks": subchecks}
+    outcome: Outcome = "passed"
+    message = check.requirement
+    missing = False
+    explicit: tuple[str, ...] = ()
+    provisional = False
+    failures: list[tuple[str | None, Localized, bool, tuple[str, ...], bool]] = []
+    try:
+        with watchdog.step() if watchdog is not None else contextlib.nullcontext():
+            kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
+            returned = check.func(**kwargs)
+        if returned is not None:
+            outcome = "not_verified"
+            message = Localized(
+                fr="la vérification a renvoyé une valeur au lieu d'utiliser assert",
+                en="the check returned a value instead of using assert",
+            )
+    except AssertionError as exc:
+        outcome, message = "gap", _message(exc)
+        if isinstance(exc, Gap):
+            missing, explicit, provisional = exc.missing, exc.evidence, exc.provisional
+    except Skip as exc:
+        outcome, message = "not_applicable", exc.reason
+    except NotVerified as exc:
+        outcome, message, explicit = "not_verified", exc.reason, exc.evidence
+    except StepTimeout as exc:
+        outcome = "not_verified"
+        message = Localized(
+            fr=f"la vérification a dépassé le délai de {exc.seconds:g} s : interrompue",
+            en=f"the check ran past its {exc.seconds:g} s time limit: interrupted",
+        )
+    except (Exception, SystemExit) as exc:  # a broken check never makes an indicator conform
+        outcome = "not_verified"
+        message = Localized(
+            fr=f"erreur dans la vérification : {exc!r}", en=f"error in the check: {exc!r}"
+        )
+    if outcome == "passed" and subchecks.failures:
+        outcome = "gap"
+    if subchecks.failures and outcome == "gap":
+        for name, failure in subchecks.failures:
+            gap = failure if isinstance(failure, Gap) else None
+            failures.append(
+                (
+                    name,
+                    _message(failure),
+                    gap.missing if gap else False,
+                    gap.evidence if gap else (),
+                    gap.provisional if gap else False,
+                )
+            )
+    else:
+        failures.append((None, message, missing, explicit, provisional))
+    findings = []
+    unit_id, offering_id = item.target_key
+    fix = check.fix if outcome == "gap" else None
+    for number in item.indicators:
+        for sub, text, is_missing, paths, is_provisional in failures:
+            label = "/".join(x for x in (item.param_id, sub) if x) or None
+            findings.append(
+                Finding(
+                    id=finding_id(check.name, number, unit_id, offering_id, label),
+                    check=check.name,
+                    indicator=number,
+                    outcome=outcome,
+                    unit=unit_id,
+                    offering=offering_id,
+                    item=label,
+                    message=text,
+                    fix=fix,
+                    evidence=paths or evidence_paths(item, number),
+                    missing=is_missing,
+                    provisional=is_provisional,
+                )
+            )
+    return findings
+
+
+def unknown_fixture_findings(
+    check: CheckDef, error: FixtureLookupError, indicators: Iterable[int]
+) -> list[Finding]:
+    """Findings saying a check could not run because it asks for an unknown fixture."""
+    text = Localized(fr=f"vérification non exécutée : {error}", en=f"check not run: {error}")
+    return [
+        Finding(
+            id=finding_id(check.name, n, None, None, "fixture"),
+            check=check.name,
+            indicator=n,
+            outcome="not_verified",
+            message=text,
+        )
+        for n in indicators
+    ]

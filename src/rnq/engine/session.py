@@ -1,0 +1,276 @@
+"""A session of checks: everything a run knows once evidence is collected, and running every
+check over its targets (:func:`run_checks`).
+
+Evidence is grouped by unit and offering once (:class:`_EvidenceIndex`), the built-in fixtures'
+values are set for each item, and a finding about central evidence only is reported once, on the
+central unit (SPEC §3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.engine.discovery import CheckDef, collect_checks, import_check_folder
+from rnq.engine.findings import Finding
+from rnq.engine.fixtures import SESSION, TARGETED, FixtureLookupError, FixtureRegistry
+from rnq.engine.items import Item, expand
+from rnq.engine.runner import run_item, unknown_fixture_findings
+from rnq.errors import Problem
+from rnq.plugins import PluginSet
+from rnq.referential.applicability import Applicability
+from rnq.referential.loader import Referential
+from rnq.text import Lang
+from rnq.timeouts import Watchdog
+from rnq.workspace.config import Offering, Unit, Workspace
+
+__all__ = ["Session", "run_checks"]
+
+
+@dataclass
+class Session:
+    """Everything a run knows once evidence is collected; what checks see through fixtures."""
+
+    workspace: Workspace
+    referential: Referential
+    decisions: list[Applicability]
+    evidence: list[Evidence]
+    today: dt.date
+    audit_date: dt.date
+    lang: Lang = "fr"
+    units: tuple[str, ...] = ()
+    indicators: tuple[int, ...] = ()
+    problems: list[Problem] = field(default_factory=list)
+    offerings: tuple[str, ...] = ()
+
+    def applicable(self) -> list[int]:
+        """Applicable indicator numbers (restricted by ``--indicator``)."""
+        numbers = [d.number for d in self.decisions if d.applicable]
+        return [n for n in numbers if not self.indicators or n in self.indicators]
+
+    def target_units(self) -> list[Unit]:
+        """Units checks run for: the operational units (the central unit alone if it is all)."""
+        units = list(self.workspace.config.units)
+        operational = [u for u in units if not u.central] or units
+        return [u for u in operational if not self.units or u.id in self.units]
+
+    def target_offerings(self) -> list[tuple[Unit, Offering]]:
+        """Every offering of the selected units (only ``offerings``, when given)."""
+        selected = {u.id for u in self.target_units()} | {
+            u.id
+            for u in self.workspace.config.units
+            if u.central and (not self.units or u.id in self.units)
+        }
+        return [
+            (unit, offering)
+            for unit in self.workspace.config.units
+            if unit.id in selected
+            for offering in unit.offerings
+            if not self.offerings or offering.id in self.offerings
+        ]
+
+
+def _freshness(overrides: dict[str, int]) -> dict[str, int]:
+    """Months after which evidence of each kind is out of date (defaults, then ``freshness``)."""
+    from rnq.workspace.kinds import freshness_months, kind_ids
+
+    months = {kind: freshness_months(kind, overrides) for kind in (*kind_ids(), *overrides)}
+    return {kind: value for kind, value in months.items() if value is not None}
+
+
+class _EvidenceIndex:
+    """Evidence pre-grouped by unit and offering, so each target's set is built once."""
+
+    def __init__(self, evidence: Sequence[Evidence], central: Iterable[str]) -> None:
+        self.all = EvidenceSet(evidence)
+        self.central = tuple(central)
+        self.by_unit: dict[str, list[Evidence]] = defaultdict(list)
+        self.by_offering: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+        for item in evidence:
+            self.by_unit[item.unit].append(item)
+            if item.offering is not None:
+                self.by_offering[(item.unit, item.offering)].append(item)
+        self._cache: dict[tuple[str | None, str | None], EvidenceSet] = {}
+        self._paths: dict[tuple[str | None, str | None, int], tuple[str, ...]] = {}
+
+    def for_target(self, unit: str | None, offering: str | None) -> EvidenceSet:
+        key = (unit, offering)
+        if key not in self._cache:
+            if unit is None:
+                result = self.all
+            elif offering is not None:
+                result = EvidenceSet(self.by_offering.get((unit, offering), ()))
+            else:
+                units = dict.fromkeys([unit, *self.central])
+                result = EvidenceSet(e for u in units for e in self.by_unit.get(u, ()))
+            self._cache[key] = result
+        return self._cache[key]
+
+    def paths_for(self, unit: str | None, offering: str | None, number: int) -> tuple[str, ...]:
+        """The first 20 paths of the target's evidence for indicator ``number`` (a finding's
+        evidence list), computed once per target and indicator, not once per finding."""
+        key = (unit, offering, number)
+        if key not in self._paths:
+            found = self.for_target(unit, offering).for_indicator(number).paths()[:20]
+            self._paths[key] = tuple(found)
+        return self._paths[key]
+
+
+def _check_sources(
+    session: Session, plugins: PluginSet
+) -> tuple[list[tuple[str, object]], list[Problem]]:
+    sources: list[tuple[str, object]] = []
+    problems: list[Problem] = []
+    registered = plugins.call_each(
+        "rnq_register_checks", {}, problems, lambda got: list(cast("Iterable[object]", got or []))
+    )
+    for name, contributed in registered:
+        for obj in contributed:
+            if not hasattr(obj, "__dict__"):  # 42, None, "text": nothing to collect checks from
+                problems.append(
+                    Problem.make(
+                        f"plugin:{name}",
+                        f"rnq_register_checks a renvoyé autre chose qu'un module ou un objet "
+                        f"portant des vérifications : {type(obj).__name__}",
+                        f"rnq_register_checks returned something that is not a module or an "
+                        f"object holding checks: {type(obj).__name__}",
+                    )
+                )
+                continue
+            label = getattr(obj, "__name__", None) or f"{name}:{type(obj).__name__}"
+            sources.append((label, obj))
+    sources.reverse()  # pluggy calls the last registered first; collect built-ins first
+    for folder in session.workspace.config.checks:
+        modules, folder_problems = import_check_folder(session.workspace.root, folder)
+        sources.extend(modules)
+        problems.extend(folder_problems)
+    return sources, problems
+
+
+def run_checks(
+    session: Session,
+    plugins: PluginSet,
+    tell: Callable[[str, str], None] | None = None,
+    watchdog: Watchdog | None = None,
+) -> list[Finding]:
+    """Collect every check, expand it over its targets and run it; return the findings.
+
+    ``tell(fr, en)`` hears which unit is being checked (the terminal's progress).
+    """
+    registry = FixtureRegistry(builtin=(*SESSION, *TARGETED), targeted=TARGETED)
+    sources, problems = _check_sources(session, plugins)
+    checks, collect_problems = collect_checks(sources, registry)
+    session.problems.extend(problems + collect_problems)
+    config = session.workspace.config
+    index = _EvidenceIndex(session.evidence, [u.id for u in config.units if u.central])
+    referential = session.referential
+    applicable = session.applicable()
+    values: dict[str, Any] = {
+        "workspace": session.workspace,
+        "config": config,
+        "organization": config.organization,
+        "referential": referential,
+        "audit": config.audit,
+        "audit_date": session.audit_date,
+        "today": session.today,
+        "all_evidence": index.all,
+        "applicable": tuple(applicable),
+        "lang": session.lang,
+        "freshness": _freshness(dict(config.freshness)),
+    }
+    assessed = {i.number: i.assessed_at for i in referential}
+    units, offerings = session.target_units(), session.target_offerings()
+    certifying = [(u, o) for u, o in offerings if o.certifying] or offerings
+    conditions = {i.number: i.condition for i in referential}
+
+    def offerings_for(number: int) -> list[tuple[Unit, Offering]]:
+        return certifying if conditions.get(number) == "certifying" else offerings
+
+    cache: dict[tuple[str, Any], Any] = {}
+    findings: list[Finding] = []
+
+    def evidence_paths(item: Item, number: int) -> tuple[str, ...]:
+        unit_id, offering_id = item.target_key
+        return index.paths_for(unit_id, offering_id, number)
+
+    pending: list[Item] = []
+    for check in checks:
+        provided = (*values, *TARGETED, *_params(check))
+        try:
+            registry.validate(check.argnames, check.name, provided=provided)
+        except FixtureLookupError as error:
+            bound = check.bound_indicators(referential.id) or ()
+            numbers = [n for n in applicable if n in bound]
+            findings.extend(unknown_fixture_findings(check, error, numbers))
+            session.problems.append(Problem.make(check.source, str(error), str(error)))
+            continue
+        items = expand(
+            check,
+            version=referential.id,
+            applicable=applicable,
+            assessed_at=lambda n: assessed.get(n, "unit"),
+            units=units,
+            offerings=offerings,
+            needs=registry.closure(check.argnames),
+            offerings_for=offerings_for,
+        )
+        pending.extend(items)
+    # Run unit by unit (stable within a unit), so progress can say which unit is checked.
+    order = {unit.id: index_ for index_, unit in enumerate(session.workspace.config.units)}
+    pending.sort(key=lambda item: order.get(item.target_key[0] or "", -1))
+    current: str | None = None
+    for item in pending:
+        unit_id, offering_id = item.target_key
+        if unit_id != current and unit_id is not None and tell is not None:
+            current = unit_id
+            tell(f"vérifications — unité {unit_id}", f"checks — unit {unit_id}")
+        values["unit"] = item.unit
+        values["offering"] = item.offering
+        values["target"] = item.offering or item.unit
+        values["evidence"] = index.for_target(unit_id, offering_id)
+        values["indicator"] = (
+            referential.indicator(item.indicators[0])
+            if len(item.indicators) == 1 and item.indicators[0]
+            else None
+        )
+        findings.extend(run_item(item, registry, values, cache, evidence_paths, watchdog))
+    return _report_central_once(findings, index)
+
+
+def _params(check: CheckDef) -> list[str]:
+    return [name for mark in check.marks_named("parametrize") for name in mark.args[0]]
+
+
+def _report_central_once(findings: list[Finding], index: _EvidenceIndex) -> list[Finding]:
+    """A finding about central evidence only is reported once, on the central unit, not once per
+    unit (SPEC §3)."""
+    if not index.central:
+        return findings
+    central_paths = {e.path for u in index.central for e in index.by_unit.get(u, ())}
+    seen: set[tuple[str, int, str, str, tuple[str, ...]]] = set()
+    result = []
+    for finding in findings:
+        if (
+            finding.unit is not None
+            and finding.offering is None
+            and finding.outcome != "passed"
+            and finding.evidence
+            and set(finding.evidence) <= central_paths
+        ):
+            key = (
+                finding.check,
+                finding.indicator,
+                finding.outcome,
+                finding.message.fr,
+                finding.evidence,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            finding = finding.model_copy(update={"unit": index.central[0]})
+        result.append(finding)
+    return result
