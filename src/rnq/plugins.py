@@ -120,22 +120,38 @@ def get_plugin_manager(
     if load_entrypoints is None:
         load_entrypoints = not os.environ.get(DISABLE_ENV)
     if load_entrypoints:
-        for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT):
-            if manager.get_plugin(entry_point.name) is not None or manager.is_blocked(
-                entry_point.name
-            ):
-                continue
-            try:
-                plugin = entry_point.load()
-                manager.register(plugin, name=entry_point.name)
-            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
-                problems.append(
-                    Problem.make(
-                        f"plugin:{entry_point.name}",
-                        f"extension « {entry_point.name} » non chargée : {exc!r}",
-                        f"plugin '{entry_point.name}' not loaded: {exc!r}",
-                    )
+        _register_entrypoints(manager, problems)
+    _register_workspace(manager, problems, workspace_root, workspace_plugins)
+    _register_extra(manager, extra)
+    _check_pending(manager)
+    return PluginSet(manager, problems)
+
+
+def _register_entrypoints(manager: pluggy.PluginManager, problems: list[Problem]) -> None:
+    """Register the installed plugins of the ``rnq`` entry-point group; report broken ones."""
+    for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT):
+        if manager.get_plugin(entry_point.name) is not None or manager.is_blocked(entry_point.name):
+            continue
+        try:
+            plugin = entry_point.load()
+            manager.register(plugin, name=entry_point.name)
+        except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
+            problems.append(
+                Problem.make(
+                    f"plugin:{entry_point.name}",
+                    f"extension « {entry_point.name} » non chargée : {exc!r}",
+                    f"plugin '{entry_point.name}' not loaded: {exc!r}",
                 )
+            )
+
+
+def _register_workspace(
+    manager: pluggy.PluginManager,
+    problems: list[Problem],
+    workspace_root: Path | None,
+    workspace_plugins: Sequence[str],
+) -> None:
+    """Register the workspace's plugin files; report those that fail to load."""
     for relative in workspace_plugins:
         if workspace_root is None:
             break
@@ -161,12 +177,20 @@ def get_plugin_manager(
             )
             continue
         manager.register(module, name=f"workspace:{relative}")
+
+
+def _register_extra(manager: pluggy.PluginManager, extra: Sequence[object]) -> None:
+    """Register the ``extra`` plugin objects last, each under a stable name."""
     for index, plugin in enumerate(extra):
         # A stable name (not pluggy's id()-based default), so errors read the same every run.
         name = str(getattr(plugin, "__name__", None) or type(plugin).__qualname__)
         if manager.has_plugin(name):
             name = f"{name}#{index}"
         manager.register(plugin, name=name)
+
+
+def _check_pending(manager: pluggy.PluginManager) -> None:
+    """Reject any ``rnq_*`` implementation that matches no hook (a typo) as a config error."""
     try:
         manager.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -181,4 +205,3 @@ def get_plugin_manager(
                 en="an rnq_* function matches no hook (a typo?)",
             ),
         ) from None
-    return PluginSet(manager, problems)

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["LANGS", "Lang", "Localized"]
+__all__ = ["LANGS", "Lang", "Localized", "msg", "pick"]
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -35,3 +35,14 @@ class Localized(BaseModel):
     def same(cls, text: str) -> Localized:
         """A text that reads the same in both languages (a path, a code, a name)."""
         return cls(fr=text, en=text)
+
+
+def msg(fr: str, en: str | None = None) -> Localized:
+    """A text in French and English (English defaults to the French text): the one way rnq
+    writes a message it may show in either language."""
+    return Localized(fr=fr, en=en if en is not None else fr)
+
+
+def pick(lang: Lang, fr: str, en: str) -> str:
+    """``fr`` or ``en``, for a text needed in one language only (a view already in ``lang``)."""
+    return en if lang == "en" else fr

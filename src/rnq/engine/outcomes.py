@@ -18,14 +18,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
-from rnq.text import Localized
+from rnq.text import Localized, msg
 
 __all__ = ["Gap", "NotVerified", "Skip", "Subchecks", "msg", "not_verified", "skip"]
-
-
-def msg(fr: str, en: str | None = None) -> Localized:
-    """A finding message in French and English (English defaults to the French text)."""
-    return Localized(fr=fr, en=en if en is not None else fr)
 
 
 class Gap(AssertionError):

@@ -176,6 +176,19 @@ class Extractor:
         self.facts = {}
         version = self.cache_version
         keys = [FileKey.of(path) for _, path in items]
+        found, todo = self._lookup(keys, version)
+        asked = {i: (questions or {}).get(items[i][0], ()) for i in todo}
+        packing = self.cache is not None and self.cache.enabled
+        results = _Results(self, items, keys, asked, found, version, facts_version)
+        self._read(todo, results, packing=packing, lean=lean)
+        self._close_cache(results)
+        stats.seconds = time.perf_counter() - started
+        return {items[index][0]: found[index] for index in range(len(items))}
+
+    def _lookup(
+        self, keys: list[FileKey | None], version: str
+    ) -> tuple[dict[int, Extraction], list[int]]:
+        """Answer from the cache what it holds; returns those extractions and the rest to read."""
         hits: dict[FileKey, Extraction] = {}
         if self.cache is not None:
             hits = self.cache.get_many([k for k in keys if k is not None], version)
@@ -185,57 +198,89 @@ class Extractor:
             hit = hits.get(key) if key is not None else None
             if hit is not None:
                 found[index] = hit
-                stats.cached += 1
+                self.stats.cached += 1
             else:
                 todo.append(index)
+        return found, todo
 
-        to_store: list[tuple[FileKey, Packed]] = []
-        held = [0]  # the weight of the texts in to_store
-        asked = {i: (questions or {}).get(items[i][0], ()) for i in todo}
-        packing = self.cache is not None and self.cache.enabled
-
-        def record(done: Done) -> None:
-            index, extraction = done.position, done.extraction
-            if index in found:
-                return
-            found[index] = extraction
-            if extraction.status == "error":
-                stats.errors += 1
-            if done.answers is not None:
-                self.facts[items[index][0]] = dict(zip(asked[index], done.answers, strict=True))
-            if done.transient is None:
-                stats.extracted += 1
-                key = keys[index]
-                if key is not None and self.cache is not None and self.cache.enabled:
-                    packed = done.packed or pack(extraction)
-                    to_store.append((key, packed))
-                    held[0] += packed.weight
-                    if len(to_store) >= _CACHE_FLUSH or held[0] >= _FLUSH_WEIGHT:
-                        self.cache.put_packed(to_store, version, facts_version)
-                        to_store.clear()
-                        held[0] = 0
-
+    def _read(self, todo: list[int], results: _Results, *, packing: bool, lean: bool) -> None:
+        """Read the documents of ``todo``: in this process for a small job, else in a pool."""
+        items, keys, asked = results.items, results.keys, results.asked
         paths = {index: str(items[index][1]) for index in todo}
         if todo and self._runs_in_process(paths):
-            stats.in_process = True
+            self.stats.in_process = True
             for index in todo:
                 extraction = self._extract(Path(paths[index]), self.limits)
-                record(finish(index, extraction, asked[index], packing, lean))
+                results.record(finish(index, extraction, asked[index], packing, lean))
         elif todo:
             todo.sort(key=lambda i: -_size(keys[i]))  # largest first: better load balance
             jobs = {i: (i, paths[i], asked[i]) for i in todo}
-            _PoolRun(self, jobs, record, packing=packing, lean=lean).run(todo)
+            _PoolRun(self, jobs, results.record, packing=packing, lean=lean).run(todo)
+
+    def _close_cache(self, results: _Results) -> None:
+        """Write the extractions still held for the cache and note any cache problem once."""
         if self.cache is not None:
-            self.cache.put_packed(to_store, version, facts_version)
+            self.cache.put_packed(results.to_store, results.version, results.facts_version)
             if self.cache.problem is not None and self.cache.problem not in self.problems:
                 self.problems.append(self.cache.problem)
-        stats.seconds = time.perf_counter() - started
-        return {items[index][0]: found[index] for index in range(len(items))}
 
     def _runs_in_process(self, paths: dict[int, str]) -> bool:
         if len(paths) >= self.inprocess_below:
             return False
         return all(sniff_file(Path(path)) not in NATIVE_KINDS for path in paths.values())
+
+
+class _Results:
+    """What one :meth:`Extractor.run` has found, and the fresh extractions held for the cache."""
+
+    def __init__(
+        self,
+        owner: Extractor,
+        items: Sequence[tuple[str, Path]],
+        keys: list[FileKey | None],
+        asked: dict[int, tuple[str, ...]],
+        found: dict[int, Extraction],
+        version: str,
+        facts_version: str | None,
+    ) -> None:
+        self.owner = owner
+        self.stats = owner.stats
+        self.items = items
+        self.keys = keys
+        self.asked = asked
+        self.found = found
+        self.version = version
+        self.facts_version = facts_version
+        self.to_store: list[tuple[FileKey, Packed]] = []
+        self.held = 0  # the weight of the texts in to_store
+
+    def record(self, done: Done) -> None:
+        """Record one document's result: its extraction, its answers, its cache entry."""
+        index, extraction = done.position, done.extraction
+        if index in self.found:
+            return
+        self.found[index] = extraction
+        if extraction.status == "error":
+            self.stats.errors += 1
+        if done.answers is not None:
+            self.owner.facts[self.items[index][0]] = dict(
+                zip(self.asked[index], done.answers, strict=True)
+            )
+        if done.transient is None:
+            self.stats.extracted += 1
+            self._hold(self.keys[index], done)
+
+    def _hold(self, key: FileKey | None, done: Done) -> None:
+        """Hold a fresh extraction for the cache; write those held once many or heavy."""
+        cache = self.owner.cache
+        if key is not None and cache is not None and cache.enabled:
+            packed = done.packed or pack(done.extraction)
+            self.to_store.append((key, packed))
+            self.held += packed.weight
+            if len(self.to_store) >= _CACHE_FLUSH or self.held >= _FLUSH_WEIGHT:
+                cache.put_packed(self.to_store, self.version, self.facts_version)
+                self.to_store.clear()
+                self.held = 0
 
 
 class _PoolRun:
@@ -321,6 +366,39 @@ class _PoolRun:
 
     def round(self, batches: list[list[int]], workers: int) -> tuple[list[int], list[int]]:
         """Run ``batches`` in one pool; returns the unfinished documents and the crash suspects."""
+        board, executor = self._start_pool(workers)
+        pending: dict[Future[list[Done]], list[int]] = {}
+        killed: set[int] = set()
+        unsubmitted: list[list[int]] = []
+        broken = False
+        clean = False
+        ahead = workers * _AHEAD
+        try:
+            unsubmitted = list(batches)
+            broken = not self._submit(executor, pending, unsubmitted, ahead)
+            while pending and not broken:
+                broken = self._collect(pending)
+                if not broken:
+                    killed |= self.watchdog(board, workers)
+                if not broken:
+                    broken = not self._submit(executor, pending, unsubmitted, ahead)
+            clean = True
+        finally:
+            if clean and not broken:
+                executor.shutdown(wait=True)
+            else:  # broken, or interrupted (KeyboardInterrupt…)
+                _tear_down(executor)
+        self._take_finished(pending)
+        if broken:
+            self.stats.pool_restarts += 1
+        leftovers = [
+            i for batch in [*pending.values(), *unsubmitted] for i in batch if i not in self.done
+        ]
+        suspects = self._suspects(board, workers) if broken and not killed else []
+        return leftovers, suspects
+
+    def _start_pool(self, workers: int) -> tuple[Any, ProcessPoolExecutor]:
+        """Start a pool of ``workers`` forkserver processes; returns its board and executor."""
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["rnq.extract.dispatch"])
         board = ctx.RawArray("q", workers * SLOT_FIELDS)
@@ -333,71 +411,62 @@ class _PoolRun:
             initializer=init_worker,
             initargs=(board, counter, self.limits, self.owner._extract),
         )
-        pending: dict[Future[list[Done]], list[int]] = {}
-        killed: set[int] = set()
-        unsubmitted: list[list[int]] = []
+        return board, executor
+
+    def _submit(
+        self,
+        executor: ProcessPoolExecutor,
+        pending: dict[Future[list[Done]], list[int]],
+        unsubmitted: list[list[int]],
+        ahead: int,
+    ) -> bool:
+        """Keep ``ahead`` batches in flight (no more: the results of batches submitted at
+        once pile up in memory while this process writes the cache); False if broken."""
+        while unsubmitted and len(pending) < ahead:
+            job = [self.jobs[index] for index in unsubmitted[0]]
+            try:
+                future = executor.submit(work_batch, job, self.packing, self.lean)
+            except Exception:
+                # A worker died while the batches were being sent: 3.11 then raises
+                # BrokenProcessPool, or OSError when spawning a worker races the teardown.
+                return False
+            pending[future] = unsubmitted.pop(0)
+        return True
+
+    def _collect(self, pending: dict[Future[list[Done]], list[int]]) -> bool:
+        """Wait a poll period and record the batches that finished; True if the pool broke."""
         broken = False
-        clean = False
-        ahead = workers * _AHEAD
+        done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
+        for future in done:
+            batch = pending.pop(future)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                broken = True
+                pending[future] = batch  # its documents are unfinished
+                continue
+            except BaseException as exc:  # a bug in a worker, not in a document
+                for index in batch:
+                    self.record(index, worker_failure(exc), "failure")
+                continue
+            self.take(results)
+        return broken
 
-        def submit() -> bool:
-            """Keep ``ahead`` batches in flight (no more: the results of batches submitted at
-            once pile up in memory while this process writes the cache); False if broken."""
-            while unsubmitted and len(pending) < ahead:
-                job = [self.jobs[index] for index in unsubmitted[0]]
-                try:
-                    future = executor.submit(work_batch, job, self.packing, self.lean)
-                except Exception:
-                    # A worker died while the batches were being sent: 3.11 then raises
-                    # BrokenProcessPool, or OSError when spawning a worker races the teardown.
-                    return False
-                pending[future] = unsubmitted.pop(0)
-            return True
-
-        try:
-            unsubmitted = list(batches)
-            broken = not submit()
-            while pending and not broken:
-                done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
-                for future in done:
-                    batch = pending.pop(future)
-                    try:
-                        results = future.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        pending[future] = batch  # its documents are unfinished
-                        continue
-                    except BaseException as exc:  # a bug in a worker, not in a document
-                        for index in batch:
-                            self.record(index, worker_failure(exc), "failure")
-                        continue
-                    self.take(results)
-                if not broken:
-                    killed |= self.watchdog(board, workers)
-                if not broken:
-                    broken = not submit()
-            clean = True
-        finally:
-            if clean and not broken:
-                executor.shutdown(wait=True)
-            else:  # broken, or interrupted (KeyboardInterrupt…)
-                _tear_down(executor)
-        for future in list(pending):  # finished before the break was seen
+    def _take_finished(self, pending: dict[Future[list[Done]], list[int]]) -> None:
+        """Record the batches of ``pending`` that finished before the break was seen."""
+        for future in list(pending):
             if future.done() and not future.cancelled() and future.exception() is None:
                 del pending[future]
                 self.take(future.result())
-        if broken:
-            self.stats.pool_restarts += 1
-        leftovers = [
-            i for batch in [*pending.values(), *unsubmitted] for i in batch if i not in self.done
-        ]
+
+    def _suspects(self, board: Any, workers: int) -> list[int]:
+        """The unfinished documents the workers were reading when the pool broke."""
         suspects: list[int] = []
-        if broken and not killed:
-            for slot in range(workers):
-                index = board[slot * SLOT_FIELDS + 1]
-                if index >= 0 and index not in self.done:
-                    suspects.append(index)
-        return leftovers, suspects
+        for slot in range(workers):
+            index = board[slot * SLOT_FIELDS + 1]
+            if index >= 0 and index not in self.done:
+                suspects.append(index)
+        return suspects
 
     def watchdog(self, board: Any, workers: int) -> set[int]:
         """Kill every worker stuck on one document past the hard deadline; returns those."""

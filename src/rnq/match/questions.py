@@ -137,41 +137,53 @@ def _needs(items: Iterable[tuple[Any, Any]]) -> _Need:
     done at least once, what each of its own alternatives must contain."""
     needs: _Need = []
     run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            needs.append(["".join(run)])
-            run.clear()
-
     for op, av in items:
         if op is _sc.LITERAL:
             run.append(chr(av))
             continue
         if op is _sc.AT:  # zero-width (\b, ^, $): the characters around it stay adjacent
             continue
-        flush()
-        if op is _sc.SUBPATTERN:
-            if not av[1] & (re.IGNORECASE | re.VERBOSE):  # (?i:…) matches other cases
-                needs.extend(_needs(av[-1]))
-        elif op is _sc.BRANCH:
-            alternatives: list[str] = []
-            for branch in av[1]:
-                best = _best(_needs(branch))
-                if best is None:  # this branch needs nothing: the branch as a whole neither
-                    alternatives = []
-                    break
-                alternatives.extend(best)
-            if alternatives:
-                needs.append(sorted(set(alternatives)))
-        elif op in _REPEATS and av[0] >= 1:
-            needs.extend(_needs(av[2]))
-        elif op is _sc.IN:
-            chars = _class_chars(av)
-            if chars:
-                needs.append(chars)
-        # anything else (wide classes, any, lookarounds, group references…) needs nothing known
-    flush()
+        _flush(run, needs)
+        needs.extend(_item_needs(op, av))
+    _flush(run, needs)
     return needs
+
+
+def _flush(run: list[str], needs: _Need) -> None:
+    """Add the pending run of literal characters to ``needs`` as one string, and empty it."""
+    if run:
+        needs.append(["".join(run)])
+        run.clear()
+
+
+def _item_needs(op: Any, av: Any) -> _Need:
+    """What a match of one parsed item other than a literal or a zero-width one must contain."""
+    if op is _sc.SUBPATTERN:
+        if not av[1] & (re.IGNORECASE | re.VERBOSE):  # (?i:…) matches other cases
+            return _needs(av[-1])
+    elif op is _sc.BRANCH:
+        alternatives = _branch_alternatives(av[1])
+        if alternatives:
+            return [alternatives]
+    elif op in _REPEATS and av[0] >= 1:
+        return _needs(av[2])
+    elif op is _sc.IN:
+        chars = _class_chars(av)
+        if chars:
+            return [chars]
+    # anything else (wide classes, any, lookarounds, group references…) needs nothing known
+    return []
+
+
+def _branch_alternatives(branches: Iterable[Any]) -> list[str]:
+    """The strings a match of a branch contains one of; empty if one of its branches needs none."""
+    alternatives: list[str] = []
+    for branch in branches:
+        best = _best(_needs(branch))
+        if best is None:  # this branch needs nothing: the branch as a whole neither
+            return []
+        alternatives.extend(best)
+    return sorted(set(alternatives))
 
 
 #: Stands for « a digit » in a requirement: ``\d`` matches any Unicode digit, so a text that

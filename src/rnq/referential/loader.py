@@ -219,14 +219,26 @@ def _broken(name: str, exc: Exception) -> ReferentialError:
 @cache
 def _load_all() -> dict[str, Referential]:
     root = _data()
+    infos = _load_infos()
+    order = [info.id for info in infos]
+    criteria = _load_criteria(root)
+    per_version = _load_indicators(root, order)
+    return _assemble(infos, criteria, per_version)
+
+
+def _load_infos() -> list[ReferentialInfo]:
+    """The versions listed in ``referentials.yaml``, in file order."""
     try:
-        infos = [
+        return [
             ReferentialInfo.model_validate(item)
             for item in _read(files(__package__) / "referentials.yaml", "referentials.yaml")
         ]
     except ValidationError as exc:
         raise _broken("referentials.yaml", exc) from None
-    order = [info.id for info in infos]
+
+
+def _load_criteria(root: Traversable) -> list[Criterion]:
+    """The criteria of ``criteria/*.yaml``, in number order."""
     criteria: list[Criterion] = []
     for resource in sorted((root / "criteria").iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".yaml"):
@@ -237,37 +249,62 @@ def _load_all() -> dict[str, Referential]:
             except ValidationError as exc:
                 raise _broken(f"criteria/{resource.name}", exc) from None
     criteria.sort(key=lambda c: c.number)
+    return criteria
+
+
+def _load_indicators(root: Traversable, order: list[str]) -> dict[str, list[Indicator]]:
+    """The indicators of ``indicators/*.yaml`` per version id, in file order."""
     per_version: dict[str, list[Indicator]] = {vid: [] for vid in order}
     for resource in sorted((root / "indicators").iterdir(), key=lambda r: r.name):
         if not resource.name.endswith(".yaml"):
             continue
         name = f"indicators/{resource.name}"
-        raw = _read(resource, name)
-        if not isinstance(raw, dict) or set(raw) != {"number", "versions"}:
-            raise _broken(name, ValueError("expected exactly the keys 'number' and 'versions'"))
-        unknown = set(raw["versions"]) - set(order)
-        if unknown:
-            raise _broken(name, ValueError(f"unknown versions {sorted(unknown)}"))
-        block: dict[str, Any] | None = None
-        for vid in order:
-            override = raw["versions"].get(vid)
-            if override is None:
-                # Absent from this version: an indicator added later (33), never one removed.
-                if block is not None:
-                    raise _broken(name, ValueError(f"missing block for {vid}"))
-                continue
-            merged = {**(block or {}), **override}
-            # `changes` describes one version's change; it is never inherited.
-            merged["changes"] = override.get("changes")
-            block = {k: v for k, v in merged.items() if k != "changes"}
-            try:
-                per_version[vid].append(
-                    Indicator.model_validate(
-                        {**merged, "number": raw["number"], "referential": vid}
-                    )
-                )
-            except ValidationError as exc:
-                raise _broken(f"{name} [{vid}]", exc) from None
+        raw = _read_indicator(resource, name, order)
+        _add_versions(raw, name, order, per_version)
+    return per_version
+
+
+def _read_indicator(resource: Traversable, name: str, order: list[str]) -> dict[str, Any]:
+    """Read one indicator file, checking its keys and the versions it names."""
+    raw = _read(resource, name)
+    if not isinstance(raw, dict) or set(raw) != {"number", "versions"}:
+        raise _broken(name, ValueError("expected exactly the keys 'number' and 'versions'"))
+    unknown = set(raw["versions"]) - set(order)
+    if unknown:
+        raise _broken(name, ValueError(f"unknown versions {sorted(unknown)}"))
+    return raw
+
+
+def _add_versions(
+    raw: dict[str, Any], name: str, order: list[str], per_version: dict[str, list[Indicator]]
+) -> None:
+    """Add one indicator to each version it has, each block inheriting the previous one's."""
+    block: dict[str, Any] | None = None
+    for vid in order:
+        override = raw["versions"].get(vid)
+        if override is None:
+            # Absent from this version: an indicator added later (33), never one removed.
+            if block is not None:
+                raise _broken(name, ValueError(f"missing block for {vid}"))
+            continue
+        merged = {**(block or {}), **override}
+        # `changes` describes one version's change; it is never inherited.
+        merged["changes"] = override.get("changes")
+        block = {k: v for k, v in merged.items() if k != "changes"}
+        try:
+            per_version[vid].append(
+                Indicator.model_validate({**merged, "number": raw["number"], "referential": vid})
+            )
+        except ValidationError as exc:
+            raise _broken(f"{name} [{vid}]", exc) from None
+
+
+def _assemble(
+    infos: list[ReferentialInfo],
+    criteria: list[Criterion],
+    per_version: dict[str, list[Indicator]],
+) -> dict[str, Referential]:
+    """Build and validate each version's :class:`Referential`, in ``infos`` order."""
     result: dict[str, Referential] = {}
     for info in infos:
         indicators = sorted(per_version[info.id], key=lambda i: i.number)

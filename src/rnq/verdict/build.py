@@ -41,19 +41,19 @@ a byte-identical :meth:`~rnq.verdict.report.Report.to_json`. The rules are SPEC 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rnq.collect.evidence import Evidence
 from rnq.collect.evidence_map import evidence_item, unmapped_item
-from rnq.dates import add_months
-from rnq.engine.findings import Finding, Outcome
+from rnq.engine.findings import Finding
 from rnq.errors import Problem
 from rnq.referential.applicability import Applicability
-from rnq.referential.loader import Indicator, Referential
+from rnq.referential.loader import Referential
 from rnq.rehearsal.calendar import AuditScope, audit_scope
-from rnq.text import Lang, Localized
+from rnq.text import Lang, Localized, msg
+from rnq.verdict.plan import action_item, action_key
 from rnq.verdict.report import (
     ActionItem,
     AuditBlock,
@@ -70,196 +70,35 @@ from rnq.verdict.report import (
     Summary,
     UnitInfo,
 )
-from rnq.verdict.waivers import Waiver, apply_waivers, date_text
+from rnq.verdict.rules import (
+    Nc,
+    certification_answer,
+    finding_unit,
+    nc_level,
+    not_assessed_reason,
+    part,
+    parts,
+    sorted_findings,
+    unique_messages,
+    worst,
+)
+from rnq.verdict.waivers import Waiver, apply_waivers
 from rnq.workspace.config import PreviousNc, WorkspaceConfig
 
-__all__ = ["FailOn", "build_report", "exit_code", "worst"]
+__all__ = ["DISPLAY", "FailOn", "build_report", "exit_code", "worst"]
 
 FailOn = Literal["minor", "major", "never"]
 
-#: Severity of each status: an indicator takes the worst of its parts.
-_RANK: dict[Status, int] = {
-    "not_applicable": 0,
-    "conform": 1,
-    "waived": 2,
-    "not_assessed": 3,
-    "nc_minor": 4,
-    "nc_major": 5,
-}
-_PART: dict[Outcome, Status] = {
-    "passed": "conform",
-    "not_verified": "not_assessed",
-    "waived": "waived",
-}
 #: Findings on this indicator number are the certificate-display obligation (SPEC §7).
 DISPLAY = 0
-_MINOR_LIMIT = 5
-_DUE_BEFORE_AUDIT = {"nc_major": 21, "nc_minor": 7}
-_DUE_WITHOUT_AUDIT = {"nc_major": 30, "nc_minor": 60}
 
 
-def _l(fr: str, en: str) -> Localized:
-    return Localized(fr=fr, en=en)
-
-
-def _count(n: int, fr: tuple[str, str], en: tuple[str, str]) -> Localized:
-    """``n`` and a noun phrase, singular or plural: ``_count(2, ("NC mineure", "NC mineures"),
-    ("minor NC", "minor NCs"))``. French takes the singular for 0 and 1."""
-    return _l(f"{n} {fr[0] if n <= 1 else fr[1]}", f"{n} {en[0] if n == 1 else en[1]}")
-
-
-_MAJORS = (("NC majeure", "NC majeures"), ("major NC", "major NCs"))
-_MINORS = (("NC mineure", "NC mineures"), ("minor NC", "minor NCs"))
-
-
-def worst(statuses: Iterable[Status]) -> Status | None:
-    """The worst status (nc_major > nc_minor > not_assessed > waived > conform), or None."""
-    ranked = sorted(statuses, key=lambda s: _RANK[s])
-    return ranked[-1] if ranked else None
-
-
-@dataclass(frozen=True)
-class _Nc:
-    level: NcLevel
-    reason: Localized
-
-
-def _previous_infos(
-    previous: Sequence[PreviousNc], failing: bool, requalified: bool
-) -> tuple[PreviousNcInfo, ...]:
-    return tuple(
-        PreviousNcInfo(
-            level=p.level,
-            notified=p.notified,
-            lifted=p.lifted,
-            still_failing=failing,
-            requalified=requalified and p.level == "minor" and p.lifted is None,
-        )
-        for p in sorted(previous, key=lambda p: (p.notified, p.level))
-    )
-
-
-def _nc_level(
-    indicator: Indicator, findings: Sequence[Finding], previous: Sequence[PreviousNc]
-) -> tuple[_Nc | None, tuple[PreviousNcInfo, ...]]:
-    """The one NC of an indicator (None when it has no gap), with why, and what became of the
-    NCs of the previous audit on it."""
-    gaps = [f for f in findings if f.outcome == "gap"]
-    if not gaps:
-        return None, _previous_infos(previous, failing=False, requalified=False)
-    level: NcLevel
-    if indicator.major_only:
-        level = "nc_major"
-        reason = _l(
-            "indicateur « NC majeure uniquement » : tout écart, même partiel, est une NC majeure",
-            "'major NC only' indicator: any gap, even partial, is a major NC",
-        )
-    elif all(f.missing for f in gaps) and not any(f.outcome == "passed" for f in findings):
-        level = "nc_major"
-        reason = _l(
-            "non prise en compte : aucune preuve exploitable là où l'indicateur est évalué",
-            "not addressed: no usable evidence anywhere the indicator is assessed",
-        )
-    else:
-        level = "nc_minor"
-        reason = _l(
-            "prise en compte partielle : des preuves existent mais sont incomplètes, périmées "
-            "ou manquent pour certaines unités ou prestations",
-            "partly addressed: evidence exists but is incomplete, out of date or missing for "
-            "some units or offerings",
-        )
-    open_previous = [p for p in previous if p.lifted is None]
-    requalified = False
-    minors = [p for p in open_previous if p.level == "minor"]
-    if minors:
-        notified = date_text(min(p.notified for p in minors))
-        if level == "nc_minor":
-            level, requalified = "nc_major", True
-            reason = _l(
-                f"NC mineure notifiée le {notified.fr} à l'audit précédent et toujours pas "
-                f"levée : requalifiée en NC majeure ({reason.fr})",
-                f"minor NC notified on {notified.en} at the previous audit and still not "
-                f"lifted: requalified as a major NC ({reason.en})",
-            )
-        else:
-            reason = _l(
-                f"{reason.fr} ; la NC mineure notifiée le {notified.fr} n'est pas levée",
-                f"{reason.en}; the minor NC notified on {notified.en} is not lifted",
-            )
-    majors = [p for p in open_previous if p.level == "major"]
-    if majors:
-        notified = date_text(min(p.notified for p in majors))
-        reason = _l(
-            f"{reason.fr} ; la NC majeure notifiée le {notified.fr} n'est pas levée",
-            f"{reason.en}; the major NC notified on {notified.en} is not lifted",
-        )
-    if len(gaps) > 1:
-        reason = _l(
-            f"{reason.fr} — {len(gaps)} écarts relevés, comptés comme une seule NC",
-            f"{reason.en} — {len(gaps)} gaps found, counted as one NC",
-        )
-    return _Nc(level, reason), _previous_infos(previous, failing=True, requalified=requalified)
-
-
-def _part(finding: Finding, level: NcLevel | None) -> Status | None:
-    if finding.outcome == "not_applicable":
-        return None
-    if finding.outcome == "gap":
-        assert level is not None
-        return level
-    return _PART[finding.outcome]
-
-
-def _parts(
-    findings: Sequence[Finding], level: NcLevel | None, unit_of: Mapping[str, str]
-) -> tuple[dict[str, Status], dict[str, Status]]:
-    """Statuses per unit and per offering (an offering's finding counts for its unit too)."""
-    units: dict[str, list[Status]] = {}
-    offerings: dict[str, list[Status]] = {}
-    for finding in findings:
-        status = _part(finding, level)
-        unit = _unit(finding, unit_of)
-        for key, table in ((unit, units), (finding.offering, offerings)):
-            if key is None:
-                continue
-            bucket = table.setdefault(key, [])
-            if status is not None:
-                bucket.append(status)
-
-    def fold(table: dict[str, list[Status]]) -> dict[str, Status]:
-        return {key: worst(values) or "not_applicable" for key, values in sorted(table.items())}
-
-    return fold(units), fold(offerings)
-
-
-def _unit(finding: Finding, unit_of: Mapping[str, str]) -> str | None:
-    if finding.unit is not None:
-        return finding.unit
-    return unit_of.get(finding.offering) if finding.offering is not None else None
-
-
-def _sorted(findings: Iterable[Finding], unit_of: Mapping[str, str]) -> list[Finding]:
-    """Findings by unit (an offering's finding under its unit), offering, check, item, id."""
-    return sorted(findings, key=lambda f: (_unit(f, unit_of) or "", *_sort_key(f)))
-
-
-def _sort_key(finding: Finding) -> tuple[str, ...]:
-    return (
-        finding.offering or "",
-        finding.check,
-        finding.item or "",
-        finding.id,
-        finding.outcome,
-        finding.message.fr,
-    )
-
-
-def _report_finding(finding: Finding, unit_of: Mapping[str, str], lang: Lang) -> ReportFinding:
+def report_finding(finding: Finding, unit_of: Mapping[str, str], lang: Lang) -> ReportFinding:
     return ReportFinding(
         id=finding.id,
         check=finding.check,
         outcome=finding.outcome,
-        unit=_unit(finding, unit_of),
+        unit=finding_unit(finding, unit_of),
         offering=finding.offering,
         message=finding.message.get(lang),
         evidence=tuple(sorted(set(finding.evidence))),
@@ -270,39 +109,16 @@ def _report_finding(finding: Finding, unit_of: Mapping[str, str], lang: Lang) ->
     )
 
 
-def _unique_messages(findings: Sequence[Finding], lang: Lang) -> str:
-    return " ; ".join(sorted({f.message.get(lang) for f in findings}))
-
-
-def _not_assessed_reason(findings: Sequence[Finding]) -> Localized:
-    unverified = [f for f in findings if f.outcome == "not_verified"]
-    if not unverified:
-        return _l(
-            "aucun contrôle n'a porté sur cet indicateur : rien ne permet de le juger conforme",
-            "no check ran on this indicator: nothing shows it is conform",
-        )
-    n = _count(
-        len(unverified),
-        ("constat non vérifiable", "constats non vérifiables"),
-        ("finding could not be verified", "findings could not be verified"),
-    )
-    return _l(
-        f"{n.fr} (preuve illisible, numérisée sans texte ou contrôle en erreur) : jamais compté "
-        "conforme",
-        f"{n.en} (unreadable or scanned evidence, or a check error): never counted as conform",
-    )
-
-
 def _indicator_result(
     decision: Applicability,
     findings: Sequence[Finding],
     previous: Sequence[PreviousNc],
     unit_of: Mapping[str, str],
     lang: Lang,
-) -> tuple[IndicatorResult, _Nc | None]:
+) -> tuple[IndicatorResult, Nc | None]:
     indicator = decision.indicator
     counted = [f for f in findings if f.outcome != "not_applicable"]
-    nc: _Nc | None = None
+    nc: Nc | None = None
     reason: Localized | None = None
     status: Status
     units: dict[str, Status] = {}
@@ -312,24 +128,24 @@ def _indicator_result(
         status, reason = "not_applicable", decision.reason
     elif not counted and findings:
         status = "not_applicable"
-        reason = _l(
-            f"sans objet d'après les contrôles : {_unique_messages(findings, 'fr')}",
-            f"nothing to assess according to the checks: {_unique_messages(findings, 'en')}",
+        reason = msg(
+            f"sans objet d'après les contrôles : {unique_messages(findings, 'fr')}",
+            f"nothing to assess according to the checks: {unique_messages(findings, 'en')}",
         )
-        units, offerings = _parts(findings, None, unit_of)
+        units, offerings = parts(findings, None, unit_of)
     elif not counted:
-        status, reason = "not_assessed", _not_assessed_reason(())
+        status, reason = "not_assessed", not_assessed_reason(())
     else:
-        nc, infos = _nc_level(indicator, counted, previous)
+        nc, infos = nc_level(indicator, counted, previous)
         level = None if nc is None else nc.level
-        units, offerings = _parts(findings, level, unit_of)
-        status = worst(s for f in counted if (s := _part(f, level)) is not None) or "not_assessed"
+        units, offerings = parts(findings, level, unit_of)
+        status = worst(s for f in counted if (s := part(f, level)) is not None) or "not_assessed"
         if nc is not None:
             reason = nc.reason
         elif status == "not_assessed":
-            reason = _not_assessed_reason(counted)
+            reason = not_assessed_reason(counted)
         elif status == "waived":
-            reason = _l(
+            reason = msg(
                 "écart couvert par une dérogation (voir les constats)",
                 "gap covered by a waiver (see the findings)",
             )
@@ -341,7 +157,9 @@ def _indicator_result(
         reason=None if reason is None else reason.get(lang),
         provisional=indicator.is_provisional or any(f.provisional for f in findings),
         units=units,
-        findings=tuple(_report_finding(f, unit_of, lang) for f in _sorted(findings, unit_of)),
+        findings=tuple(
+            report_finding(f, unit_of, lang) for f in sorted_findings(findings, unit_of)
+        ),
         title=indicator.title.get(lang),
         applicable=decision.applicable,
         nc_weighting=indicator.nc_weighting,
@@ -361,7 +179,7 @@ def _display(
     applies = audit_type in ("surveillance", "renewal")
     if not applies and not findings:
         return None
-    title = _l(
+    title = msg(
         "Affichage du certificat (site internet et locaux)",
         "Certificate display (website and premises)",
     )
@@ -370,32 +188,32 @@ def _display(
     units: dict[str, Status] = {}
     if not applies:
         status: Status = "not_applicable"
-        reason = _l(
+        reason = msg(
             "audit initial : pas encore de certificat à afficher",
             "initial audit: no certificate to display yet",
         )
     elif not counted:
         status = "not_assessed"
-        reason = _l(
+        reason = msg(
             "l'affichage du certificat n'a pas été contrôlé (vérifié à la surveillance et au "
             "renouvellement ; son absence est une NC majeure)",
             "the certificate display was not checked (verified at surveillance and renewal; "
             "its absence is a major NC)",
         )
     else:
-        units, _ = _parts(counted, "nc_major", unit_of)
-        status = worst(s for f in counted if (s := _part(f, "nc_major")) is not None) or (
+        units, _ = parts(counted, "nc_major", unit_of)
+        status = worst(s for f in counted if (s := part(f, "nc_major")) is not None) or (
             "not_assessed"
         )
         if status == "nc_major":
-            reason = _l(
+            reason = msg(
                 "certificat non affiché : NC majeure (arrêté du 6 juin 2019, art. 2)",
                 "certificate not displayed: a major NC (arrêté of 6 June 2019, art. 2)",
             )
         elif status == "not_assessed":
-            reason = _not_assessed_reason(counted)
+            reason = not_assessed_reason(counted)
         elif status == "waived":
-            reason = _l("écart couvert par une dérogation", "gap covered by a waiver")
+            reason = msg("écart couvert par une dérogation", "gap covered by a waiver")
         else:
             reason = None
     return Obligation(
@@ -405,138 +223,10 @@ def _display(
         status=status,
         reason=None if reason is None else reason.get(lang),
         units=units,
-        findings=tuple(_report_finding(f, unit_of, lang) for f in _sorted(findings, unit_of)),
+        findings=tuple(
+            report_finding(f, unit_of, lang) for f in sorted_findings(findings, unit_of)
+        ),
     )
-
-
-def _owner(config: WorkspaceConfig, indicator: int, unit: str | None) -> str:
-    named = config.owners.indicators.get(indicator)
-    if named:
-        return named
-    if unit is not None:
-        for candidate in config.units:
-            if candidate.id == unit and candidate.owner:
-                return candidate.owner
-    return config.owners.default
-
-
-def _due(level: NcLevel, today: dt.date, audit_date: dt.date | None) -> dt.date:
-    if audit_date is None:
-        return today + dt.timedelta(days=_DUE_WITHOUT_AUDIT[level])
-    return max(today, audit_date - dt.timedelta(days=_DUE_BEFORE_AUDIT[level]))
-
-
-def _action_item(
-    finding: Finding,
-    level: NcLevel,
-    *,
-    config: WorkspaceConfig,
-    unit_of: Mapping[str, str],
-    today: dt.date,
-    audit_date: dt.date | None,
-    lang: Lang,
-) -> ActionItem:
-    unit = _unit(finding, unit_of)
-    deadline: dt.date | None = None
-    verification: dt.date | None = None
-    if audit_date is not None:
-        deadline = add_months(audit_date, 3 if level == "nc_major" else 6)
-        if level == "nc_major":
-            verification = add_months(deadline, 1)
-    return ActionItem(
-        indicator=finding.indicator,
-        unit=unit,
-        owner=_owner(config, finding.indicator, unit),
-        due=_due(level, today, audit_date),
-        deadline_if_raised=deadline,
-        offering=finding.offering,
-        level=level,
-        what=finding.message.get(lang),
-        fix=None if finding.fix is None else finding.fix.get(lang),
-        verification_by=verification,
-        check=finding.check,
-        finding=finding.id,
-    )
-
-
-def _action_key(item: ActionItem) -> tuple[int, int, str, str, str, str, str]:
-    return (
-        0 if item.level == "nc_major" else 1,
-        item.indicator,
-        item.unit or "",
-        item.offering or "",
-        item.check or "",
-        item.finding or "",
-        item.what,
-    )
-
-
-def _certifiable(
-    results: Sequence[IndicatorResult], display: Obligation | None, lang: Lang
-) -> tuple[bool | None, list[str], list[str], str]:
-    counted = [r for r in results if r.status != "not_applicable"]
-    blocking = [f"{r.number}: {r.title} — {r.reason}" for r in counted if r.status == "nc_major"]
-    if display is not None and display.status == "nc_major":
-        label = _l("affichage du certificat", "certificate display").get(lang)
-        blocking.append(f"{label}: {display.reason}")
-    minors = [r.number for r in counted if r.status == "nc_minor"]
-    if len(minors) >= _MINOR_LIMIT:
-        listed = ", ".join(str(n) for n in minors)
-        blocking.append(
-            _l(
-                f"5 NC mineures ou plus ({len(minors)} : indicateurs {listed}) : elles valent "
-                "une NC majeure et bloquent la certification tant qu'il en reste cinq",
-                f"5 minor NCs or more ({len(minors)}: indicators {listed}) count as a major NC "
-                "and block certification while five remain",
-            ).get(lang)
-        )
-    undetermined = [
-        f"{r.number}: {r.title} — {r.reason}" for r in counted if r.status == "not_assessed"
-    ]
-    if display is not None and display.status == "not_assessed":
-        label = _l("affichage du certificat", "certificate display").get(lang)
-        undetermined.append(f"{label}: {display.reason}")
-    majors = _count(sum(1 for r in counted if r.status == "nc_major"), *_MAJORS)
-    minor_count = _count(len(minors), *_MINORS)
-    if blocking:
-        why = _count(
-            len(blocking),
-            ("motif bloquant", "motifs bloquants"),
-            ("blocking reason", "blocking reasons"),
-        )
-        answer = _l(
-            f"Non. En l'état, le certificat ne serait pas délivré : {why.fr} ({majors.fr}, "
-            f"{minor_count.fr}). Une NC majeure doit être levée dans les 3 mois suivant l'audit, "
-            "sinon la certification est refusée ou suspendue.",
-            f"No. As things stand, the certificate would not be delivered: {why.en} "
-            f"({majors.en}, {minor_count.en}). A major NC must be lifted within 3 months of the "
-            "audit, or certification is refused or suspended.",
-        )
-        return False, blocking, undetermined, answer.get(lang)
-    if undetermined:
-        open_points = _count(
-            len(undetermined), ("point non évalué", "points non évalués"), ("item", "items")
-        )
-        answer = _l(
-            f"Impossible de conclure : {open_points.fr}. Aucune NC majeure n'est constatée "
-            f"ailleurs ({minor_count.fr}).",
-            f"Cannot tell: {open_points.en} not assessed. No major NC was found elsewhere "
-            f"({minor_count.en}).",
-        )
-        return None, blocking, undetermined, answer.get(lang)
-    if minors:
-        answer = _l(
-            f"Oui, selon ces constats : aucune NC majeure et {minor_count.fr}, à corriger dans "
-            "les 6 mois et vérifiées à l'audit suivant (sinon requalifiées en NC majeures).",
-            f"Yes, on these findings: no major NC and {minor_count.en}, to be fixed within 6 "
-            "months and checked at the next audit (or requalified as major NCs).",
-        )
-    else:
-        answer = _l(
-            "Oui, selon ces constats : aucune non-conformité relevée.",
-            "Yes, on these findings: no non-conformity found.",
-        )
-    return True, blocking, undetermined, answer.get(lang)
 
 
 def _scope(
@@ -600,6 +290,145 @@ def _with_scope(result: IndicatorResult, scope: AuditScope, lang: Lang) -> Indic
     )
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every step of :func:`build_report` needs to know about the run."""
+
+    config: WorkspaceConfig
+    unit_of: Mapping[str, str]
+    today: dt.date
+    audit_date: dt.date | None
+    lang: Lang
+
+    def actions(self, findings: Sequence[Finding], level: NcLevel) -> list[ActionItem]:
+        """One action-plan item per gap of ``findings``, at ``level``."""
+        return [
+            action_item(
+                f,
+                level,
+                config=self.config,
+                unit_of=self.unit_of,
+                today=self.today,
+                audit_date=self.audit_date,
+                lang=self.lang,
+            )
+            for f in findings
+            if f.outcome == "gap"
+        ]
+
+
+def _by_indicator(
+    findings: Sequence[Finding], referential: Referential
+) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Findings by indicator number (0: the certificate display), and those on an indicator
+    ``referential`` does not have."""
+    known = {indicator.number for indicator in referential}
+    by_number: dict[int, list[Finding]] = {}
+    strays: list[Finding] = []
+    for finding in findings:
+        if finding.indicator == DISPLAY or finding.indicator in known:
+            by_number.setdefault(finding.indicator, []).append(finding)
+        else:
+            strays.append(finding)
+    return by_number, strays
+
+
+def _indicators(
+    decisions: Sequence[Applicability],
+    by_number: Mapping[int, list[Finding]],
+    evidence: Sequence[Evidence],
+    context: _Context,
+) -> tuple[list[IndicatorResult], list[ActionItem]]:
+    """The result of every indicator the report covers, and the action-plan items of its NC."""
+    previous: dict[int, list[PreviousNc]] = {}
+    for old in context.config.audit.previous_nc:
+        previous.setdefault(old.indicator, []).append(old)
+    results: list[IndicatorResult] = []
+    plan: list[ActionItem] = []
+    for decision in sorted(decisions, key=lambda d: d.number):
+        mine = by_number.get(decision.number, [])
+        scope, procedures = _scope(decision, context.config, previous, evidence)
+        if scope.process_only and procedures:
+            mine = _process_only(mine, procedures)
+        result, nc = _indicator_result(
+            decision, mine, previous.get(decision.number, []), context.unit_of, context.lang
+        )
+        results.append(_with_scope(result, scope, context.lang))
+        if nc is not None and decision.applicable:
+            plan += context.actions(mine, nc.level)
+    return results, plan
+
+
+def _summary(results: Sequence[IndicatorResult], display: Obligation | None, lang: Lang) -> Summary:
+    """The counts and the answer to « En l'état, le certificat serait-il délivré ? »."""
+    answer_of = certification_answer(results, display, lang)
+    certifiable, blocking, undetermined, answer = answer_of
+    counted = [r for r in results if r.status != "not_applicable"]
+
+    def count(status: Status) -> int:
+        return sum(1 for r in counted if r.status == status)
+
+    return Summary(
+        applicable=len(counted),
+        conform=count("conform"),
+        nc_minor=count("nc_minor"),
+        nc_major=count("nc_major"),
+        not_assessed=count("not_assessed"),
+        waived=count("waived"),
+        certifiable=certifiable,
+        blocking=tuple(blocking),
+        undetermined=tuple(undetermined),
+        not_applicable=len(results) - len(counted),
+        total=len(results),
+        certifiable_question=msg(
+            "En l'état, le certificat serait-il délivré ?",
+            "As things stand, would the certificate be delivered?",
+        ).get(lang),
+        answer=answer,
+    )
+
+
+def _errors(
+    problems: Sequence[Problem], strays: Sequence[Finding], referential: str, lang: Lang
+) -> tuple[ReportError, ...]:
+    """The run's problems, and the findings on indicators the referential does not have, each
+    once, sorted by path and line."""
+    errors = {(p.path, p.line, p.message.get(lang)) for p in problems} | {
+        (
+            f"check:{f.check}",
+            None,
+            msg(
+                f"constat sur l'indicateur {f.indicator}, absent de {referential} : ignoré",
+                f"finding on indicator {f.indicator}, which {referential} does not have: ignored",
+            ).get(lang),
+        )
+        for f in strays
+    }
+    return tuple(
+        ReportError(path=path, line=line, message=message)
+        for path, line, message in sorted(errors, key=lambda e: (e[0], e[1] or 0, e[2]))
+    )
+
+
+def _units(config: WorkspaceConfig) -> tuple[UnitInfo, ...]:
+    """The units and their offerings, as the report shows them."""
+    return tuple(
+        UnitInfo(
+            id=unit.id,
+            name=unit.name,
+            central=unit.central,
+            owner=unit.owner,
+            offerings=tuple(
+                OfferingInfo(
+                    id=o.id, title=o.title, category=o.category, certification=o.certification
+                )
+                for o in unit.offerings
+            ),
+        )
+        for unit in config.units
+    )
+
+
 def build_report(
     *,
     referential: Referential,
@@ -623,134 +452,29 @@ def build_report(
     docstring for every rule.
     """
     unit_of = {o.id: unit.id for unit in config.units for o in unit.offerings}
+    context = _Context(config, unit_of, today, audit_date, lang)
     applied = apply_waivers(findings, waivers, today=today, audit_date=audit_date)
-    known = {indicator.number for indicator in referential}
-    by_number: dict[int, list[Finding]] = {}
-    strays: list[Finding] = []
-    for finding in applied:
-        if finding.indicator == DISPLAY or finding.indicator in known:
-            by_number.setdefault(finding.indicator, []).append(finding)
-        else:
-            strays.append(finding)
-    previous: dict[int, list[PreviousNc]] = {}
-    for old in config.audit.previous_nc:
-        previous.setdefault(old.indicator, []).append(old)
-
-    results: list[IndicatorResult] = []
-    plan: list[ActionItem] = []
-    for decision in sorted(decisions, key=lambda d: d.number):
-        mine = by_number.get(decision.number, [])
-        scope, procedures = _scope(decision, config, previous, evidence)
-        if scope.process_only and procedures:
-            mine = _process_only(mine, procedures)
-        result, nc = _indicator_result(
-            decision, mine, previous.get(decision.number, []), unit_of, lang
-        )
-        result = _with_scope(result, scope, lang)
-        results.append(result)
-        if nc is not None and decision.applicable:
-            plan += [
-                _action_item(
-                    f,
-                    nc.level,
-                    config=config,
-                    unit_of=unit_of,
-                    today=today,
-                    audit_date=audit_date,
-                    lang=lang,
-                )
-                for f in mine
-                if f.outcome == "gap"
-            ]
-
+    by_number, strays = _by_indicator(applied, referential)
+    results, plan = _indicators(decisions, by_number, evidence, context)
     display = _display(by_number.get(DISPLAY, []), config.audit.type, unit_of, lang)
     if display is not None and display.applies:
-        plan += [
-            _action_item(
-                f,
-                "nc_major",
-                config=config,
-                unit_of=unit_of,
-                today=today,
-                audit_date=audit_date,
-                lang=lang,
-            )
-            for f in by_number.get(DISPLAY, [])
-            if f.outcome == "gap"
-        ]
-
-    certifiable, blocking, undetermined, answer = _certifiable(results, display, lang)
-    counted = [r for r in results if r.status != "not_applicable"]
-
-    def count(status: Status) -> int:
-        return sum(1 for r in counted if r.status == status)
-
-    summary = Summary(
-        applicable=len(counted),
-        conform=count("conform"),
-        nc_minor=count("nc_minor"),
-        nc_major=count("nc_major"),
-        not_assessed=count("not_assessed"),
-        waived=count("waived"),
-        certifiable=certifiable,
-        blocking=tuple(blocking),
-        undetermined=tuple(undetermined),
-        not_applicable=len(results) - len(counted),
-        total=len(results),
-        certifiable_question=_l(
-            "En l'état, le certificat serait-il délivré ?",
-            "As things stand, would the certificate be delivered?",
-        ).get(lang),
-        answer=answer,
-    )
-
-    errors = {(p.path, p.line, p.message.get(lang)) for p in problems} | {
-        (
-            f"check:{f.check}",
-            None,
-            _l(
-                f"constat sur l'indicateur {f.indicator}, absent de {referential.id} : ignoré",
-                f"finding on indicator {f.indicator}, which {referential.id} does not have: "
-                "ignored",
-            ).get(lang),
-        )
-        for f in strays
-    }
-    report_errors = tuple(
-        ReportError(path=path, line=line, message=message)
-        for path, line, message in sorted(errors, key=lambda e: (e[0], e[1] or 0, e[2]))
-    )
-
+        plan += context.actions(by_number.get(DISPLAY, []), "nc_major")
     return Report(
         referential=referential.id,
         audit=AuditBlock(
             type=config.audit.type, date=audit_date, certified_on=config.audit.certified_on
         ),
         today=today,
-        summary=summary,
+        summary=_summary(results, display, lang),
         indicators=tuple(results),
-        action_plan=tuple(sorted(plan, key=_action_key)),
-        errors=report_errors,
+        action_plan=tuple(sorted(plan, key=action_key)),
+        errors=_errors(problems, strays, referential.id, lang),
         lang=lang,
         referential_title=referential.info.title.get(lang),
         referential_notes=tuple(note.get(lang) for note in referential.info.provisional),
         organization=OrganizationBlock(name=config.organization.name, nda=config.organization.nda),
         obligations=() if display is None else (display,),
-        units=tuple(
-            UnitInfo(
-                id=unit.id,
-                name=unit.name,
-                central=unit.central,
-                owner=unit.owner,
-                offerings=tuple(
-                    OfferingInfo(
-                        id=o.id, title=o.title, category=o.category, certification=o.certification
-                    )
-                    for o in unit.offerings
-                ),
-            )
-            for unit in config.units
-        ),
+        units=_units(config),
         evidence=tuple(
             evidence_item(e, with_read=True)
             for e in sorted(evidence, key=lambda e: (e.unit, e.path))

@@ -194,6 +194,15 @@ def _t(fr: str, en: str, lang: Lang) -> str:
 
 def _readme(indicator: Indicator, referential: Referential, lang: Lang) -> str:
     """What to drop in one indicator's folder, from the referential data."""
+    lines = _readme_header(indicator, referential, lang)
+    lines += _readme_lists(indicator, lang)
+    lines += _readme_assessment(indicator, lang)
+    lines += _readme_drop(indicator, lang)
+    return "\n".join(lines)
+
+
+def _readme_header(indicator: Indicator, referential: Referential, lang: Lang) -> list[str]:
+    """The README's title, criterion, wording (and gloss in English) and expected level."""
     criterion = next(c for c in referential.criteria if c.number == indicator.criterion)
     lines = [
         f"# {_t('Indicateur', 'Indicator', lang)} {indicator.number} — {indicator.title.get(lang)}",
@@ -211,6 +220,12 @@ def _readme(indicator: Indicator, referential: Referential, lang: Lang) -> str:
             f"**{_t('Niveau attendu', 'Expected level', lang)}** : {indicator.expected_level.text}",
             "",
         ]
+    return lines
+
+
+def _readme_lists(indicator: Indicator, lang: Lang) -> list[str]:
+    """The README's lists of evidence examples and of specific obligations, when any."""
+    lines: list[str] = []
     examples = indicator.evidence_examples.fr if lang == "fr" else indicator.evidence_examples.en
     if examples:
         lines += [f"**{_t('Exemples de preuves', 'Evidence examples', lang)}**", ""]
@@ -221,6 +236,12 @@ def _readme(indicator: Indicator, referential: Referential, lang: Lang) -> str:
     if specific:
         lines += [f"**{_t('Obligations spécifiques', 'Specific obligations', lang)}**", ""]
         lines += [f"- {item}" for item in specific] + [""]
+    return lines
+
+
+def _readme_assessment(indicator: Indicator, lang: Lang) -> list[str]:
+    """The README's non-conformity weighting, minor NC and what the indicator applies to."""
+    lines: list[str] = []
     weighting = (
         _t("majeure uniquement", "major only", lang)
         if indicator.nc_weighting == "major_only"
@@ -233,7 +254,12 @@ def _readme(indicator: Indicator, referential: Referential, lang: Lang) -> str:
     if indicator.condition is not None:
         concerns += f" ; {_CONDITIONS[indicator.condition].get(lang)}"
     lines += ["", f"**{_t('Concerne', 'Applies to', lang)}** : {concerns}.", ""]
-    lines += [f"## {_t('Que déposer ici', 'What to drop here', lang)}", ""]
+    return lines
+
+
+def _readme_drop(indicator: Indicator, lang: Lang) -> list[str]:
+    """The README's « what to drop here » section, ending with the advice to date documents."""
+    lines = [f"## {_t('Que déposer ici', 'What to drop here', lang)}", ""]
     if indicator.assessed_at == "offering":
         lines.append(
             _t(
@@ -273,7 +299,7 @@ def _readme(indicator: Indicator, referential: Referential, lang: Lang) -> str:
         ),
         "",
     ]
-    return "\n".join(lines)
+    return lines
 
 
 def init_workspace(directory: Path, *, force: bool = False, lang: Lang = "fr") -> list[Path]:
