@@ -121,8 +121,8 @@ def test_table_names_every_check_and_presence_once(tool: ModuleType) -> None:
 def test_versions_per_row_follow_the_data(tool: ModuleType) -> None:
     rows = tool.content_rows(_builtin_checks())
     by_name = {tool.short_name(r.check): r.versions for r in rows[12]}
-    assert by_name["delivery:check_engagement_abandons"] == ("rnq-2019-v9", "rnq-2026")
-    assert by_name["delivery:check_prevention_violences"] == ("rnq-2026",)
+    assert by_name["i12_engagement:check_engagement_abandons"] == ("rnq-2019-v9", "rnq-2026")
+    assert by_name["i12_engagement:check_prevention_violences"] == ("rnq-2026",)
     assert all(r.versions == ("rnq-2026",) for r in rows[33])
     assert tool.versions_label(("rnq-2019-v9", "rnq-2026")) == "both"
     assert tool.versions_label(("rnq-2026",)) == "`rnq-2026` only"

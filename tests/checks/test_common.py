@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from rnq.checks._common import _without_docstrings
+from rnq.checks.helpers import _without_docstrings
 
 BEFORE = '''
 """Module."""

@@ -13,7 +13,7 @@ import pytest
 import xlsxwriter
 
 import rnq
-from rnq.checks.complaints import Delay, response_delay
+from rnq.checks.i31_complaints import Delay, response_delay
 from rnq.testing import write_workspace
 from tests.checks.conftest import CONFIG, TODAY, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 

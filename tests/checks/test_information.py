@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from rnq.checks._offering import date_in_text
+from rnq.checks.helpers import date_in_text
 from tests.checks.conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
 CONFIG = """\

@@ -2,31 +2,35 @@
 
 One module per concern (``presence``, then one module per group of indicators); every public
 module of this package is a check module, found by :func:`rnq_register_checks`. Helpers shared by
-the checks live in :mod:`rnq.checks._common`.
+the checks live in :mod:`rnq.checks.helpers`.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from types import ModuleType
 
 from rnq.hookspecs import hookimpl
 
-__all__ = ["builtin_check_modules", "rnq_register_checks"]
+__all__ = ["CHECK_MODULE", "builtin_check_modules", "rnq_register_checks"]
+
+
+#: The name of a check module of one indicator: ``i`` and its two-digit number.
+CHECK_MODULE = re.compile(r"^i\d\d_\w+$")
 
 
 def builtin_check_modules() -> list[ModuleType]:
-    """Every built-in check module: ``presence`` first, then the others by name."""
+    """Every built-in check module: ``presence`` first, then one per indicator, in order."""
     names = sorted(
-        info.name
-        for info in pkgutil.iter_modules(__path__)
-        if not info.name.startswith("_") and info.name != "presence"
+        info.name for info in pkgutil.iter_modules(__path__) if CHECK_MODULE.match(info.name)
     )
     return [importlib.import_module(f"{__name__}.{name}") for name in ("presence", *names)]
 
 
 @hookimpl(trylast=True)
 def rnq_register_checks() -> list[ModuleType]:
-    """The built-in check modules."""
-    return builtin_check_modules()
+    """The built-in check modules, then :mod:`rnq.checks.helpers` for the fixtures they share
+    (``offer_sections``)."""
+    return [*builtin_check_modules(), importlib.import_module(f"{__name__}.helpers")]

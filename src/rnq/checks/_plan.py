@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from rnq.checks import _common
+from rnq.checks import helpers
 from rnq.collect.evidence import Evidence
 from rnq.match.questions import portable
 from rnq.workspace.config import WorkspaceConfig
@@ -104,7 +104,7 @@ def questions_for(
     """The planned questions for a document mapped to ``indicators``, of ``kind``, in a run
     under ``referential`` and in ``context`` (:func:`context_of`); the same tuple object for the
     same arguments, so thousands of documents share it. None while :func:`recording`."""
-    if _common.RECORDERS:
+    if helpers.RECORDERS:
         return ()
     section = f"{referential}/{context}" if referential and context else ANY
     return _for(tuple(sorted(set(indicators))), kind, section)
@@ -133,8 +133,8 @@ def recording(context: Callable[[Evidence], str] = lambda _item: ANY) -> Iterato
             if item.kind:
                 parts["by_kind"].setdefault(item.kind, set()).add(question)
 
-    _common.RECORDERS.append(record)
+    helpers.RECORDERS.append(record)
     try:
         yield asked
     finally:
-        _common.RECORDERS.remove(record)
+        helpers.RECORDERS.remove(record)

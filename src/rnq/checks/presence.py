@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from rnq.checks._common import is_current, where_kept
+from rnq.checks.helpers import is_current, where_kept
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified

@@ -1,15 +1,18 @@
-"""Indicator 30: feedback collected from every stakeholder concerned, and current."""
+"""Indicator 30 — Collecting stakeholder feedback (« Recueil des appréciations des parties
+prenantes »), criterion 7.
+
+Its built-in checks:
+
+* :func:`check_appreciations_parties_prenantes` — feedback (appréciations) from the stakeholders
+  concerned is collected and up to date.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from rnq.checks._common import (
-    is_current,
-    readable,
-    where_kept,
-)
+from rnq.checks.helpers import is_current, readable, where_kept
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.engine.marks import mark
@@ -18,11 +21,12 @@ from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit, WorkspaceConfig
 from rnq.workspace.kinds import infer_stakeholder
 
-__all__ = [
-    "check_appreciations_parties_prenantes",
-]
+__all__ = ["check_appreciations_parties_prenantes"]
 
-# --- 30: feedback from every stakeholder concerned ------------------------------------------
+#: The namespace of this module's check names (``rnq.checks.feedback::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.feedback"
+
 
 _STAKEHOLDERS: Mapping[str, tuple[str, str]] = {
     "apprenants": ("bénéficiaires (apprenants)", "beneficiaries (learners)"),

@@ -1,11 +1,12 @@
-"""Indicator 31: a complaints procedure and a register, every complaint answered in time.
+"""Indicator 31 — Handling difficulties, complaints and incidents (« Traitement des difficultés,
+réclamations et aléas »), criterion 7.
 
-The complaints register (SPEC §3 "Registers") is read from the rows of a CSV or XLSX file, or
-from the rows a plugin collector returned (``rnq-crm-complaints``: ISO dates, columns
-``date_reception, objet, date_reponse, canal, statut, action``). Each complaint must be answered
-within the delay the complaints procedure sets (« sous 15 jours ouvrés », « délai de réponse de
-30 jours »…; 30 days when none is found). A complaint younger than that delay on the day of the
-run, still unanswered, is pending, not a gap.
+Its built-in checks:
+
+* :func:`check_procedure_reclamations` — a procedure handles stakeholders' difficulties,
+  complaints and contingencies (aléas).
+* :func:`check_reclamations_dans_les_delais` — every complaint in the register was answered
+  within the time set by the procedure.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from rnq.checks._common import (
+from rnq.checks.helpers import (
     Term,
-    fold,
     labels,
     mentions,
     missing_terms,
@@ -33,6 +33,7 @@ from rnq.collect.registers import fr_date, match_columns, parse_date
 from rnq.dates import add_months
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, Subchecks, msg, not_verified
+from rnq.match.questions import fold
 from rnq.text import Localized
 from rnq.workspace.config import Unit, WorkspaceConfig
 
@@ -45,9 +46,14 @@ __all__ = [
     "response_delay",
 ]
 
-# --- 31: complaints procedure, register and delays -------------------------------------------
+#: The namespace of this module's check names (``rnq.checks.complaints::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.complaints"
+
 
 DEFAULT_DELAY_DAYS = 30
+
+
 #: Headers accepted for each column of the complaints register (without case or accents).
 COMPLAINT_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "date_reception": (
@@ -68,23 +74,32 @@ COMPLAINT_COLUMNS: Mapping[str, tuple[str, ...]] = {
     ),
     "statut": ("statut", "état", "status", "state"),
 }  # fmt: skip
+
+
 _EXPECTED = msg(
     "date de réception, objet, date de réponse (vide si sans réponse)",
     "reception date (date de réception), subject (objet), response date (date de réponse, "
     "empty when not answered)",
 )
 
+
 _NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
     "huit": 8, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante-huit": 48,
     "quarante huit": 48, "soixante": 60,
 }  # fmt: skip
+
+
 _DELAY = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s*"
     r"(?P<u>jours?|j\b|heures?|h\b|semaines?|mois)"
     r"(?:\s+(?P<q>ouvres|ouvrables|calendaires|francs))?"
 )
+
+
 _ANSWER_CUE = re.compile(r"repon|reponse|repond|traite|traitement|clotur|resol|solution|apporte")
+
+
 _ACK_CUE = re.compile(r"accus|receptionn|enregistr|prise en compte|acquitt")
 
 

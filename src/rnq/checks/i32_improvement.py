@@ -1,9 +1,16 @@
-"""Indicator 32: improvement actions drawn from feedback and complaints; from 1 November
-2026, a quality risk analysis."""
+"""Indicator 32 — Continuous improvement (« Mesures d'amélioration continue »), criterion 7.
+
+Its built-in checks:
+
+* :func:`check_ameliorations_tracees` — dated improvement measures are drawn from feedback and
+  complaints.
+* :func:`check_analyse_risques` — a risk analysis on the quality of the training delivered is
+  carried out (rnq-2026).
+"""
 
 from __future__ import annotations
 
-from rnq.checks._common import (
+from rnq.checks.helpers import (
     Term,
     labels,
     mentions,
@@ -18,12 +25,12 @@ from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, skip
 from rnq.workspace.config import Unit, WorkspaceConfig
 
-__all__ = [
-    "check_ameliorations_tracees",
-    "check_analyse_risques",
-]
+__all__ = ["check_ameliorations_tracees", "check_analyse_risques"]
 
-# --- 32: improvement from feedback and complaints; 2026: quality risk analysis ---------------
+#: The namespace of this module's check names (``rnq.checks.improvement::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.improvement"
+
 
 _DATES = (
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
@@ -34,6 +41,8 @@ _DATES = (
     r"date (de realisation|prevue|cible|de mise en oeuvre|de cloture)",
     r"\b[ts][1-4] 20\d\d\b",
 )
+
+
 _IMPROVEMENT_TERMS = (
     Term.of(
         "analyse des appréciations (enquêtes, avis)",
@@ -116,6 +125,8 @@ _RISK = (
     r"(cartographie|matrice|registre|revue|evaluation) des risques",
     r"\bamdec\b",
 )
+
+
 _RISK_TERMS = (
     Term.of("risques identifiés", "risks identified", r"\brisques?\b"),
     Term.of(

@@ -1,5 +1,15 @@
-"""Indicator 1: the public information on each offering (the offer sheet), complete, current
-and, from 1 November 2026, free of misleading statements."""
+"""Indicator 1 — Public information on offerings (« Information du public sur les prestations »),
+criterion 1.
+
+Its built-in checks:
+
+* :func:`check_fiche_offre_complete` — the offering's public information sheet gives every item
+  required by indicator 1.
+* :func:`check_fiche_offre_a_jour` — the offering's public information sheet is up to date on
+  the audit date.
+* :func:`check_communication_non_trompeuse` — the communication about the offering contains no
+  obviously misleading statement.
+"""
 
 from __future__ import annotations
 
@@ -7,49 +17,64 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from rnq.checks._common import (
+from rnq.checks.helpers import (
+    MONTHS,
+    OfferSections,
     Term,
     all_matches,
-    fold,
+    code_pattern,
+    date_of,
+    files,
     is_current,
     labels,
     mentions,
     missing_terms,
+    newest,
+    offering_reading,
     readable_not_stale,
     where,
-)
-from rnq.checks._offering import (
-    _MONTHS,
-    OfferSections,
-    _code_pattern,
-    _date_of,
-    _newest,
-    files,
-    offer_sections,
-    offering_reading,
 )
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.match.questions import fold
 from rnq.referential.loader import Referential
 from rnq.referential.verifications import indicators_for
 from rnq.text import Localized
 from rnq.workspace.config import Offering, Unit
 
 __all__ = [
+    "ACCESSIBILITE",
+    "CERTIFICATEUR",
+    "CONTACTS",
+    "DATE_ENREGISTREMENT",
+    "DELAIS_ACCES",
+    "DUREE",
+    "EVALUATION",
+    "FINANCEMENTS",
+    "METHODES",
+    "MODALITES_ACCES",
+    "MODALITES_PEDAGOGIQUES",
+    "OBJECTIFS",
+    "PRE_REQUIS",
     "PROGRAMME_MONTHS",
+    "RECONNAISSANCE",
+    "TARIFS",
     "check_communication_non_trompeuse",
     "check_fiche_offre_a_jour",
     "check_fiche_offre_complete",
-    "offer_sections",
+    "sheet_terms",
 ]
+
+#: The namespace of this module's check names (``rnq.checks.offer_sheet::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.offer_sheet"
+
 
 #: Months after which an offer sheet is taken as out of date when ``freshness`` sets no rule
 #: for ``programme`` (a heuristic: catalogues are usually revised every year or two).
 PROGRAMME_MONTHS = 24
 
-
-# --- Indicator 1: the offer sheet ---------------------------------------------------------
 
 PRE_REQUIS = Term.of(
     "prérequis",
@@ -58,6 +83,8 @@ PRE_REQUIS = Term.of(
     r"niveau (d'entree )?requis",
     r"conditions? d'admission",
 )
+
+
 OBJECTIFS = Term.of(
     "objectifs",
     "objectives",
@@ -65,6 +92,8 @@ OBJECTIFS = Term.of(
     r"competences (visees|developpees|acquises)",
     r"(capables?|en mesure) de\b",
 )
+
+
 DUREE = Term.of(
     "durée",
     "duration",
@@ -73,6 +102,8 @@ DUREE = Term.of(
     r"\b\d+([,.]\d+)?\s*(h|heures?)\b",
     r"\b\d+([,.]\d+)?\s*(jours?|semaines|mois) de formation",
 )
+
+
 MODALITES_ACCES = Term.of(
     "modalités d'accès",
     "access terms",
@@ -84,6 +115,8 @@ MODALITES_ACCES = Term.of(
     r"inscriptions? (en ligne|sur (dossier|entretien)|aupres)",
     r"admission (sur|apres)",
 )
+
+
 DELAIS_ACCES = Term.of(
     "délais d'accès",
     "access lead time",
@@ -94,6 +127,8 @@ DELAIS_ACCES = Term.of(
     r"inscriptions? (jusqu'au|jusqu'a|ouvertes|avant le)",
     r"(rentree|sessions?|prochaine session|date de debut)\s*:?\s*(le |en )?\d",
 )
+
+
 TARIFS = Term.of(
     "tarifs",
     "prices",
@@ -105,6 +140,8 @@ TARIFS = Term.of(
     r"\bsur devis\b",
     r"frais (de formation|pedagogiques|d'inscription|de scolarite)",
 )
+
+
 CONTACTS = Term.of(
     "contacts",
     "contacts",
@@ -115,6 +152,8 @@ CONTACTS = Term.of(
     r"\btelephone\b",
     r"\b(courriel|e-?mail)\b",
 )
+
+
 METHODES = Term.of(
     "méthodes mobilisées",
     "teaching methods",
@@ -124,6 +163,8 @@ METHODES = Term.of(
     r"approche pedagogique",
     r"(etudes? de cas|mises? en situation|travaux pratiques|jeux de roles?|exercices pratiques)",
 )
+
+
 EVALUATION = Term.of(
     "modalités d'évaluation",
     "assessment",
@@ -133,6 +174,8 @@ EVALUATION = Term.of(
     r"\b(examens?|epreuves?|qcm)\b",
     r"controle (continu|des connaissances|en cours de formation)",
 )
+
+
 ACCESSIBILITE = Term.of(
     "accessibilité aux personnes handicapées",
     "accessibility for disabled people",
@@ -141,6 +184,8 @@ ACCESSIBILITE = Term.of(
     r"\brqth\b",
     r"\baccessib",
 )
+
+
 # rnq-2026 (slug fiche-offre-2026)
 RECONNAISSANCE = Term.of(
     "type de reconnaissance (certification, diplôme, attestation…)",
@@ -156,6 +201,8 @@ RECONNAISSANCE = Term.of(
     r"\brncp\s*[-:]?\s*\d{3,}",
     r"\brs\s*[-:]?\s*\d{3,}",
 )
+
+
 MODALITES_PEDAGOGIQUES = Term.of(
     "modalités pédagogiques",
     "teaching arrangements",
@@ -171,6 +218,8 @@ MODALITES_PEDAGOGIQUES = Term.of(
     r"\ba?synchrone",
     r"en alternance",
 )
+
+
 FINANCEMENTS = Term.of(
     "modalités de financement",
     "funding",
@@ -183,6 +232,8 @@ FINANCEMENTS = Term.of(
     r"prise en charge",
     r"autofinancement|financement personnel",
 )
+
+
 CERTIFICATEUR = Term.of(
     "certificateur",
     "certifier",
@@ -190,14 +241,18 @@ CERTIFICATEUR = Term.of(
     r"(autorite|organisme) (responsable de la certification|certificat)",
     r"\bdelivre par\b",
 )
+
+
 DATE_ENREGISTREMENT = Term.of(
     "date d'enregistrement de la certification",
     "registration date of the certification",
     r"date d'enregistrement",
     r"enregistr\w*[^\n]{0,80}?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}"
-    rf"|(\d{{1,2}}(er)? )?({'|'.join(_MONTHS)}) \d{{4}})",
+    rf"|(\d{{1,2}}(er)? )?({'|'.join(MONTHS)}) \d{{4}})",
     r"date de (decision|publication) (de l'enregistrement|au (rncp|repertoire))",
 )
+
+
 _CODE_GENERIC = r"\b(rncp|rs)\s*[-:#.]?\s*(n\s*[o°]\s*)?\d{3,}\b"
 
 
@@ -219,10 +274,10 @@ def sheet_terms(offering: Offering, referential: Referential) -> list[Term]:
     )
     terms += [TARIFS, CONTACTS, METHODES, EVALUATION, ACCESSIBILITE]
     if offering.certifying:
-        code = _code_pattern(offering.certification) or _CODE_GENERIC
+        code = code_pattern(offering.certification) or _CODE_GENERIC
         label = (
             fold(offering.certification or "").upper()
-            if _code_pattern(offering.certification)
+            if code_pattern(offering.certification)
             else "RNCP/RS"
         )
         terms += [
@@ -302,14 +357,14 @@ def check_fiche_offre_a_jour(
         for e in reading.docs
         if (e.valid_until is not None and e.valid_until >= audit_date)
         or (
-            (day := _date_of(e)) is not None
+            (day := date_of(e)) is not None
             and is_current(e.model_copy(update={"date": day, "kind": None}), {}, audit_date, months)
         )
     ]
     if current:
         return
-    newest = _newest(reading.docs)
-    if newest is None:
+    latest = newest(reading.docs)
+    if latest is None:
         not_verified(
             msg(
                 f"La fiche de la {where(offering).fr} n'est pas datée : son actualité ne peut pas "
@@ -321,10 +376,10 @@ def check_fiche_offre_a_jour(
         )
     raise Gap(
         msg(
-            f"La fiche de la {where(offering).fr} date du {newest.isoformat()}, plus de {months} "
+            f"La fiche de la {where(offering).fr} date du {latest.isoformat()}, plus de {months} "
             f"mois avant l'audit ({audit_date.isoformat()}) — règle de fraîcheur indicative "
             f"({files(reading.paths)}).",
-            f"The sheet of {where(offering).en} is dated {newest.isoformat()}, over {months} "
+            f"The sheet of {where(offering).en} is dated {latest.isoformat()}, over {months} "
             f"months before the audit ({audit_date.isoformat()}) — freshness is a heuristic "
             f"({files(reading.paths)}).",
         ),
@@ -335,14 +390,22 @@ def check_fiche_offre_a_jour(
 _CPF_CLAIM = (
     r"(eligible|finan\w*|pris en charge|mobilis\w*)[^.\n]{0,30}\b(cpf|mon ?compte ?formation)"
 )
+
+
 _CPF_DENIED = (
     r"\b(non|pas|n'est pas|ni)\b[^.\n]{0,12}(eligible|finan\w*|pris en charge)[^.\n]{0,30}cpf"
 )
+
+
 _CPF_EXEMPT = r"permis (b|de conduire)|creation (ou reprise )?d'entreprise|benevol|bilan de comp"
+
+
 _CERTIFYING_CLAIM = (
     r"\b(formation|prestation|parcours) (certifiante|diplomante)\b|\bdiplome d'etat\b"
     r"|\btitre professionnel\b|" + _CODE_GENERIC
 )
+
+
 _GUARANTEE = (
     r"(reussite|diplome|certification|emploi|embauche|financement|prise en charge|examen)"
     r"[^.\n]{0,20}\bgaranti(e|s)?\b|\bgaranti(e|s)? [^.\n]{0,20}(reussite|emploi|embauche|diplome)"
@@ -397,7 +460,7 @@ def check_communication_non_trompeuse(
                 )
             )
     else:
-        own = _code_pattern(offering.certification)
+        own = code_pattern(offering.certification)
         codes = all_matches(text, _CODE_GENERIC)
         if own is not None and codes and not any(re.fullmatch(own, c) for c in codes):
             found.append(

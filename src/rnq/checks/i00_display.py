@@ -1,12 +1,10 @@
 """The certificate-display obligation (« indicator 0 »): at surveillance and renewal audits, the
-certified provider displays its Qualiopi certificate on its website and in its premises (or, with
-no website, gives a copy to whoever asks); a missing display is a major NC (arrêté du 6 juin 2019,
-art. 2 as amended on 31 May 2023).
+Qualiopi certificate shown on the website and in the premises (a missing display is a major NC).
 
-Evidence is found by kind, wherever it sits in the workspace: ``affichage-certificat`` (a capture
-or PDF of the website page, a photo of the premises) or an ``attestation`` that speaks of the
-certificate. A photo cannot be read: a dated and signed attestation (``by``, ``date``) stands for
-it. The check runs once, for the whole organisation.
+Its built-in checks:
+
+* :func:`check_affichage_certificat` — the Qualiopi certificate is displayed on the website and
+  in the premises.
 """
 
 from __future__ import annotations
@@ -14,20 +12,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from rnq.checks._common import Text, blank, current, fold, mentions, stale_note
-from rnq.checks.delivery import body_text
+from rnq.checks.helpers import Text, blank, body_text, current, mentions, stale_note
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.match.questions import fold
 from rnq.referential.loader import Category
 from rnq.workspace.config import AuditInfo, WorkspaceConfig
 
-__all__ = ["check_affichage_certificat"]
+__all__ = ["RECENT_MONTHS", "check_affichage_certificat"]
+
+#: The namespace of this module's check names (``rnq.checks.display::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.display"
+
 
 #: Months after which a capture or an attestation no longer shows the current display (heuristic).
 RECENT_MONTHS = 12
 
+
 _ABOUT_CERTIFICATE = (r"qualiopi", r"certificat", r"certification qualite")
+
+
 _WEBSITE = (
     r"site (internet|web)",
     r"\bsite\b",
@@ -39,8 +45,12 @@ _WEBSITE = (
     r"internet",
     r"en ligne",
 )
+
+
 #: Words that say the website explicitly (a certificate document may carry its certifier's URL).
 _WEBSITE_EXPLICIT = (r"site (internet|web)", r"page (d'accueil|web|du site)", r"capture")
+
+
 _PREMISES = (
     r"locaux",
     r"\bhall\b",
@@ -55,11 +65,15 @@ _PREMISES = (
     r"affiche (dans|a l'|au|sur le mur)",
     r"\bphoto",
 )
+
+
 _NO_WEBSITE = (
     r"(pas|aucun|sans) (de )?site",
     r"ne dispose (pas|d'aucun) (d'un |de )?site",
     r"copie (du certificat )?(remise|fournie|transmise) (a|sur) (toute personne|demande)",
 )
+
+
 #: The certificate document itself (a proof of certification, not of its display).
 _CERTIFICATE_ITSELF = (
     r"numero de certificat",
@@ -68,6 +82,8 @@ _CERTIFICATE_ITSELF = (
     r"date de (delivrance|validite|fin de validite)",
     r"delivre (a|le)\b",
 )
+
+
 _CATEGORY_WORDS: dict[Category, tuple[str, str, str]] = {
     "AF": ("actions de formation", "training actions", r"actions? de formation"),
     "BC": ("bilans de compétences", "skills reviews", r"bilans? de competences"),

@@ -1,18 +1,18 @@
-"""Criterion 6, indicator 27: subcontracting and wage portage (only when the provider uses them;
-the applicability rules make the indicator not applicable otherwise).
+"""Indicator 27 — Subcontracting and wage portage (« Sous-traitance et portage salarial »),
+criterion 6.
 
-Both versions: the contracts exist and the provider shows how it checks that its subcontractors
-or ported workers comply with the referential (Qualiopi certificate, NDA, quality charter or
-commitment, selection, audits, evaluations). From 1 November 2026 (rnq-2026) that compliance
-is also traced in each subcontracting contract: what is subcontracted, the quality
-obligations, and how they are controlled.
+Its built-in checks:
+
+* :func:`check_conformite_sous_traitants` — subcontracting contracts exist and the
+  subcontractors' compliance is verified.
+* :func:`check_tracabilite_contrats` — each subcontracting contract records compliance with the
+  referential (rnq-2026).
 """
 
 from __future__ import annotations
 
-from rnq.checks._common import (
+from rnq.checks.helpers import (
     Term,
-    fold,
     labels,
     mentions,
     missing_terms,
@@ -24,14 +24,27 @@ from rnq.checks._common import (
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, Subchecks, msg, skip
+from rnq.match.questions import fold
 from rnq.workspace.config import Unit, WorkspaceConfig
 
-__all__ = ["check_conformite_sous_traitants", "check_tracabilite_contrats"]
+__all__ = [
+    "COMPLIANCE",
+    "TRACEABILITY",
+    "check_conformite_sous_traitants",
+    "check_tracabilite_contrats",
+]
+
+#: The namespace of this module's check names (``rnq.checks.subcontracting::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.subcontracting"
+
 
 _CONTRACT = (
     r"contrat|convention|accord[- ]cadre|bon de commande|lettre de mission",
     r"sous[- ]?trait|portage|salarie porte|prestataire externe|co-traitan",
 )
+
+
 #: Proof that the subcontractors' compliance with the referential is checked.
 COMPLIANCE = Term.of(
     "vérification de la conformité des sous-traitants (certificat Qualiopi, NDA, charte ou "
@@ -48,6 +61,8 @@ COMPLIANCE = Term.of(
     r"evaluation (annuelle )?(du|des) (sous-traitants?|prestataires?|salaries? portes?)",
     r"(verification|suivi) (de la )?(conformite|qualite)",
 )
+
+
 #: What each contract must trace from 1 November 2026.
 TRACEABILITY = (
     Term.of(

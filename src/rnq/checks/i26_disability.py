@@ -1,20 +1,26 @@
-"""Criterion 6, indicator 26: the disability expertise, tools and network mobilised.
+"""Indicator 26 — Disability expertise and network (« Expertises, outils et réseaux handicap »),
+criterion 6.
 
-The expected level asks for an identified network of partners, experts and actors of the
-disability field that staff can call on, and, when people with disabilities are welcomed, how
-that network is used and which adaptations are made. The guide expects the network to exist
-even if no disabled learner has been welcomed yet.
+Its built-in checks:
+
+* :func:`check_reseau_handicap` — the disability network, tools and expertise that can be called
+  on, and how adaptations are decided, are described.
 """
 
 from __future__ import annotations
 
-from rnq.checks._common import Term, labels, missing_terms, readable, text_of, where_kept
+from rnq.checks.helpers import Term, labels, missing_terms, readable, text_of, where_kept
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg
 from rnq.workspace.config import Unit, WorkspaceConfig
 
 __all__ = ["DISABILITY_TERMS", "check_reseau_handicap"]
+
+#: The namespace of this module's check names (``rnq.checks.disability::check_…``): waivers and
+#: ``rnq diff`` key on check names, so they stay the same when the file moves.
+CHECKS_NAMESPACE = "rnq.checks.disability"
+
 
 #: What the wording and the expected level of indicator 26 ask to see.
 DISABILITY_TERMS = (
