@@ -136,7 +136,7 @@ def test_portable_questions() -> None:
     assert portable(r"\bfoad\b")
     assert portable(HAS_TEXT)
     assert portable(ALL + "x")
-    assert portable("\x00rnq.checks.i19_resources:tracking")  # registered on import (document_question)
+    assert portable("\x00rnq.checks.i19_resources:tracking")  # registered on import
     assert not portable("\x00head300")  # a question only its check can answer (reads the path)
     assert not portable("offre\x1fx")  # a passage of a catalogue
 

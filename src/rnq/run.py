@@ -111,7 +111,7 @@ def _run_key(
 ) -> str | None:
     """The key of this run (:mod:`rnq.cache.runkey`): its options that shape the report, and the
     versions of the extractor and of the content checks."""
-    from rnq.checks._common import facts_version
+    from rnq.checks.helpers import facts_version
     from rnq.extract.model import EXTRACTOR_VERSION
 
     shaping = {
@@ -154,8 +154,8 @@ def _read_documents(
 ) -> tuple[list[Evidence], DocumentStore]:
     """Read every collected file's text (in parallel, cached) and attach it to its evidence:
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
-    from rnq.checks._common import facts_version
     from rnq.checks._plan import context_of, questions_for
+    from rnq.checks.helpers import facts_version
     from rnq.collect.enrich import apply_extraction
 
     files: dict[str, Path] = {}

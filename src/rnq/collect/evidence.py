@@ -154,7 +154,7 @@ class Evidence(BaseModel):
     ) -> Evidence:
         """A copy with ``update`` applied and the given content: ``text`` and ``rows`` now, or
         ``loader`` to read them on each access (it keeps what it wants in memory). ``facts``
-        are answers already known about the content (see ``rnq.checks._common``), keyed by
+        are answers already known about the content (see ``rnq.checks.helpers``), keyed by
         question, shared with the cache."""
         cls = type(self)
         content = _content_attrs(text, rows, loader, content_key, facts)

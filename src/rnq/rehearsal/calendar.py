@@ -230,6 +230,208 @@ _NEXT: dict[Phase, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Cycle:
+    """The dates of a certification cycle derived from ``certified_on``."""
+
+    start: dt.date
+    validity: int
+    expires: dt.date
+    window: tuple[dt.date, dt.date]
+    plan_from: dt.date
+    latest: dt.date
+
+    def fields(self) -> dict[str, object]:
+        """The cycle's dates as :class:`AuditCalendar` fields."""
+        return {
+            "certified_on": self.start,
+            "validity_months": self.validity,
+            "expires_on": self.expires,
+            "surveillance_from": self.window[0],
+            "surveillance_until": self.window[1],
+            "renewal_plan_from": self.plan_from,
+            "renewal_audit_by": self.latest,
+        }
+
+
+def _cycle(start: dt.date) -> _Cycle:
+    """Expiry, surveillance window and renewal dates of a certificate obtained on ``start``."""
+    validity = _VALIDITY_BEFORE_2021 if start < dt.date(2021, 1, 1) else _VALIDITY_MONTHS
+    expires = add_months(start, validity)
+    return _Cycle(
+        start=start,
+        validity=validity,
+        expires=expires,
+        window=(add_months(start, _SURVEILLANCE[0]), add_months(start, _SURVEILLANCE[1])),
+        plan_from=add_months(expires, -_RENEWAL_PLAN_MONTHS),
+        latest=add_months(expires, -_RENEWAL_LATEST_MONTHS),
+    )
+
+
+def _base_provisional() -> list[Localized]:
+    """The provisional remarks every calendar carries (validity, surveillance window)."""
+    return [
+        _l(
+            "Validité de 3 ans : sources secondaires concordantes, l'article R. 6316-2 n'a pas "
+            "été lu.",
+            "3-year validity: consistent secondary sources; art. R. 6316-2 was not read.",
+        ),
+        _l(
+            "Fenêtre de surveillance prise au plus étroit (certification + 14 mois à + 22 mois).",
+            "Surveillance window taken at its narrowest (certification + 14 to + 22 months).",
+        ),
+    ]
+
+
+def _cycle_provisional(cycle: _Cycle) -> list[Localized]:
+    """The provisional remark on a 4-year validity, for a certificate obtained before 2021."""
+    if cycle.start >= dt.date(2021, 1, 1):
+        return []
+    return [
+        _l(
+            "Certification antérieure au 1er janvier 2021 : validité de 4 ans (décret "
+            "n° 2019-564, art. 2).",
+            "Certified before 1 January 2021: valid 4 years (décret n° 2019-564, art. 2).",
+        )
+    ]
+
+
+def _uncertified_warnings(audit_type: AuditType) -> list[Localized]:
+    """The warning on a missing ``certified_on``, which only an initial audit can do without."""
+    if audit_type == "initial":
+        return []
+    return [
+        _l(
+            "« audit.certified_on » n'est pas renseigné : la fenêtre de surveillance et "
+            "l'échéance du certificat ne peuvent pas être calculées.",
+            "'audit.certified_on' is not set: the surveillance window and the "
+            "certificate's expiry cannot be computed.",
+        )
+    ]
+
+
+def _cycle_phase(audit_type: AuditType, today: dt.date, cycle: _Cycle) -> Phase:
+    """The phase of the cycle on ``today`` (``not_certified`` while preparing an initial audit)."""
+    if audit_type == "initial":
+        return "not_certified"
+    return _phase(today, cycle.window, cycle.plan_from, cycle.latest, cycle.expires)
+
+
+def _mistimed(when: dt.date | None, audit_type: AuditType, cycle: _Cycle) -> bool:
+    """Whether the audit date falls outside what the calendar allows for its type."""
+    if when is None:
+        return False
+    if audit_type == "surveillance":
+        return not (cycle.window[0] <= when <= cycle.window[1])
+    if audit_type == "renewal":
+        return when > cycle.latest
+    return False
+
+
+def _surveillance_timing(when: dt.date, window: tuple[dt.date, dt.date]) -> list[Localized]:
+    """The warning on a surveillance audit dated outside the surveillance window."""
+    if window[0] <= when <= window[1]:
+        return []
+    return [
+        _l(
+            f"La date d'audit ({_d(when, 'fr')}) est hors de la fenêtre de surveillance "
+            f"({_d(window[0], 'fr')} – {_d(window[1], 'fr')}).",
+            f"The audit date ({_d(when, 'en')}) is outside the surveillance window "
+            f"({_d(window[0], 'en')} – {_d(window[1], 'en')}).",
+        )
+    ]
+
+
+def _renewal_timing(when: dt.date, cycle: _Cycle) -> list[Localized]:
+    """The warning on a renewal audit dated after expiry, or too late to lift a major NC."""
+    if when > cycle.expires:
+        return [
+            _l(
+                f"La date d'audit ({_d(when, 'fr')}) est après l'échéance du certificat "
+                f"({_d(cycle.expires, 'fr')}) : il aura expiré.",
+                f"The audit date ({_d(when, 'en')}) is after the certificate's expiry "
+                f"({_d(cycle.expires, 'en')}): it will have lapsed.",
+            )
+        ]
+    if when > cycle.latest:
+        return [
+            _l(
+                f"Audit de renouvellement le {_d(when, 'fr')}, après le "
+                f"{_d(cycle.latest, 'fr')} : une NC majeure (3 mois + 1 mois de vérification) "
+                "ne pourrait pas être levée avant l'échéance.",
+                f"Renewal audit on {_d(when, 'en')}, after {_d(cycle.latest, 'en')}: a major "
+                "NC (3 months + 1 month of verification) could not be lifted before "
+                "expiry.",
+            )
+        ]
+    return []
+
+
+def _timing_warnings(when: dt.date | None, audit_type: AuditType, cycle: _Cycle) -> list[Localized]:
+    """The warnings on an audit date the calendar does not allow for the audit's type."""
+    if when is None:
+        return []
+    if audit_type == "surveillance":
+        return _surveillance_timing(when, cycle.window)
+    if audit_type == "renewal":
+        return _renewal_timing(when, cycle)
+    return []
+
+
+def _countdown_warnings(when: dt.date | None, days_left: int | None) -> list[Localized]:
+    """The warning on a missing audit date, or on one already past."""
+    if when is None:
+        return [
+            _l(
+                "Aucune date d'audit (« audit.date » ou --audit-date) : le compte à rebours "
+                "n'est pas calculé.",
+                "No audit date ('audit.date' or --audit-date): no countdown.",
+            )
+        ]
+    if days_left is not None and days_left < 0:
+        return [
+            _l(
+                f"La date d'audit ({_d(when, 'fr')}) est passée.",
+                f"The audit date ({_d(when, 'en')}) is past.",
+            )
+        ]
+    return []
+
+
+def _overdue_warnings(deadlines: Sequence[NcDeadline]) -> list[Localized]:
+    """One warning per NC of the previous audit whose deadline passed without a lifted date."""
+    return [
+        _l(
+            f"NC {'mineure' if nc.level == 'minor' else 'majeure'} de l'indicateur "
+            f"{nc.indicator} : échéance du {_d(nc.deadline, 'fr')} dépassée et pas de "
+            "date de levée (« lifted »).",
+            f"{nc.level} NC on indicator {nc.indicator}: deadline {_d(nc.deadline, 'en')} "
+            "passed and no 'lifted' date.",
+        )
+        for nc in deadlines
+        if nc.state == "overdue"
+    ]
+
+
+def _next_step(
+    phase: Phase | None,
+    audit_type: AuditType,
+    when: dt.date | None,
+    days_left: int | None,
+    mistimed: bool,
+) -> tuple[str, str] | None:
+    """The next step (French, English): the countdown to a well-timed audit, else the phase's."""
+    if when is not None and days_left is not None and days_left >= 0 and not mistimed:
+        label = AUDIT_TYPES.get(audit_type, ("audit", "audit"))
+        return (
+            f"{label[0].capitalize()} prévu le {_d(when, 'fr')} (J-{days_left}) : levez d'ici là "
+            "les écarts du plan d'actions, majeurs d'abord.",
+            f"{label[1].capitalize()} scheduled on {_d(when, 'en')} ({days_left} days left): fix "
+            "the gaps of the action plan before then, majors first.",
+        )
+    return _NEXT[phase] if phase is not None else None
+
+
 def audit_calendar(
     config: WorkspaceConfig,
     today: dt.date,
@@ -242,137 +444,28 @@ def audit_calendar(
     audit = config.audit
     when = audit_date or audit.date
     warnings: list[Localized] = []
-    provisional: list[Localized] = [
-        _l(
-            "Validité de 3 ans : sources secondaires concordantes, l'article R. 6316-2 n'a pas "
-            "été lu.",
-            "3-year validity: consistent secondary sources; art. R. 6316-2 was not read.",
-        ),
-        _l(
-            "Fenêtre de surveillance prise au plus étroit (certification + 14 mois à + 22 mois).",
-            "Surveillance window taken at its narrowest (certification + 14 to + 22 months).",
-        ),
-    ]
+    provisional = _base_provisional()
     fields: dict[str, object] = {}
     phase: Phase | None = None
     mistimed = False  # the audit date falls outside what the calendar allows
     if audit.certified_on is None:
-        if audit.type != "initial":
-            warnings.append(
-                _l(
-                    "« audit.certified_on » n'est pas renseigné : la fenêtre de surveillance et "
-                    "l'échéance du certificat ne peuvent pas être calculées.",
-                    "'audit.certified_on' is not set: the surveillance window and the "
-                    "certificate's expiry cannot be computed.",
-                )
-            )
-        else:
-            phase = "not_certified"
+        warnings += _uncertified_warnings(audit.type)
+        phase = "not_certified" if audit.type == "initial" else None
     else:
-        start = audit.certified_on
-        validity = _VALIDITY_BEFORE_2021 if start < dt.date(2021, 1, 1) else _VALIDITY_MONTHS
-        expires = add_months(start, validity)
-        window = (add_months(start, _SURVEILLANCE[0]), add_months(start, _SURVEILLANCE[1]))
-        plan_from = add_months(expires, -_RENEWAL_PLAN_MONTHS)
-        latest = add_months(expires, -_RENEWAL_LATEST_MONTHS)
-        fields = {
-            "certified_on": start,
-            "validity_months": validity,
-            "expires_on": expires,
-            "surveillance_from": window[0],
-            "surveillance_until": window[1],
-            "renewal_plan_from": plan_from,
-            "renewal_audit_by": latest,
-        }
-        phase = (
-            "not_certified"
-            if audit.type == "initial"
-            else _phase(today, window, plan_from, latest, expires)
-        )
-        if (
-            when is not None
-            and audit.type == "surveillance"
-            and not (window[0] <= when <= window[1])
-        ):
-            mistimed = True
-            warnings.append(
-                _l(
-                    f"La date d'audit ({_d(when, 'fr')}) est hors de la fenêtre de surveillance "
-                    f"({_d(window[0], 'fr')} – {_d(window[1], 'fr')}).",
-                    f"The audit date ({_d(when, 'en')}) is outside the surveillance window "
-                    f"({_d(window[0], 'en')} – {_d(window[1], 'en')}).",
-                )
-            )
-        if when is not None and audit.type == "renewal":
-            mistimed = when > latest
-            if when > expires:
-                warnings.append(
-                    _l(
-                        f"La date d'audit ({_d(when, 'fr')}) est après l'échéance du certificat "
-                        f"({_d(expires, 'fr')}) : il aura expiré.",
-                        f"The audit date ({_d(when, 'en')}) is after the certificate's expiry "
-                        f"({_d(expires, 'en')}): it will have lapsed.",
-                    )
-                )
-            elif when > latest:
-                warnings.append(
-                    _l(
-                        f"Audit de renouvellement le {_d(when, 'fr')}, après le "
-                        f"{_d(latest, 'fr')} : une NC majeure (3 mois + 1 mois de vérification) "
-                        "ne pourrait pas être levée avant l'échéance.",
-                        f"Renewal audit on {_d(when, 'en')}, after {_d(latest, 'en')}: a major "
-                        "NC (3 months + 1 month of verification) could not be lifted before "
-                        "expiry.",
-                    )
-                )
-        if start < dt.date(2021, 1, 1):
-            provisional.append(
-                _l(
-                    "Certification antérieure au 1er janvier 2021 : validité de 4 ans (décret "
-                    "n° 2019-564, art. 2).",
-                    "Certified before 1 January 2021: valid 4 years (décret n° 2019-564, art. 2).",
-                )
-            )
+        cycle = _cycle(audit.certified_on)
+        fields = cycle.fields()
+        phase = _cycle_phase(audit.type, today, cycle)
+        mistimed = _mistimed(when, audit.type, cycle)
+        warnings += _timing_warnings(when, audit.type, cycle)
+        provisional += _cycle_provisional(cycle)
     days_left = None if when is None else (when - today).days
-    if when is None:
-        warnings.append(
-            _l(
-                "Aucune date d'audit (« audit.date » ou --audit-date) : le compte à rebours "
-                "n'est pas calculé.",
-                "No audit date ('audit.date' or --audit-date): no countdown.",
-            )
-        )
-    elif days_left is not None and days_left < 0:
-        warnings.append(
-            _l(
-                f"La date d'audit ({_d(when, 'fr')}) est passée.",
-                f"The audit date ({_d(when, 'en')}) is past.",
-            )
-        )
+    warnings += _countdown_warnings(when, days_left)
     deadlines = tuple(
         _nc_deadline(nc, today, lang)
         for nc in sorted(audit.previous_nc, key=lambda n: (n.notified, n.indicator, n.level))
     )
-    for nc in deadlines:
-        if nc.state == "overdue":
-            warnings.append(
-                _l(
-                    f"NC {'mineure' if nc.level == 'minor' else 'majeure'} de l'indicateur "
-                    f"{nc.indicator} : échéance du {_d(nc.deadline, 'fr')} dépassée et pas de "
-                    "date de levée (« lifted »).",
-                    f"{nc.level} NC on indicator {nc.indicator}: deadline {_d(nc.deadline, 'en')} "
-                    "passed and no 'lifted' date.",
-                )
-            )
-    next_step = _NEXT[phase] if phase is not None else None
-    if when is not None and days_left is not None and days_left >= 0 and not mistimed:
-        label = AUDIT_TYPES.get(audit.type, ("audit", "audit"))
-        next_step = (
-            f"{label[0].capitalize()} prévu le {_d(when, 'fr')} (J-{days_left}) : levez d'ici là "
-            "les écarts du plan d'actions, majeurs d'abord.",
-            f"{label[1].capitalize()} scheduled on {_d(when, 'en')} ({days_left} days left): fix "
-            "the gaps of the action plan before then, majors first.",
-        )
+    warnings += _overdue_warnings(deadlines)
+    next_step = _next_step(phase, audit.type, when, days_left, mistimed)
     return AuditCalendar.model_validate(
         {
             "today": today,
@@ -420,6 +513,86 @@ def _join(parts: Sequence[Localized]) -> Localized:
     return _l(" ; ".join(p.fr for p in parts), "; ".join(p.en for p in parts))
 
 
+def _surveillance_reasons(
+    indicator: Indicator, entrant_here: bool, previous: Sequence[PreviousNc]
+) -> list[Localized]:
+    """Why ``indicator`` is in the minimum review of a surveillance audit (empty: it is not)."""
+    reasons: list[Localized] = []
+    if entrant_here:
+        reasons.append(
+            _l(
+                "nouvel entrant : tous les indicateurs applicables sont revus à la "
+                "surveillance (+0,5 jour)",
+                "new entrant: every applicable indicator is reviewed at surveillance (+0.5 day)",
+            )
+        )
+    if previous:
+        reasons.append(
+            _l(
+                "NC à l'audit précédent : l'efficacité des actions correctives est vérifiée",
+                "NC at the previous audit: the corrective actions' effectiveness is checked",
+            )
+        )
+    if indicator.major_only:
+        reasons.append(_l("indicateur « NC majeure uniquement »", "'major NC only' indicator"))
+    if indicator.number in SURVEILLANCE_ALWAYS:
+        reasons.append(
+            _l(
+                f"l'indicateur {indicator.number} est revu à chaque surveillance"
+                + (" lorsqu'il s'applique" if indicator.number == 3 else ""),
+                f"indicator {indicator.number} is reviewed at every surveillance audit"
+                + (" where it applies" if indicator.number == 3 else ""),
+            )
+        )
+    return reasons
+
+
+def _surveillance_scope(reasons: Sequence[Localized]) -> AuditScope:
+    """The surveillance scope given by ``reasons`` (out of the minimum review when none)."""
+    if not reasons:
+        return AuditScope()
+    head = _l("Périmètre minimal de la surveillance", "Minimum surveillance scope")
+    body = _join(reasons)
+    return AuditScope(
+        surveillance_scope=True,
+        reason=_l(f"{head.fr} : {body.fr}", f"{head.en}: {body.en}"),
+    )
+
+
+def _process_found(procedures: Sequence[str]) -> Localized:
+    """What the workspace holds of the formalised process: the first procedures, or nothing."""
+    if procedures:
+        return _l(
+            f"processus formalisé trouvé : {', '.join(procedures[:3])}",
+            f"formalised process found: {', '.join(procedures[:3])}",
+        )
+    return _l(
+        "aucune preuve de type « procedure » rattachée à cet indicateur : c'est le "
+        "processus formalisé que l'auditeur demandera",
+        "no 'procedure' evidence mapped to this indicator: the formalised process is "
+        "what the auditor will ask for",
+    )
+
+
+def _process_only_scope(
+    treatment: Localized, mine: set[Category], procedures: Sequence[str]
+) -> AuditScope:
+    """The « processus formalisé » scope of a new entrant's indicator at its initial audit."""
+    categories = ", ".join(sorted(mine))
+    found = _process_found(procedures)
+    return AuditScope(
+        process_only=True,
+        reason=_l(
+            f"Nouvel entrant ({categories}) : à l'audit initial, seul le processus formalisé "
+            f"est audité ; la mise en œuvre le sera à l'audit de surveillance, où tous les "
+            f"indicateurs applicables sont revus. {treatment.fr} ({found.fr})",
+            f"New entrant ({categories}): at the initial audit only the formalised process "
+            f"is audited; implementation is checked at the surveillance audit, where every "
+            f"applicable indicator is reviewed. {treatment.en} ({found.en})",
+        ),
+    )
+
+
 def audit_scope(
     indicator: Indicator,
     config: WorkspaceConfig,
@@ -446,66 +619,8 @@ def audit_scope(
     entrant = new_entrant_categories(config)
     mine = set(indicator.categories) & set(config.categories)
     if kind == "surveillance":
-        reasons: list[Localized] = []
-        if entrant & mine:
-            reasons.append(
-                _l(
-                    "nouvel entrant : tous les indicateurs applicables sont revus à la "
-                    "surveillance (+0,5 jour)",
-                    "new entrant: every applicable indicator is reviewed at surveillance "
-                    "(+0.5 day)",
-                )
-            )
-        if previous:
-            reasons.append(
-                _l(
-                    "NC à l'audit précédent : l'efficacité des actions correctives est vérifiée",
-                    "NC at the previous audit: the corrective actions' effectiveness is checked",
-                )
-            )
-        if indicator.major_only:
-            reasons.append(_l("indicateur « NC majeure uniquement »", "'major NC only' indicator"))
-        if indicator.number in SURVEILLANCE_ALWAYS:
-            reasons.append(
-                _l(
-                    f"l'indicateur {indicator.number} est revu à chaque surveillance"
-                    + (" lorsqu'il s'applique" if indicator.number == 3 else ""),
-                    f"indicator {indicator.number} is reviewed at every surveillance audit"
-                    + (" where it applies" if indicator.number == 3 else ""),
-                )
-            )
-        if not reasons:
-            return AuditScope()
-        head = _l("Périmètre minimal de la surveillance", "Minimum surveillance scope")
-        body = _join(reasons)
-        return AuditScope(
-            surveillance_scope=True,
-            reason=_l(f"{head.fr} : {body.fr}", f"{head.en}: {body.en}"),
-        )
-    if kind == "initial" and indicator.new_entrant is not None and mine and mine <= entrant:
-        categories = ", ".join(sorted(mine))
-        if procedures:
-            found = _l(
-                f"processus formalisé trouvé : {', '.join(procedures[:3])}",
-                f"formalised process found: {', '.join(procedures[:3])}",
-            )
-        else:
-            found = _l(
-                "aucune preuve de type « procedure » rattachée à cet indicateur : c'est le "
-                "processus formalisé que l'auditeur demandera",
-                "no 'procedure' evidence mapped to this indicator: the formalised process is "
-                "what the auditor will ask for",
-            )
-        treatment = indicator.new_entrant
-        return AuditScope(
-            process_only=True,
-            reason=_l(
-                f"Nouvel entrant ({categories}) : à l'audit initial, seul le processus formalisé "
-                f"est audité ; la mise en œuvre le sera à l'audit de surveillance, où tous les "
-                f"indicateurs applicables sont revus. {treatment.fr} ({found.fr})",
-                f"New entrant ({categories}): at the initial audit only the formalised process "
-                f"is audited; implementation is checked at the surveillance audit, where every "
-                f"applicable indicator is reviewed. {treatment.en} ({found.en})",
-            ),
-        )
+        return _surveillance_scope(_surveillance_reasons(indicator, bool(entrant & mine), previous))
+    treatment = indicator.new_entrant
+    if kind == "initial" and treatment is not None and mine and mine <= entrant:
+        return _process_only_scope(treatment, mine, procedures)
     return AuditScope()

@@ -215,6 +215,166 @@ def _rule_text(audit_type: AuditType, total: int, count: int) -> Localized:
     )
 
 
+_Pick = tuple[Site, SiteReason, Localized]
+
+
+def _sites_provisional() -> list[Localized]:
+    """The provisional remarks every site sample carries (central site counted, rounding)."""
+    return [
+        _l(
+            "Le site de la fonction centrale est compté dans le nombre total de sites n et "
+            "audité en plus de l'échantillon : la FAQ ministérielle (questions 1.8 et 1.9) "
+            "n'a pas été lue sur ce point.",
+            "The central function's site is counted in the total number of sites n and audited "
+            "on top of the sample: the ministry FAQ (questions 1.8 and 1.9) was not read on "
+            "this point.",
+        ),
+        _l(
+            "Arrondi à l'entier le plus proche, d'après des sources secondaires concordantes "
+            "(AFNOR, digi-certif, capcertification) ; le texte de l'arrêté n'a pas été lu.",
+            "Rounded to the nearest whole number, per consistent secondary sources (AFNOR, "
+            "digi-certif, capcertification); the arrêté's own text was not read.",
+        ),
+    ]
+
+
+def _central_site(site: Site, lang: Lang) -> SampledSite:
+    """A site of the central function, audited at every audit."""
+    return SampledSite(
+        id=site.id,
+        units=tuple(site.units),
+        central=True,
+        audited_last=site.audited_last,
+        reason="central",
+        why=_l(
+            "fonction centrale : auditée à chaque audit (arrêté du 6 juin 2019, art. 6)",
+            "central function: audited at every audit (arrêté of 6 June 2019, art. 6)",
+        ).get(lang),
+    )
+
+
+def _setup_notes(has_central: bool, declared: bool) -> list[Localized]:
+    """The notes on what the workspace leaves out: a central unit, declared sites."""
+    notes: list[Localized] = []
+    if not has_central:
+        notes.append(
+            _l(
+                "Aucune unité n'est déclarée « central: true » : le certificateur audite la "
+                "fonction centrale à chaque audit ; déclarez-la dans rnq.yaml.",
+                "No unit is declared 'central: true': the certifier audits the central function "
+                "at every audit; declare it in rnq.yaml.",
+            )
+        )
+    if not declared:
+        notes.append(
+            _l(
+                "Aucun site déclaré (« sites » dans rnq.yaml) : un site par unité est supposé.",
+                "No site declared ('sites' in rnq.yaml): one site per unit is assumed.",
+            )
+        )
+    return notes
+
+
+def _fresh_pick(pool: list[Site], rng: random.Random) -> _Pick | None:
+    """A site not audited last time, drawn and taken out of ``pool`` (none when all were)."""
+    fresh = [s for s in pool if not s.audited_last]
+    if not fresh:
+        return None
+    first = rng.choice(fresh)
+    pool.remove(first)
+    return (
+        first,
+        "not_audited_last",
+        _l(
+            "non audité à l'audit précédent : la surveillance en comprend au moins un",
+            "not audited at the previous audit: surveillance includes at least one",
+        ),
+    )
+
+
+def _surveillance_first(
+    pool: list[Site], sites: Sequence[Site], rng: random.Random
+) -> tuple[list[_Pick], list[Localized], list[Localized]]:
+    """The surveillance's first site, not audited last time, with the notes and provisional
+    remarks on ``audited_last``."""
+    picked: list[_Pick] = []
+    notes: list[Localized] = []
+    provisional: list[Localized] = []
+    first = _fresh_pick(pool, rng)
+    if first is not None:
+        picked.append(first)
+    else:
+        notes.append(
+            _l(
+                "Tous les sites sont marqués « audited_last » : la règle « au moins un site "
+                "non audité la fois précédente » ne peut pas être suivie.",
+                "Every site is marked 'audited_last': the rule 'at least one site not "
+                "audited last time' cannot be followed.",
+            )
+        )
+    if not any(s.audited_last for s in sites):
+        provisional.append(
+            _l(
+                "Aucun site n'est marqué « audited_last: true » : les sites vus au dernier "
+                "audit ne sont pas connus, le tirage les suppose tous non audités.",
+                "No site is marked 'audited_last: true': the sites seen at the last audit "
+                "are unknown, and the draw takes none as audited.",
+            )
+        )
+    return picked, notes, provisional
+
+
+def _random_picks(
+    pool: list[Site], count: int, everything: bool, rng: random.Random
+) -> list[_Pick]:
+    """``count`` sites drawn at random from ``pool`` (all of them when ``everything``)."""
+    picks: list[_Pick] = []
+    for site in rng.sample(pool, count):
+        why = (
+            _l(
+                "tous les sites sont audités : il y en a moins que la taille d'échantillon",
+                "every site is audited: there are fewer than the sample size",
+            )
+            if everything
+            else _l("tiré au hasard", "drawn at random")
+        )
+        picks.append((site, "all" if everything else "random", why))
+    return picks
+
+
+def _sampled_site(pick: _Pick, lang: Lang) -> SampledSite:
+    """A site drawn besides the central function, with why it was drawn."""
+    site, reason, why = pick
+    return SampledSite(
+        id=site.id,
+        units=tuple(site.units),
+        audited_last=site.audited_last,
+        reason=reason,
+        why=why.get(lang),
+    )
+
+
+def _shortfall_notes(required: int, available: int) -> list[Localized]:
+    """The note when the rule asks for more sites than exist besides the central function."""
+    if not (required > available and available):
+        return []
+    return [
+        _l(
+            f"La règle demande {required} site(s) mais seuls {available} site(s) hors "
+            "fonction centrale existent : tous sont audités.",
+            f"The rule asks for {required} site(s) but only {available} site(s) besides "
+            "the central function exist: all are audited.",
+        )
+    ]
+
+
+def _audited_units(config: WorkspaceConfig, chosen: Sequence[SampledSite]) -> tuple[str, ...]:
+    """The units hosted by the ``chosen`` sites, in the order of ``config.units``."""
+    order = {unit.id: i for i, unit in enumerate(config.units)}
+    units = sorted({u for site in chosen for u in site.units}, key=lambda u: order.get(u, 0))
+    return tuple(units)
+
+
 def sample_sites(
     config: WorkspaceConfig, audit_type: AuditType, seed: int, *, lang: Lang = "fr"
 ) -> SiteSample:
@@ -233,121 +393,19 @@ def sample_sites(
     total = len(sites)
     required = site_sample_size(total, audit_type)
     take = min(required, len(others))
-    notes: list[Localized] = []
-    provisional: list[Localized] = [
-        _l(
-            "Le site de la fonction centrale est compté dans le nombre total de sites n et "
-            "audité en plus de l'échantillon : la FAQ ministérielle (questions 1.8 et 1.9) "
-            "n'a pas été lue sur ce point.",
-            "The central function's site is counted in the total number of sites n and audited "
-            "on top of the sample: the ministry FAQ (questions 1.8 and 1.9) was not read on "
-            "this point.",
-        ),
-        _l(
-            "Arrondi à l'entier le plus proche, d'après des sources secondaires concordantes "
-            "(AFNOR, digi-certif, capcertification) ; le texte de l'arrêté n'a pas été lu.",
-            "Rounded to the nearest whole number, per consistent secondary sources (AFNOR, "
-            "digi-certif, capcertification); the arrêté's own text was not read.",
-        ),
-    ]
+    notes = _setup_notes(bool(central), declared)
+    provisional = _sites_provisional()
     rng = _rng(seed, "sites")
-    chosen: list[SampledSite] = [
-        SampledSite(
-            id=site.id,
-            units=tuple(site.units),
-            central=True,
-            audited_last=site.audited_last,
-            reason="central",
-            why=_l(
-                "fonction centrale : auditée à chaque audit (arrêté du 6 juin 2019, art. 6)",
-                "central function: audited at every audit (arrêté of 6 June 2019, art. 6)",
-            ).get(lang),
-        )
-        for site in central
-    ]
-    if not central:
-        notes.append(
-            _l(
-                "Aucune unité n'est déclarée « central: true » : le certificateur audite la "
-                "fonction centrale à chaque audit ; déclarez-la dans rnq.yaml.",
-                "No unit is declared 'central: true': the certifier audits the central function "
-                "at every audit; declare it in rnq.yaml.",
-            )
-        )
-    if not declared:
-        notes.append(
-            _l(
-                "Aucun site déclaré (« sites » dans rnq.yaml) : un site par unité est supposé.",
-                "No site declared ('sites' in rnq.yaml): one site per unit is assumed.",
-            )
-        )
-    everything = take == len(others)
+    chosen = [_central_site(site, lang) for site in central]
     pool = list(others)
-    picked: list[tuple[Site, SiteReason, Localized]] = []
+    picked: list[_Pick] = []
     if audit_type == "surveillance" and take:
-        fresh = [s for s in pool if not s.audited_last]
-        if fresh:
-            first = rng.choice(fresh)
-            pool.remove(first)
-            picked.append(
-                (
-                    first,
-                    "not_audited_last",
-                    _l(
-                        "non audité à l'audit précédent : la surveillance en comprend au moins un",
-                        "not audited at the previous audit: surveillance includes at least one",
-                    ),
-                )
-            )
-        else:
-            notes.append(
-                _l(
-                    "Tous les sites sont marqués « audited_last » : la règle « au moins un site "
-                    "non audité la fois précédente » ne peut pas être suivie.",
-                    "Every site is marked 'audited_last': the rule 'at least one site not "
-                    "audited last time' cannot be followed.",
-                )
-            )
-        if not any(s.audited_last for s in sites):
-            provisional.append(
-                _l(
-                    "Aucun site n'est marqué « audited_last: true » : les sites vus au dernier "
-                    "audit ne sont pas connus, le tirage les suppose tous non audités.",
-                    "No site is marked 'audited_last: true': the sites seen at the last audit "
-                    "are unknown, and the draw takes none as audited.",
-                )
-            )
-    for site in rng.sample(pool, take - len(picked)):
-        why = (
-            _l(
-                "tous les sites sont audités : il y en a moins que la taille d'échantillon",
-                "every site is audited: there are fewer than the sample size",
-            )
-            if everything
-            else _l("tiré au hasard", "drawn at random")
-        )
-        picked.append((site, "all" if everything else "random", why))
-    for site, reason, why in sorted(picked, key=lambda p: p[0].id):
-        chosen.append(
-            SampledSite(
-                id=site.id,
-                units=tuple(site.units),
-                audited_last=site.audited_last,
-                reason=reason,
-                why=why.get(lang),
-            )
-        )
-    if required > len(others) and others:
-        notes.append(
-            _l(
-                f"La règle demande {required} site(s) mais seuls {len(others)} site(s) hors "
-                "fonction centrale existent : tous sont audités.",
-                f"The rule asks for {required} site(s) but only {len(others)} site(s) besides "
-                "the central function exist: all are audited.",
-            )
-        )
-    order = {unit.id: i for i, unit in enumerate(config.units)}
-    units = sorted({u for site in chosen for u in site.units}, key=lambda u: order.get(u, 0))
+        picked, fresh_notes, fresh_provisional = _surveillance_first(pool, sites, rng)
+        notes += fresh_notes
+        provisional += fresh_provisional
+    picked += _random_picks(pool, take - len(picked), take == len(others), rng)
+    chosen += [_sampled_site(pick, lang) for pick in sorted(picked, key=lambda p: p[0].id)]
+    notes += _shortfall_notes(required, len(others))
     return SiteSample(
         audit_type=audit_type,
         seed=seed,
@@ -356,7 +414,7 @@ def sample_sites(
         total=total,
         count=required,
         sites=tuple(chosen),
-        units=tuple(units),
+        units=_audited_units(config, chosen),
         notes=tuple(n.get(lang) for n in notes),
         provisional=tuple(p.get(lang) for p in provisional),
     )
@@ -393,6 +451,109 @@ def _spread(
     return picked
 
 
+_Candidate = tuple[Unit, str, bool]
+
+
+def _candidates(
+    config: WorkspaceConfig, category: Category, audited: set[str]
+) -> tuple[list[_Candidate], list[Localized]]:
+    """The offerings of ``category`` to sample from: those of the audited units, else those of
+    every unit (with a note saying so)."""
+    everywhere = sorted(
+        (
+            (unit, offering.id, offering.certifying)
+            for unit in config.units
+            for offering in unit.offerings
+            if offering.category == category
+        ),
+        key=lambda c: (c[0].id, c[1]),
+    )
+    candidates = [c for c in everywhere if c[0].id in audited]
+    if candidates or not everywhere:
+        return candidates, []
+    note = _l(
+        f"{category} : aucune prestation dans les unités des sites audités ; "
+        "l'échantillon est pris dans les autres unités.",
+        f"{category}: no offering in the units of the audited sites; the sample is "
+        "taken from the other units.",
+    )
+    return everywhere, [note]
+
+
+def _no_offering_note(category: Category) -> Localized:
+    """The note on a category requested without any offering declared."""
+    return _l(
+        f"{category} : aucune prestation déclarée ; l'auditeur échantillonne des "
+        "actions de chaque catégorie demandée — déclarez-les dans rnq.yaml.",
+        f"{category}: no offering declared; the auditor samples actions of every "
+        "category requested — declare them in rnq.yaml.",
+    )
+
+
+def _offering_why(reason: OfferingReason, everything: bool, unit: Unit) -> Localized:
+    """Why an offering was sampled: certifying, the whole category, or drawn for its unit."""
+    if reason == "certifying":
+        return _l(
+            "prestation certifiante : les indicateurs 3, 7 et 16 s'y appliquent",
+            "certifying offering: indicators 3, 7 and 16 apply to it",
+        )
+    if everything:
+        return _l("toutes les prestations de la catégorie", "every offering of the category")
+    return _l(
+        f"tirée au hasard, répartie entre les unités ({unit.id})",
+        f"drawn at random, spread over the units ({unit.id})",
+    )
+
+
+def _category_sample(
+    category: Category, candidates: list[_Candidate], rng: random.Random, lang: Lang
+) -> CategorySample:
+    """The offerings sampled among the (non-empty) ``candidates`` of ``category``."""
+    take = min(len(candidates), max(1, nearest_sqrt(len(candidates))))
+    everything = take == len(candidates)
+    sampled = [
+        SampledOffering(
+            id=offering_id,
+            unit=unit.id,
+            category=category,
+            certifying=certifying,
+            reason="all" if everything and reason == "random" else reason,
+            why=_offering_why(reason, everything, unit).get(lang),
+        )
+        for unit, offering_id, certifying, reason in _spread(candidates, take, rng)
+    ]
+    return CategorySample(
+        category=category,
+        candidates=len(candidates),
+        count=take,
+        offerings=tuple(sorted(sampled, key=lambda o: (o.unit, o.id))),
+    )
+
+
+def _offerings_rule() -> Localized:
+    """The offering-sampling rule, as the sample states it."""
+    return _l(
+        "par catégorie demandée : √m des m prestations des unités auditées, arrondi à "
+        "l'entier le plus proche et au moins 1 ; une prestation certifiante d'abord, puis "
+        "réparties entre les unités",
+        "per category requested: √m of the m offerings of the audited units, rounded to the "
+        "nearest whole number and at least 1; a certifying offering first, then spread over "
+        "the units",
+    )
+
+
+def _offerings_provisional() -> Localized:
+    """The provisional remark on the offering count, which no official text sets."""
+    return _l(
+        "Aucun texte ne fixe le nombre de prestations échantillonnées : l'échantillon "
+        "doit être représentatif de l'activité et non annoncé (arrêté du 31 mai 2023). "
+        "√m par catégorie est une règle de répétition propre à rnq.",
+        "No text sets how many offerings are sampled: the sample must be representative "
+        "of the activity and not announced (arrêté of 31 May 2023). √m per category is "
+        "rnq's own rehearsal rule.",
+    )
+
+
 def sample_offerings(
     config: WorkspaceConfig, units: Sequence[str], seed: int, *, lang: Lang = "fr"
 ) -> OfferingSample:
@@ -406,93 +567,19 @@ def sample_offerings(
     audited = set(units)
     groups: list[CategorySample] = []
     for category in config.categories:
-        everywhere = sorted(
-            (
-                (unit, offering.id, offering.certifying)
-                for unit in config.units
-                for offering in unit.offerings
-                if offering.category == category
-            ),
-            key=lambda c: (c[0].id, c[1]),
-        )
-        candidates = [c for c in everywhere if c[0].id in audited]
-        if not candidates and everywhere:
-            candidates = everywhere
-            notes.append(
-                _l(
-                    f"{category} : aucune prestation dans les unités des sites audités ; "
-                    "l'échantillon est pris dans les autres unités.",
-                    f"{category}: no offering in the units of the audited sites; the sample is "
-                    "taken from the other units.",
-                )
-            )
+        candidates, elsewhere = _candidates(config, category, audited)
+        notes += elsewhere
         if not candidates:
-            notes.append(
-                _l(
-                    f"{category} : aucune prestation déclarée ; l'auditeur échantillonne des "
-                    "actions de chaque catégorie demandée — déclarez-les dans rnq.yaml.",
-                    f"{category}: no offering declared; the auditor samples actions of every "
-                    "category requested — declare them in rnq.yaml.",
-                )
-            )
+            notes.append(_no_offering_note(category))
             groups.append(CategorySample(category=category, candidates=0, count=0, offerings=()))
             continue
-        take = min(len(candidates), max(1, nearest_sqrt(len(candidates))))
-        everything = take == len(candidates)
-        sampled: list[SampledOffering] = []
-        for unit, offering_id, certifying, reason in _spread(candidates, take, rng):
-            if reason == "certifying":
-                why = _l(
-                    "prestation certifiante : les indicateurs 3, 7 et 16 s'y appliquent",
-                    "certifying offering: indicators 3, 7 and 16 apply to it",
-                )
-            elif everything:
-                why = _l("toutes les prestations de la catégorie", "every offering of the category")
-            else:
-                why = _l(
-                    f"tirée au hasard, répartie entre les unités ({unit.id})",
-                    f"drawn at random, spread over the units ({unit.id})",
-                )
-            sampled.append(
-                SampledOffering(
-                    id=offering_id,
-                    unit=unit.id,
-                    category=category,
-                    certifying=certifying,
-                    reason="all" if everything and reason == "random" else reason,
-                    why=why.get(lang),
-                )
-            )
-        groups.append(
-            CategorySample(
-                category=category,
-                candidates=len(candidates),
-                count=take,
-                offerings=tuple(sorted(sampled, key=lambda o: (o.unit, o.id))),
-            )
-        )
+        groups.append(_category_sample(category, candidates, rng, lang))
     return OfferingSample(
         seed=seed,
-        rule=_l(
-            "par catégorie demandée : √m des m prestations des unités auditées, arrondi à "
-            "l'entier le plus proche et au moins 1 ; une prestation certifiante d'abord, puis "
-            "réparties entre les unités",
-            "per category requested: √m of the m offerings of the audited units, rounded to the "
-            "nearest whole number and at least 1; a certifying offering first, then spread over "
-            "the units",
-        ).get(lang),
+        rule=_offerings_rule().get(lang),
         categories=tuple(groups),
         notes=tuple(n.get(lang) for n in notes),
-        provisional=(
-            _l(
-                "Aucun texte ne fixe le nombre de prestations échantillonnées : l'échantillon "
-                "doit être représentatif de l'activité et non annoncé (arrêté du 31 mai 2023). "
-                "√m par catégorie est une règle de répétition propre à rnq.",
-                "No text sets how many offerings are sampled: the sample must be representative "
-                "of the activity and not announced (arrêté of 31 May 2023). √m per category is "
-                "rnq's own rehearsal rule.",
-            ).get(lang),
-        ),
+        provisional=(_offerings_provisional().get(lang),),
     )
 
 

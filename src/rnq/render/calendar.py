@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from rnq.rehearsal.calendar import AuditCalendar, format_day
+from rnq.rehearsal.calendar import AuditCalendar, NcDeadline, format_day
 from rnq.render.labels import LABELS
 from rnq.text import Lang
 
@@ -17,67 +18,93 @@ def calendar_document(calendar: AuditCalendar) -> dict[str, object]:
     return {"schema": "rnq.calendar/1", **calendar.model_dump(mode="json")}
 
 
-def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
-    """The calendar as the terminal shows it."""
+def _t(pair: tuple[str, str], lang: Lang) -> str:
+    """The French or English text of ``pair``."""
+    return pair[1] if lang == "en" else pair[0]
 
-    def t(pair: tuple[str, str]) -> str:
-        return pair[1] if lang == "en" else pair[0]
 
-    def d(day: dt.date | None) -> str:
-        return "—" if day is None else format_day(day, lang)
+def _d(day: dt.date | None, lang: Lang) -> str:
+    """A date as the calendar writes it, or a dash when unknown."""
+    return "—" if day is None else format_day(day, lang)
 
-    sep = ": " if lang == "en" else " : "
+
+def _rows(calendar: AuditCalendar, lang: Lang) -> list[tuple[str, str]]:
+    """The calendar's key dates and phase, as (label, value) rows."""
     c = calendar
     rows: list[tuple[str, str]] = [
-        (t(("Aujourd'hui", "Today")), d(c.today)),
+        (_t(("Aujourd'hui", "Today"), lang), _d(c.today, lang)),
         (
-            t(("Audit préparé", "Audit prepared")),
-            f"{t(LABELS['audit'][c.audit_type])}, {d(c.audit_date)}",
+            _t(("Audit préparé", "Audit prepared"), lang),
+            f"{_t(LABELS['audit'][c.audit_type], lang)}, {_d(c.audit_date, lang)}",
         ),
     ]
     if c.days_left is not None:
-        rows.append((t(("Jours restants", "Days left")), str(c.days_left)))
+        rows.append((_t(("Jours restants", "Days left"), lang), str(c.days_left)))
     rows += [
-        (t(("Certifié le", "Certified on")), d(c.certified_on)),
-        (t(("Échéance du certificat", "Certificate expires")), d(c.expires_on)),
+        (_t(("Certifié le", "Certified on"), lang), _d(c.certified_on, lang)),
+        (_t(("Échéance du certificat", "Certificate expires"), lang), _d(c.expires_on, lang)),
         (
-            t(("Fenêtre de surveillance", "Surveillance window")),
-            f"{d(c.surveillance_from)} – {d(c.surveillance_until)}",
+            _t(("Fenêtre de surveillance", "Surveillance window"), lang),
+            f"{_d(c.surveillance_from, lang)} – {_d(c.surveillance_until, lang)}",
         ),
-        (t(("Renouvellement : réserver dès", "Renewal: book from")), d(c.renewal_plan_from)),
         (
-            t(("Renouvellement : audit au plus tard", "Renewal: audit at the latest")),
-            d(c.renewal_audit_by),
+            _t(("Renouvellement : réserver dès", "Renewal: book from"), lang),
+            _d(c.renewal_plan_from, lang),
+        ),
+        (
+            _t(("Renouvellement : audit au plus tard", "Renewal: audit at the latest"), lang),
+            _d(c.renewal_audit_by, lang),
         ),
     ]
     if c.phase is not None:
-        rows.append((t(("Situation", "Where you stand")), t(LABELS["phase"][c.phase])))
+        rows.append(
+            (_t(("Situation", "Where you stand"), lang), _t(LABELS["phase"][c.phase], lang))
+        )
+    return rows
+
+
+def _nc_line(nc: NcDeadline, lang: Lang) -> str:
+    """One NC of the previous audit: level, notification, deadline and state."""
+    level = _t(LABELS["nc_level"][nc.level], lang)
+    state = _t(LABELS["nc_state"][nc.state], lang)
+    line = (
+        f"  {nc.indicator:>2} {level} {_t(('notifiée le', 'notified'), lang)} "
+        f"{_d(nc.notified, lang)} — {_t(('échéance', 'deadline'), lang)} {_d(nc.deadline, lang)}"
+    )
+    if nc.verification_by is not None:
+        line += (
+            f" ({_t(('vérification avant', 'verified by'), lang)} {_d(nc.verification_by, lang)})"
+        )
+    line += f" — {state}"
+    if nc.lifted is not None:
+        line += f" {_d(nc.lifted, lang)}"
+    elif nc.days_left is not None and nc.days_left >= 0:
+        line += f", {nc.days_left} {_t(('jours', 'days'), lang)}"
+    return line
+
+
+def _section(title: tuple[str, str], lines: Sequence[str], lang: Lang) -> list[str]:
+    """A titled section of lines, after a blank line (nothing when ``lines`` is empty)."""
+    if not lines:
+        return []
+    return ["", _t(title, lang), *lines]
+
+
+def calendar_text(calendar: AuditCalendar, lang: Lang = "fr") -> str:
+    """The calendar as the terminal shows it."""
+    sep = ": " if lang == "en" else " : "
+    c = calendar
+    rows = _rows(c, lang)
     width = max(len(label) for label, _ in rows)
-    out = [t(("Calendrier d'audit", "Audit calendar")), ""]
+    out = [_t(("Calendrier d'audit", "Audit calendar"), lang), ""]
     out += [f"  {label.ljust(width)}{sep}{value}" for label, value in rows]
     if c.next_step:
         out += ["", f"  {c.next_step}"]
-    if c.previous_nc:
-        out += ["", t(("NC de l'audit précédent", "NCs of the previous audit"))]
-        for nc in c.previous_nc:
-            level = t(LABELS["nc_level"][nc.level])
-            state = t(LABELS["nc_state"][nc.state])
-            line = (
-                f"  {nc.indicator:>2} {level} {t(('notifiée le', 'notified'))} "
-                f"{d(nc.notified)} — {t(('échéance', 'deadline'))} {d(nc.deadline)}"
-            )
-            if nc.verification_by is not None:
-                line += f" ({t(('vérification avant', 'verified by'))} {d(nc.verification_by)})"
-            line += f" — {state}"
-            if nc.lifted is not None:
-                line += f" {d(nc.lifted)}"
-            elif nc.days_left is not None and nc.days_left >= 0:
-                line += f", {nc.days_left} {t(('jours', 'days'))}"
-            out.append(line)
-    if c.warnings:
-        out += ["", t(("Attention", "Warnings"))]
-        out += [f"  - {w}" for w in c.warnings]
-    if c.provisional:
-        out += ["", t(("Provisoire", "Provisional"))]
-        out += [f"  - {p}" for p in c.provisional]
+    out += _section(
+        ("NC de l'audit précédent", "NCs of the previous audit"),
+        [_nc_line(nc, lang) for nc in c.previous_nc],
+        lang,
+    )
+    out += _section(("Attention", "Warnings"), [f"  - {w}" for w in c.warnings], lang)
+    out += _section(("Provisoire", "Provisional"), [f"  - {p}" for p in c.provisional], lang)
     return "\n".join(out)

@@ -18,8 +18,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from rnq.rehearsal.calendar import AuditCalendar
-from rnq.rehearsal.sampling import AuditSample
+from rnq.rehearsal.calendar import AuditCalendar, NcDeadline
+from rnq.rehearsal.sampling import AuditSample, CategorySample, OfferingSample, SiteSample
 from rnq.render.labels import criterion_label, label
 from rnq.text import Lang
 from rnq.verdict.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
@@ -126,6 +126,115 @@ def _countdown(days_left: int | None, lang: Lang) -> str:
     )
 
 
+def _cycle_facts(c: AuditCalendar, lang: Lang) -> list[tuple[str, str]]:
+    """The certification cycle's dates, as (name, value) facts (none without ``certified_on``)."""
+    if c.certified_on is None:
+        return []
+    validity = (
+        ""
+        if c.validity_months is None
+        else _t(
+            lang,
+            f" (validité {c.validity_months} mois)",
+            f" (validity {c.validity_months} months)",
+        )
+    )
+    return [
+        (_t(lang, "Certifié le", "Certified on"), _day(c.certified_on) + validity),
+        (_t(lang, "Échéance du certificat", "Certificate expires"), _day(c.expires_on)),
+        (
+            _t(lang, "Fenêtre de surveillance", "Surveillance window"),
+            f"{_day(c.surveillance_from)} – {_day(c.surveillance_until)}",
+        ),
+        (
+            _t(lang, "Renouvellement : réserver dès", "Renewal: book from"),
+            _day(c.renewal_plan_from),
+        ),
+        (
+            _t(lang, "Renouvellement : audit au plus tard", "Renewal: audit at the latest"),
+            _day(c.renewal_audit_by),
+        ),
+    ]
+
+
+def _calendar_facts(c: AuditCalendar, lang: Lang) -> list[tuple[str, str]]:
+    """The calendar's key facts, as (name, value) pairs: dates, days left, phase."""
+    facts = [
+        (_t(lang, "Aujourd'hui", "Today"), _day(c.today)),
+        (
+            _t(lang, "Audit préparé", "Audit prepared"),
+            f"{label('audit', c.audit_type, lang)}, {_day(c.audit_date)}",
+        ),
+    ]
+    if c.days_left is not None:
+        facts.append((_t(lang, "Jours restants", "Days left"), str(c.days_left)))
+    facts += _cycle_facts(c, lang)
+    if c.phase is not None:
+        facts.append(
+            (_t(lang, "Situation", "Where you stand"), f"**{label('phase', c.phase, lang)}**")
+        )
+    return facts
+
+
+def _nc_state(nc: NcDeadline, lang: Lang) -> str:
+    """An NC's state cell: overdue in bold with a warning sign, then the lift date or days."""
+    state = label("nc_state", nc.state, lang)
+    if nc.state == "overdue":
+        state = f"**⚠ {state}**"
+    if nc.lifted is not None:
+        return state + f" ({_day(nc.lifted)})"
+    if nc.days_left is None:
+        return state
+    if nc.days_left < 0:
+        return state + _t(
+            lang, f" (dépassée de {-nc.days_left} jours)", f" ({-nc.days_left} days overdue)"
+        )
+    return state + _t(lang, f" ({nc.days_left} jours restants)", f" ({nc.days_left} days left)")
+
+
+def _previous_nc(ncs: Sequence[NcDeadline], lang: Lang) -> list[str]:
+    """The previous audit's NCs: a table of deadlines and states, then the rules as notes."""
+    if not ncs:
+        return []
+    lines = ["", f"### {_t(lang, 'NC de l’audit précédent', 'NCs of the previous audit')}", ""]
+    headers = (
+        _col("indicator", lang),
+        _col("level", lang),
+        _t(lang, "Notifiée le", "Notified on"),
+        _t(lang, "Échéance de levée", "Deadline"),
+        _col("verification_by", lang),
+        _t(lang, "État", "State"),
+    )
+    rows = [
+        (
+            str(nc.indicator),
+            label("nc_level", nc.level, lang),
+            _day(nc.notified),
+            _day(nc.deadline),
+            _day(nc.verification_by),
+            _nc_state(nc, lang),
+        )
+        for nc in ncs
+    ]
+    lines += _table(headers, rows)
+    notes = sorted({nc.note for nc in ncs if nc.note})
+    if notes:
+        lines += ["", *(f"- {escape(note)}" for note in notes)]
+    return lines
+
+
+def _calendar_remarks(c: AuditCalendar, lang: Lang) -> list[str]:
+    """The calendar's warnings (with a warning sign) and provisional remarks."""
+    lines: list[str] = []
+    if c.warnings:
+        lines += ["", f"### {_t(lang, 'Attention', 'Warnings')}", ""]
+        lines += [f"- ⚠ {escape(w)}" for w in c.warnings]
+    if c.provisional:
+        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{_colon(lang)}", ""]
+        lines += [f"- {escape(p)}" for p in c.provisional]
+    return lines
+
+
 def _calendar(calendar: AuditCalendar | None, lang: Lang) -> list[str]:
     """The audit calendar: key dates, days left, phase and next step, the previous audit's NCs
     with their deadlines (overdue ones in bold with a warning sign), warnings, provisional."""
@@ -137,96 +246,9 @@ def _calendar(calendar: AuditCalendar | None, lang: Lang) -> list[str]:
     lines.append(f"**{_countdown(c.days_left, lang)}**")
     if c.next_step:
         lines += ["", f"{_t(lang, 'Prochaine étape', 'Next step')}{colon} {escape(c.next_step)}"]
-    facts = [
-        (_t(lang, "Aujourd'hui", "Today"), _day(c.today)),
-        (
-            _t(lang, "Audit préparé", "Audit prepared"),
-            f"{label('audit', c.audit_type, lang)}, {_day(c.audit_date)}",
-        ),
-    ]
-    if c.days_left is not None:
-        facts.append((_t(lang, "Jours restants", "Days left"), str(c.days_left)))
-    if c.certified_on is not None:
-        validity = (
-            ""
-            if c.validity_months is None
-            else _t(
-                lang,
-                f" (validité {c.validity_months} mois)",
-                f" (validity {c.validity_months} months)",
-            )
-        )
-        facts += [
-            (_t(lang, "Certifié le", "Certified on"), _day(c.certified_on) + validity),
-            (_t(lang, "Échéance du certificat", "Certificate expires"), _day(c.expires_on)),
-            (
-                _t(lang, "Fenêtre de surveillance", "Surveillance window"),
-                f"{_day(c.surveillance_from)} – {_day(c.surveillance_until)}",
-            ),
-            (
-                _t(lang, "Renouvellement : réserver dès", "Renewal: book from"),
-                _day(c.renewal_plan_from),
-            ),
-            (
-                _t(lang, "Renouvellement : audit au plus tard", "Renewal: audit at the latest"),
-                _day(c.renewal_audit_by),
-            ),
-        ]
-    if c.phase is not None:
-        facts.append(
-            (_t(lang, "Situation", "Where you stand"), f"**{label('phase', c.phase, lang)}**")
-        )
-    lines += [""] + [f"- {name}{colon} {value}" for name, value in facts]
-    if c.previous_nc:
-        lines += ["", f"### {_t(lang, 'NC de l’audit précédent', 'NCs of the previous audit')}", ""]
-        headers = (
-            _col("indicator", lang),
-            _col("level", lang),
-            _t(lang, "Notifiée le", "Notified on"),
-            _t(lang, "Échéance de levée", "Deadline"),
-            _col("verification_by", lang),
-            _t(lang, "État", "State"),
-        )
-        rows = []
-        for nc in c.previous_nc:
-            state = label("nc_state", nc.state, lang)
-            if nc.state == "overdue":
-                state = f"**⚠ {state}**"
-            if nc.lifted is not None:
-                state += f" ({_day(nc.lifted)})"
-            elif nc.days_left is not None:
-                state += (
-                    _t(
-                        lang,
-                        f" (dépassée de {-nc.days_left} jours)",
-                        f" ({-nc.days_left} days overdue)",
-                    )
-                    if nc.days_left < 0
-                    else _t(
-                        lang, f" ({nc.days_left} jours restants)", f" ({nc.days_left} days left)"
-                    )
-                )
-            rows.append(
-                (
-                    str(nc.indicator),
-                    label("nc_level", nc.level, lang),
-                    _day(nc.notified),
-                    _day(nc.deadline),
-                    _day(nc.verification_by),
-                    state,
-                )
-            )
-        lines += _table(headers, rows)
-        notes = sorted({nc.note for nc in c.previous_nc if nc.note})
-        if notes:
-            lines += ["", *(f"- {escape(note)}" for note in notes)]
-    if c.warnings:
-        lines += ["", f"### {_t(lang, 'Attention', 'Warnings')}", ""]
-        lines += [f"- ⚠ {escape(w)}" for w in c.warnings]
-    if c.provisional:
-        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{colon}", ""]
-        lines += [f"- {escape(p)}" for p in c.provisional]
-    return lines
+    lines += [""] + [f"- {name}{colon} {value}" for name, value in _calendar_facts(c, lang)]
+    lines += _previous_nc(c.previous_nc, lang)
+    return lines + _calendar_remarks(c, lang)
 
 
 def _sample_banner(sample: AuditSample | None, lang: Lang) -> list[str]:
@@ -253,17 +275,9 @@ def _sample_banner(sample: AuditSample | None, lang: Lang) -> list[str]:
     ]
 
 
-def _sample(report: Report) -> list[str]:
-    """The mock audit's sample: the rules, the sites and offerings drawn and why, the seed."""
-    sample = report.sample
-    if sample is None:
-        return []
-    lang = report.lang
-    colon = _colon(lang)
-    units = {unit.id: unit.name for unit in report.units}
-    titles = {o.id: o.title for unit in report.units for o in unit.offerings}
-    sites = sample.sites
-    lines = [
+def _sample_head(sample: AuditSample, lang: Lang) -> list[str]:
+    """The sample section's title, the seed to rerun it and the audit type."""
+    return [
         "",
         f"## {_t(lang, 'Échantillon de l’audit blanc', 'Mock-audit sample')}",
         "",
@@ -273,6 +287,12 @@ def _sample(report: Report) -> list[str]:
             f"Seed {sample.seed} (rerun with `rnq sample --seed {sample.seed}`) — ",
         )
         + label("audit", sample.audit_type, lang),
+    ]
+
+
+def _sample_sites(sites: SiteSample, units: Mapping[str, str], lang: Lang) -> list[str]:
+    """The sites drawn: the rule, a table of sites with their units and why, then the notes."""
+    lines = [
         "",
         "### "
         + _t(
@@ -281,7 +301,7 @@ def _sample(report: Report) -> list[str]:
             f"Sites ({len(sites.sites)} of {sites.total} site(s) audited)",
         ),
         "",
-        f"{_t(lang, 'Règle', 'Rule')}{colon} {escape(sites.rule)}",
+        f"{_t(lang, 'Règle', 'Rule')}{_colon(lang)} {escape(sites.rule)}",
         "",
     ]
     site_rows = []
@@ -300,36 +320,62 @@ def _sample(report: Report) -> list[str]:
     lines += _table(headers, site_rows)
     if sites.notes:
         lines += [""] + [f"- ⚠ {escape(note)}" for note in sites.notes]
-    offerings = sample.offerings
-    lines += [
+    return lines
+
+
+def _sample_group(
+    group: CategorySample, units: Mapping[str, str], titles: Mapping[str, str], lang: Lang
+) -> list[str]:
+    """One category's offerings drawn: a count heading, then a table of offerings and why."""
+    count = _t(
+        lang,
+        f"{group.count}/{group.candidates} prestation(s)",
+        f"{group.count}/{group.candidates} offering(s)",
+    )
+    lines = ["", f"#### {escape(group.category)} — {count}", ""]
+    if not group.offerings:
+        return [*lines, _t(lang, "Aucune prestation déclarée.", "No offering declared.")]
+    rows = []
+    for o in group.offerings:
+        name = f"{escape(titles.get(o.id, o.id))} (`{_code(o.id)}`)"
+        if o.certifying:
+            name += _t(lang, " — certifiante", " — certifying")
+        rows.append((name, escape(units.get(o.unit, o.unit)), escape(o.why)))
+    headers = (_col("offering", lang), _col("unit", lang), _t(lang, "Pourquoi", "Why"))
+    return lines + _table(headers, rows)
+
+
+def _sample_offerings(
+    offerings: OfferingSample, units: Mapping[str, str], titles: Mapping[str, str], lang: Lang
+) -> list[str]:
+    """The offerings drawn: the rule, one table per category requested, then the notes."""
+    lines = [
         "",
         f"### {_t(lang, 'Prestations', 'Offerings')}",
         "",
-        f"{_t(lang, 'Règle', 'Rule')}{colon} {escape(offerings.rule)}",
+        f"{_t(lang, 'Règle', 'Rule')}{_colon(lang)} {escape(offerings.rule)}",
     ]
     for group in offerings.categories:
-        count = _t(
-            lang,
-            f"{group.count}/{group.candidates} prestation(s)",
-            f"{group.count}/{group.candidates} offering(s)",
-        )
-        lines += ["", f"#### {escape(group.category)} — {count}", ""]
-        if not group.offerings:
-            lines.append(_t(lang, "Aucune prestation déclarée.", "No offering declared."))
-            continue
-        rows = []
-        for o in group.offerings:
-            name = f"{escape(titles.get(o.id, o.id))} (`{_code(o.id)}`)"
-            if o.certifying:
-                name += _t(lang, " — certifiante", " — certifying")
-            rows.append((name, escape(units.get(o.unit, o.unit)), escape(o.why)))
-        headers = (_col("offering", lang), _col("unit", lang), _t(lang, "Pourquoi", "Why"))
-        lines += _table(headers, rows)
+        lines += _sample_group(group, units, titles, lang)
     if offerings.notes:
         lines += [""] + [f"- ⚠ {escape(note)}" for note in offerings.notes]
-    provisional = (*sites.provisional, *offerings.provisional)
+    return lines
+
+
+def _sample(report: Report) -> list[str]:
+    """The mock audit's sample: the rules, the sites and offerings drawn and why, the seed."""
+    sample = report.sample
+    if sample is None:
+        return []
+    lang = report.lang
+    units = {unit.id: unit.name for unit in report.units}
+    titles = {o.id: o.title for unit in report.units for o in unit.offerings}
+    lines = _sample_head(sample, lang)
+    lines += _sample_sites(sample.sites, units, lang)
+    lines += _sample_offerings(sample.offerings, units, titles, lang)
+    provisional = (*sample.sites.provisional, *sample.offerings.provisional)
     if provisional:
-        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{colon}", ""]
+        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{_colon(lang)}", ""]
         lines += [f"- {escape(note)}" for note in provisional]
     return lines
 
