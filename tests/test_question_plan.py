@@ -1,40 +1,67 @@
-"""The question plan (rnq.checks._plan): current, shared, and a hint only: a run gives the same
-report whether the workers answer the planned questions or the checks answer them all."""
+"""The question plan (rnq.checks.questions): derived from the check modules, shared, and a hint
+only: a run gives the same report whether the workers answer the planned questions or the checks
+answer them all."""
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import rnq
-from rnq.checks import _plan
+from rnq.checks import builtin_check_modules, questions
+from rnq.checks.helpers import Term
 from rnq.extract.pool import Extractor
+from rnq.match.questions import named_question
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_plan_is_current() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "gen_question_plan.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
+def test_every_built_in_term_is_planned_for_its_indicator() -> None:
+    from rnq.checks import i26_disability
+
+    planned = set(questions.questions_for([26], "rnq-2026"))
+    for term in i26_disability.DISABILITY_TERMS:
+        assert set(term.patterns) <= planned
+    assert questions.questions_for([26], "rnq-2026") is questions.questions_for(
+        (26, 26), "rnq-2026"
     )
-    assert done.returncode == 0, done.stderr
+    assert questions.questions_for([99], "rnq-2026") == ()
 
 
-def test_questions_are_shared_per_indicators_and_kind() -> None:
-    first = _plan.questions_for([1], "programme")
-    assert first and first is _plan.questions_for((1, 1), "programme")
-    assert set(_plan.questions_for([1])) <= set(first)
-    assert _plan.questions_for([99]) == ()
-    with _plan.recording():
-        assert _plan.questions_for([1], "programme") == ()  # recording: the checks ask all
+def test_a_version_plans_only_the_indicators_its_checks_verify() -> None:
+    """Indicator 33 exists from rnq-2026 only: nothing is planned for it under rnq-2019-v9."""
+    assert questions.questions_for([33], "rnq-2026")
+    assert questions.questions_for([33], "rnq-2019-v9") == ()
+
+
+def test_named_questions_of_a_module_are_planned() -> None:
+    assert named_question("rnq.checks.i19_resources", "tracking") in questions.questions_for(
+        [19], "rnq-2026"
+    )
+
+
+def test_a_new_term_is_planned_without_anything_to_regenerate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rnq.checks import i26_disability
+
+    added = Term.of("un terme ajouté", "an added term", r"\bterme ajoute\b")
+    monkeypatch.setattr(i26_disability, "ADDED_TERM", added, raising=False)
+    questions.module_questions.cache_clear()
+    try:
+        assert r"\bterme ajoute\b" in questions.module_questions(i26_disability)
+    finally:
+        questions.module_questions.cache_clear()
+
+
+def test_messages_and_bookkeeping_are_not_asked() -> None:
+    for module in builtin_check_modules():
+        asked = questions.module_questions(module)
+        assert getattr(module, "CHECKS_NAMESPACE", "\x01") not in asked
+        assert not any(q.startswith("rnq.checks.") for q in asked)
 
 
 def _run(
@@ -66,12 +93,12 @@ def test_planned_answers_change_nothing(
     with_plan = _run(workspace, monkeypatch, planned, tmp_path / "a" if cache else None)
     assert planned and planned[0] > 100  # the workers did answer
 
-    monkeypatch.setattr(_plan, "_plan", dict)
-    _plan._for.cache_clear()
+    monkeypatch.setattr(questions, "_plan", lambda referential: {})
+    questions._for.cache_clear()
     try:
         unplanned: list[int] = []
         without = _run(workspace, monkeypatch, unplanned, tmp_path / "b" if cache else None)
     finally:
-        _plan._for.cache_clear()
+        questions._for.cache_clear()
     assert unplanned == [0]
     assert with_plan == without

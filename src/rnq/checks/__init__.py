@@ -1,8 +1,11 @@
 """The built-in checks, registered as a plugin like any other.
 
-One module per concern (``presence``, then one module per group of indicators); every public
-module of this package is a check module, found by :func:`rnq_register_checks`. Helpers shared by
-the checks live in :mod:`rnq.checks.helpers`.
+One module per indicator that has content checks, named ``iNN_what.py`` (``i26_disability``;
+``i00_display`` is the certificate-display obligation), plus ``presence`` (evidence present,
+readable and current wherever every applicable indicator is assessed): these are the check
+modules :func:`rnq_register_checks` registers. What the checks share lives in
+:mod:`rnq.checks.helpers`; the question plan (what extraction workers answer for the checks,
+derived from the check modules) in :mod:`rnq.checks.questions`.
 """
 
 from __future__ import annotations

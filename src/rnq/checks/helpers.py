@@ -41,7 +41,6 @@ __all__ = [
     "DISTANCE",
     "MONTHS",
     "RECENT_MONTHS",
-    "RECORDERS",
     "USE",
     "Folded",
     "OfferSections",
@@ -207,13 +206,7 @@ def remember(item: Evidence, question: str, compute: Callable[[], T]) -> T:
         return cast("T", answers[question])
     value = compute()
     answers[sys.intern(question)] = value  # one string per question, not one per document
-    for record in RECORDERS:
-        record(item, question)
     return value
-
-
-#: Who listens to the questions computed (:func:`rnq.checks._plan.recording`).
-RECORDERS: list[Callable[[Evidence, str], None]] = []
 
 
 @dataclass(frozen=True)
@@ -257,9 +250,6 @@ class Folded:
 
     def search(self, pattern: str) -> bool:
         """Whether any document (or passage) matches ``pattern``."""
-        if RECORDERS:  # recording the question plan: ask every document, not up to the first
-            answered = [matches(item, pattern) for item in self.items]
-            return any(answered) or any(p.search(pattern) for p in self.passages)
         return any(matches(item, pattern) for item in self.items) or any(
             p.search(pattern) for p in self.passages
         )

@@ -1,9 +1,8 @@
-"""The certificate-display obligation (indicator 0): website and premises, at surveillance and
-renewal, missing → major.
-
-The filesystem collector maps no file to « indicator 0 » yet (a file of kind
-``affichage-certificat`` has no default indicator), so these tests hand the check its evidence
-through a small collector plugin, as a website-capture collector would.
+"""The certificate-display obligation (« indicator 0 », ``rnq/checks/i00_display.py``):
+website and premises, at surveillance and renewal, missing → major. The filesystem collector
+maps no file to « indicator 0 » yet (a file of kind ``affichage-certificat`` has no default
+indicator), so these tests hand the check its evidence through a small collector plugin, as a
+website-capture collector would.
 """
 
 from __future__ import annotations
@@ -14,7 +13,8 @@ from pathlib import Path
 import rnq
 from rnq.collect.evidence import Evidence
 from rnq.testing import write_workspace
-from tests.checks.conftest import TODAY, V9_AUDIT, V2026_AUDIT
+
+from .conftest import TODAY, V9_AUDIT, V2026_AUDIT
 
 CONFIG = """\
 version: 1

@@ -1,4 +1,8 @@
-"""Criterion 7: feedback (30), complaints in time (31), improvement and risk analysis (32)."""
+"""Indicator 31 (``rnq/checks/i31_complaints.py``): a procedure covering complaints,
+difficulties and incidents, and complaints answered within its delay (read from the
+procedure, 30 days by default, working days skipping holidays) in a CSV or XLSX register or
+the rows of the crm-complaints collector plugin.
+"""
 
 from __future__ import annotations
 
@@ -15,77 +19,8 @@ import xlsxwriter
 import rnq
 from rnq.checks.i31_complaints import Delay, response_delay
 from rnq.testing import write_workspace
-from tests.checks.conftest import CONFIG, TODAY, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
-
-def survey(who: str, date: str = "2026-06-30") -> str:
-    return (
-        f"---\nindicators: [30]\nkind: enquete-satisfaction\nstakeholder: {who}\ndate: {date}\n"
-        f"---\nRésultats de l'enquête ({who}).\n"
-    )
-
-
-# --- 30 ---------------------------------------------------------------------------------------
-
-
-def test_feedback_from_every_stakeholder_passes(run_ws: RunWs) -> None:
-    files = {f"siege/enquetes/{w}.md": survey(w) for w in ("apprenants", "financeurs", "equipes")}
-    for audit in (V9_AUDIT, V2026_AUDIT):
-        report = run_ws(CONFIG, files, audit_date=audit, indicators=(30,))
-        result = report.indicator(30)
-        assert outcomes(result, "check_appreciations_parties_prenantes") == ["passed"]
-        assert result.status == "conform"
-
-
-def test_missing_stakeholders_are_named(run_ws: RunWs) -> None:
-    files = {"siege/enquetes/apprenants.md": survey("apprenants")}
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(30,))
-    result = report.indicator(30)
-    (gap,) = findings(result, "check_appreciations_parties_prenantes")
-    assert gap.outcome == "gap"
-    assert "financeurs, équipes pédagogiques" in gap.message
-    assert "bénéficiaires" not in gap.message
-    assert "le cas échéant" not in gap.message
-    assert result.status == "nc_minor"
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(30,))
-    (gap,) = findings(report.indicator(30), "check_appreciations_parties_prenantes")
-    assert "financeurs (le cas échéant)" in gap.message
-
-
-def test_stakeholder_inferred_from_file_name_and_stale_survey(run_ws: RunWs) -> None:
-    files = {
-        "siege/I30-enquete-stagiaires.md": "---\ndate: 2026-06-01\n---\nEnquête à chaud.\n",
-        "siege/I30-enquete-formateurs.md": "---\ndate: 2026-06-01\n---\nEnquête équipe.\n",
-        "siege/I30-enquete-opco.md": "---\ndate: 2025-03-01\n---\nRetour des OPCO.\n",
-    }
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(30,))
-    (gap,) = [
-        f
-        for f in findings(report.indicator(30), "check_appreciations_parties_prenantes")
-        if f.outcome == "gap"
-    ]
-    assert "plus de 12 mois" in gap.message and "01/03/2025" in gap.message
-    assert "aucune appréciation" not in gap.message
-    assert "fraîcheur indicative" in gap.message
-
-
-def test_companies_required_with_work_periods_and_bc_needs_two(run_ws: RunWs) -> None:
-    files = {f"siege/enquetes/{w}.md": survey(w) for w in ("apprenants", "financeurs", "equipes")}
-    with_work = CONFIG.replace(
-        "categories: [AF]\n", "categories: [AF]\nactivity: {work_situation: true}\n"
-    )
-    report = run_ws(with_work, files, audit_date=V9_AUDIT, indicators=(30,))
-    (gap,) = findings(report.indicator(30), "check_appreciations_parties_prenantes")
-    assert "entreprises concernées" in gap.message
-    bc = CONFIG.replace("categories: [AF]", "categories: [BC]").replace(
-        ', certification: "RNCP12345"', ", category: BC"
-    )
-    two = {f"siege/enquetes/{w}.md": survey(w) for w in ("apprenants", "equipes")}
-    report = run_ws(bc, two, audit_date=V9_AUDIT, indicators=(30,))
-    assert outcomes(report.indicator(30), "check_appreciations_parties_prenantes") == ["passed"]
-
-
-# --- 31: procedure ----------------------------------------------------------------------------
+from .conftest import CONFIG, TODAY, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
 PROCEDURE = """\
 ---
@@ -126,8 +61,6 @@ def test_register_without_procedure_is_a_gap(run_ws: RunWs) -> None:
     (gap,) = findings(report.indicator(31), "check_procedure_reclamations")
     assert gap.outcome == "gap" and "Aucune procédure" in gap.message
 
-
-# --- 31: register and delays ------------------------------------------------------------------
 
 REGISTER_HEADER = "Date de réception;Objet;Date de réponse;Statut\n"
 
@@ -332,94 +265,3 @@ def test_working_days_skip_weekends_and_holidays() -> None:
     assert Delay(1, "ouvres").deadline(dt.date(2027, 5, 5)) == dt.date(2027, 5, 7)
     assert Delay(1, "ouvrables").deadline(dt.date(2026, 11, 27)) == dt.date(2026, 11, 28)
     assert Delay(30, "jours").deadline(dt.date(2026, 1, 1)) == dt.date(2026, 1, 31)
-
-
-# --- 32 ---------------------------------------------------------------------------------------
-
-PLAN = """\
----
-indicators: [32]
-kind: amelioration
-date: 2026-07-01
----
-# Plan d'amélioration 2026
-
-| Source | Constat | Action | Échéance |
-|---|---|---|---|
-| Enquête de satisfaction stagiaires | Supports jugés datés | Refonte des supports | 30/09/2026 |
-| Réclamation du 02/03/2026 | Retard de correction | Délai de correction garanti | 15/04/2026 |
-"""
-
-RISKS = """\
----
-indicators: [32]
-kind: analyse-risques
-date: 2026-09-01
----
-# Cartographie des risques qualité des formations
-| Risque | Gravité | Mesure de maîtrise |
-|---|---|---|
-| Absence d'un formateur | élevée | vivier de remplaçants |
-| Abandon des apprenants | moyenne | relances du tuteur |
-"""
-
-
-def test_improvement_plan_traced_to_feedback_and_complaints_passes(run_ws: RunWs) -> None:
-    report = run_ws(
-        CONFIG, {"siege/plan-amelioration.md": PLAN}, audit_date=V9_AUDIT, indicators=(32,)
-    )
-    result = report.indicator(32)
-    assert outcomes(result, "check_ameliorations_tracees") == ["passed"]
-    assert outcomes(result, "check_analyse_risques") == []  # 2026 only
-    assert result.status == "conform"
-
-
-def test_plan_not_drawn_from_complaints_is_a_major_gap(run_ws: RunWs) -> None:
-    text = PLAN.replace(
-        "| Réclamation du 02/03/2026 | Retard de correction | Délai de correction garanti "
-        "| 15/04/2026 |\n",
-        "",
-    )
-    report = run_ws(CONFIG, {"siege/plan.md": text}, audit_date=V9_AUDIT, indicators=(32,))
-    result = report.indicator(32)
-    (gap,) = findings(result, "check_ameliorations_tracees")
-    assert gap.outcome == "gap" and "analyse des réclamations" in gap.message
-    assert "analyse des appréciations" not in gap.message
-    assert result.status == "nc_major"
-
-
-def test_undated_actions_are_a_gap(run_ws: RunWs) -> None:
-    text = (
-        "---\nindicators: [32]\nkind: amelioration\n---\nSuite aux enquêtes de satisfaction et "
-        "aux réclamations, actions : refonte des supports.\n"
-    )
-    report = run_ws(CONFIG, {"siege/plan.md": text}, audit_date=V9_AUDIT, indicators=(32,))
-    (gap,) = findings(report.indicator(32), "check_ameliorations_tracees")
-    assert "dates ou échéances" in gap.message
-
-
-def test_risk_analysis_required_from_2026(run_ws: RunWs) -> None:
-    files = {"siege/plan-amelioration.md": PLAN}
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(32,))
-    result = report.indicator(32)
-    assert outcomes(result, "check_ameliorations_tracees") == ["passed"]
-    (gap,) = findings(result, "check_analyse_risques")
-    assert gap.outcome == "gap" and "Aucune analyse des risques" in gap.message
-    assert result.status == "nc_major"
-    files["siege/risques.md"] = RISKS
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(32,))
-    result = report.indicator(32)
-    assert outcomes(result, "check_analyse_risques") == ["passed"]
-    assert result.status == "conform"
-
-
-def test_risk_list_without_measures_is_a_gap(run_ws: RunWs) -> None:
-    text = (
-        "---\nindicators: [32]\nkind: analyse-risques\ndate: 2026-09-01\n---\n"
-        "# Risques\nRisques pour les formations : absence d'un formateur, abandon.\n"
-    )
-    files = {"siege/plan-amelioration.md": PLAN, "siege/risques.md": text}
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(32,))
-    (gap,) = findings(report.indicator(32), "check_analyse_risques")
-    assert "mesures de maîtrise" in gap.message
-    assert list(gap.evidence) == ["siege/risques.md"]

@@ -1,49 +1,18 @@
-"""Content checks of criterion 1: the offer sheet (1), results (2), certification outcomes (3)."""
+"""Indicator 1 (``rnq/checks/i01_offer_sheet.py``): the offering's public information sheet
+gives every item of the wording (with the rnq-2026 additions and, for a certifying offering,
+its code, certifier and registration date), is current, may be a section of a central
+catalogue or a PDF, and (rnq-2026) makes no misleading claim.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import textwrap
 
 import pytest
 
-from rnq.checks.helpers import date_in_text
-from tests.checks.conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
-
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF, BC]
-audit: {type: renewal, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-  - id: pro
-    name: "Pôle pro"
-    offerings:
-      - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
-      - {id: excel, title: "Excel"}
-      - {id: bilan, title: "Bilan de compétences", category: BC}
-"""
-
-TWO_UNITS = (
-    CONFIG
-    + """\
-  - id: langues
-    name: "Pôle langues"
-"""
-)
-
-
-def note(indicators: str, kind: str | None, text: str, *, date: str | None = "2026-09-01") -> str:
-    """A Markdown note with its front matter."""
-    head = [f"indicators: [{indicators}]"]
-    if kind:
-        head.append(f"kind: {kind}")
-    if date:
-        head.append(f"date: {date}")
-    return "---\n" + "\n".join(head) + "\n---\n" + textwrap.dedent(text)
-
+from .conftest import CRITERION_1_CONFIG as CONFIG
+from .conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
+from .conftest import flexible_note as note
 
 # A sheet giving every item of the 2019 wording (not the 2026 additions).
 SHEET_V9 = """\
@@ -59,6 +28,7 @@ Méthodes mobilisées : apports théoriques, exercices pratiques sur cas réels.
 Modalités d'évaluation : QCM en fin de formation et exercice noté.
 Accessibilité : formation accessible aux personnes en situation de handicap (référente handicap).
 """
+
 SHEET_2026 = (
     SHEET_V9
     + """\
@@ -67,6 +37,7 @@ Modalités pédagogiques : présentiel en groupe de 8, ou classe virtuelle synch
 Financement : plan de développement des compétences, OPCO, autofinancement.
 """
 )
+
 CERT_ITEMS = """\
 Code RNCP12345 — Certificateur : Ministère de l'Éducation nationale.
 Date d'enregistrement : 01/09/2022.
@@ -75,9 +46,6 @@ Date d'enregistrement : 01/09/2022.
 
 def sheet_findings(report, offering: str, check: str = "check_fiche_offre_complete"):  # type: ignore[no-untyped-def]
     return [f for f in findings(report.indicator(1), check) if f.offering == offering]
-
-
-# --- Indicator 1 ----------------------------------------------------------------------------
 
 
 def test_complete_sheet_passes_under_v9(run_ws: RunWs) -> None:
@@ -228,13 +196,6 @@ def test_undated_sheet_is_not_verified_unless_its_text_gives_a_date(run_ws: RunW
     ]
 
 
-def test_date_in_text() -> None:
-    assert date_in_text("fiche mise a jour le 03/09/2026") == dt.date(2026, 9, 3)
-    assert date_in_text("version de septembre 2026") == dt.date(2026, 9, 1)
-    assert date_in_text("donnees au 2026-06-30, maj : 1er mars 2025") == dt.date(2026, 6, 30)
-    assert date_in_text("session 2026, 12 heures") is None
-
-
 CATALOGUE = f"""\
 Catalogue 2026-2027
 Sommaire : CAP Fleuriste ; Excel
@@ -324,145 +285,6 @@ def test_other_certification_code_is_flagged(run_ws: RunWs) -> None:
     assert gap.outcome == "gap" and "RNCP 999" in gap.message
 
 
-# --- Indicator 2 ----------------------------------------------------------------------------
-
-RESULTS = """\
-Résultats 2025-2026
-Taux de satisfaction : 92 %. Stagiaires formés : 160.
-Taux de réussite au CAP : 85 %.
-"""
-METHOD = "Modalités de calcul : taux de réussite = admis / présentés à l'examen, session 2026.\n"
-
-
-def test_current_figures_pass_under_v9(run_ws: RunWs) -> None:
-    report = run_ws(
-        CONFIG,
-        {"pro/resultats.md": note("2", "resultats", RESULTS, date="2026-07-01")},
-        audit_date=V9_AUDIT,
-        indicators=(2,),
-    )
-    two = report.indicator(2)
-    assert two.status == "conform", [f.message for f in two.findings]
-    assert outcomes(two, "check_resultats_publies") == ["passed"]
-    assert findings(two, "check_methode_calcul_resultats") == []
-
-
-def test_results_without_figures_are_a_gap(run_ws: RunWs) -> None:
-    report = run_ws(
-        CONFIG,
-        {"pro/resultats.md": note("2", "resultats", "Nos stagiaires sont très satisfaits.\n")},
-        audit_date=V9_AUDIT,
-        indicators=(2,),
-    )
-    (gap,) = findings(report.indicator(2), "check_resultats_publies")
-    assert gap.outcome == "gap" and "Aucun résultat chiffré" in gap.message
-    assert "pro/resultats.md" in gap.message and report.indicator(2).status == "nc_minor"
-
-
-def test_stale_figures_are_a_gap(run_ws: RunWs) -> None:
-    files = {
-        "pro/I02-resultats-2024.md": note("2", "resultats", RESULTS, date="2024-12-31"),
-        "pro/I02-page-web.md": note("2", None, "Nos résultats sont publiés ici.\n"),
-    }
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(2,))
-    (gap,) = findings(report.indicator(2), "check_resultats_publies")
-    assert gap.outcome == "gap" and "2024-12-31" in gap.message
-    assert "règle de fraîcheur indicative" in gap.message
-    assert gap.evidence == ("pro/I02-resultats-2024.md",)
-
-
-def test_results_register_counts_as_figures(run_ws: RunWs) -> None:
-    csv = "Session;Inscrits;Admis;Réussite\n2026-06;20;17;85\n"
-    files: dict[str, str | bytes] = {
-        "pro/I02-resultats.csv": csv,
-        "pro/rnq-evidence.yaml": '- path: "*.csv"\n  indicators: [2]\n  date: 2026-07-01\n',
-    }
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(2,))
-    assert outcomes(report.indicator(2), "check_resultats_publies") == ["passed"]
-
-
-def test_central_results_gap_is_reported_once(run_ws: RunWs) -> None:
-    files = {"siege/resultats.md": note("2", "resultats", "Résultats : à venir.\n")}
-    report = run_ws(TWO_UNITS, files, audit_date=V9_AUDIT, indicators=(2,))
-    gaps = findings(report.indicator(2), "check_resultats_publies")
-    assert [(f.outcome, f.unit) for f in gaps] == [("gap", "siege")]
-    assert "« Siège »" in gaps[0].message
-
-
-def test_new_entrant_at_initial_audit_only_identifies_indicators(run_ws: RunWs) -> None:
-    config = CONFIG.replace("type: renewal", "type: initial") + "activity: {new_entrant: true}\n"
-    files = {
-        "pro/resultats.md": note("2", "resultats", "Indicateurs suivis : taux de satisfaction.\n")
-    }
-    report = run_ws(config, files, audit_date=V9_AUDIT, indicators=(2,))
-    assert outcomes(report.indicator(2), "check_resultats_publies") == ["passed"]
-    files = {"pro/resultats.md": note("2", "resultats", "Bientôt publiés.\n")}
-    report = run_ws(config, files, audit_date=V9_AUDIT, indicators=(2,))
-    assert outcomes(report.indicator(2), "check_resultats_publies") == ["gap"]
-
-
-def test_rnq_2026_requires_the_calculation_method(run_ws: RunWs) -> None:
-    files = {"pro/resultats.md": note("2", "resultats", RESULTS, date="2026-07-01")}
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(2,))
-    (gap,) = findings(report.indicator(2), "check_methode_calcul_resultats")
-    assert gap.outcome == "gap" and "modalités de calcul" in gap.message
-    assert report.indicator(2).status == "nc_minor"
-    files = {"pro/resultats.md": note("2", "resultats", RESULTS + METHOD, date="2026-07-01")}
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(2,))
-    assert report.indicator(2).status == "conform"
-    assert outcomes(report.indicator(2), "check_methode_calcul_resultats") == ["passed"]
-
-
-# --- Indicator 3 ----------------------------------------------------------------------------
-
-CERT_V9 = """\
-Taux d'obtention du CAP : 87 % (taux de présentation : 95 %).
-Blocs de compétences : le CAP se compose de 3 blocs validables séparément.
-Équivalences : aucune. Passerelles : vers le BP Fleuriste.
-Suites de parcours : BP ou brevet de maîtrise.
-Débouchés : fleuriste en boutique, en jardinerie ; taux d'insertion 78 %.
-"""
-FURTHER = "Poursuites d'études : BP Fleuriste, BTM.\n"
-
-
-def test_certification_information_under_v9(run_ws: RunWs) -> None:
-    files = {"pro/cap/I03-certification.md": note("3", "certification", CERT_V9)}
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(3,))
-    three = report.indicator(3)
-    assert outcomes(three, "check_resultats_certification") == ["passed"]
-    assert three.status == "conform"
-    assert set(three.offerings) == {"cap"}  # non-certifying offerings are not concerned
-
-
-def test_rnq_2026_requires_further_study(run_ws: RunWs) -> None:
-    files = {"pro/cap/I03-certification.md": note("3", "certification", CERT_V9)}
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(3,))
-    (gap,) = findings(report.indicator(3), "check_resultats_certification")
-    assert gap.outcome == "gap" and "poursuites d'études" in gap.message
-    assert not gap.provisional
-    files = {"pro/cap/I03-certification.md": note("3", "certification", CERT_V9 + FURTHER)}
-    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(3,))
-    assert outcomes(report.indicator(3), "check_resultats_certification") == ["passed"]
-
-
-def test_missing_pass_rate_is_named(run_ws: RunWs) -> None:
-    text = CERT_V9.replace("Taux d'obtention du CAP : 87 % (taux de présentation : 95 %).\n", "")
-    files = {"pro/cap/I03-certification.md": note("3", "certification", text)}
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(3,))
-    (gap,) = findings(report.indicator(3), "check_resultats_certification")
-    assert gap.outcome == "gap" and "taux d'obtention" in gap.message
-    assert "ne peut pas être une NC mineure" in gap.message
-    assert "passerelles" not in gap.message
-
-
-def test_rs_certification_gap_is_provisional(run_ws: RunWs) -> None:
-    config = CONFIG.replace('certification: "RNCP12345"', 'certification: "RS5678"')
-    files = {"pro/cap/I03-certification.md": note("3", "certification", "Débouchés : fleuriste.\n")}
-    report = run_ws(config, files, audit_date=V9_AUDIT, indicators=(3,))
-    (gap,) = findings(report.indicator(3), "check_resultats_certification")
-    assert gap.outcome == "gap" and gap.provisional and "Répertoire spécifique" in gap.message
-
-
 def test_combined_access_heading_counts(run_ws: RunWs) -> None:
     sheet = SHEET_V9.replace(
         "Modalités d'accès : inscription en ligne ou auprès de notre conseillère.\n"
@@ -519,11 +341,3 @@ def test_cpf_is_not_misleading_for_a_bilan(run_ws: RunWs) -> None:
     )
     check = "check_communication_non_trompeuse"
     assert [f.outcome for f in sheet_findings(report, "bilan", check)] == ["passed"]
-
-
-def test_undated_figures_are_not_verified(run_ws: RunWs) -> None:
-    files = {"pro/I02-resultats.md": note("2", None, RESULTS, date=None)}
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(2,))
-    (finding,) = findings(report.indicator(2), "check_resultats_publies")
-    assert finding.outcome == "not_verified" and "pas datés" in finding.message
-    assert report.indicator(2).status == "not_assessed"

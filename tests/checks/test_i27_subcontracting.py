@@ -1,9 +1,12 @@
-"""Criterion 6, indicator 27: subcontractors' compliance (both) and traceability in the
-contracts (rnq-2026)."""
+"""Indicator 27 (``rnq/checks/i27_subcontracting.py``): the subcontractors' compliance is
+checked (both referentials) and, from rnq-2026, the subcontracting contracts trace what is
+subcontracted, the compliance obligations and the controls; not applicable without
+subcontracting.
+"""
 
 from __future__ import annotations
 
-from tests.checks.conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
+from .conftest import V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
 CONFIG = """\
 version: 1

@@ -1,8 +1,11 @@
-"""Criterion 6, indicator 26: disability expertise, tools and network."""
+"""Indicator 26 (``rnq/checks/i26_disability.py``): disability expertise, tools and a partner
+network, with the way training is adapted; a partial answer is a major gap naming what is
+missing.
+"""
 
 from __future__ import annotations
 
-from tests.checks.conftest import CONFIG, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
+from .conftest import CONFIG, V9_AUDIT, V2026_AUDIT, RunWs, findings, outcomes
 
 FULL = """\
 ---
