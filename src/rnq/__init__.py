@@ -3,6 +3,12 @@
 The public API (documented in ``docs/api.md``). Every ``rnq`` command is a thin layer over
 these names. The renderers, ``diff`` and ``init`` are imported on first use (PEP 562), so
 ``import rnq`` does not load jinja2, markdown-it or XlsxWriter.
+
+Check and plugin authors use these names only (``docs/checks.md``, ``docs/plugins.md``):
+evidence (:class:`Evidence` and its field types), collectors (:class:`CollectContext`,
+:class:`Collector`), registers (:func:`read_table`, :func:`match_columns`, French dates,
+settings), outcomes and marks, fixtures, and :mod:`rnq.testing` for their tests. Everything else
+is rnq's inside, free to move.
 """
 
 from __future__ import annotations
@@ -19,7 +25,19 @@ if _sys.argv[:1] == ["-m"] and not _sys.flags.safe_path and _sys.path[:1] == [_o
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.collectors import CollectContext, Collector, CollectResult
+from rnq.collect.evidence import ContentLoader, Evidence, EvidenceSet, MappedBy, ReadStatus, Rows
+from rnq.collect.registers import (
+    Table,
+    check_settings,
+    fr_date,
+    match_columns,
+    normalize,
+    parse_date,
+    read_table,
+    setting_path,
+    settings_problem,
+)
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import fixture
 from rnq.engine.marks import mark
@@ -45,7 +63,8 @@ from rnq.verdict.build import exit_code
 from rnq.verdict.report import Report
 from rnq.verdict.waivers import Waiver, load_waivers
 from rnq.workspace.applicable import applicable_indicators, choose_referential, example_workspace
-from rnq.workspace.config import Workspace, WorkspaceConfig, load, profile_of
+from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig, load, profile_of
+from rnq.workspace.kinds import kind_ids
 
 if TYPE_CHECKING:
     from rnq.render.console import console_text
@@ -93,7 +112,11 @@ __all__ = [
     "Applicability",
     "AuditCalendar",
     "AuditSample",
+    "CollectContext",
+    "CollectResult",
+    "Collector",
     "ConfigError",
+    "ContentLoader",
     "Criterion",
     "Evidence",
     "EvidenceSet",
@@ -101,15 +124,21 @@ __all__ = [
     "Gap",
     "Indicator",
     "Localized",
+    "MappedBy",
+    "Offering",
     "Problem",
     "Profile",
+    "ReadStatus",
     "Referential",
     "ReferentialError",
     "Report",
     "ReportDiff",
     "RnqError",
+    "Rows",
     "RunOptions",
     "Subchecks",
+    "Table",
+    "Unit",
     "UsageError",
     "Waiver",
     "Workspace",
@@ -120,6 +149,7 @@ __all__ = [
     "audit_calendar",
     "calendar_document",
     "calendar_text",
+    "check_settings",
     "choose_referential",
     "console_text",
     "diff_reports",
@@ -127,16 +157,22 @@ __all__ = [
     "example_workspace",
     "exit_code",
     "fixture",
+    "fr_date",
     "get_referential",
     "hookimpl",
     "init_workspace",
+    "kind_ids",
     "load",
     "load_report",
     "load_waivers",
     "mark",
+    "match_columns",
     "msg",
+    "normalize",
     "not_verified",
+    "parse_date",
     "profile_of",
+    "read_table",
     "referential_for_date",
     "referential_ids",
     "render_html",
@@ -145,6 +181,8 @@ __all__ = [
     "run",
     "sample_audit",
     "sample_text",
+    "setting_path",
+    "settings_problem",
     "skip",
     "workspace_schema",
     "write_csvs",

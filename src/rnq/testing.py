@@ -5,8 +5,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
+from types import ModuleType
 
-__all__ = ["CHROMIUM_ARGS", "write_workspace"]
+from rnq.collect.collectors import CollectResult, collect
+from rnq.plugins import get_plugin_manager
+from rnq.workspace.config import load
+
+__all__ = ["CHROMIUM_ARGS", "collect_with", "write_workspace"]
 
 #: Arguments for a headless Chromium that opens a report offline: no sandbox (containers), no
 #: GPU, and none of the browser's own background traffic (updates, sync, first-run pages).
@@ -46,3 +51,12 @@ def write_workspace(
             data = (textwrap.dedent(content) if dedent else content).encode(encoding)
         path.write_bytes(data)
     return root
+
+
+def collect_with(root: Path, *plugins: ModuleType | object) -> CollectResult:
+    """Collect the evidence of the workspace at ``root`` as a run does: the built-in filesystem
+    collector, then each unit's plugin collectors, with ``plugins`` registered (installed
+    plugins are not loaded). For testing a collector: its records are those whose ``collector``
+    is its name, its problems are in ``.problems``."""
+    manager = get_plugin_manager(load_entrypoints=False, extra=list(plugins))
+    return collect(load(root), manager)

@@ -10,11 +10,8 @@ import pytest
 import rnq_crm_complaints
 from rnq_crm_complaints import COLUMNS, NAME
 
-from rnq.collect.collectors import CollectResult, collect
-from rnq.collect.evidence import Evidence
-from rnq.collect.registers import normalize, parse_date
-from rnq.plugins import get_plugin_manager
-from rnq.workspace.config import load
+from rnq import CollectResult, Evidence, normalize, parse_date
+from rnq.testing import collect_with
 
 EXPORT = "pro/exports/reclamations.csv"
 
@@ -28,8 +25,7 @@ CRM = (
 
 
 def _collect(root: Path) -> tuple[list[Evidence], CollectResult]:
-    plugins = get_plugin_manager(load_entrypoints=False, extra=[rnq_crm_complaints])
-    result = collect(load(root), plugins)
+    result = collect_with(root, rnq_crm_complaints)
     mine = [e for e in result.evidence if e.collector == NAME]
     return mine, result
 

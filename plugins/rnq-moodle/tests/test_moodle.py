@@ -10,10 +10,8 @@ import pytest
 import rnq_moodle
 from rnq_moodle import ATTENDANCE_COLUMNS, COMPLETION_COLUMNS, NAME, completion_state
 
-from rnq.collect.collectors import CollectResult, collect
-from rnq.collect.evidence import Evidence
-from rnq.plugins import get_plugin_manager
-from rnq.workspace.config import load
+from rnq import CollectResult, Evidence
+from rnq.testing import collect_with
 
 COMPLETION = "pro/moodle/achevement.csv"
 ATTENDANCE = "pro/moodle/presences.csv"
@@ -41,8 +39,7 @@ ATTENDANCE_FR = (
 
 
 def _collect(root: Path) -> tuple[dict[str, Evidence], CollectResult]:
-    plugins = get_plugin_manager(load_entrypoints=False, extra=[rnq_moodle])
-    result = collect(load(root), plugins)
+    result = collect_with(root, rnq_moodle)
     return {e.kind or "": e for e in result.evidence if e.collector == NAME}, result
 
 

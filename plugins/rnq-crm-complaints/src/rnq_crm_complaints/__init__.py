@@ -18,19 +18,20 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rnq.collect.collectors import CollectContext, Collector
-from rnq.collect.evidence import Evidence
-from rnq.collect.registers import (
+from rnq import (
+    CollectContext,
+    Collector,
+    Evidence,
     Table,
     check_settings,
     fr_date,
+    hookimpl,
     match_columns,
     parse_date,
     read_table,
     setting_path,
     settings_problem,
 )
-from rnq.hookspecs import hookimpl
 
 __all__ = [
     "COLUMNS",

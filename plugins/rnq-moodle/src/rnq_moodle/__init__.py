@@ -26,12 +26,14 @@ import hmac
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rnq.collect.collectors import CollectContext, Collector
-from rnq.collect.evidence import Evidence
-from rnq.collect.registers import (
+from rnq import (
+    CollectContext,
+    Collector,
+    Evidence,
     Table,
     check_settings,
     fr_date,
+    hookimpl,
     match_columns,
     normalize,
     parse_date,
@@ -39,7 +41,6 @@ from rnq.collect.registers import (
     setting_path,
     settings_problem,
 )
-from rnq.hookspecs import hookimpl
 
 __all__ = [
     "ATTENDANCE_COLUMNS",
