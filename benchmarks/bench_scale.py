@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -231,7 +232,7 @@ def _mb(kib: int) -> str:
     return f"{kib * 1024 / 1e6:.0f} MB ({kib / 1024:.0f} MiB)"
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path("/tmp/rnq-scale"))
     parser.add_argument("--files", type=int, default=50_000)
@@ -239,8 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offerings", type=int, default=500)
     parser.add_argument("--runner-n", type=int, default=10_000)
     parser.add_argument("--skip-runner", action="store_true")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def _generate(args: argparse.Namespace) -> dict[str, object]:
+    """Generate the workspace and say what it holds."""
     start = time.perf_counter()
     described = gen_workspace.generate(
         args.root, files=args.files, units=args.units, offerings=args.offerings
@@ -252,67 +256,86 @@ def main(argv: list[str] | None = None) -> int:
         f"(ready in {generated:.1f} s)",
         flush=True,
     )
+    return described
 
-    bare = bare_extraction(args.root)
-    print(f"bare extraction: {bare:.2f} s", flush=True)
-    bare_rnq = bare_extraction(args.root, _rnq_chunk)
-    print(f"bare extraction with rnq's readers: {bare_rnq:.2f} s", flush=True)
+
+def _runs(root: Path) -> dict[str, Any]:
+    """The timed runs: bare extractions, cold (with and without content checks), warm, one file
+    changed, and the report opened in Chromium."""
+    got: dict[str, Any] = {}
+    got["bare"] = bare_extraction(root)
+    print(f"bare extraction: {got['bare']:.2f} s", flush=True)
+    got["bare_rnq"] = bare_extraction(root, _rnq_chunk)
+    print(f"bare extraction with rnq's readers: {got['bare_rnq']:.2f} s", flush=True)
     with tempfile.TemporaryDirectory(prefix="rnq-scale-") as tmp:
         out, cache = Path(tmp), Path(tmp) / "cache"
-        bare_cold, _ = rnq_check(args.root, out, Path(tmp) / "c0", html=True, content_checks=False)
-        print(f"cold run without content checks: {bare_cold:.2f} s", flush=True)
-        cold, cold_peak = rnq_check(args.root, out, cache, html=True)
-        print(f"cold run: {cold:.2f} s, peak {cold_peak / 1024:.0f} MiB", flush=True)
-        warm, warm_peak = rnq_check(args.root, out, cache, html=True)
-        print(f"warm re-run: {warm:.2f} s, peak {warm_peak / 1024:.0f} MiB", flush=True)
+        got["bare_cold"], _ = rnq_check(
+            root, out, Path(tmp) / "c0", html=True, content_checks=False
+        )
+        print(f"cold run without content checks: {got['bare_cold']:.2f} s", flush=True)
+        got["cold"], got["cold_peak"] = rnq_check(root, out, cache, html=True)
+        print(f"cold run: {got['cold']:.2f} s, peak {got['cold_peak'] / 1024:.0f} MiB", flush=True)
+        got["warm"], got["warm_peak"] = rnq_check(root, out, cache, html=True)
+        print(f"warm re-run: {got['warm']:.2f} s, peak {got['warm_peak'] / 1024:.0f} MiB")
         # one file changed (its modification time): every check runs again, one file is read
-        touched = next(p for p in sorted(args.root.rglob("*.md")))
+        touched = next(p for p in sorted(root.rglob("*.md")))
         info = touched.stat()
         os.utime(touched, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
-        changed, changed_peak = rnq_check(args.root, out, cache, html=True)
-        print(f"re-run, one file changed: {changed:.2f} s, peak {changed_peak / 1024:.0f} MiB")
-        json_size = (out / "report.json").stat().st_size
+        got["changed"], got["changed_peak"] = rnq_check(root, out, cache, html=True)
+        print(f"re-run, one file changed: {got['changed']:.2f} s")
+        got["json_size"] = (out / "report.json").stat().st_size
         html_path = out / "report.html"
-        html_size = html_path.stat().st_size if html_path.exists() else 0
-        shown = browser_times(html_path)
-    runner = None if args.skip_runner else runner_ratio(args.runner_n)
-    overhead = cold / bare - 1
-    overhead_rnq = cold / bare_rnq - 1
+        got["html_size"] = html_path.stat().st_size if html_path.exists() else 0
+        got["shown"] = browser_times(html_path)
+    return got
 
-    print()
-    python = sys.version.split()[0]
-    print(f"rnq on {described['files']} files, {os.cpu_count()} CPU(s), Python {python}")
+
+def _rows(got: dict[str, Any], runner: tuple[float, float] | None, n: int) -> list[tuple[str, ...]]:
+    """The table's rows: each figure and its target."""
+    cold, bare, bare_rnq = got["cold"], got["bare"], got["bare_rnq"]
     rows = [
         ("cold run", f"{cold:.2f} s", "—"),
         ("bare extraction (same libraries, every core)", f"{bare:.2f} s", "—"),
-        ("cold overhead over bare extraction", f"{overhead:+.0%}", "≤ +30 %"),
+        ("cold overhead over bare extraction", f"{cold / bare - 1:+.0%}", "≤ +30 %"),
         ("bare extraction with rnq's own readers", f"{bare_rnq:.2f} s", "—"),
-        ("cold overhead over rnq's readers alone", f"{overhead_rnq:+.0%}", "—"),
-        ("cold run without the content checks", f"{bare_cold:.2f} s", "—"),
-        ("  its overhead over rnq's readers alone", f"{bare_cold / bare_rnq - 1:+.0%}", "—"),
-        ("warm re-run (nothing changed)", f"{warm:.2f} s", "< 3 s"),
-        ("re-run after one file changed", f"{changed:.2f} s", "—"),
-        ("peak memory (largest process, cold run)", f"{_mb(cold_peak)}", "< 500 MB"),
-        ("peak memory (largest process, warm run)", f"{_mb(warm_peak)}", "< 500 MB"),
-        ("peak memory (one file changed)", f"{_mb(changed_peak)}", "< 500 MB"),
-        ("JSON report", f"{json_size / 2**20:.1f} MiB", "—"),
-        ("HTML report", f"{html_size / 2**20:.1f} MiB", "—"),
+        ("cold overhead over rnq's readers alone", f"{cold / bare_rnq - 1:+.0%}", "—"),
+        ("cold run without the content checks", f"{got['bare_cold']:.2f} s", "—"),
+        ("  its overhead over rnq's readers alone", f"{got['bare_cold'] / bare_rnq - 1:+.0%}", "—"),
+        ("warm re-run (nothing changed)", f"{got['warm']:.2f} s", "< 3 s"),
+        ("re-run after one file changed", f"{got['changed']:.2f} s", "—"),
+        ("peak memory (largest process, cold run)", f"{_mb(got['cold_peak'])}", "< 500 MB"),
+        ("peak memory (largest process, warm run)", f"{_mb(got['warm_peak'])}", "< 500 MB"),
+        ("peak memory (one file changed)", f"{_mb(got['changed_peak'])}", "< 500 MB"),
+        ("JSON report", f"{got['json_size'] / 2**20:.1f} MiB", "—"),
+        ("HTML report", f"{got['html_size'] / 2**20:.1f} MiB", "—"),
     ]
     if runner is not None:
         rnq_s, pytest_s = runner
         rows.append(
             (
-                f"check runner, {args.runner_n} parametrized checks vs pytest",
+                f"check runner, {n} parametrized checks vs pytest",
                 f"{rnq_s:.3f} s vs {pytest_s:.2f} s = {pytest_s / rnq_s:.1f}×",
                 "≥ 10×",
             )
         )
-    if shown is not None:
-        loaded, filtered = shown
+    if got["shown"] is not None:
+        loaded, filtered = got["shown"]
         rows.append(("HTML report: load in Chromium", f"{loaded:.2f} s", "< 2 s"))
         rows.append(("HTML report: apply a unit filter", f"{filtered:.2f} s", "< 2 s"))
     else:
         rows.append(("HTML report in Chromium", "not measured (no chromium/report)", "< 2 s"))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    described = _generate(args)
+    got = _runs(args.root)
+    runner = None if args.skip_runner else runner_ratio(args.runner_n)
+    print()
+    python = sys.version.split()[0]
+    print(f"rnq on {described['files']} files, {os.cpu_count()} CPU(s), Python {python}")
+    rows = _rows(got, runner, args.runner_n)
     width = max(len(r[0]) for r in rows)
     for name, value, target in rows:
         print(f"  {name:<{width}}  {value:>28}  {target}")

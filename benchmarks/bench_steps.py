@@ -5,7 +5,7 @@
 
 For each file of a random sample (``--seed``), in this one process: the bare read of
 ``bench_scale.py`` (same libraries, text only), rnq's reader (``extract_file``), folding the body
-the checks read, answering the questions the plan gives the file (``rnq.checks._plan``) as an
+the checks read, answering the questions the plan gives the file (``rnq.checks.questions``) as an
 extraction worker does, and packing the extraction for the cache. It prints the seconds of each
 step per format: where a cold run's workers spend their time. A benchmark: it always exits 0.
 """
@@ -36,10 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import rnq
-    from rnq.cache.store import pack
-    from rnq.checks._plan import context_of, questions_for
+    from rnq.checks.questions import questions_for
     from rnq.collect.filesystem import collect_files
     from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file
+    from rnq.extract.packing import pack
     from rnq.match.questions import answers_for, document_body
     from rnq.workspace.applicable import choose_referential
 
@@ -49,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
         audit_date=workspace.config.audit.date, workspace=workspace, today=today
     ).id
     evidence, _ = collect_files(workspace)
-    context = context_of(workspace.config)
     items = [e for e in evidence if e.indicators]
     sample = random.Random(args.seed).sample(items, min(args.sample, len(items)))
     seconds: Counter[tuple[str, str]] = Counter()
@@ -58,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in sample:
         path = workspace.root / item.path
         kind = path.suffix.lower().lstrip(".")
-        questions = questions_for(item.indicators, item.kind, referential, context(item))
+        questions = questions_for(item.indicators, referential)
         start = time.perf_counter()
         _bare_text(str(path))
         read = time.perf_counter()

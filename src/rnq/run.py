@@ -198,8 +198,22 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
         return _run(workspace, options, watchdog)
 
 
-def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Report:
-    """:func:`run`, with plugin collectors and checks under ``watchdog``."""
+@dataclass(frozen=True)
+class _Setting:
+    """What a run decides before collecting: the workspace (units declared by plugins
+    included), its dates, the referential, what applies, the plugins and the waivers."""
+
+    workspace: Workspace
+    today: dt.date
+    audit_date: dt.date | None
+    referential: Referential
+    decisions: list[Applicability]
+    plugins: PluginSet
+    waivers: Any
+
+
+def _setting(workspace: Workspace, options: RunOptions) -> _Setting:
+    """Decide what the run is about (a mock audit's sample changes the audit type)."""
     sample = options.sample
     if sample is not None and sample.audit_type != workspace.config.audit.type:
         audit = workspace.config.audit.model_copy(update={"type": sample.audit_type})
@@ -220,20 +234,38 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     )
     workspace = declare_units(workspace, plugins)
     waivers = load_waivers(workspace, referential=referential)
-    cache = _open_cache(options)
-    key, walked = None, None
-    if cache is not None and cache.enabled:
-        walked = walk(workspace.root, workspace.config.ignore, watch_ignored=True)
-        key = _run_key(workspace, walked, plugins, options, referential, today, audit_date)
-        stored = cache.get_run(key) if key is not None else None
-        reused = _reused(stored) if stored is not None else None
-        if reused is not None:
-            options.tell(
-                "rien n'a changé depuis la dernière exécution : rapport repris du cache",
-                "nothing changed since the last run: report taken from the cache",
-            )
-            cache.close()
-            return reused
+    return _Setting(workspace, today, audit_date, referential, decisions, plugins, waivers)
+
+
+def _reuse(
+    setting: _Setting, options: RunOptions, cache: Cache
+) -> tuple[str | None, WalkResult, Report | None]:
+    """The run's key, the walk it was computed from, and the report an earlier run with the
+    same key stored (None when there is none)."""
+    workspace = setting.workspace
+    walked = walk(workspace.root, workspace.config.ignore, watch_ignored=True)
+    key = _run_key(
+        workspace,
+        walked,
+        setting.plugins,
+        options,
+        setting.referential,
+        setting.today,
+        setting.audit_date,
+    )
+    stored = cache.get_run(key) if key is not None else None
+    return key, walked, _reused(stored) if stored is not None else None
+
+
+def _gather(
+    setting: _Setting,
+    options: RunOptions,
+    watchdog: Watchdog,
+    cache: Cache | None,
+    walked: WalkResult | None,
+) -> tuple[CollectResult, list[Evidence], DocumentStore]:
+    """Collect the evidence and read its documents (the cache is closed if this fails)."""
+    workspace = setting.workspace
     options.tell("collecte des preuves", "collecting evidence")
     try:
         walking = (
@@ -242,29 +274,52 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             else nullcontext()
         )
         with walking:
-            collected = _collect(workspace, plugins, watchdog, cache)
+            collected = _collect(workspace, setting.plugins, watchdog, cache)
         options.tell(
             f"lecture de {len(collected.evidence)} documents",
             f"reading {len(collected.evidence)} documents",
         )
-        evidence, store = _read_documents(workspace, collected, options, cache, referential.id)
+        evidence, store = _read_documents(
+            workspace, collected, options, cache, setting.referential.id
+        )
         collected.evidence = evidence  # the records before reading are no longer needed
     except BaseException:
         if cache is not None:
             cache.close()
         raise
+    return collected, evidence, store
+
+
+def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool:
+    """Whether something in this run may go differently next time (a time limit, a crash, a
+    failing plugin): its report is then not kept for reuse."""
+    read = store.extractor.stats
+    return bool(
+        watchdog.fired  # a check or a collector ran out of time: try again next run
+        or read.timeouts
+        or read.crashes
+        or read.pool_restarts
+        or any(p.path.startswith("plugin:") for p in report.errors)
+    )
+
+
+def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Report:
+    """:func:`run`, with plugin collectors and checks under ``watchdog``."""
+    setting = _setting(workspace, options)
+    cache = _open_cache(options)
+    key, walked = None, None
+    if cache is not None and cache.enabled:
+        key, walked, reused = _reuse(setting, options, cache)
+        if reused is not None:
+            options.tell(
+                "rien n'a changé depuis la dernière exécution : rapport repris du cache",
+                "nothing changed since the last run: report taken from the cache",
+            )
+            cache.close()
+            return reused
+    collected, evidence, store = _gather(setting, options, watchdog, cache, walked)
     try:
-        report = _check_and_report(
-            workspace,
-            options,
-            referential,
-            decisions,
-            plugins,
-            waivers,
-            collected,
-            evidence,
-            watchdog,
-        )
+        report = _check_and_report(setting, options, collected, evidence, watchdog)
         store.save_facts()
     except BaseException:
         store.save_facts()  # what was answered stays answered, as after a run that ended well
@@ -273,15 +328,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     del evidence, collected  # the report holds what it needs: free the rest before storing it
     store.release()
     give_back_memory()
-    read = store.extractor.stats
-    transient = (
-        watchdog.fired  # a check or a collector ran out of time: try again next run
-        or read.timeouts
-        or read.crashes
-        or read.pool_restarts
-        or any(p.path.startswith("plugin:") for p in report.errors)
-    )
-    if key is not None and cache is not None and not transient:
+    if key is not None and cache is not None and not _transient(report, store, watchdog):
         stored = _stored_form(report)
         if stored is not None:
             cache.put_run(key, stored)
@@ -291,19 +338,18 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
 
 
 def _check_and_report(
-    workspace: Workspace,
+    setting: _Setting,
     options: RunOptions,
-    referential: Referential,
-    decisions: list[Applicability],
-    plugins: PluginSet,
-    waivers: Any,
     collected: CollectResult,
     evidence: list[Evidence],
     watchdog: Watchdog,
 ) -> Report:
+    """Run the checks on the collected evidence and build the report (with the calendar, the
+    mock audit's sample and the plugins' sections)."""
+    workspace, referential, decisions = setting.workspace, setting.referential, setting.decisions
+    plugins, waivers = setting.plugins, setting.waivers
     config, sample = workspace.config, options.sample
-    today = options.today or dt.date.today()
-    audit_date = options.audit_date or config.audit.date
+    today, audit_date = setting.today, setting.audit_date
     unreadable = [
         Problem(path=e.path, message=e.problem) for e in evidence if e.problem is not None
     ]

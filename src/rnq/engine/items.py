@@ -53,6 +53,58 @@ def _param_sets(check: CheckDef) -> list[tuple[dict[str, Any], str | None]]:
     return sets
 
 
+def _pool(check: CheckDef, version: str, applicable: Sequence[int]) -> list[int]:
+    """The indicators ``check`` runs for in ``version``: the applicable ones it is bound to (all
+    of them for an ``each_indicator`` check), with 0 (the certificate display) when bound to it;
+    empty when it runs for none."""
+    if check.marks_named("skip"):
+        return []
+    bound = check.bound_indicators(version)
+    if bound is None and not check.marks_named("each_indicator"):
+        return []
+    pool = [n for n in applicable if bound is None or n in bound]
+    if bound is not None and 0 in bound:
+        pool = [0, *pool]
+    return pool
+
+
+@dataclass(frozen=True)
+class _Targets:
+    """Where a check may run: the units, the offerings, and which offerings each indicator
+    concerns (``offerings_for``; every offering when not given)."""
+
+    units: Sequence[Unit]
+    offerings: Sequence[tuple[Unit, Offering]]
+    offerings_for: Callable[[int], Sequence[tuple[Unit, Offering]]] | None
+
+    def concerned(self, numbers: tuple[int, ...]) -> Sequence[tuple[Unit, Offering]]:
+        """The offerings concerned by every indicator of ``numbers`` (e.g. certifying offerings
+        for 3, 7 and 16), or all offerings."""
+        if self.offerings_for is None:
+            return self.offerings
+        concerned = [{(u.id, o.id) for u, o in self.offerings_for(n)} for n in numbers]
+        return [(u, o) for u, o in self.offerings if all((u.id, o.id) in c for c in concerned)]
+
+    def where_assessed(
+        self, number: int, assessed_at: Callable[[int], str]
+    ) -> list[tuple[Unit | None, Offering | None]]:
+        """Where indicator ``number`` is assessed: its offerings, or every unit."""
+        if assessed_at(number) == "offering" and self.offerings:
+            return list(self.concerned((number,)))
+        return [(unit, None) for unit in self.units]
+
+    def for_needs(
+        self, indicators: tuple[int, ...], needs: frozenset[str]
+    ) -> list[tuple[Unit | None, Offering | None]]:
+        """One target per offering for a check that asks for ``offering``, per unit for one
+        that asks for ``unit`` or ``evidence``, else one for the whole run."""
+        if "offering" in needs:
+            return list(self.concerned(indicators))
+        if "unit" in needs or "evidence" in needs:
+            return [(unit, None) for unit in self.units]
+        return [(None, None)]
+
+
 def expand(
     check: CheckDef,
     *,
@@ -70,50 +122,20 @@ def expand(
     parameters): a check whose fixture asks for ``unit`` runs once per unit.
     """
     needs = needs if needs is not None else frozenset(check.argnames)
-
-    def where(numbers: tuple[int, ...]) -> Sequence[tuple[Unit, Offering]]:
-        # The offerings concerned by every indicator of ``numbers`` (e.g. certifying offerings
-        # for 3, 7 and 16), or all offerings.
-        if offerings_for is None:
-            return offerings
-        concerned = [{(u.id, o.id) for u, o in offerings_for(n)} for n in numbers]
-        return [(u, o) for u, o in offerings if all((u.id, o.id) in c for c in concerned)]
-
-    if check.marks_named("skip"):
-        return []
-    bound = check.bound_indicators(version)
-    each = bool(check.marks_named("each_indicator"))
-    if bound is None and not each:
-        return []
-    pool = [n for n in applicable if bound is None or n in bound]
-    if bound is not None and 0 in bound:
-        pool = [0, *pool]
+    pool = _pool(check, version, applicable)
     if not pool:
         return []
-    params = _param_sets(check)
-    items: list[Item] = []
-
-    def add(indicators: tuple[int, ...], unit: Unit | None, offering: Offering | None) -> None:
-        for values, label in params:
-            items.append(Item(check, indicators, unit, offering, values, label))
-
+    targets = _Targets(units, offerings, offerings_for)
+    each = bool(check.marks_named("each_indicator"))
+    placed: list[tuple[tuple[int, ...], tuple[Unit | None, Offering | None]]]
     if each and "target" in needs:
-        for number in pool:
-            if assessed_at(number) == "offering" and offerings:
-                for unit, offering in where((number,)):
-                    add((number,), unit, offering)
-            else:
-                for unit in units:
-                    add((number,), unit, None)
-        return items
-    groups = [(n,) for n in pool] if each else [tuple(pool)]
-    for indicators in groups:
-        if "offering" in needs:
-            for unit, offering in where(indicators):
-                add(indicators, unit, offering)
-        elif "unit" in needs or "evidence" in needs:
-            for unit in units:
-                add(indicators, unit, None)
-        else:
-            add(indicators, None, None)
-    return items
+        placed = [((n,), t) for n in pool for t in targets.where_assessed(n, assessed_at)]
+    else:
+        groups = [(n,) for n in pool] if each else [tuple(pool)]
+        placed = [(group, t) for group in groups for t in targets.for_needs(group, needs)]
+    params = _param_sets(check)
+    return [
+        Item(check, indicators, unit, offering, values, label)
+        for indicators, (unit, offering) in placed
+        for values, label in params
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from rnq.engine.discovery import CheckDef
@@ -37,6 +38,68 @@ def _message(exc: AssertionError) -> Localized:
     return Localized(fr=f"échec : {line}", en=f"failed: {line}")
 
 
+@dataclass(frozen=True)
+class _Said:
+    """What one run of a check (or one of its sub-items) said."""
+
+    message: Localized
+    missing: bool = False
+    evidence: tuple[str, ...] = ()
+    provisional: bool = False
+    item: str | None = None
+
+    @classmethod
+    def of_gap(cls, failure: AssertionError, item: str | None = None) -> _Said:
+        """What a failed assert or a :class:`Gap` says."""
+        if isinstance(failure, Gap):
+            return cls(
+                _message(failure), failure.missing, failure.evidence, failure.provisional, item
+            )
+        return cls(_message(failure), item=item)
+
+
+def _call(
+    item: Item,
+    registry: FixtureRegistry,
+    local: dict[str, Any],
+    cache: dict[tuple[str, Any], Any],
+    watchdog: Watchdog | None,
+) -> tuple[Outcome, _Said]:
+    """Run the check of ``item`` once and say what happened (every exception is an outcome)."""
+    check = item.check
+    try:
+        with watchdog.step() if watchdog is not None else contextlib.nullcontext():
+            kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
+            returned = check.func(**kwargs)
+    except AssertionError as exc:
+        return "gap", _Said.of_gap(exc)
+    except Skip as exc:
+        return "not_applicable", _Said(exc.reason)
+    except NotVerified as exc:
+        return "not_verified", _Said(exc.reason, evidence=exc.evidence)
+    except StepTimeout as exc:
+        return "not_verified", _Said(
+            Localized(
+                fr=f"la vérification a dépassé le délai de {exc.seconds:g} s : interrompue",
+                en=f"the check ran past its {exc.seconds:g} s time limit: interrupted",
+            )
+        )
+    except (Exception, SystemExit) as exc:  # a broken check never makes an indicator conform
+        return "not_verified", _Said(
+            Localized(
+                fr=f"erreur dans la vérification : {exc!r}", en=f"error in the check: {exc!r}"
+            )
+        )
+    if returned is not None:
+        return "not_verified", _Said(
+            Localized(
+                fr="la vérification a renvoyé une valeur au lieu d'utiliser assert",
+                en="the check returned a value instead of using assert",
+            )
+        )
+    return "passed", _Said(check.requirement)
+
+
 def run_item(
     item: Item,
     registry: FixtureRegistry,
@@ -49,66 +112,31 @@ def run_item(
 
     With a ``watchdog``, an item that runs past its time limit is interrupted and reads
     ``not_verified``."""
-    check = item.check
     subchecks = Subchecks()
     local = {**values, **item.params, "subchecks": subchecks}
-    outcome: Outcome = "passed"
-    message = check.requirement
-    missing = False
-    explicit: tuple[str, ...] = ()
-    provisional = False
-    failures: list[tuple[str | None, Localized, bool, tuple[str, ...], bool]] = []
-    try:
-        with watchdog.step() if watchdog is not None else contextlib.nullcontext():
-            kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
-            returned = check.func(**kwargs)
-        if returned is not None:
-            outcome = "not_verified"
-            message = Localized(
-                fr="la vérification a renvoyé une valeur au lieu d'utiliser assert",
-                en="the check returned a value instead of using assert",
-            )
-    except AssertionError as exc:
-        outcome, message = "gap", _message(exc)
-        if isinstance(exc, Gap):
-            missing, explicit, provisional = exc.missing, exc.evidence, exc.provisional
-    except Skip as exc:
-        outcome, message = "not_applicable", exc.reason
-    except NotVerified as exc:
-        outcome, message, explicit = "not_verified", exc.reason, exc.evidence
-    except StepTimeout as exc:
-        outcome = "not_verified"
-        message = Localized(
-            fr=f"la vérification a dépassé le délai de {exc.seconds:g} s : interrompue",
-            en=f"the check ran past its {exc.seconds:g} s time limit: interrupted",
-        )
-    except (Exception, SystemExit) as exc:  # a broken check never makes an indicator conform
-        outcome = "not_verified"
-        message = Localized(
-            fr=f"erreur dans la vérification : {exc!r}", en=f"error in the check: {exc!r}"
-        )
+    outcome, said = _call(item, registry, local, cache, watchdog)
     if outcome == "passed" and subchecks.failures:
         outcome = "gap"
+    parts = [said]
     if subchecks.failures and outcome == "gap":
-        for name, failure in subchecks.failures:
-            gap = failure if isinstance(failure, Gap) else None
-            failures.append(
-                (
-                    name,
-                    _message(failure),
-                    gap.missing if gap else False,
-                    gap.evidence if gap else (),
-                    gap.provisional if gap else False,
-                )
-            )
-    else:
-        failures.append((None, message, missing, explicit, provisional))
-    findings = []
+        parts = [_Said.of_gap(failure, name) for name, failure in subchecks.failures]
+    return _findings(item, outcome, parts, evidence_paths)
+
+
+def _findings(
+    item: Item,
+    outcome: Outcome,
+    parts: list[_Said],
+    evidence_paths: Callable[[Item, int], tuple[str, ...]],
+) -> list[Finding]:
+    """One finding per indicator of ``item`` and per part (the check, or each sub-item)."""
+    check = item.check
     unit_id, offering_id = item.target_key
     fix = check.fix if outcome == "gap" else None
+    findings = []
     for number in item.indicators:
-        for sub, text, is_missing, paths, is_provisional in failures:
-            label = "/".join(x for x in (item.param_id, sub) if x) or None
+        for part in parts:
+            label = "/".join(x for x in (item.param_id, part.item) if x) or None
             findings.append(
                 Finding(
                     id=finding_id(check.name, number, unit_id, offering_id, label),
@@ -118,11 +146,11 @@ def run_item(
                     unit=unit_id,
                     offering=offering_id,
                     item=label,
-                    message=text,
+                    message=part.message,
                     fix=fix,
-                    evidence=paths or evidence_paths(item, number),
-                    missing=is_missing,
-                    provisional=is_provisional,
+                    evidence=part.evidence or evidence_paths(item, number),
+                    missing=part.missing,
+                    provisional=part.provisional,
                 )
             )
     return findings
