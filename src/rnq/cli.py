@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from rnq.errors import RnqError, UsageError
+from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Lang, Localized
 
 if TYPE_CHECKING:
@@ -394,7 +395,7 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
     "--indicator",
     "indicators",
     multiple=True,
-    type=click.IntRange(0, 33),
+    type=click.IntRange(0, HIGHEST_INDICATOR),
     help="Limiter à un indicateur (répétable).",
 )
 @fail_on_option

@@ -34,6 +34,7 @@ from typing import Any
 from rnq._yaml import line_of
 from rnq.collect.evidence import Evidence
 from rnq.errors import Problem
+from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
 from rnq.workspace.config import Unit
 from rnq.workspace.kinds import default_indicators, infer_kind, infer_stakeholder
@@ -89,13 +90,13 @@ _TOKEN = re.compile(
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-INDICATOR_NUMBERS = range(1, 34)
+INDICATOR_NUMBERS = range(1, HIGHEST_INDICATOR + 1)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def indicator_tokens(segment: str) -> tuple[int, ...]:
-    """The indicator numbers named in one path segment, in order, without repeats (1 to 33 only).
-    Cached: folder names repeat across a workspace.
+    """The indicator numbers named in one path segment, in order, without repeats (known
+    indicators only). Cached: folder names repeat across a workspace.
 
     >>> indicator_tokens("I01-I26 Indicateur 30.pdf")
     (1, 26, 30)

@@ -23,6 +23,7 @@ from rnq.errors import ReferentialError, UsageError
 from rnq.text import Localized
 
 __all__ = [
+    "HIGHEST_INDICATOR",
     "AssessedAt",
     "Category",
     "Condition",
@@ -38,6 +39,15 @@ __all__ = [
     "referential_for_date",
     "referential_ids",
 ]
+
+#: The highest indicator number of any version, from the referential data (one file per
+#: indicator in ``rnq/indicators/``): 33 since décret n° 2026-728. Every bound on an indicator
+#: number (rnq.yaml, manifests, waivers, the command line) is this one.
+HIGHEST_INDICATOR = max(
+    int(entry.name.split(".")[0])
+    for entry in files("rnq").joinpath("indicators").iterdir()
+    if entry.name.endswith(".yaml")
+)
 
 Category = Literal["AF", "BC", "VAE", "CFA"]
 CATEGORIES: tuple[Category, ...] = ("AF", "BC", "VAE", "CFA")

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from rnq._yaml import LineMap, config_error_from_validation, line_of, read_config_yaml
 from rnq.engine.findings import Finding
 from rnq.errors import ConfigError
-from rnq.referential.loader import Referential
+from rnq.referential.loader import HIGHEST_INDICATOR, Referential
 from rnq.text import Localized
 from rnq.workspace.config import Workspace
 
@@ -47,7 +47,9 @@ class Waiver(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    indicator: int = Field(ge=0, le=33, description="0: the certificate-display obligation")
+    indicator: int = Field(
+        ge=0, le=HIGHEST_INDICATOR, description="0: the certificate-display obligation"
+    )
     unit: str | None = None
     offering: str | None = None
     check: str | None = None

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from rnq._yaml import LineMap, config_error_from_validation, line_of, read_config_yaml
 from rnq.errors import ConfigError
 from rnq.referential.applicability import Profile
-from rnq.referential.loader import Category, Condition
+from rnq.referential.loader import HIGHEST_INDICATOR, Category, Condition
 from rnq.text import Localized
 
 __all__ = [
@@ -87,7 +87,7 @@ class Activity(_Strict):
 class PreviousNc(_Strict):
     """A non-conformity notified at the previous audit."""
 
-    indicator: int = Field(ge=1, le=33)
+    indicator: int = Field(ge=1, le=HIGHEST_INDICATOR)
     level: Literal["minor", "major"]
     notified: dt.date
     lifted: dt.date | None = None
@@ -210,8 +210,8 @@ class WorkspaceConfig(_Strict):
     @classmethod
     def _justified(cls, value: dict[int, str]) -> dict[int, str]:
         for number, reason in value.items():
-            if not 1 <= number <= 33:
-                raise ValueError(f"indicator {number} does not exist (1 to 33)")
+            if not 1 <= number <= HIGHEST_INDICATOR:
+                raise ValueError(f"indicator {number} does not exist (1 to {HIGHEST_INDICATOR})")
             if not str(reason).strip():
                 raise ValueError(f"indicator {number}: a justification is required")
         return value

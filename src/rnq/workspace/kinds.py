@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rnq._yaml import YamlError, load_yaml
 from rnq.errors import ReferentialError
+from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
 
 __all__ = [
@@ -45,7 +46,7 @@ _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 _ALNUM = re.compile(r"[a-z]+|[0-9]+")
 
 Phrase = tuple[str, ...]
-IndicatorNumber = Annotated[int, Field(ge=0, le=33)]  # 0: the certificate display
+IndicatorNumber = Annotated[int, Field(ge=0, le=HIGHEST_INDICATOR)]  # 0: the certificate display
 
 
 def _stem(word: str) -> str:

@@ -34,6 +34,7 @@ from pydantic import (
 
 from rnq._yaml import LineMap, YamlError, config_error_from_validation, line_of, load_yaml
 from rnq.errors import Problem
+from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
 from rnq.workspace.kinds import kind_ids, stakeholder_ids
 from rnq.workspace.walk import compile_ignore
@@ -77,7 +78,7 @@ def _date_value(value: object) -> object:
 
 
 IndicatorList = Annotated[
-    list[Annotated[StrictInt, Field(ge=0, le=33)]],
+    list[Annotated[StrictInt, Field(ge=0, le=HIGHEST_INDICATOR)]],
     Field(min_length=1),
     BeforeValidator(_one_or_many),
 ]
