@@ -11,7 +11,7 @@ import pytest
 
 from rnq import get_referential
 from rnq.checks import builtin_check_modules
-from rnq.engine.discovery import CheckDef, collect_checks
+from rnq.engine.discovery import CheckDef, collect_checks, namespace_of
 from rnq.engine.fixtures import SESSION, TARGETED, FixtureRegistry
 from rnq.referential.loader import referential_ids
 
@@ -37,7 +37,7 @@ def tool() -> ModuleType:
 def _builtin_checks() -> list[CheckDef]:
     modules = builtin_check_modules()
     checks, problems = collect_checks(
-        [(m.__name__, m) for m in modules], FixtureRegistry(SESSION, TARGETED)
+        [(namespace_of(m) or m.__name__, m) for m in modules], FixtureRegistry(SESSION, TARGETED)
     )
     assert problems == []
     return checks
@@ -55,6 +55,17 @@ def test_docs_section_is_current(tool: ModuleType) -> None:
     assert document[start:end] == tool.render_section(), (
         "docs/checks.md is stale: run python tools/gen_check_table.py"
     )
+
+
+def test_fixtures_section_is_current(tool: ModuleType) -> None:
+    document = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    start = document.index(tool.FIXTURES_START)
+    end = document.index(tool.FIXTURES_END) + len(tool.FIXTURES_END)
+    assert document[start:end] == tool.render_fixtures(), (
+        "docs/checks.md is stale: run python tools/gen_check_table.py"
+    )
+    for name in (*SESSION, *TARGETED):
+        assert f"| `{name}` |" in document[start:end]
 
 
 def test_every_indicator_has_a_content_check() -> None:
@@ -107,8 +118,8 @@ def test_table_has_one_labelled_row_per_indicator(tool: ModuleType) -> None:
 def test_table_names_every_check_and_presence_once(tool: ModuleType) -> None:
     section = tool.render_section()
     rows = [line for line in section.splitlines() if line.startswith("| ")]
-    assert sum("presence:check_evidence_present" in line for line in rows) == 0
-    assert section.count("`presence:check_evidence_present`") == 1
+    assert sum("presence::check_evidence_present" in line for line in rows) == 0
+    assert section.count("`presence::check_evidence_present`") == 1
     for check in _builtin_checks():
         if not _is_presence(check):
             assert f"`{tool.short_name(check)}`" in section, check.name
@@ -121,8 +132,8 @@ def test_table_names_every_check_and_presence_once(tool: ModuleType) -> None:
 def test_versions_per_row_follow_the_data(tool: ModuleType) -> None:
     rows = tool.content_rows(_builtin_checks())
     by_name = {tool.short_name(r.check): r.versions for r in rows[12]}
-    assert by_name["i12_engagement:check_engagement_abandons"] == ("rnq-2019-v9", "rnq-2026")
-    assert by_name["i12_engagement:check_prevention_violences"] == ("rnq-2026",)
+    assert by_name["delivery::check_engagement_abandons"] == ("rnq-2019-v9", "rnq-2026")
+    assert by_name["delivery::check_prevention_violences"] == ("rnq-2026",)
     assert all(r.versions == ("rnq-2026",) for r in rows[33])
     assert tool.versions_label(("rnq-2019-v9", "rnq-2026")) == "both"
     assert tool.versions_label(("rnq-2026",)) == "`rnq-2026` only"
@@ -138,12 +149,17 @@ def test_main_rewrites_and_check_detects_stale(
 ) -> None:
     doc = tmp_path / "checks.md"
     before, after = "# Writing checks\n\nintro\n\n", "\n\n## Where a check runs\n"
-    doc.write_text(f"{before}{tool.START}\nold table\n{tool.END}{after}", encoding="utf-8")
+    fixtures = f"\n\n{tool.FIXTURES_START}\nold fixtures\n{tool.FIXTURES_END}\n"
+    doc.write_text(
+        f"{before}{tool.START}\nold table\n{tool.END}{after}{fixtures}", encoding="utf-8"
+    )
     monkeypatch.setattr(tool, "DOC", doc)
     assert tool.main(["--check"]) == 1
     assert "old table" in doc.read_text(encoding="utf-8")  # --check writes nothing
     assert tool.main([]) == 0
-    assert doc.read_text(encoding="utf-8") == before + tool.render_section() + after
+    assert doc.read_text(encoding="utf-8") == (
+        f"{before}{tool.render_section()}{after}\n\n{tool.render_fixtures()}\n"
+    )
     assert tool.main(["--check"]) == 0
 
 

@@ -23,7 +23,7 @@ from rnq.loader import import_file
 from rnq.referential.verifications import indicators_for, verifications
 from rnq.text import Localized
 
-__all__ = ["CheckDef", "collect_checks", "import_check_folder"]
+__all__ = ["CheckDef", "collect_checks", "import_check_folder", "namespace_of"]
 
 
 def _paragraphs(doc: str | None) -> list[str]:
@@ -160,3 +160,14 @@ def import_check_folder(
                 )
             )
     return modules, problems
+
+
+def namespace_of(obj: object) -> str | None:
+    """The namespace of the checks ``obj`` holds: its ``CHECKS_NAMESPACE`` when it sets one (check
+    names key waivers and ``rnq diff``: a namespace keeps them when a file moves), else its
+    import name."""
+    declared = getattr(obj, "CHECKS_NAMESPACE", None)
+    if isinstance(declared, str) and declared:
+        return declared
+    name = getattr(obj, "__name__", None)
+    return name if isinstance(name, str) else None

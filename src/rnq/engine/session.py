@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from rnq.collect.evidence import Evidence, EvidenceSet
-from rnq.engine.discovery import CheckDef, collect_checks, import_check_folder
+from rnq.engine.discovery import CheckDef, collect_checks, import_check_folder, namespace_of
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import SESSION, TARGETED, FixtureLookupError, FixtureRegistry
 from rnq.engine.items import Item, expand
@@ -141,7 +141,7 @@ def _check_sources(
                     )
                 )
                 continue
-            label = _namespace(obj) or f"{name}:{type(obj).__name__}"
+            label = namespace_of(obj) or f"{name}:{type(obj).__name__}"
             sources.append((label, obj))
     sources.reverse()  # pluggy calls the last registered first; collect built-ins first
     for folder in session.workspace.config.checks:
@@ -149,17 +149,6 @@ def _check_sources(
         sources.extend(modules)
         problems.extend(folder_problems)
     return sources, problems
-
-
-def _namespace(obj: object) -> str | None:
-    """The namespace of the checks ``obj`` holds: its ``CHECKS_NAMESPACE`` when it sets one (check
-    names key waivers and ``rnq diff``: a namespace keeps them when a file moves), else its
-    import name."""
-    declared = getattr(obj, "CHECKS_NAMESPACE", None)
-    if isinstance(declared, str) and declared:
-        return declared
-    name = getattr(obj, "__name__", None)
-    return name if isinstance(name, str) else None
 
 
 def run_checks(
