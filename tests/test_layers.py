@@ -144,3 +144,27 @@ def test_the_layer_test_sees_a_violation(tmp_path: Path) -> None:
     assert not _allowed("rehearsal", "spine:run")
     assert _allowed("render", "referential")
     assert _allowed("spine:cli", "render")
+
+
+def test_architecture_names_every_room_and_module() -> None:
+    """ARCHITECTURE.md is the map: every room, and every module of every room, is named in it."""
+    text = (SRC.parents[1] / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for room in ROOMS:
+        assert f"`{room}/`" in text, room
+        if room == "checks":
+            continue  # named by pattern (iNN_what.py)
+        for module in sorted((SRC / room).glob("*.py")):
+            if module.stem != "__init__" and not module.stem.startswith("_"):
+                formats = room == "extract" and module.stem in (
+                    "archive",
+                    "csvfile",
+                    "eml",
+                    "office",
+                    "pdf",
+                    "plain",
+                    "sheets",
+                    "sniff",
+                )
+                assert formats or f"`{module.stem}`" in text, f"{room}/{module.name}"
+    for name in (*BASE, *SPINE):
+        assert f"`{name}`" in text, name
