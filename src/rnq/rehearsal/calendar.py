@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rnq.dates import add_months
 from rnq.referential.loader import Category, Indicator
-from rnq.text import Lang, Localized
+from rnq.text import Lang, Localized, msg
 from rnq.workspace.config import AUDIT_TYPES, AuditType, PreviousNc, WorkspaceConfig
 
 __all__ = [
@@ -73,10 +73,6 @@ _VERIFICATION_MONTHS = 1
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _l(fr: str, en: str) -> Localized:
-    return Localized(fr=fr, en=en)
 
 
 def format_day(day: dt.date, lang: Lang) -> str:
@@ -135,7 +131,7 @@ def _nc_deadline(nc: PreviousNc, today: dt.date, lang: Lang) -> NcDeadline:
     if nc.level == "minor":
         deadline = add_months(nc.notified, _MINOR_MONTHS)
         verification = None
-        note = _l(
+        note = msg(
             "NC mineure : plan d'action mis en œuvre sous 6 mois, vérifié à l'audit suivant ; "
             "non levée à cet audit, elle est requalifiée en NC majeure.",
             "Minor NC: action plan implemented within 6 months, checked at the next audit; "
@@ -144,7 +140,7 @@ def _nc_deadline(nc: PreviousNc, today: dt.date, lang: Lang) -> NcDeadline:
     else:
         deadline = add_months(nc.notified, _MAJOR_MONTHS)
         verification = add_months(deadline, _VERIFICATION_MONTHS)
-        note = _l(
+        note = msg(
             "NC majeure : actions correctives effectives sous 3 mois, vérifiées par le "
             "certificateur dans le mois qui suit ; sinon refus ou suspension.",
             "Major NC: corrective actions effective within 3 months, verified by the certifier "
@@ -271,12 +267,12 @@ def _cycle(start: dt.date) -> _Cycle:
 def _base_provisional() -> list[Localized]:
     """The provisional remarks every calendar carries (validity, surveillance window)."""
     return [
-        _l(
+        msg(
             "Validité de 3 ans : sources secondaires concordantes, l'article R. 6316-2 n'a pas "
             "été lu.",
             "3-year validity: consistent secondary sources; art. R. 6316-2 was not read.",
         ),
-        _l(
+        msg(
             "Fenêtre de surveillance prise au plus étroit (certification + 14 mois à + 22 mois).",
             "Surveillance window taken at its narrowest (certification + 14 to + 22 months).",
         ),
@@ -288,7 +284,7 @@ def _cycle_provisional(cycle: _Cycle) -> list[Localized]:
     if cycle.start >= dt.date(2021, 1, 1):
         return []
     return [
-        _l(
+        msg(
             "Certification antérieure au 1er janvier 2021 : validité de 4 ans (décret "
             "n° 2019-564, art. 2).",
             "Certified before 1 January 2021: valid 4 years (décret n° 2019-564, art. 2).",
@@ -301,7 +297,7 @@ def _uncertified_warnings(audit_type: AuditType) -> list[Localized]:
     if audit_type == "initial":
         return []
     return [
-        _l(
+        msg(
             "« audit.certified_on » n'est pas renseigné : la fenêtre de surveillance et "
             "l'échéance du certificat ne peuvent pas être calculées.",
             "'audit.certified_on' is not set: the surveillance window and the "
@@ -333,7 +329,7 @@ def _surveillance_timing(when: dt.date, window: tuple[dt.date, dt.date]) -> list
     if window[0] <= when <= window[1]:
         return []
     return [
-        _l(
+        msg(
             f"La date d'audit ({_d(when, 'fr')}) est hors de la fenêtre de surveillance "
             f"({_d(window[0], 'fr')} – {_d(window[1], 'fr')}).",
             f"The audit date ({_d(when, 'en')}) is outside the surveillance window "
@@ -346,7 +342,7 @@ def _renewal_timing(when: dt.date, cycle: _Cycle) -> list[Localized]:
     """The warning on a renewal audit dated after expiry, or too late to lift a major NC."""
     if when > cycle.expires:
         return [
-            _l(
+            msg(
                 f"La date d'audit ({_d(when, 'fr')}) est après l'échéance du certificat "
                 f"({_d(cycle.expires, 'fr')}) : il aura expiré.",
                 f"The audit date ({_d(when, 'en')}) is after the certificate's expiry "
@@ -355,7 +351,7 @@ def _renewal_timing(when: dt.date, cycle: _Cycle) -> list[Localized]:
         ]
     if when > cycle.latest:
         return [
-            _l(
+            msg(
                 f"Audit de renouvellement le {_d(when, 'fr')}, après le "
                 f"{_d(cycle.latest, 'fr')} : une NC majeure (3 mois + 1 mois de vérification) "
                 "ne pourrait pas être levée avant l'échéance.",
@@ -382,7 +378,7 @@ def _countdown_warnings(when: dt.date | None, days_left: int | None) -> list[Loc
     """The warning on a missing audit date, or on one already past."""
     if when is None:
         return [
-            _l(
+            msg(
                 "Aucune date d'audit (« audit.date » ou --audit-date) : le compte à rebours "
                 "n'est pas calculé.",
                 "No audit date ('audit.date' or --audit-date): no countdown.",
@@ -390,7 +386,7 @@ def _countdown_warnings(when: dt.date | None, days_left: int | None) -> list[Loc
         ]
     if days_left is not None and days_left < 0:
         return [
-            _l(
+            msg(
                 f"La date d'audit ({_d(when, 'fr')}) est passée.",
                 f"The audit date ({_d(when, 'en')}) is past.",
             )
@@ -401,7 +397,7 @@ def _countdown_warnings(when: dt.date | None, days_left: int | None) -> list[Loc
 def _overdue_warnings(deadlines: Sequence[NcDeadline]) -> list[Localized]:
     """One warning per NC of the previous audit whose deadline passed without a lifted date."""
     return [
-        _l(
+        msg(
             f"NC {'mineure' if nc.level == 'minor' else 'majeure'} de l'indicateur "
             f"{nc.indicator} : échéance du {_d(nc.deadline, 'fr')} dépassée et pas de "
             "date de levée (« lifted »).",
@@ -510,7 +506,7 @@ def new_entrant_categories(config: WorkspaceConfig) -> frozenset[Category]:
 
 
 def _join(parts: Sequence[Localized]) -> Localized:
-    return _l(" ; ".join(p.fr for p in parts), "; ".join(p.en for p in parts))
+    return msg(" ; ".join(p.fr for p in parts), "; ".join(p.en for p in parts))
 
 
 def _surveillance_reasons(
@@ -520,7 +516,7 @@ def _surveillance_reasons(
     reasons: list[Localized] = []
     if entrant_here:
         reasons.append(
-            _l(
+            msg(
                 "nouvel entrant : tous les indicateurs applicables sont revus à la "
                 "surveillance (+0,5 jour)",
                 "new entrant: every applicable indicator is reviewed at surveillance (+0.5 day)",
@@ -528,16 +524,16 @@ def _surveillance_reasons(
         )
     if previous:
         reasons.append(
-            _l(
+            msg(
                 "NC à l'audit précédent : l'efficacité des actions correctives est vérifiée",
                 "NC at the previous audit: the corrective actions' effectiveness is checked",
             )
         )
     if indicator.major_only:
-        reasons.append(_l("indicateur « NC majeure uniquement »", "'major NC only' indicator"))
+        reasons.append(msg("indicateur « NC majeure uniquement »", "'major NC only' indicator"))
     if indicator.number in SURVEILLANCE_ALWAYS:
         reasons.append(
-            _l(
+            msg(
                 f"l'indicateur {indicator.number} est revu à chaque surveillance"
                 + (" lorsqu'il s'applique" if indicator.number == 3 else ""),
                 f"indicator {indicator.number} is reviewed at every surveillance audit"
@@ -551,22 +547,22 @@ def _surveillance_scope(reasons: Sequence[Localized]) -> AuditScope:
     """The surveillance scope given by ``reasons`` (out of the minimum review when none)."""
     if not reasons:
         return AuditScope()
-    head = _l("Périmètre minimal de la surveillance", "Minimum surveillance scope")
+    head = msg("Périmètre minimal de la surveillance", "Minimum surveillance scope")
     body = _join(reasons)
     return AuditScope(
         surveillance_scope=True,
-        reason=_l(f"{head.fr} : {body.fr}", f"{head.en}: {body.en}"),
+        reason=msg(f"{head.fr} : {body.fr}", f"{head.en}: {body.en}"),
     )
 
 
 def _process_found(procedures: Sequence[str]) -> Localized:
     """What the workspace holds of the formalised process: the first procedures, or nothing."""
     if procedures:
-        return _l(
+        return msg(
             f"processus formalisé trouvé : {', '.join(procedures[:3])}",
             f"formalised process found: {', '.join(procedures[:3])}",
         )
-    return _l(
+    return msg(
         "aucune preuve de type « procedure » rattachée à cet indicateur : c'est le "
         "processus formalisé que l'auditeur demandera",
         "no 'procedure' evidence mapped to this indicator: the formalised process is "
@@ -582,7 +578,7 @@ def _process_only_scope(
     found = _process_found(procedures)
     return AuditScope(
         process_only=True,
-        reason=_l(
+        reason=msg(
             f"Nouvel entrant ({categories}) : à l'audit initial, seul le processus formalisé "
             f"est audité ; la mise en œuvre le sera à l'audit de surveillance, où tous les "
             f"indicateurs applicables sont revus. {treatment.fr} ({found.fr})",

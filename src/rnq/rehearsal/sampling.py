@@ -38,7 +38,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from rnq.referential.loader import Category
-from rnq.text import Lang, Localized
+from rnq.text import Lang, Localized, msg
 from rnq.workspace.config import AuditType, Site, Unit, WorkspaceConfig
 
 __all__ = [
@@ -64,10 +64,6 @@ OfferingReason = Literal["certifying", "random", "all"]
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _l(fr: str, en: str) -> Localized:
-    return Localized(fr=fr, en=en)
 
 
 def nearest_sqrt(n: int, *, surveillance: bool = False) -> int:
@@ -193,7 +189,7 @@ def _fr(number: float) -> str:
 def _rule_text(audit_type: AuditType, total: int, count: int) -> Localized:
     if audit_type == "surveillance":
         exact = 0.6 * math.sqrt(total)
-        return _l(
+        return msg(
             f"audit de surveillance : 0,6 × √{total} = {_fr(exact)}, arrondi à l'entier le plus "
             f"proche et au moins 1 → {count} site(s), dont au moins un non audité la fois "
             "précédente, en plus de la fonction centrale",
@@ -202,12 +198,12 @@ def _rule_text(audit_type: AuditType, total: int, count: int) -> Localized:
             "besides the central function",
         )
     label = (
-        _l("audit initial", "initial audit")
+        msg("audit initial", "initial audit")
         if audit_type == "initial"
-        else _l("audit de renouvellement", "renewal audit")
+        else msg("audit de renouvellement", "renewal audit")
     )
     exact = math.sqrt(total)
-    return _l(
+    return msg(
         f"{label.fr} : √{total} = {_fr(exact)}, arrondi à l'entier le plus proche et au moins 1 "
         f"→ {count} site(s) tirés au hasard, en plus de la fonction centrale",
         f"{label.en}: √{total} = {exact:.2f}, rounded to the nearest whole number and at least "
@@ -221,7 +217,7 @@ _Pick = tuple[Site, SiteReason, Localized]
 def _sites_provisional() -> list[Localized]:
     """The provisional remarks every site sample carries (central site counted, rounding)."""
     return [
-        _l(
+        msg(
             "Le site de la fonction centrale est compté dans le nombre total de sites n et "
             "audité en plus de l'échantillon : la FAQ ministérielle (questions 1.8 et 1.9) "
             "n'a pas été lue sur ce point.",
@@ -229,7 +225,7 @@ def _sites_provisional() -> list[Localized]:
             "on top of the sample: the ministry FAQ (questions 1.8 and 1.9) was not read on "
             "this point.",
         ),
-        _l(
+        msg(
             "Arrondi à l'entier le plus proche, d'après des sources secondaires concordantes "
             "(AFNOR, digi-certif, capcertification) ; le texte de l'arrêté n'a pas été lu.",
             "Rounded to the nearest whole number, per consistent secondary sources (AFNOR, "
@@ -246,7 +242,7 @@ def _central_site(site: Site, lang: Lang) -> SampledSite:
         central=True,
         audited_last=site.audited_last,
         reason="central",
-        why=_l(
+        why=msg(
             "fonction centrale : auditée à chaque audit (arrêté du 6 juin 2019, art. 6)",
             "central function: audited at every audit (arrêté of 6 June 2019, art. 6)",
         ).get(lang),
@@ -258,7 +254,7 @@ def _setup_notes(has_central: bool, declared: bool) -> list[Localized]:
     notes: list[Localized] = []
     if not has_central:
         notes.append(
-            _l(
+            msg(
                 "Aucune unité n'est déclarée « central: true » : le certificateur audite la "
                 "fonction centrale à chaque audit ; déclarez-la dans rnq.yaml.",
                 "No unit is declared 'central: true': the certifier audits the central function "
@@ -267,7 +263,7 @@ def _setup_notes(has_central: bool, declared: bool) -> list[Localized]:
         )
     if not declared:
         notes.append(
-            _l(
+            msg(
                 "Aucun site déclaré (« sites » dans rnq.yaml) : un site par unité est supposé.",
                 "No site declared ('sites' in rnq.yaml): one site per unit is assumed.",
             )
@@ -285,7 +281,7 @@ def _fresh_pick(pool: list[Site], rng: random.Random) -> _Pick | None:
     return (
         first,
         "not_audited_last",
-        _l(
+        msg(
             "non audité à l'audit précédent : la surveillance en comprend au moins un",
             "not audited at the previous audit: surveillance includes at least one",
         ),
@@ -305,7 +301,7 @@ def _surveillance_first(
         picked.append(first)
     else:
         notes.append(
-            _l(
+            msg(
                 "Tous les sites sont marqués « audited_last » : la règle « au moins un site "
                 "non audité la fois précédente » ne peut pas être suivie.",
                 "Every site is marked 'audited_last': the rule 'at least one site not "
@@ -314,7 +310,7 @@ def _surveillance_first(
         )
     if not any(s.audited_last for s in sites):
         provisional.append(
-            _l(
+            msg(
                 "Aucun site n'est marqué « audited_last: true » : les sites vus au dernier "
                 "audit ne sont pas connus, le tirage les suppose tous non audités.",
                 "No site is marked 'audited_last: true': the sites seen at the last audit "
@@ -331,12 +327,12 @@ def _random_picks(
     picks: list[_Pick] = []
     for site in rng.sample(pool, count):
         why = (
-            _l(
+            msg(
                 "tous les sites sont audités : il y en a moins que la taille d'échantillon",
                 "every site is audited: there are fewer than the sample size",
             )
             if everything
-            else _l("tiré au hasard", "drawn at random")
+            else msg("tiré au hasard", "drawn at random")
         )
         picks.append((site, "all" if everything else "random", why))
     return picks
@@ -359,7 +355,7 @@ def _shortfall_notes(required: int, available: int) -> list[Localized]:
     if not (required > available and available):
         return []
     return [
-        _l(
+        msg(
             f"La règle demande {required} site(s) mais seuls {available} site(s) hors "
             "fonction centrale existent : tous sont audités.",
             f"The rule asks for {required} site(s) but only {available} site(s) besides "
@@ -471,7 +467,7 @@ def _candidates(
     candidates = [c for c in everywhere if c[0].id in audited]
     if candidates or not everywhere:
         return candidates, []
-    note = _l(
+    note = msg(
         f"{category} : aucune prestation dans les unités des sites audités ; "
         "l'échantillon est pris dans les autres unités.",
         f"{category}: no offering in the units of the audited sites; the sample is "
@@ -482,7 +478,7 @@ def _candidates(
 
 def _no_offering_note(category: Category) -> Localized:
     """The note on a category requested without any offering declared."""
-    return _l(
+    return msg(
         f"{category} : aucune prestation déclarée ; l'auditeur échantillonne des "
         "actions de chaque catégorie demandée — déclarez-les dans rnq.yaml.",
         f"{category}: no offering declared; the auditor samples actions of every "
@@ -493,13 +489,13 @@ def _no_offering_note(category: Category) -> Localized:
 def _offering_why(reason: OfferingReason, everything: bool, unit: Unit) -> Localized:
     """Why an offering was sampled: certifying, the whole category, or drawn for its unit."""
     if reason == "certifying":
-        return _l(
+        return msg(
             "prestation certifiante : les indicateurs 3, 7 et 16 s'y appliquent",
             "certifying offering: indicators 3, 7 and 16 apply to it",
         )
     if everything:
-        return _l("toutes les prestations de la catégorie", "every offering of the category")
-    return _l(
+        return msg("toutes les prestations de la catégorie", "every offering of the category")
+    return msg(
         f"tirée au hasard, répartie entre les unités ({unit.id})",
         f"drawn at random, spread over the units ({unit.id})",
     )
@@ -532,7 +528,7 @@ def _category_sample(
 
 def _offerings_rule() -> Localized:
     """The offering-sampling rule, as the sample states it."""
-    return _l(
+    return msg(
         "par catégorie demandée : √m des m prestations des unités auditées, arrondi à "
         "l'entier le plus proche et au moins 1 ; une prestation certifiante d'abord, puis "
         "réparties entre les unités",
@@ -544,7 +540,7 @@ def _offerings_rule() -> Localized:
 
 def _offerings_provisional() -> Localized:
     """The provisional remark on the offering count, which no official text sets."""
-    return _l(
+    return msg(
         "Aucun texte ne fixe le nombre de prestations échantillonnées : l'échantillon "
         "doit être représentatif de l'activité et non annoncé (arrêté du 31 mai 2023). "
         "√m par catégorie est une règle de répétition propre à rnq.",

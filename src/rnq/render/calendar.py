@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from rnq.rehearsal.calendar import AuditCalendar, NcDeadline, format_day
 from rnq.render.labels import LABELS
-from rnq.text import Lang
+from rnq.text import Lang, pick
 
 __all__ = ["calendar_document", "calendar_text"]
 
@@ -20,7 +20,7 @@ def calendar_document(calendar: AuditCalendar) -> dict[str, object]:
 
 def _t(pair: tuple[str, str], lang: Lang) -> str:
     """The French or English text of ``pair``."""
-    return pair[1] if lang == "en" else pair[0]
+    return pick(lang, *pair)
 
 
 def _d(day: dt.date | None, lang: Lang) -> str:

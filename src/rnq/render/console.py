@@ -8,7 +8,7 @@ import textwrap
 
 from rnq.rehearsal.calendar import AuditCalendar
 from rnq.render.labels import LABELS, label
-from rnq.text import Lang
+from rnq.text import Lang, pick
 from rnq.verdict.report import IndicatorResult, Report
 
 __all__ = ["calendar_lines", "console_text", "summary_line"]
@@ -18,7 +18,7 @@ _AUDIT = LABELS["audit"]
 
 
 def _t(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[1] if lang == "en" else pair[0]
+    return pick(lang, *pair)
 
 
 def _rule(title: str) -> str:

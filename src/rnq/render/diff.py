@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rnq.engine.findings import Outcome
 from rnq.errors import UsageError
 from rnq.render.labels import label
-from rnq.text import Lang, Localized
+from rnq.text import Lang, Localized, pick
 from rnq.verdict.report import Report, ReportFinding, Status
 
 __all__ = [
@@ -237,15 +237,11 @@ def load_report(path: Path) -> Report:
         ) from None
 
 
-def _t(lang: Lang, fr: str, en: str) -> str:
-    return en if lang == "en" else fr
-
-
 def _line(entry: DiffFinding, lang: Lang) -> str:
     where = "/".join(p for p in (entry.unit, entry.offering, entry.item) if p) or "—"
     old = label("outcome", entry.outcome_before, lang) if entry.outcome_before else "—"
     new = label("outcome", entry.outcome_after, lang) if entry.outcome_after else "—"
-    number = f"{entry.indicator:>2}" if entry.indicator else _t(lang, "aff.", "disp.")
+    number = f"{entry.indicator:>2}" if entry.indicator else pick(lang, "aff.", "disp.")
     colon = " :" if lang == "fr" else ":"
     change = old if old == new else f"{old} → {new}"
     return f"  [{number}] {where}{colon} {' '.join(entry.message.split())}  ({change})"
@@ -277,7 +273,7 @@ def diff_text(diff: ReportDiff, lang: Lang = "fr") -> str:
     ]
     if diff.before.referential != diff.after.referential:
         out.append(
-            _t(
+            pick(
                 lang,
                 "Attention : les deux rapports ne suivent pas le même référentiel.",
                 "Note: the two reports follow different referentials.",
@@ -300,7 +296,7 @@ def diff_text(diff: ReportDiff, lang: Lang = "fr") -> str:
             old = label("status", change.before, lang) if change.before else "—"
             new = label("status", change.after, lang) if change.after else "—"
             out.append(f"  {change.indicator:>2} {change.title}: {old} → {new}")
-    question = _t(lang, "Certificat délivré ?", "Certificate delivered?")
+    question = pick(lang, "Certificat délivré ?", "Certificate delivered?")
     out += ["", f"{question} {certifiable['old']} → {certifiable['new']}"]
     counts = ", ".join(_count(len(entries), key, lang) for key, entries in sections)
     out += ["", _rule(counts)]

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rnq.rehearsal.calendar import AuditCalendar, NcDeadline
 from rnq.rehearsal.sampling import AuditSample, CategorySample, OfferingSample, SiteSample
 from rnq.render.labels import criterion_label, label
-from rnq.text import Lang
+from rnq.text import Lang, pick
 from rnq.verdict.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
 
 __all__ = ["escape", "render_markdown"]
@@ -44,10 +44,6 @@ def escape(text: str | None) -> str:
     return _PUNCT.sub(r"\\\1", text)
 
 
-def _t(lang: Lang, fr: str, en: str) -> str:
-    return en if lang == "en" else fr
-
-
 def _colon(lang: Lang) -> str:
     return " :" if lang == "fr" else ":"
 
@@ -66,16 +62,16 @@ def _col(key: str, lang: Lang) -> str:
 def _header(report: Report) -> list[str]:
     lang = report.lang
     org = report.organization.name if report.organization else ""
-    title = _t(lang, "Rapport pré-audit Qualiopi", "Qualiopi pre-audit report")
+    title = pick(lang, "Rapport pré-audit Qualiopi", "Qualiopi pre-audit report")
     lines = [f"# {title}" + (f" — {escape(org)}" if org else ""), ""]
     audit = label("audit", report.audit.type, lang)
     when = report.audit.date.isoformat() if report.audit.date else "—"
     referential = escape(report.referential_title or report.referential)
     c = _colon(lang)
     lines += [
-        f"- {_t(lang, 'Référentiel', 'Referential')}{c} {referential} (`{report.referential}`)",
+        f"- {pick(lang, 'Référentiel', 'Referential')}{c} {referential} (`{report.referential}`)",
         f"- {audit[0].upper() + audit[1:]}{c} {when}",
-        f"- {_t(lang, 'Date du rapport', 'Report date')}{c} {report.today.isoformat()}",
+        f"- {pick(lang, 'Date du rapport', 'Report date')}{c} {report.today.isoformat()}",
     ]
     if report.organization and report.organization.nda:
         lines.append(f"- NDA{c} {escape(report.organization.nda)}")
@@ -86,7 +82,7 @@ def _header(report: Report) -> list[str]:
 def _answer(report: Report) -> list[str]:
     lang = report.lang
     s = report.summary
-    question = s.certifiable_question or _t(
+    question = s.certifiable_question or pick(
         lang,
         "En l'état, le certificat serait-il délivré ?",
         "As things stand, would the certificate be delivered?",
@@ -97,10 +93,10 @@ def _answer(report: Report) -> list[str]:
     lines = ["", f"## {escape(question)}", "", answer]
     c = _colon(lang)
     if s.blocking:
-        lines += ["", f"{_t(lang, 'Motifs bloquants', 'Blocking reasons')}{c}", ""]
+        lines += ["", f"{pick(lang, 'Motifs bloquants', 'Blocking reasons')}{c}", ""]
         lines += [f"- {escape(reason)}" for reason in s.blocking]
     if s.undetermined:
-        lines += ["", f"{_t(lang, 'Reste à établir', 'Still to be established')}{c}", ""]
+        lines += ["", f"{pick(lang, 'Reste à établir', 'Still to be established')}{c}", ""]
         lines += [f"- {escape(reason)}" for reason in s.undetermined]
     return lines
 
@@ -112,14 +108,14 @@ def _day(value: dt.date | None) -> str:
 def _countdown(days_left: int | None, lang: Lang) -> str:
     """« J-40 avant l'audit », or why there is no countdown."""
     if days_left is None:
-        return _t(
+        return pick(
             lang, "Aucune date d'audit : pas de compte à rebours", "No audit date: no countdown"
         )
     if days_left > 0:
-        return _t(lang, f"J-{days_left} avant l'audit", f"{days_left} days before the audit")
+        return pick(lang, f"J-{days_left} avant l'audit", f"{days_left} days before the audit")
     if days_left == 0:
-        return _t(lang, "L'audit a lieu aujourd'hui", "The audit is today")
-    return _t(
+        return pick(lang, "L'audit a lieu aujourd'hui", "The audit is today")
+    return pick(
         lang,
         f"Date d'audit passée depuis {-days_left} jours",
         f"Audit date passed {-days_left} days ago",
@@ -133,25 +129,25 @@ def _cycle_facts(c: AuditCalendar, lang: Lang) -> list[tuple[str, str]]:
     validity = (
         ""
         if c.validity_months is None
-        else _t(
+        else pick(
             lang,
             f" (validité {c.validity_months} mois)",
             f" (validity {c.validity_months} months)",
         )
     )
     return [
-        (_t(lang, "Certifié le", "Certified on"), _day(c.certified_on) + validity),
-        (_t(lang, "Échéance du certificat", "Certificate expires"), _day(c.expires_on)),
+        (pick(lang, "Certifié le", "Certified on"), _day(c.certified_on) + validity),
+        (pick(lang, "Échéance du certificat", "Certificate expires"), _day(c.expires_on)),
         (
-            _t(lang, "Fenêtre de surveillance", "Surveillance window"),
+            pick(lang, "Fenêtre de surveillance", "Surveillance window"),
             f"{_day(c.surveillance_from)} – {_day(c.surveillance_until)}",
         ),
         (
-            _t(lang, "Renouvellement : réserver dès", "Renewal: book from"),
+            pick(lang, "Renouvellement : réserver dès", "Renewal: book from"),
             _day(c.renewal_plan_from),
         ),
         (
-            _t(lang, "Renouvellement : audit au plus tard", "Renewal: audit at the latest"),
+            pick(lang, "Renouvellement : audit au plus tard", "Renewal: audit at the latest"),
             _day(c.renewal_audit_by),
         ),
     ]
@@ -160,18 +156,18 @@ def _cycle_facts(c: AuditCalendar, lang: Lang) -> list[tuple[str, str]]:
 def _calendar_facts(c: AuditCalendar, lang: Lang) -> list[tuple[str, str]]:
     """The calendar's key facts, as (name, value) pairs: dates, days left, phase."""
     facts = [
-        (_t(lang, "Aujourd'hui", "Today"), _day(c.today)),
+        (pick(lang, "Aujourd'hui", "Today"), _day(c.today)),
         (
-            _t(lang, "Audit préparé", "Audit prepared"),
+            pick(lang, "Audit préparé", "Audit prepared"),
             f"{label('audit', c.audit_type, lang)}, {_day(c.audit_date)}",
         ),
     ]
     if c.days_left is not None:
-        facts.append((_t(lang, "Jours restants", "Days left"), str(c.days_left)))
+        facts.append((pick(lang, "Jours restants", "Days left"), str(c.days_left)))
     facts += _cycle_facts(c, lang)
     if c.phase is not None:
         facts.append(
-            (_t(lang, "Situation", "Where you stand"), f"**{label('phase', c.phase, lang)}**")
+            (pick(lang, "Situation", "Where you stand"), f"**{label('phase', c.phase, lang)}**")
         )
     return facts
 
@@ -186,24 +182,24 @@ def _nc_state(nc: NcDeadline, lang: Lang) -> str:
     if nc.days_left is None:
         return state
     if nc.days_left < 0:
-        return state + _t(
+        return state + pick(
             lang, f" (dépassée de {-nc.days_left} jours)", f" ({-nc.days_left} days overdue)"
         )
-    return state + _t(lang, f" ({nc.days_left} jours restants)", f" ({nc.days_left} days left)")
+    return state + pick(lang, f" ({nc.days_left} jours restants)", f" ({nc.days_left} days left)")
 
 
 def _previous_nc(ncs: Sequence[NcDeadline], lang: Lang) -> list[str]:
     """The previous audit's NCs: a table of deadlines and states, then the rules as notes."""
     if not ncs:
         return []
-    lines = ["", f"### {_t(lang, 'NC de l’audit précédent', 'NCs of the previous audit')}", ""]
+    lines = ["", f"### {pick(lang, 'NC de l’audit précédent', 'NCs of the previous audit')}", ""]
     headers = (
         _col("indicator", lang),
         _col("level", lang),
-        _t(lang, "Notifiée le", "Notified on"),
-        _t(lang, "Échéance de levée", "Deadline"),
+        pick(lang, "Notifiée le", "Notified on"),
+        pick(lang, "Échéance de levée", "Deadline"),
         _col("verification_by", lang),
-        _t(lang, "État", "State"),
+        pick(lang, "État", "State"),
     )
     rows = [
         (
@@ -227,10 +223,10 @@ def _calendar_remarks(c: AuditCalendar, lang: Lang) -> list[str]:
     """The calendar's warnings (with a warning sign) and provisional remarks."""
     lines: list[str] = []
     if c.warnings:
-        lines += ["", f"### {_t(lang, 'Attention', 'Warnings')}", ""]
+        lines += ["", f"### {pick(lang, 'Attention', 'Warnings')}", ""]
         lines += [f"- ⚠ {escape(w)}" for w in c.warnings]
     if c.provisional:
-        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{_colon(lang)}", ""]
+        lines += ["", f"{pick(lang, 'Provisoire', 'Provisional')}{_colon(lang)}", ""]
         lines += [f"- {escape(p)}" for p in c.provisional]
     return lines
 
@@ -242,10 +238,10 @@ def _calendar(calendar: AuditCalendar | None, lang: Lang) -> list[str]:
         return []
     c = calendar
     colon = _colon(lang)
-    lines = ["", f"## {_t(lang, 'Calendrier de l’audit', 'Audit calendar')}", ""]
+    lines = ["", f"## {pick(lang, 'Calendrier de l’audit', 'Audit calendar')}", ""]
     lines.append(f"**{_countdown(c.days_left, lang)}**")
     if c.next_step:
-        lines += ["", f"{_t(lang, 'Prochaine étape', 'Next step')}{colon} {escape(c.next_step)}"]
+        lines += ["", f"{pick(lang, 'Prochaine étape', 'Next step')}{colon} {escape(c.next_step)}"]
     lines += [""] + [f"- {name}{colon} {value}" for name, value in _calendar_facts(c, lang)]
     lines += _previous_nc(c.previous_nc, lang)
     return lines + _calendar_remarks(c, lang)
@@ -256,8 +252,8 @@ def _sample_banner(sample: AuditSample | None, lang: Lang) -> list[str]:
     if sample is None:
         return []
     colon = _colon(lang)
-    head = _t(lang, "Audit blanc — échantillon seulement", "Mock audit — sample only")
-    body = _t(
+    head = pick(lang, "Audit blanc — échantillon seulement", "Mock audit — sample only")
+    body = pick(
         lang,
         f"ce rapport ne couvre que l'échantillon tiré (graine {sample.seed}) : les vérifications "
         "ont porté sur ces sites et ces prestations seulement. Le reste n'a pas été vérifié.",
@@ -270,8 +266,8 @@ def _sample_banner(sample: AuditSample | None, lang: Lang) -> list[str]:
         "",
         f"> **{head}**{colon} {body}",
         ">",
-        f"> {_t(lang, 'Sites', 'Sites')}{colon} {sites} · "
-        f"{_t(lang, 'Prestations', 'Offerings')}{colon} {offerings}",
+        f"> {pick(lang, 'Sites', 'Sites')}{colon} {sites} · "
+        f"{pick(lang, 'Prestations', 'Offerings')}{colon} {offerings}",
     ]
 
 
@@ -279,9 +275,9 @@ def _sample_head(sample: AuditSample, lang: Lang) -> list[str]:
     """The sample section's title, the seed to rerun it and the audit type."""
     return [
         "",
-        f"## {_t(lang, 'Échantillon de l’audit blanc', 'Mock-audit sample')}",
+        f"## {pick(lang, 'Échantillon de l’audit blanc', 'Mock-audit sample')}",
         "",
-        _t(
+        pick(
             lang,
             f"Graine {sample.seed} (relancer avec `rnq sample --seed {sample.seed}`) — ",
             f"Seed {sample.seed} (rerun with `rnq sample --seed {sample.seed}`) — ",
@@ -295,20 +291,20 @@ def _sample_sites(sites: SiteSample, units: Mapping[str, str], lang: Lang) -> li
     lines = [
         "",
         "### "
-        + _t(
+        + pick(
             lang,
             f"Sites ({len(sites.sites)} site(s) audité(s) sur {sites.total})",
             f"Sites ({len(sites.sites)} of {sites.total} site(s) audited)",
         ),
         "",
-        f"{_t(lang, 'Règle', 'Rule')}{_colon(lang)} {escape(sites.rule)}",
+        f"{pick(lang, 'Règle', 'Rule')}{_colon(lang)} {escape(sites.rule)}",
         "",
     ]
     site_rows = []
     for site in sites.sites:
         name = escape(site.id)
         if site.central:
-            name += _t(lang, " (fonction centrale)", " (central function)")
+            name += pick(lang, " (fonction centrale)", " (central function)")
         site_rows.append(
             (
                 name,
@@ -316,7 +312,7 @@ def _sample_sites(sites: SiteSample, units: Mapping[str, str], lang: Lang) -> li
                 escape(site.why),
             )
         )
-    headers = (_t(lang, "Site", "Site"), _col("units", lang), _t(lang, "Pourquoi", "Why"))
+    headers = (pick(lang, "Site", "Site"), _col("units", lang), pick(lang, "Pourquoi", "Why"))
     lines += _table(headers, site_rows)
     if sites.notes:
         lines += [""] + [f"- ⚠ {escape(note)}" for note in sites.notes]
@@ -327,21 +323,21 @@ def _sample_group(
     group: CategorySample, units: Mapping[str, str], titles: Mapping[str, str], lang: Lang
 ) -> list[str]:
     """One category's offerings drawn: a count heading, then a table of offerings and why."""
-    count = _t(
+    count = pick(
         lang,
         f"{group.count}/{group.candidates} prestation(s)",
         f"{group.count}/{group.candidates} offering(s)",
     )
     lines = ["", f"#### {escape(group.category)} — {count}", ""]
     if not group.offerings:
-        return [*lines, _t(lang, "Aucune prestation déclarée.", "No offering declared.")]
+        return [*lines, pick(lang, "Aucune prestation déclarée.", "No offering declared.")]
     rows = []
     for o in group.offerings:
         name = f"{escape(titles.get(o.id, o.id))} (`{_code(o.id)}`)"
         if o.certifying:
-            name += _t(lang, " — certifiante", " — certifying")
+            name += pick(lang, " — certifiante", " — certifying")
         rows.append((name, escape(units.get(o.unit, o.unit)), escape(o.why)))
-    headers = (_col("offering", lang), _col("unit", lang), _t(lang, "Pourquoi", "Why"))
+    headers = (_col("offering", lang), _col("unit", lang), pick(lang, "Pourquoi", "Why"))
     return lines + _table(headers, rows)
 
 
@@ -351,9 +347,9 @@ def _sample_offerings(
     """The offerings drawn: the rule, one table per category requested, then the notes."""
     lines = [
         "",
-        f"### {_t(lang, 'Prestations', 'Offerings')}",
+        f"### {pick(lang, 'Prestations', 'Offerings')}",
         "",
-        f"{_t(lang, 'Règle', 'Rule')}{_colon(lang)} {escape(offerings.rule)}",
+        f"{pick(lang, 'Règle', 'Rule')}{_colon(lang)} {escape(offerings.rule)}",
     ]
     for group in offerings.categories:
         lines += _sample_group(group, units, titles, lang)
@@ -375,7 +371,7 @@ def _sample(report: Report) -> list[str]:
     lines += _sample_offerings(sample.offerings, units, titles, lang)
     provisional = (*sample.sites.provisional, *sample.offerings.provisional)
     if provisional:
-        lines += ["", f"{_t(lang, 'Provisoire', 'Provisional')}{_colon(lang)}", ""]
+        lines += ["", f"{pick(lang, 'Provisoire', 'Provisional')}{_colon(lang)}", ""]
         lines += [f"- {escape(note)}" for note in provisional]
     return lines
 
@@ -393,11 +389,11 @@ def _summary(report: Report) -> list[str]:
             ("waived", s.waived),
         )
     ]
-    rows.append((_t(lang, "**Applicables**", "**Applicable**"), f"**{s.applicable}**"))
+    rows.append((pick(lang, "**Applicables**", "**Applicable**"), f"**{s.applicable}**"))
     rows.append((label("status", "not_applicable", lang), str(s.not_applicable)))
-    lines = ["", f"## {_t(lang, 'Synthèse', 'Summary')}", ""]
+    lines = ["", f"## {pick(lang, 'Synthèse', 'Summary')}", ""]
     lines += _table((_col("status", lang), _col("count", lang)), rows)
-    evidence = _t(
+    evidence = pick(
         lang,
         f"{len(report.evidence)} preuves, {len(report.unmapped)} fichiers non rattachés, "
         f"{len(report.errors)} fichiers en erreur.",
@@ -414,9 +410,9 @@ def majors_first(plan: Iterable[ActionItem]) -> list[ActionItem]:
 
 def _plan(report: Report) -> list[str]:
     lang = report.lang
-    lines = ["", f"## {_t(lang, 'Plan d’action', 'Action plan')}", ""]
+    lines = ["", f"## {pick(lang, 'Plan d’action', 'Action plan')}", ""]
     if not report.action_plan:
-        return [*lines, _t(lang, "Aucun écart à traiter.", "No gap to fix.")]
+        return [*lines, pick(lang, "Aucun écart à traiter.", "No gap to fix.")]
     headers = [
         "#",
         _col("level", lang),
@@ -432,7 +428,7 @@ def _plan(report: Report) -> list[str]:
     for n, item in enumerate(majors_first(report.action_plan), 1):
         deadline = item.deadline_if_raised.isoformat() if item.deadline_if_raised else "—"
         if item.verification_by:
-            check = _t(lang, "vérification", "verification")
+            check = pick(lang, "vérification", "verification")
             deadline += f" ({check}{_colon(lang)} {item.verification_by.isoformat()})"
         rows.append(
             (
@@ -454,7 +450,7 @@ def _display_name(report: Report) -> str:
     """How the action plan names the certificate-display obligation (indicator 0)."""
     for obligation in report.obligations:
         return escape(obligation.title)
-    return _t(report.lang, "Affichage du certificat", "Certificate display")
+    return pick(report.lang, "Affichage du certificat", "Certificate display")
 
 
 def _where(finding: ReportFinding) -> str:
@@ -466,15 +462,15 @@ def _finding_lines(finding: ReportFinding, lang: Lang) -> list[str]:
     outcome = label("outcome", finding.outcome, lang)
     line = f"- **{outcome}** — {_where(finding)}{_colon(lang)} {escape(finding.message)}"
     if finding.provisional:
-        line += _t(lang, " *(donnée provisoire)*", " *(provisional data)*")
+        line += pick(lang, " *(donnée provisoire)*", " *(provisional data)*")
     lines = [line]
     c = _colon(lang)
     if finding.evidence:
         paths = ", ".join(f"`{_code(path)}`" for path in finding.evidence)
-        lines.append(f"  - {_t(lang, 'Preuves', 'Evidence')}{c} {paths}")
+        lines.append(f"  - {pick(lang, 'Preuves', 'Evidence')}{c} {paths}")
     if finding.fix:
-        lines.append(f"  - {_t(lang, 'Correction', 'Fix')}{c} {escape(finding.fix)}")
-    lines.append(f"  - {_t(lang, 'Constat', 'Finding')}{c} `{_code(finding.id)}`")
+        lines.append(f"  - {pick(lang, 'Correction', 'Fix')}{c} {escape(finding.fix)}")
+    lines.append(f"  - {pick(lang, 'Constat', 'Finding')}{c} `{_code(finding.id)}`")
     return lines
 
 
@@ -500,10 +496,10 @@ def _indicator(result: IndicatorResult, lang: Lang) -> list[str]:
         if getattr(result, key):
             scope = f"**{label('scope', key, lang)}**"
             why = f" — {escape(result.scope_reason)}" if result.scope_reason else ""
-            facts.append(f"{_t(lang, 'Périmètre', 'Scope')}{c} {scope}{why}")
+            facts.append(f"{pick(lang, 'Périmètre', 'Scope')}{c} {scope}{why}")
     if result.expected_level:
         facts.append(
-            f"{_t(lang, 'Niveau attendu', 'Expected level')}{c} {escape(result.expected_level)}"
+            f"{pick(lang, 'Niveau attendu', 'Expected level')}{c} {escape(result.expected_level)}"
         )
     if result.nc_weighting:
         facts.append(
@@ -518,16 +514,16 @@ def _indicator(result: IndicatorResult, lang: Lang) -> list[str]:
     if result.offerings:
         facts.append(f"{_col('offerings', lang)}{c} {_parts(result.offerings, lang)}")
     for key, note in result.provisional_notes.items():
-        facts.append(f"{_t(lang, 'Provisoire', 'Provisional')} ({escape(key)}){c} {escape(note)}")
+        facts.append(f"{pick(lang, 'Provisoire', 'Provisional')} ({escape(key)}){c} {escape(note)}")
     for nc in result.previous_nc:
         level = label("status", f"nc_{nc.level}", lang)
         state = (
-            _t(lang, "toujours en écart", "still failing")
+            pick(lang, "toujours en écart", "still failing")
             if nc.still_failing
-            else _t(lang, "levée", "lifted")
+            else pick(lang, "levée", "lifted")
         )
         facts.append(
-            f"{_t(lang, 'NC du dernier audit', 'NC at the last audit')}{c} {level}, "
+            f"{pick(lang, 'NC du dernier audit', 'NC at the last audit')}{c} {level}, "
             f"{nc.notified.isoformat()}, {state}"
         )
     lines += [f"- {fact}" for fact in facts]
@@ -539,20 +535,20 @@ def _findings(findings: Sequence[ReportFinding], lang: Lang) -> list[str]:
     passed = sum(1 for f in findings if f.outcome == "passed")
     lines: list[str] = []
     if shown:
-        lines += ["", f"{_t(lang, 'Constats', 'Findings')}{_colon(lang)}", ""]
+        lines += ["", f"{pick(lang, 'Constats', 'Findings')}{_colon(lang)}", ""]
         for finding in shown:
             lines += _finding_lines(finding, lang)
     if passed:
         lines += [
             "",
-            _t(lang, f"{passed} constat(s) satisfait(s).", f"{passed} finding(s) passed."),
+            pick(lang, f"{passed} constat(s) satisfait(s).", f"{passed} finding(s) passed."),
         ]
     return lines
 
 
 def _indicators(report: Report) -> list[str]:
     lang = report.lang
-    lines = ["", f"## {_t(lang, 'Indicateurs', 'Indicators')}"]
+    lines = ["", f"## {pick(lang, 'Indicateurs', 'Indicators')}"]
     applicable = [r for r in report.indicators if r.status != "not_applicable"]
     criteria = sorted({r.criterion for r in applicable})
     for criterion in criteria:
@@ -583,7 +579,7 @@ def _not_applicable(report: Report) -> list[str]:
     ]
     if not rows:
         return []
-    title = _t(lang, "Indicateurs non applicables", "Indicators not applicable")
+    title = pick(lang, "Indicateurs non applicables", "Indicators not applicable")
     headers = (_col("indicator", lang), _col("title", lang), _col("reason", lang))
     return ["", f"## {title}", "", *_table(headers, rows)]
 
@@ -597,7 +593,7 @@ def _errors(report: Report) -> list[str]:
         for e in report.errors
     ]
     headers = (_col("file", lang), _col("line", lang), _col("message", lang))
-    title = _t(lang, "Fichiers en erreur", "Files with errors")
+    title = pick(lang, "Fichiers en erreur", "Files with errors")
     return ["", f"## {title}", "", *_table(headers, rows)]
 
 

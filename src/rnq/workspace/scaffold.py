@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rnq.errors import UsageError
 from rnq.referential.loader import Condition, Indicator, Referential, get_referential
-from rnq.text import Lang, Localized
+from rnq.text import Lang, Localized, pick
 
 __all__ = ["REFERENTIAL", "indicator_folder", "init_workspace", "rnq_yaml_text"]
 
@@ -189,7 +189,7 @@ def rnq_yaml_text(lang: Lang = "fr") -> str:
 
 
 def _t(fr: str, en: str, lang: Lang) -> str:
-    return fr if lang == "fr" else en
+    return pick(lang, fr, en)
 
 
 def _readme(indicator: Indicator, referential: Referential, lang: Lang) -> str:
