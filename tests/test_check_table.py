@@ -68,6 +68,15 @@ def test_fixtures_section_is_current(tool: ModuleType) -> None:
         assert f"| `{name}` |" in document[start:end]
 
 
+def test_items_section_is_current(tool: ModuleType) -> None:
+    document = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    start = document.index(tool.ITEMS_START)
+    end = document.index(tool.ITEMS_END) + len(tool.ITEMS_END)
+    assert document[start:end] == tool.render_items(), (
+        "docs/checks.md is stale: run python tools/gen_check_table.py"
+    )
+
+
 def test_every_indicator_has_a_content_check() -> None:
     checks = _builtin_checks()
     presence = [c for c in checks if _is_presence(c)]
@@ -149,7 +158,10 @@ def test_main_rewrites_and_check_detects_stale(
 ) -> None:
     doc = tmp_path / "checks.md"
     before, after = "# Writing checks\n\nintro\n\n", "\n\n## Where a check runs\n"
-    fixtures = f"\n\n{tool.FIXTURES_START}\nold fixtures\n{tool.FIXTURES_END}\n"
+    fixtures = (
+        f"\n\n{tool.FIXTURES_START}\nold fixtures\n{tool.FIXTURES_END}\n"
+        f"\n{tool.ITEMS_START}\nold items\n{tool.ITEMS_END}\n"
+    )
     doc.write_text(
         f"{before}{tool.START}\nold table\n{tool.END}{after}{fixtures}", encoding="utf-8"
     )
@@ -159,6 +171,7 @@ def test_main_rewrites_and_check_detects_stale(
     assert tool.main([]) == 0
     assert doc.read_text(encoding="utf-8") == (
         f"{before}{tool.render_section()}{after}\n\n{tool.render_fixtures()}\n"
+        f"\n{tool.render_items()}\n"
     )
     assert tool.main(["--check"]) == 0
 

@@ -23,13 +23,18 @@ from rnq.errors import ReferentialError, UsageError
 from rnq.text import Localized
 
 __all__ = [
+    "FACTS",
     "HIGHEST_INDICATOR",
     "AssessedAt",
     "Category",
     "Condition",
     "Criterion",
+    "DemandedItem",
     "ExpectedLevel",
     "Indicator",
+    "ItemClass",
+    "ItemCondition",
+    "ItemSource",
     "NcWeighting",
     "Referential",
     "ReferentialInfo",
@@ -87,6 +92,77 @@ class Subcontracting(_Frozen):
     note: Localized | None = None
 
 
+#: How an item a check demands rests on the referential (SPEC §4): a requirement of the wording or
+#: niveau attendu in force, a requirement under a condition (a declared workspace fact), an
+#: evidence example of the guide, or a rule of thumb of rnq's own. Only the first two can make a
+#: non-conformity; the others are advice (« point de vigilance »).
+ItemClass = Literal["requirement", "conditional", "example", "heuristic"]
+#: Where the item comes from: the wording, the niveau attendu, the guide's evidence examples or
+#: specific obligations, or rnq itself.
+ItemSource = Literal["wording", "expected_level", "evidence_example", "specific_obligation", "rnq"]
+#: The facts a provider declares in rnq.yaml (``facts:``) that conditional items depend on, and
+#: those rnq derives from what is declared (``certifying``: an offering with a certification;
+#: ``companies_concerned``: alternance, work-situation periods or apprenticeship).
+FACTS: tuple[str, ...] = (
+    "modality",
+    "funded_by",
+    "presents_candidates",
+    "minors",
+    "alternance",
+    "work_situation",
+    "solo_trainer",
+    "welcomes_disabled",
+    "certifying",
+    "companies_concerned",
+)
+
+
+class ItemCondition(_Frozen):
+    """When a conditional item is demanded: a fact equals a value, or is one of some values."""
+
+    fact: str
+    equals: bool | None = None
+    any_of: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _known(self) -> ItemCondition:
+        if self.fact not in FACTS:
+            raise ValueError(f"unknown fact {self.fact!r} (known: {', '.join(FACTS)})")
+        if (self.equals is None) == (not self.any_of):
+            raise ValueError("a condition gives either `equals` or `any_of`")
+        return self
+
+
+class DemandedItem(_Frozen):
+    """One item a built-in check demands for an indicator, with its basis (SPEC §4): its class,
+    where it comes from, and for a conditional item the fact it depends on."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    item_class: ItemClass = Field(alias="class")
+    label: Localized
+    source: ItemSource
+    condition: ItemCondition | None = None
+    categories: tuple[Category, ...] = ()
+    provisional: bool = False
+    screening: bool = False
+
+    @property
+    def counts(self) -> bool:
+        """Whether its absence can make a non-conformity (a requirement, or a conditional item
+        whose condition holds), rather than advice."""
+        return self.item_class in ("requirement", "conditional")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DemandedItem:
+        if (self.item_class == "conditional") != (self.condition is not None):
+            raise ValueError(f"{self.id}: a conditional item, and only one, has a condition")
+        if self.source == "rnq" and self.item_class != "heuristic":
+            raise ValueError(f"{self.id}: rnq's own rules are heuristics")
+        return self
+
+
 class Indicator(_Frozen):
     """One indicator as written in one version of the referential."""
 
@@ -108,6 +184,15 @@ class Indicator(_Frozen):
     assessed_at: AssessedAt
     changes: Localized | None = None
     provisional: dict[str, Localized] = Field(default_factory=dict)
+    #: What the built-in checks demand, item by item, with the basis of each (SPEC §4).
+    items: tuple[DemandedItem, ...] = ()
+
+    def item(self, item_id: str) -> DemandedItem:
+        """The demanded item ``item_id``; :class:`KeyError` if this version has none."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
 
     @property
     def is_provisional(self) -> bool:
@@ -129,6 +214,12 @@ class Indicator(_Frozen):
         unknown = set(self.provisional) - set(type(self).model_fields)
         if unknown:
             raise ValueError(f"provisional names unknown fields: {sorted(unknown)}")
+        ids = [item.id for item in self.items]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"indicator {self.number}: an item id is repeated")
+        stray = {c for item in self.items for c in item.categories} - set(self.categories)
+        if stray:
+            raise ValueError(f"indicator {self.number}: items name other categories {stray}")
         return self
 
 

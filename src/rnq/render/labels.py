@@ -9,7 +9,7 @@ from __future__ import annotations
 from rnq.text import Lang
 from rnq.workspace.config import AUDIT_TYPES
 
-__all__ = ["LABELS", "criterion_label", "label"]
+__all__ = ["LABELS", "criterion_label", "item_condition_text", "label"]
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "status": {
@@ -136,6 +136,48 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "formalised process only (new entrant)",
         ),
     },
+    # The basis of an item a check demands (SPEC §4), and where it comes from.
+    "item_class": {
+        "requirement": ("exigence", "requirement"),
+        "conditional": ("exigence sous condition", "conditional requirement"),
+        "example": ("exemple du guide — conseil", "guide example — advice"),
+        "heuristic": ("règle de rnq — conseil", "rnq's rule of thumb — advice"),
+    },
+    "item_source": {
+        "wording": ("libellé", "wording"),
+        "expected_level": ("niveau attendu", "expected level"),
+        "evidence_example": ("exemples de preuves du guide", "guide's evidence examples"),
+        "specific_obligation": ("obligation spécifique du guide", "guide's specific obligation"),
+        "rnq": ("rnq", "rnq"),
+    },
+    # The facts rnq.yaml declares (``facts:``) that conditional items depend on.
+    "fact": {
+        "modality": ("modalité (presential, distance, blended)", "modality"),
+        "funded_by": ("financement (funded_by)", "funding (funded_by)"),
+        "presents_candidates": (
+            "présente elle-même les candidats à la certification (presents_candidates)",
+            "presents the candidates itself (presents_candidates)",
+        ),
+        "minors": ("apprentis mineurs (minors)", "apprentices under 18 (minors)"),
+        "alternance": ("formation en alternance (alternance)", "work-study (alternance)"),
+        "work_situation": (
+            "périodes en situation de travail (work_situation)",
+            "work-situation periods (work_situation)",
+        ),
+        "solo_trainer": (
+            "formateur indépendant exerçant seul (solo_trainer)",
+            "independent trainer working alone (solo_trainer)",
+        ),
+        "welcomes_disabled": (
+            "accueil de personnes en situation de handicap (welcomes_disabled)",
+            "welcomes people with disabilities (welcomes_disabled)",
+        ),
+        "certifying": ("prestation certifiante", "certifying offering"),
+        "companies_concerned": (
+            "entreprises concernées (alternance, situation de travail, apprentissage)",
+            "companies concerned (work-study, work situation, apprenticeship)",
+        ),
+    },
     "sheet": {
         "action_plan": ("Plan d'action", "Action plan"),
         "evidence_map": ("Carte des preuves", "Evidence map"),
@@ -152,6 +194,17 @@ def label(table: str, key: str, lang: Lang = "fr") -> str:
     if pair is None:
         return key
     return pair[1] if lang == "en" else pair[0]
+
+
+def item_condition_text(fact: str, equals: bool | None, any_of: tuple[str, ...], lang: Lang) -> str:
+    """« si modalité … ∈ {distance, blended} » / "if modality is distance or blended"."""
+    name = label("fact", fact, lang)
+    if any_of:
+        values = ", ".join(any_of)
+        return f"si {name} ∈ {{{values}}}" if lang == "fr" else f"if {name} is one of {values}"
+    if lang == "fr":
+        return f"si {name}" if equals else f"sauf si {name}"
+    return f"if {name}" if equals else f"unless {name}"
 
 
 def criterion_label(referential: str, number: int, lang: Lang = "fr") -> str:

@@ -23,6 +23,7 @@ from rnq.referential.loader import (
     get_referential,
     referential_ids,
 )
+from rnq.render.labels import item_condition_text, label
 from rnq.text import Lang
 
 __all__ = [
@@ -149,6 +150,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "before": ("Avant", "Before"),
     "after": ("Après", "After"),
     "unchanged": ("Indicateurs inchangés", "Unchanged indicators"),
+    "items": ("Ce que vérifient les contrôles intégrés", "What the built-in checks demand"),
+    "screening": ("repérage à confirmer", "screening, to confirm"),
 }
 
 
@@ -257,7 +260,31 @@ def _explain_one(indicator: Indicator, referential: Referential, lang: Lang) -> 
         out.append(_wrap(f"{_t('changes', lang)} : {indicator.changes.get(lang)}", ""))
     for field, note in sorted(indicator.provisional.items()):
         out.append(_wrap(f"[{_t('provisional', lang)} : {field}] {note.get(lang)}", ""))
+    out += _items(indicator, lang)
     return "\n".join(out)
+
+
+def _items(indicator: Indicator, lang: Lang) -> list[str]:
+    """What the built-in checks demand, item by item, with the basis of each: only a
+    requirement (or a conditional one whose condition holds) can make a non-conformity."""
+    if not indicator.items:
+        return []
+    out = [f"{_t('items', lang)} :" if lang == "fr" else f"{_t('items', lang)}:"]
+    for item in indicator.items:
+        basis = label("item_class", item.item_class, lang)
+        source = label("item_source", item.source, lang)
+        details = [f"{basis} ({source})"]
+        if item.condition is not None:
+            c = item.condition
+            details.append(item_condition_text(c.fact, c.equals, c.any_of, lang))
+        if item.categories:
+            details.append(_join(item.categories))
+        if item.provisional:
+            details.append(_t("provisional", lang))
+        if item.screening:
+            details.append(_t("screening", lang))
+        out.append(_wrap(f"- {item.label.get(lang)} [{item.id}] — {' ; '.join(details)}", "  "))
+    return out
 
 
 def _join(items: tuple[str, ...] | list[str]) -> str:
