@@ -39,9 +39,9 @@ def test_json_report_validates_and_exit_code_follows_fail_on(
     )
     assert code == 1  # no evidence at all: major NCs
     doc = json.loads(out.read_text(encoding="utf-8"))
-    schema = json.loads((REPO / "docs/schemas/rnq.report-1.schema.json").read_text())
+    schema = json.loads((REPO / "docs/schemas/rnq.report-2.schema.json").read_text())
     jsonschema.validate(doc, schema)
-    assert doc["schema"] == "rnq.report/1"
+    assert doc["schema"] == "rnq.report/2"
     assert doc["summary"]["certifiable"] is False
     assert "Écarts par indicateur" in stdout
     assert "NC majeures" in stdout.splitlines()[-1]

@@ -180,7 +180,7 @@ def test_diff_refuses_what_is_not_an_rnq_report(tmp_path: Path) -> None:
     other = tmp_path / "evidence.json"
     other.write_text('{"schema": "rnq.evidence/1"}', encoding="utf-8")
     code, _, err = run("diff", str(other), str(other))
-    assert code == 2 and str(other) in err and "rnq.report/1" in err
+    assert code == 2 and str(other) in err and "rnq.report/2" in err
     code, _, err = run("diff", str(tmp_path / "absent.json"), str(other), "--lang", "en")
     assert code == 2 and "absent.json" in err and "cannot be read" in err
 

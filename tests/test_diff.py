@@ -127,3 +127,20 @@ def test_load_report_round_trip_and_errors(tmp_path: Path) -> None:
     assert "found 'rnq.evidence/1'" in messages["evidence.json"]
     assert "found none" in messages["list.json"]
     assert "invalid rnq.report/1 report" in messages["invalid.json"]
+
+
+def test_a_report_of_the_first_schema_still_loads(tmp_path: Path) -> None:
+    """rnq.report/2 only added fields (advice): a report an earlier rnq wrote (rnq.report/1,
+    without them) is read for `rnq diff`."""
+    data = json.loads(_old().to_json())
+    data["schema"] = "rnq.report/1"
+    data["summary"].pop("advice")
+    for item in data["action_plan"]:
+        item.pop("optional", None)
+    for result in data["indicators"]:
+        for found in result["findings"]:
+            found.pop("items", None)
+            found.pop("confirm", None)
+    old = tmp_path / "v1.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert load_report(old) == _old()

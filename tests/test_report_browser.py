@@ -179,6 +179,25 @@ def test_filter_by_status(opened: Opened, sample: Report) -> None:
     page.click("#f-reset")
 
 
+def test_filter_by_advice(opened: Opened, sample: Report) -> None:
+    """Advice has its own badge and filter: only the indicators and action items with a point
+    de vigilance stay."""
+    page = opened.page
+    assert page.locator("#ind-11 .badge.o-advice").count() >= 1
+    assert page.locator("#ind-17 .badge.o-confirm").count() == 1
+    page.check("#f-advice")
+    advised = [
+        r.number for r in sample.indicators if any(f.outcome == "advice" for f in r.findings)
+    ]
+    assert visible_indicators(page) == advised == [11, 17]
+    levels = page.eval_on_selector_all(
+        "table.plan tbody tr", "els => els.filter(e => !e.hidden).map(e => e.dataset.s)"
+    )
+    assert levels and set(levels) == {"advice"}
+    page.click("#f-reset")
+    assert visible_indicators(page) == [r.number for r in sample.indicators]
+
+
 def test_evidence_text_search_and_indicator(opened: Opened) -> None:
     page = opened.page
     page.fill("#e-text", "enquete")

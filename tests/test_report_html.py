@@ -21,7 +21,16 @@ from rnq.verdict.build import build_report
 from rnq.verdict.report import Report, Section
 from rnq.verdict.waivers import Waiver
 
-from .test_verdict import AUDIT, DECISIONS, REFERENTIAL, TODAY, config, finding, with_gaps
+from .test_verdict import (
+    AUDIT,
+    DECISIONS,
+    REFERENTIAL,
+    TODAY,
+    advice,
+    config,
+    finding,
+    with_gaps,
+)
 
 HOSTILE_PATH = "langues/</script><script>alert(1)</script>.pdf"
 HOSTILE_MESSAGE = '<img src=x onerror="alert(2)">'
@@ -57,6 +66,7 @@ def sample_report(lang: Lang = "fr", evidence: int = 0) -> Report:
         finding(12, "not_verified", unit="siege"),
         hostile_gap(),
     )
+    gaps += [advice(11, unit="pro"), advice(17, unit="langues", confirm=True)]
     pieces = [
         Evidence(path="siege/I23-veille.pdf", unit="siege", indicators=(23,), kind="veille"),
         Evidence(path="pro/cap/I04-besoin.docx", unit="pro", indicators=(4,), offering="cap"),
@@ -261,11 +271,13 @@ def test_not_applicable_waivers_and_errors_are_shown(french: Report, html: str) 
 
 def test_action_plan_majors_first_with_owner_and_dates(french: Report, html: str) -> None:
     plan = french.action_plan
-    assert {a.level for a in plan} == {"nc_major", "nc_minor"}
+    assert {a.level for a in plan} == {"nc_major", "nc_minor", "advice"}
     section = html[html.index('<table class="plan">') : html.index('id="indicators"')]
-    levels = re.findall(r'data-s="(nc_m\w+)"', section)
+    levels = re.findall(r'data-s="(nc_m\w+|advice)"', section)
     assert levels == [a.level for a in plan] and levels[0] == "nc_major"
     assert levels.index("nc_minor") > levels.index("nc_major")
+    assert levels.index("advice") > max(i for i, x in enumerate(levels) if x != "advice")
+    assert section.count('class="fx opt"') == levels.count("advice")
     for item in plan:
         assert item.owner.replace("'", "&#39;") in section
         assert item.due.strftime("%d/%m/%Y") in section
@@ -344,7 +356,7 @@ def test_a_bare_report_renders() -> None:
     """The smallest report (no unit, no indicator, unknown referential) still makes a page."""
     bare = Report.model_validate(
         {
-            "schema": "rnq.report/1",
+            "schema": "rnq.report/2",
             "referential": "inconnu",
             "audit": {"type": "initial", "date": None},
             "today": "2026-11-02",

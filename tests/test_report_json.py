@@ -1,4 +1,4 @@
-"""The JSON document ``rnq.report/1``: the SPEC §5 contract, the published schema, determinism."""
+"""The JSON document ``rnq.report/2``: the SPEC §5 contract, the published schema, determinism."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from rnq.verdict.waivers import Waiver
 from .conftest import REPO
 from .test_verdict import all_passed, config, finding, report, with_gaps
 
-SCHEMA_FILE = REPO / "docs" / "schemas" / "rnq.report-1.schema.json"
+SCHEMA_FILE = REPO / "docs" / "schemas" / "rnq.report-2.schema.json"
 
 CONTRACT_TOP = {
     "schema",
@@ -134,13 +134,13 @@ def test_every_report_matches_the_published_schema(case: str) -> None:
 
 def test_published_schema_is_the_model_schema() -> None:
     published = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    assert published == output_schemas()["rnq.report/1"]
-    assert published["title"] == "rnq.report/1"
+    assert published == output_schemas()["rnq.report/2"]
+    assert published["title"] == "rnq.report/2"
 
 
 def test_the_spec_contract_keys_are_all_there() -> None:
     data = valid(report(**CASES["blocking, errors, waiver"]))
-    assert data["schema"] == "rnq.report/1"
+    assert data["schema"] == "rnq.report/2"
     assert next(iter(data)) == "schema"
     assert set(data) >= CONTRACT_TOP
     assert data["referential"] == "rnq-2026"
@@ -181,7 +181,7 @@ def test_json_text_is_utf8_indented_and_newline_terminated() -> None:
     text = report(**CASES["blocking, errors, waiver"]).to_json()
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "Référente handicap" in text and "\\u00e9" not in text
-    assert text.startswith('{\n  "schema": "rnq.report/1",\n')
+    assert text.startswith('{\n  "schema": "rnq.report/2",\n')
 
 
 def test_same_inputs_give_byte_identical_json() -> None:

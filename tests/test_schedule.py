@@ -240,7 +240,7 @@ def test_report_carries_scope_and_calendar(
     assert report.indicator(1).surveillance_scope
     assert not report.indicator(8).surveillance_scope and report.indicator(8).scope_reason is None
     assert not any(i.process_only for i in report.indicators)
-    schema = json.loads((REPO / "docs/schemas/rnq.report-1.schema.json").read_text())
+    schema = json.loads((REPO / "docs/schemas/rnq.report-2.schema.json").read_text())
     jsonschema.validate(json.loads(report.to_json()), schema)
 
 

@@ -84,6 +84,21 @@ def finding(
     )
 
 
+def advice(indicator: int, *, unit: str = "pro", confirm: bool = False, n: int = 1) -> Finding:
+    """An advice finding on ``indicator`` for ``unit``."""
+    return Finding(
+        id=finding_id("check_test", indicator, unit, None, f"conseil:{n}"),
+        check="check_test",
+        indicator=indicator,
+        outcome="advice",
+        unit=unit,
+        item=f"conseil:{n}",
+        message=Localized(fr=f"conseil {n} (fr)", en=f"advice {n} (en)"),
+        items=("exemple",),
+        confirm=confirm,
+    )
+
+
 def all_passed(skip: Iterable[int] = ()) -> list[Finding]:
     """One passed finding per applicable indicator (but ``skip``) and a displayed certificate."""
     skipped = set(skip)

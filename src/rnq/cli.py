@@ -364,7 +364,7 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
 @_file_option(
     "--json",
     "json_file",
-    "Écrire le rapport JSON (rnq.report/1) dans FILE (« - » : sortie standard).",
+    "Écrire le rapport JSON (rnq.report/2) dans FILE (« - » : sortie standard).",
 )
 @_file_option(
     "--html", "html_file", "Écrire le rapport HTML autonome dans FILE (« - » : sortie standard)."
@@ -504,7 +504,7 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
 @click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
 @click.option("--audit-date", callback=_date, help="Date d'audit (choisit le référentiel).")
 @click.option(
-    "--json", "as_json", is_flag=True, help="Sortie JSON (rnq.report/1, avec « sample »)."
+    "--json", "as_json", is_flag=True, help="Sortie JSON (rnq.report/2, avec « sample »)."
 )
 @_file_option("--html", "html_file", "Écrire le rapport HTML de l'audit blanc dans FILE.")
 @_file_option("--md", "md_file", "Écrire le rapport Markdown de l'audit blanc dans FILE.")

@@ -12,7 +12,7 @@ from rnq.text import Localized
 __all__ = ["Finding", "Outcome", "finding_id"]
 
 #: What a check concluded (SPEC §4).
-Outcome = Literal["passed", "gap", "not_verified", "not_applicable", "waived"]
+Outcome = Literal["passed", "gap", "advice", "not_verified", "not_applicable", "waived"]
 
 
 class Finding(BaseModel):
@@ -37,6 +37,10 @@ class Finding(BaseModel):
     evidence: tuple[str, ...] = ()
     missing: bool = False
     provisional: bool = False
+    #: The demanded items (``items:`` of the indicator data) the finding is about.
+    items: tuple[str, ...] = ()
+    #: An advice to confirm (« à confirmer »), rather than a point de vigilance.
+    confirm: bool = False
 
 
 def finding_id(

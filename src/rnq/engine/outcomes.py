@@ -7,6 +7,11 @@
 * ``rnq.skip(reason)`` — not applicable here, with the reason.
 * ``rnq.not_verified(reason)`` — cannot be verified (unreadable or text-less evidence); never
   counted as conform.
+* ``rnq.advise(message)`` — a point de vigilance (``confirm=True``: « à confirmer »), recorded
+  without stopping the check: an evidence example of the guide that is missing, a rule of thumb,
+  a condition not declared, a provisional text, a screening hit. Shown in every view, it never
+  counts (SPEC §4): no NC, not in the five-minor rule, not in the answer. Like a warning in
+  pytest, a check may pass, or fail, with advice.
 
 ``Skip`` and ``NotVerified`` derive from :class:`BaseException`, as pytest's outcomes do, so that a
 check's own ``except Exception`` cannot swallow them.
@@ -16,11 +21,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import NoReturn
 
 from rnq.text import Localized, msg
 
-__all__ = ["Gap", "NotVerified", "Skip", "Subchecks", "msg", "not_verified", "skip"]
+__all__ = [
+    "Advice",
+    "Gap",
+    "NotVerified",
+    "Skip",
+    "Subchecks",
+    "advise",
+    "collecting_advice",
+    "msg",
+    "not_verified",
+    "skip",
+]
 
 
 class Gap(AssertionError):
@@ -34,6 +52,7 @@ class Gap(AssertionError):
         evidence: Iterable[str] = (),
         fix: str | Localized | None = None,
         provisional: bool = False,
+        items: Iterable[str] = (),
     ) -> None:
         self.message = message if isinstance(message, Localized) else Localized.same(message)
         super().__init__(self.message.fr)
@@ -42,6 +61,55 @@ class Gap(AssertionError):
         self.fix = fix if fix is None or isinstance(fix, Localized) else Localized.same(fix)
         #: the gap rests on a fact the referential data marks provisional (said in the report)
         self.provisional = provisional
+        #: the demanded items (``items:`` of the indicator data) found missing
+        self.items = tuple(items)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A point de vigilance a check recorded (:func:`advise`)."""
+
+    message: Localized
+    confirm: bool = False
+    items: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    key: str | None = None
+
+
+_ADVICE: ContextVar[list[Advice] | None] = ContextVar("rnq_advice", default=None)
+
+
+def advise(
+    message: str | Localized,
+    *,
+    confirm: bool = False,
+    items: Iterable[str] = (),
+    evidence: Iterable[str] = (),
+    key: str | None = None,
+) -> None:
+    """Record a point de vigilance on the check's target, and go on.
+
+    ``confirm``: « à confirmer » (a provisional text, a screening hit a person must confirm)
+    rather than « point de vigilance ». ``items``: the demanded items it is about. ``key``: what
+    tells this advice from the check's others, stable from run to run (the finding's id rests
+    on it; default: its position). Outside a running check, :class:`RuntimeError`."""
+    recorded = _ADVICE.get()
+    if recorded is None:
+        raise RuntimeError("rnq.advise() is called from a running check")
+    text = message if isinstance(message, Localized) else Localized.same(message)
+    recorded.append(Advice(text, confirm, tuple(items), tuple(evidence), key))
+
+
+@contextmanager
+def collecting_advice() -> Iterator[list[Advice]]:
+    """The advice :func:`advise` records while the block runs (the engine runs each check in
+    one)."""
+    recorded: list[Advice] = []
+    token = _ADVICE.set(recorded)
+    try:
+        yield recorded
+    finally:
+        _ADVICE.reset(token)
 
 
 class Skip(BaseException):

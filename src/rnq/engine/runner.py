@@ -19,7 +19,7 @@ from rnq.engine.discovery import CheckDef
 from rnq.engine.findings import Finding, Outcome, finding_id
 from rnq.engine.fixtures import FixtureLookupError, FixtureRegistry
 from rnq.engine.items import Item
-from rnq.engine.outcomes import Gap, NotVerified, Skip, Subchecks
+from rnq.engine.outcomes import Gap, NotVerified, Skip, Subchecks, collecting_advice
 from rnq.text import Localized
 from rnq.timeouts import StepTimeout, Watchdog
 
@@ -47,6 +47,8 @@ class _Said:
     evidence: tuple[str, ...] = ()
     provisional: bool = False
     item: str | None = None
+    items: tuple[str, ...] = ()
+    confirm: bool = False
 
     @classmethod
     def of_gap(cls, failure: AssertionError, item: str | None = None) -> _Said:
@@ -114,13 +116,27 @@ def run_item(
     ``not_verified``."""
     subchecks = Subchecks()
     local = {**values, **item.params, "subchecks": subchecks}
-    outcome, said = _call(item, registry, local, cache, watchdog)
+    with collecting_advice() as advice:
+        outcome, said = _call(item, registry, local, cache, watchdog)
     if outcome == "passed" and subchecks.failures:
         outcome = "gap"
     parts = [said]
     if subchecks.failures and outcome == "gap":
         parts = [_Said.of_gap(failure, name) for name, failure in subchecks.failures]
-    return _findings(item, outcome, parts, evidence_paths)
+    findings = _findings(item, outcome, parts, evidence_paths)
+    if advice and outcome not in ("not_applicable", "not_verified"):
+        said_advice = [
+            _Said(
+                a.message,
+                evidence=a.evidence,
+                item=f"conseil:{a.key or n}",
+                items=a.items,
+                confirm=a.confirm,
+            )
+            for n, a in enumerate(advice, 1)
+        ]
+        findings += _findings(item, "advice", said_advice, evidence_paths)
+    return findings
 
 
 def _findings(
@@ -132,7 +148,7 @@ def _findings(
     """One finding per indicator of ``item`` and per part (the check, or each sub-item)."""
     check = item.check
     unit_id, offering_id = item.target_key
-    fix = check.fix if outcome == "gap" else None
+    fix = check.fix if outcome in ("gap", "advice") else None
     findings = []
     for number in item.indicators:
         for part in parts:
@@ -151,6 +167,8 @@ def _findings(
                     evidence=part.evidence or evidence_paths(item, number),
                     missing=part.missing,
                     provisional=part.provisional,
+                    items=part.items,
+                    confirm=part.confirm,
                 )
             )
     return findings

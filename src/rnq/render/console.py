@@ -11,7 +11,7 @@ from rnq.render.labels import LABELS, label
 from rnq.text import Lang, pick
 from rnq.verdict.report import IndicatorResult, Report
 
-__all__ = ["calendar_lines", "console_text", "summary_line"]
+__all__ = ["advice_label", "calendar_lines", "console_text", "summary_line"]
 
 _STATUS = LABELS["status"]
 _AUDIT = LABELS["audit"]
@@ -42,6 +42,8 @@ def summary_line(report: Report, lang: Lang = "fr") -> str:
             f"{s.not_assessed} not assessed",
             f"{s.waived} waived",
         ]
+        if s.advice:
+            parts.append(f"{s.advice} point{'s' if s.advice > 1 else ''} to watch")
         return f"{', '.join(parts)} — {s.applicable} applicable indicators"
     parts = [
         f"{s.conform} conformes",
@@ -50,6 +52,8 @@ def summary_line(report: Report, lang: Lang = "fr") -> str:
         f"{s.not_assessed} non évalués",
         f"{s.waived} dérogations",
     ]
+    if s.advice:
+        parts.append(f"{s.advice} point{'s' if s.advice > 1 else ''} de vigilance")
     return f"{', '.join(parts)} — {s.applicable} indicateurs applicables"
 
 
@@ -106,7 +110,7 @@ def _gap_block(indicator: IndicatorResult, lang: Lang) -> list[str]:
     label = _t(_STATUS[indicator.status], lang)
     lines = [f"[{label}] {indicator.number:>2} {indicator.title}"]
     for finding in indicator.findings:
-        if finding.outcome in ("passed", "not_applicable"):
+        if finding.outcome in ("passed", "not_applicable", "advice"):
             continue
         where = "/".join(x for x in (finding.unit, finding.offering, finding.item) if x) or "—"
         lines.append(
@@ -116,6 +120,37 @@ def _gap_block(indicator: IndicatorResult, lang: Lang) -> list[str]:
         )
     if indicator.reason:
         lines.append(_indent(indicator.reason))
+    return lines
+
+
+def advice_label(confirm: bool, lang: Lang) -> str:
+    """« à confirmer » for a provisional text or a screening hit, else « point de vigilance »."""
+    return label("advice", "confirm" if confirm else "watch", lang)
+
+
+def _advice_lines(report: Report, lang: Lang) -> list[str]:
+    """The points de vigilance, by indicator: shown, never counted."""
+    found = [
+        (result, finding)
+        for result in report.indicators
+        for finding in result.findings
+        if finding.outcome == "advice"
+    ]
+    if not found:
+        return []
+    title = _t(
+        (
+            f"Points de vigilance ({len(found)}) — ne comptent pas dans le verdict",
+            f"Points to watch ({len(found)}) — not counted in the verdict",
+        ),
+        lang,
+    )
+    lines = ["", _rule(title)]
+    sep = " : " if lang == "fr" else ": "
+    for result, finding in found:
+        where = "/".join(x for x in (finding.unit, finding.offering) if x) or "—"
+        kind = advice_label(finding.confirm, lang)
+        lines.append(_indent(f"[{kind}] {result.number:>2} {where}{sep}{finding.message}", ""))
     return lines
 
 
@@ -139,6 +174,7 @@ def console_text(report: Report, lang: Lang = "fr", *, evidence_count: int | Non
         out += ["", _rule("Écarts par indicateur" if lang == "fr" else "Gaps by indicator")]
         for indicator in gaps:
             out += _gap_block(indicator, lang)
+    out += _advice_lines(report, lang)
     if report.errors:
         out += ["", _rule("Fichiers en erreur" if lang == "fr" else "Files with errors")]
         for error in report.errors:
@@ -149,8 +185,9 @@ def console_text(report: Report, lang: Lang = "fr", *, evidence_count: int | Non
     out.append(_indent(s.answer, ""))
     for reason in s.blocking:
         out.append(_indent(f"- {reason}", "  "))
-    if report.action_plan:
-        first = report.action_plan[0]
+    required = [item for item in report.action_plan if not item.optional]
+    if required:
+        first = required[0]
         label = "Première action :" if lang == "fr" else "First action:"
         what = "affichage du certificat" if first.indicator == 0 else str(first.indicator)
         if first.indicator == 0 and lang == "en":

@@ -28,6 +28,7 @@ from rnq.engine.findings import Outcome
 from rnq.errors import UsageError
 from rnq.render.labels import label
 from rnq.text import Lang, Localized, pick
+from rnq.verdict.report import SCHEMA as REPORT_SCHEMA
 from rnq.verdict.report import Report, ReportFinding, Status
 
 __all__ = [
@@ -193,9 +194,14 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
     )
 
 
+#: The report schemas ``rnq diff`` reads: this one, and the first (the second only added fields).
+_READABLE = (REPORT_SCHEMA, "rnq.report/1")
+
+
 def load_report(path: Path) -> Report:
-    """Read an ``rnq.report/1`` JSON file (``rnq check --json``); a :class:`UsageError` naming
-    the file when it cannot be read or is not such a report."""
+    """Read an ``rnq.report/2`` JSON file (``rnq check --json``), or an ``rnq.report/1`` one of
+    an earlier rnq (the second version only added fields); a :class:`UsageError` naming the
+    file when it cannot be read or is not such a report."""
     path = Path(path)
 
     def bad(fr: str, en: str) -> UsageError:
@@ -216,24 +222,24 @@ def load_report(path: Path) -> Report:
             f"invalid JSON, line {exc.lineno}: {exc.msg}",
         ) from None
     schema = data.get("schema") if isinstance(data, dict) else None
-    if schema != "rnq.report/1":
+    if schema not in _READABLE:
         found = f"« {schema} »" if isinstance(schema, str) else "aucun"
         found_en = f"'{schema}'" if isinstance(schema, str) else "none"
         raise bad(
-            f"n'est pas un rapport rnq (schema attendu « rnq.report/1 », trouvé {found} ; "
+            f"n'est pas un rapport rnq (schema attendu « {REPORT_SCHEMA} », trouvé {found} ; "
             "produit par rnq check --json)",
-            f"is not an rnq report (expected schema 'rnq.report/1', found {found_en}; "
+            f"is not an rnq report (expected schema '{REPORT_SCHEMA}', found {found_en}; "
             "written by rnq check --json)",
         )
     try:
-        return Report.model_validate(data)
+        return Report.model_validate({**data, "schema": REPORT_SCHEMA})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "/"
         count = exc.error_count()
         raise bad(
-            f"rapport rnq.report/1 invalide ({count} erreur(s)) — {where} : {first['msg']}",
-            f"invalid rnq.report/1 report ({count} error(s)) — {where}: {first['msg']}",
+            f"rapport {schema} invalide ({count} erreur(s)) — {where} : {first['msg']}",
+            f"invalid {schema} report ({count} error(s)) — {where}: {first['msg']}",
         ) from None
 
 

@@ -275,6 +275,15 @@ _UI: dict[str, tuple[str, str]] = {
     "offerings_count": ("{count}/{candidates} prestation(s)", "{count}/{candidates} offering(s)"),
     "no_offering": ("Aucune prestation déclarée.", "No offering declared."),
     "scope_only": ("Périmètre de surveillance uniquement", "Surveillance scope only"),
+    "advice_only": ("Avec points de vigilance", "With points to watch"),
+    "advice_title": ("Points de vigilance", "Points to watch"),
+    "advice_short": ("vigilance", "to watch"),
+    "advice_note": (
+        "Conseils (exemples du guide, règles de rnq, condition non déclarée, texte provisoire) : "
+        "ils ne comptent ni dans les NC ni dans la réponse.",
+        "Advice (guide examples, rnq's rules of thumb, an undeclared condition, a provisional "
+        "text): never counted in the NCs nor in the answer.",
+    ),
 }
 
 
@@ -309,6 +318,7 @@ class IndicatorView:
     criterion_name: str
     issues: tuple[ReportFinding, ...]
     others: tuple[ReportFinding, ...]
+    advice: tuple[ReportFinding, ...]
     unit_tokens: str
     shared_fix: str | None
 
@@ -419,6 +429,7 @@ def html_parts(report: Report) -> Iterator[str]:
             timeline=_timeline(report.calendar, lang) if report.calendar else None,
             in_scope={r.number: r.surveillance_scope for r in report.indicators},
             any_scope=any(r.surveillance_scope for r in report.indicators),
+            any_advice=report.summary.advice > 0,
         )
         for piece in pieces:
             if _ISLAND not in piece:
@@ -667,13 +678,14 @@ def _timeline(calendar: AuditCalendar, lang: Lang) -> Timeline | None:
 
 def _indicator_view(result: IndicatorResult, criteria: Mapping[int, str]) -> IndicatorView:
     issues = tuple(f for f in result.findings if f.outcome in _ISSUES)
-    others = tuple(f for f in result.findings if f.outcome not in _ISSUES)
+    advice = tuple(f for f in result.findings if f.outcome == "advice")
+    others = tuple(f for f in result.findings if f.outcome not in _ISSUES and f not in advice)
     tokens = " ".join(f"{unit}:{status}" for unit, status in result.units.items())
     fixes = {f.fix for f in issues if f.outcome != "passed"}
     # One fix for several findings is said once, above them.
     shared = fixes.pop() if len(fixes) == 1 and len(issues) > 1 else None
     criterion = criteria.get(result.criterion, "")
-    return IndicatorView(result, criterion, issues, others, tokens, shared)
+    return IndicatorView(result, criterion, issues, others, advice, tokens, shared)
 
 
 #: Where the template writes the data island, which :func:`html_parts` then streams.
@@ -771,6 +783,7 @@ def _island(report: Report, lang: Lang) -> dict[str, Any]:
                 a.level,
                 a.unit or "",
                 1 if scope.get(a.indicator) else 0,
+                1 if a.optional else 0,
             ]
             for a in report.action_plan[PLAN_SHOWN:]
         ],

@@ -71,6 +71,23 @@ def _details(findings: Sequence[ReportFinding], parts: Mapping[str, str], lang: 
     return _clean("\n".join(lines))
 
 
+def _advice_properties(case: ET.Element, findings: Sequence[ReportFinding], lang: Lang) -> None:
+    """One ``rnq.advice`` property per point de vigilance (« à confirmer »: ``rnq.to_confirm``)."""
+    advice = [f for f in findings if f.outcome == "advice"]
+    if not advice:
+        return
+    properties = ET.SubElement(case, "properties")
+    for finding in advice:
+        where = " / ".join(p for p in (finding.unit, finding.offering) if p) or "—"
+        colon = " :" if lang == "fr" else ":"
+        ET.SubElement(
+            properties,
+            "property",
+            name="rnq.to_confirm" if finding.confirm else "rnq.advice",
+            value=_short(f"{where}{colon} {finding.message}"),
+        )
+
+
 def _case(
     suite: ET.Element,
     *,
@@ -82,8 +99,10 @@ def _case(
     parts: Mapping[str, str],
     lang: Lang,
 ) -> str:
-    """Add one testcase; return the JUnit kind it counts as."""
+    """Add one testcase; return the JUnit kind it counts as. Advice (never counted) rides
+    along as properties of the testcase, as pytest's ``record_property`` writes them."""
     case = ET.SubElement(suite, "testcase", classname=classname, name=_clean(name), time="0")
+    _advice_properties(case, findings, lang)
     words = label("status", status, lang)
     colon = " :" if lang == "fr" else ":"
     message = _short(f"{words}{colon} {reason}" if reason else words)

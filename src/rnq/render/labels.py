@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "outcome": {
         "passed": ("satisfait", "passed"),
         "gap": ("écart", "gap"),
+        "advice": ("point de vigilance", "point to watch"),
         "not_verified": ("non vérifié", "not verified"),
         "not_applicable": ("non applicable", "not applicable"),
         "waived": ("dérogation", "waived"),
@@ -135,6 +136,17 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "processus formalisé uniquement (nouvel entrant)",
             "formalised process only (new entrant)",
         ),
+    },
+    # Advice (SPEC §4): never counted; « à confirmer » for a provisional text or a screening hit.
+    "advice": {
+        "watch": ("point de vigilance", "point to watch"),
+        "confirm": ("à confirmer", "to confirm"),
+    },
+    # The level of an action-plan item.
+    "level": {
+        "nc_major": ("NC majeure", "major NC"),
+        "nc_minor": ("NC mineure", "minor NC"),
+        "advice": ("conseil (facultatif)", "advice (optional)"),
     },
     # The basis of an item a check demands (SPEC §4), and where it comes from.
     "item_class": {

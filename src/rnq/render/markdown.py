@@ -26,6 +26,9 @@ from rnq.verdict.report import ActionItem, IndicatorResult, Obligation, Report, 
 
 __all__ = ["escape", "render_markdown"]
 
+#: Majors first, then minors, then the optional advice.
+_LEVEL_ORDER = {"nc_major": 0, "nc_minor": 1}
+
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 #: Punctuation that can start inline Markdown (emphasis, code, links, images, tables, strikes).
 _PUNCT = re.compile(r"([\\`*_\[\]|~!#])")
@@ -405,7 +408,7 @@ def _summary(report: Report) -> list[str]:
 
 def majors_first(plan: Iterable[ActionItem]) -> list[ActionItem]:
     """The action plan with major NCs first (stable: the builder's order within a level)."""
-    return sorted(plan, key=lambda item: item.level != "nc_major")
+    return sorted(plan, key=lambda item: _LEVEL_ORDER.get(item.level, 2))
 
 
 def _plan(report: Report) -> list[str]:
@@ -425,6 +428,13 @@ def _plan(report: Report) -> list[str]:
         _col("deadline_if_raised", lang),
     ]
     rows = []
+    if any(item.optional for item in report.action_plan):
+        note = pick(
+            lang,
+            "Les conseils sont facultatifs : ils ne conditionnent pas la certification.",
+            "Advice is optional: certification does not depend on it.",
+        )
+        lines += [f"*{note}*", ""]
     for n, item in enumerate(majors_first(report.action_plan), 1):
         deadline = item.deadline_if_raised.isoformat() if item.deadline_if_raised else "—"
         if item.verification_by:
@@ -433,7 +443,7 @@ def _plan(report: Report) -> list[str]:
         rows.append(
             (
                 str(n),
-                label("status", item.level, lang),
+                label("level", item.level, lang),
                 str(item.indicator) if item.indicator else _display_name(report),
                 escape(item.unit),
                 escape(item.offering),
@@ -532,12 +542,23 @@ def _indicator(result: IndicatorResult, lang: Lang) -> list[str]:
 
 def _findings(findings: Sequence[ReportFinding], lang: Lang) -> list[str]:
     shown = [f for f in findings if f.outcome in _OPEN]
+    advice = [f for f in findings if f.outcome == "advice"]
     passed = sum(1 for f in findings if f.outcome == "passed")
     lines: list[str] = []
     if shown:
         lines += ["", f"{pick(lang, 'Constats', 'Findings')}{_colon(lang)}", ""]
         for finding in shown:
             lines += _finding_lines(finding, lang)
+    if advice:
+        title = pick(
+            lang,
+            "Points de vigilance (ne comptent pas dans le verdict)",
+            "Points to watch (not counted in the verdict)",
+        )
+        lines += ["", f"{title}{_colon(lang)}", ""]
+        for finding in advice:
+            kind = label("advice", "confirm" if finding.confirm else "watch", lang)
+            lines.append(f"- *{kind}* — {_where(finding)}{_colon(lang)} {escape(finding.message)}")
     if passed:
         lines += [
             "",

@@ -28,7 +28,7 @@ def output_schemas() -> dict[str, dict[str, Any]]:
     schemas = {
         "rnq.indicators/1": IndicatorsDocument.model_json_schema(by_alias=True),
         "rnq.evidence/1": EvidenceDocument.model_json_schema(by_alias=True),
-        "rnq.report/1": Report.model_json_schema(by_alias=True),
+        "rnq.report/2": Report.model_json_schema(by_alias=True),
         "rnq.diff/1": ReportDiff.model_json_schema(by_alias=True),
     }
     calendar = AuditCalendar.model_json_schema(by_alias=True)

@@ -38,6 +38,9 @@ __all__ = [
     "write_xlsx",
 ]
 
+#: Majors first, then minors, then the optional advice.
+_LEVEL_ORDER = {"nc_major": 0, "nc_minor": 1}
+
 Cell = str | int | dt.date | None
 Rows = list[list[Cell]]
 
@@ -88,11 +91,11 @@ def action_plan_rows(report: Report) -> Rows:
             lang,
         )
     ]
-    plan = sorted(report.action_plan, key=lambda item: item.level != "nc_major")
+    plan = sorted(report.action_plan, key=lambda item: _LEVEL_ORDER.get(item.level, 2))
     for item in plan:
         rows.append(
             [
-                label("status", item.level, lang),
+                label("level", item.level, lang),
                 item.indicator,
                 titles.get(item.indicator, ""),
                 item.unit,

@@ -3,5 +3,5 @@ action plan (SPEC §5), and the report model every output is a view of.
 
 :mod:`~rnq.verdict.build` applies the NC rules and builds the report;
 :mod:`~rnq.verdict.waivers` reads the waivers (« dérogations »); :mod:`~rnq.verdict.report` is
-the result model (``rnq.report/1``).
+the result model (``rnq.report/2``).
 """

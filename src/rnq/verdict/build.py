@@ -56,6 +56,7 @@ from rnq.text import Lang, Localized, msg
 from rnq.verdict.plan import action_item, action_key
 from rnq.verdict.report import (
     ActionItem,
+    ActionLevel,
     AuditBlock,
     IndicatorResult,
     NcLevel,
@@ -106,6 +107,8 @@ def report_finding(finding: Finding, unit_of: Mapping[str, str], lang: Lang) -> 
         fix=None if finding.fix is None else finding.fix.get(lang),
         missing=finding.missing,
         provisional=finding.provisional,
+        items=finding.items,
+        confirm=finding.confirm,
     )
 
 
@@ -117,7 +120,7 @@ def _indicator_result(
     lang: Lang,
 ) -> tuple[IndicatorResult, Nc | None]:
     indicator = decision.indicator
-    counted = [f for f in findings if f.outcome != "not_applicable"]
+    counted = [f for f in findings if f.outcome not in ("not_applicable", "advice")]
     nc: Nc | None = None
     reason: Localized | None = None
     status: Status
@@ -126,6 +129,9 @@ def _indicator_result(
     infos: tuple[PreviousNcInfo, ...] = ()
     if not decision.applicable:
         status, reason = "not_applicable", decision.reason
+    elif not counted and any(f.outcome == "advice" for f in findings):
+        status = "conform"  # advice alone: the checks found nothing to fix (SPEC §5)
+        units, offerings = parts(findings, None, unit_of)
     elif not counted and findings:
         status = "not_applicable"
         reason = msg(
@@ -183,7 +189,7 @@ def _display(
         "Affichage du certificat (site internet et locaux)",
         "Certificate display (website and premises)",
     )
-    counted = [f for f in findings if f.outcome != "not_applicable"]
+    counted = [f for f in findings if f.outcome not in ("not_applicable", "advice")]
     reason: Localized | None
     units: dict[str, Status] = {}
     if not applies:
@@ -302,6 +308,15 @@ class _Context:
 
     def actions(self, findings: Sequence[Finding], level: NcLevel) -> list[ActionItem]:
         """One action-plan item per gap of ``findings``, at ``level``."""
+        return self._items(findings, level, "gap")
+
+    def advice(self, findings: Sequence[Finding]) -> list[ActionItem]:
+        """One optional action-plan item per advice of ``findings``."""
+        return self._items(findings, "advice", "advice")
+
+    def _items(
+        self, findings: Sequence[Finding], level: ActionLevel, outcome: str
+    ) -> list[ActionItem]:
         return [
             action_item(
                 f,
@@ -313,7 +328,7 @@ class _Context:
                 lang=self.lang,
             )
             for f in findings
-            if f.outcome == "gap"
+            if f.outcome == outcome
         ]
 
 
@@ -356,6 +371,8 @@ def _indicators(
         results.append(_with_scope(result, scope, context.lang))
         if nc is not None and decision.applicable:
             plan += context.actions(mine, nc.level)
+        if decision.applicable:
+            plan += context.advice(mine)
     return results, plan
 
 
@@ -367,6 +384,8 @@ def _summary(results: Sequence[IndicatorResult], display: Obligation | None, lan
 
     def count(status: Status) -> int:
         return sum(1 for r in counted if r.status == status)
+
+    advice = sum(1 for r in counted for f in r.findings if f.outcome == "advice")
 
     return Summary(
         applicable=len(counted),
@@ -385,6 +404,7 @@ def _summary(results: Sequence[IndicatorResult], display: Obligation | None, lan
             "As things stand, would the certificate be delivered?",
         ).get(lang),
         answer=answer,
+        advice=advice,
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from rnq.dates import add_months
 from rnq.engine.findings import Finding
 from rnq.text import Lang
-from rnq.verdict.report import ActionItem, NcLevel
+from rnq.verdict.report import ActionItem, ActionLevel
 from rnq.verdict.rules import finding_unit
 from rnq.workspace.config import WorkspaceConfig
 
@@ -31,7 +31,11 @@ def owner(config: WorkspaceConfig, indicator: int, unit: str | None) -> str:
     return config.owners.default
 
 
-def due(level: NcLevel, today: dt.date, audit_date: dt.date | None) -> dt.date:
+def due(level: ActionLevel, today: dt.date, audit_date: dt.date | None) -> dt.date:
+    """When to have fixed it: before the audit for an NC (a major first), as a minor for advice;
+    without an audit date, in 30 or 60 days."""
+    if level == "advice":
+        level = "nc_minor"
     if audit_date is None:
         return today + dt.timedelta(days=_DUE_WITHOUT_AUDIT[level])
     return max(today, audit_date - dt.timedelta(days=_DUE_BEFORE_AUDIT[level]))
@@ -39,7 +43,7 @@ def due(level: NcLevel, today: dt.date, audit_date: dt.date | None) -> dt.date:
 
 def action_item(
     finding: Finding,
-    level: NcLevel,
+    level: ActionLevel,
     *,
     config: WorkspaceConfig,
     unit_of: Mapping[str, str],
@@ -50,7 +54,7 @@ def action_item(
     unit = finding_unit(finding, unit_of)
     deadline: dt.date | None = None
     verification: dt.date | None = None
-    if audit_date is not None:
+    if audit_date is not None and level != "advice":
         deadline = add_months(audit_date, 3 if level == "nc_major" else 6)
         if level == "nc_major":
             verification = add_months(deadline, 1)
@@ -67,12 +71,14 @@ def action_item(
         verification_by=verification,
         check=finding.check,
         finding=finding.id,
+        optional=level == "advice",
     )
 
 
 def action_key(item: ActionItem) -> tuple[int, int, str, str, str, str, str]:
+    """Majors first, then minors, then the optional advice; by indicator and place within."""
     return (
-        0 if item.level == "nc_major" else 1,
+        {"nc_major": 0, "nc_minor": 1}.get(item.level, 2),
         item.indicator,
         item.unit or "",
         item.offering or "",

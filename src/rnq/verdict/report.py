@@ -1,4 +1,4 @@
-"""The result model: the pre-audit report, printed as the JSON document ``rnq.report/1``.
+"""The result model: the pre-audit report, printed as the JSON document ``rnq.report/2``.
 
 Every output (console, HTML, Markdown, JUnit, CSV/XLSX) is a view of one :class:`Report`. A
 report is built for one language by :func:`rnq.verdict.build.build_report`: its texts are plain
@@ -28,6 +28,7 @@ from rnq.workspace.config import AuditType
 
 __all__ = [
     "ActionItem",
+    "ActionLevel",
     "AuditBlock",
     "IndicatorResult",
     "NcLevel",
@@ -47,9 +48,11 @@ __all__ = [
 #: The status of an indicator, or of an indicator for one unit or offering (SPEC §5).
 Status = Literal["conform", "nc_minor", "nc_major", "not_assessed", "waived", "not_applicable"]
 
-SCHEMA: Literal["rnq.report/1"] = "rnq.report/1"
+SCHEMA: Literal["rnq.report/2"] = "rnq.report/2"
 #: The level of a non-conformity, as an action item carries it.
 NcLevel = Literal["nc_major", "nc_minor"]
+#: The level of an action-plan item: an NC to lift, or optional advice.
+ActionLevel = Literal["nc_major", "nc_minor", "advice"]
 
 
 class _Frozen(BaseModel):
@@ -101,6 +104,10 @@ class Summary(_Frozen):
     total: int = 0
     certifiable_question: str = ""
     answer: str = ""
+    advice: int = Field(
+        default=0,
+        description="Points de vigilance (advice findings) on applicable indicators: never counted",
+    )
 
 
 class ReportFinding(_Frozen):
@@ -117,6 +124,12 @@ class ReportFinding(_Frozen):
     fix: str | None = None
     missing: bool = False
     provisional: bool = False
+    items: tuple[str, ...] = Field(
+        default=(), description="the demanded items (indicator data) the finding is about"
+    )
+    confirm: bool = Field(
+        default=False, description="advice to confirm (« à confirmer ») rather than to watch"
+    )
 
 
 class PreviousNcInfo(_Frozen):
@@ -197,7 +210,7 @@ class ActionItem(_Frozen):
         description="audit date + 6 months (minor) or + 3 months (major); null with no audit date"
     )
     offering: str | None = None
-    level: NcLevel = "nc_minor"
+    level: ActionLevel = "nc_minor"
     what: str = ""
     fix: str | None = None
     verification_by: dt.date | None = Field(
@@ -205,6 +218,9 @@ class ActionItem(_Frozen):
     )
     check: str | None = None
     finding: str | None = Field(default=None, description="the id of the finding")
+    optional: bool = Field(
+        default=False, description="advice (« point de vigilance »): not an NC, never required"
+    )
 
 
 class ReportError(_Frozen):
@@ -246,9 +262,9 @@ class Section(_Frozen):
 
 
 class Report(_Frozen):
-    """The pre-audit report (schema ``rnq.report/1``)."""
+    """The pre-audit report (schema ``rnq.report/2``)."""
 
-    schema_: Literal["rnq.report/1"] = Field(SCHEMA, alias="schema")
+    schema_: Literal["rnq.report/2"] = Field(SCHEMA, alias="schema")
     referential: str
     audit: AuditBlock
     today: dt.date

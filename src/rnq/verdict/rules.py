@@ -41,6 +41,7 @@ RANK: dict[Status, int] = {
 }
 PART: dict[Outcome, Status] = {
     "passed": "conform",
+    "advice": "conform",  # advice never changes a status (SPEC §5)
     "not_verified": "not_assessed",
     "waived": "waived",
 }
