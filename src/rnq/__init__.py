@@ -41,7 +41,7 @@ from rnq.collect.registers import (
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import fixture
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, Subchecks, advise, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, Subchecks, advise, msg, not_verified, skip, stand_aside
 from rnq.errors import ConfigError, Problem, ReferentialError, RnqError, UsageError
 from rnq.hookspecs import hookimpl
 from rnq.referential.applicability import Applicability, Profile, applicability
@@ -185,6 +185,7 @@ __all__ = [
     "setting_path",
     "settings_problem",
     "skip",
+    "stand_aside",
     "workspace_schema",
     "write_csvs",
     "write_xlsx",

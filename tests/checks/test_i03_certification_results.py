@@ -55,4 +55,4 @@ def test_rs_certification_gap_is_provisional(run_ws: RunWs) -> None:
     files = {"pro/cap/I03-certification.md": note("3", "certification", "Débouchés : fleuriste.\n")}
     report = run_ws(config, files, audit_date=V9_AUDIT, indicators=(3,))
     (gap,) = findings(report.indicator(3), "check_resultats_certification")
-    assert gap.outcome == "gap" and gap.provisional and "Répertoire spécifique" in gap.message
+    assert gap.outcome == "advice" and gap.confirm and "Répertoire spécifique" in gap.message

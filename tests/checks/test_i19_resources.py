@@ -56,9 +56,9 @@ def test_19_2026_distance_follow_up_is_only_checked_under_2026(run_ws: RunWs) ->
     report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(19,))
     result = report.indicator(19)
     [finding] = findings(result, "check_suivi_distance_effectif")
-    assert finding.outcome == "gap" and finding.provisional
+    assert finding.outcome == "advice" and finding.confirm
     assert "aucune trace de suivi" in finding.message
-    assert result.status == "nc_minor"
+    assert result.status == "conform"  # provisional (2026): « à confirmer », uncounted
 
 
 def test_19_2026_passes_with_a_completion_export(run_ws: RunWs) -> None:
@@ -74,7 +74,7 @@ def test_19_2026_stale_export_is_a_gap(run_ws: RunWs) -> None:
         CONFIG, {"pro/ressources.md": DISTANCE, **old}, audit_date=V2026_AUDIT, indicators=(19,)
     )
     [finding] = findings(report.indicator(19), "check_suivi_distance_effectif")
-    assert finding.outcome == "gap" and "2025-06-30" in finding.message
+    assert finding.outcome == "advice" and finding.confirm and "2025-06-30" in finding.message
     assert finding.evidence == ("pro/achevement.csv",)
 
 

@@ -55,6 +55,6 @@ def test_20_2026_governance_needs_companies_at_the_table(run_ws: RunWs) -> None:
     assert findings(report.indicator(20), "check_gouvernance_cfa") == []
     report = run_ws(CFA_CONFIG, {"pro/p.md": text}, audit_date=V2026_AUDIT, indicators=(20,))
     [finding] = findings(report.indicator(20), "check_gouvernance_cfa")
-    assert finding.outcome == "gap" and finding.provisional
+    assert finding.outcome == "advice" and finding.confirm
     assert "entreprises" in finding.message
-    assert report.indicator(20).status == "nc_major"
+    assert report.indicator(20).status == "conform"  # provisional (2026): uncounted

@@ -14,7 +14,7 @@ def test_stale_watch_is_left_to_the_presence_check(run_ws: RunWs) -> None:
     files = {"siege/veille.md": USED.format(n=24, kind="veille-metiers", date="2024-01-10")}
     report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(24,))
     result = report.indicator(24)
-    assert set(outcomes(result, "check_veille_metiers")) == {"not_applicable"}
+    assert outcomes(result, "check_veille_metiers") == []  # stood aside: no « not applicable »
     assert "gap" in outcomes(result, "check_evidence_present")
 
 

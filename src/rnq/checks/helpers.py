@@ -31,7 +31,7 @@ from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.dates import add_months
 from rnq.engine.fixtures import fixture
-from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, msg, not_verified, skip, stand_aside
 from rnq.match.questions import ALL, HAS_TEXT, answer, document_body, fold, search
 from rnq.referential.loader import Referential
 from rnq.text import Localized
@@ -335,7 +335,7 @@ def text_of(items: Iterable[Evidence]) -> Folded:
 
 
 def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:
-    """The usable evidence for any of ``numbers`` (attestations included); skips the check when
+    """The usable evidence for any of ``numbers`` (attestations included); stands aside when
     there is none, since the presence check already reports that gap."""
     if len(numbers) == 1:  # the set's index by indicator (built once), not a scan per check
         mine = evidence.for_indicator(numbers[0])
@@ -343,7 +343,7 @@ def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:
         mine = evidence.filter(lambda e: any(n in e.indicators for n in numbers))
     usable = mine.filter(lambda e: e.usable or e.kind == "attestation")
     if not usable:
-        skip(
+        stand_aside(
             msg(
                 "Aucune preuve lisible : voir la vérification de présence des preuves.",
                 "No readable evidence: see the evidence-presence check.",
@@ -355,11 +355,11 @@ def readable(evidence: EvidenceSet, *numbers: int) -> EvidenceSet:
 def readable_not_stale(
     evidence: EvidenceSet, number: int, freshness: Mapping[str, int], audit_date: dt.date
 ) -> EvidenceSet:
-    """:func:`readable` evidence for indicator ``number``; skips the check when every piece is
+    """:func:`readable` evidence for indicator ``number``; stands aside when every piece is
     stale at the audit date, since the presence check reports that gap."""
     docs = readable(evidence, number)
     if not any(is_current(e, freshness, audit_date) for e in docs):
-        skip(
+        stand_aside(
             msg(
                 "Preuves périmées : voir la vérification de présence des preuves.",
                 "Stale evidence: see the evidence-presence check.",

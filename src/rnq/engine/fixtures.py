@@ -112,6 +112,15 @@ BUILTINS: tuple[BuiltinFixture, ...] = (
         "offering's for a per-offering check.",
     ),
     _builtin(
+        "facts",
+        True,
+        "Les faits déclarés de la cible (TargetFacts : modalité, financeurs, mineurs…), pour "
+        "les exigences sous condition : facts.holds(condition) vaut vrai, faux ou None (non "
+        "déclaré).",
+        "The target's declared facts (TargetFacts: modality, funders, minors…), for conditional "
+        "items: facts.holds(condition) is true, false or None (not declared).",
+    ),
+    _builtin(
         "subchecks",
         True,
         "Un constat par élément (Subchecks), comme les subtests de pytest.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from rnq.engine.discovery import CheckDef
 from rnq.workspace.config import Offering, Unit
@@ -68,41 +68,67 @@ def _pool(check: CheckDef, version: str, applicable: Sequence[int]) -> list[int]
     return pool
 
 
+_K = TypeVar("_K")
+#: A target of one item: a unit, an offering of a unit, or neither (the whole run).
+_Target = tuple[Unit | None, Offering | None]
+
+
+def _within(allowed: set[_K] | None, key: _K) -> bool:
+    """Whether ``key`` is allowed (everything is, when nothing restricts it)."""
+    return allowed is None or key in allowed
+
+
 @dataclass(frozen=True)
 class _Targets:
-    """Where a check may run: the units, the offerings, and which offerings each indicator
-    concerns (``offerings_for``; every offering when not given)."""
+    """Where a check may run: the units and offerings, and where each indicator applies
+    (``units_for``, ``offerings_for``; everywhere when not given): scope before content."""
 
     units: Sequence[Unit]
     offerings: Sequence[tuple[Unit, Offering]]
     offerings_for: Callable[[int], Sequence[tuple[Unit, Offering]]] | None
+    units_for: Callable[[int], Sequence[Unit]] | None = None
 
-    def concerned(self, numbers: tuple[int, ...]) -> Sequence[tuple[Unit, Offering]]:
-        """The offerings concerned by every indicator of ``numbers`` (e.g. certifying offerings
-        for 3, 7 and 16), or all offerings."""
+    def _offering_keys(self, number: int) -> set[tuple[str, str]] | None:
         if self.offerings_for is None:
-            return self.offerings
-        concerned = [{(u.id, o.id) for u, o in self.offerings_for(n)} for n in numbers]
-        return [(u, o) for u, o in self.offerings if all((u.id, o.id) in c for c in concerned)]
+            return None
+        return {(u.id, o.id) for u, o in self.offerings_for(number)}
 
-    def where_assessed(
-        self, number: int, assessed_at: Callable[[int], str]
-    ) -> list[tuple[Unit | None, Offering | None]]:
-        """Where indicator ``number`` is assessed: its offerings, or every unit."""
+    def _unit_ids(self, number: int) -> set[str] | None:
+        if self.units_for is None:
+            return None
+        return {u.id for u in self.units_for(number)}
+
+    def where_assessed(self, number: int, assessed_at: Callable[[int], str]) -> list[_Target]:
+        """Where indicator ``number`` is assessed: its offerings, or its units."""
         if assessed_at(number) == "offering" and self.offerings:
-            return list(self.concerned((number,)))
-        return [(unit, None) for unit in self.units]
+            keys = self._offering_keys(number)
+            return [(u, o) for u, o in self.offerings if keys is None or (u.id, o.id) in keys]
+        ids = self._unit_ids(number)
+        return [(unit, None) for unit in self.units if ids is None or unit.id in ids]
 
     def for_needs(
         self, indicators: tuple[int, ...], needs: frozenset[str]
-    ) -> list[tuple[Unit | None, Offering | None]]:
+    ) -> list[tuple[tuple[int, ...], _Target]]:
         """One target per offering for a check that asks for ``offering``, per unit for one
-        that asks for ``unit`` or ``evidence``, else one for the whole run."""
+        that asks for ``unit`` or ``evidence``, else one for the whole run; each with the
+        indicators of ``indicators`` that apply there (a target where none applies is left
+        out)."""
+        placed: list[tuple[tuple[int, ...], _Target]]
         if "offering" in needs:
-            return list(self.concerned(indicators))
-        if "unit" in needs or "evidence" in needs:
-            return [(unit, None) for unit in self.units]
-        return [(None, None)]
+            keys = {n: self._offering_keys(n) for n in indicators}
+            placed = [
+                (tuple(n for n in indicators if _within(keys[n], (u.id, o.id))), (u, o))
+                for u, o in self.offerings
+            ]
+        elif "unit" in needs or "evidence" in needs:
+            ids = {n: self._unit_ids(n) for n in indicators}
+            placed = [
+                (tuple(n for n in indicators if _within(ids[n], u.id)), (u, None))
+                for u in self.units
+            ]
+        else:
+            return [(indicators, (None, None))]
+        return [(numbers, target) for numbers, target in placed if numbers]
 
 
 def expand(
@@ -115,24 +141,27 @@ def expand(
     offerings: Sequence[tuple[Unit, Offering]],
     needs: frozenset[str] | None = None,
     offerings_for: Callable[[int], Sequence[tuple[Unit, Offering]]] | None = None,
+    units_for: Callable[[int], Sequence[Unit]] | None = None,
 ) -> list[Item]:
     """The items of ``check``: one per target × parameter set, for the applicable indicators.
 
     ``needs`` is every name the check asks for, directly or through fixtures (default: its
-    parameters): a check whose fixture asks for ``unit`` runs once per unit.
+    parameters): a check whose fixture asks for ``unit`` runs once per unit. ``offerings_for``
+    and ``units_for`` say where each indicator applies: a check never runs for an indicator on a
+    target it does not apply to.
     """
     needs = needs if needs is not None else frozenset(check.argnames)
     pool = _pool(check, version, applicable)
     if not pool:
         return []
-    targets = _Targets(units, offerings, offerings_for)
+    targets = _Targets(units, offerings, offerings_for, units_for)
     each = bool(check.marks_named("each_indicator"))
-    placed: list[tuple[tuple[int, ...], tuple[Unit | None, Offering | None]]]
+    placed: list[tuple[tuple[int, ...], _Target]]
     if each and "target" in needs:
         placed = [((n,), t) for n in pool for t in targets.where_assessed(n, assessed_at)]
     else:
         groups = [(n,) for n in pool] if each else [tuple(pool)]
-        placed = [(group, t) for group in groups for t in targets.for_needs(group, needs)]
+        placed = [found for group in groups for found in targets.for_needs(group, needs)]
     params = _param_sets(check)
     return [
         Item(check, indicators, unit, offering, values, label)

@@ -7,6 +7,9 @@
 * ``rnq.skip(reason)`` — not applicable here, with the reason.
 * ``rnq.not_verified(reason)`` — cannot be verified (unreadable or text-less evidence); never
   counted as conform.
+* ``rnq.stand_aside(reason)`` — nothing to say here: another check already reports it (the
+  built-in content checks when the evidence is missing, unreadable or stale: the presence check
+  reports that). No finding at all — never « not applicable » beside a gap.
 * ``rnq.advise(message)`` — a point de vigilance (``confirm=True``: « à confirmer »), recorded
   without stopping the check: an evidence example of the guide that is missing, a rule of thumb,
   a condition not declared, a provisional text, a screening hit. Shown in every view, it never
@@ -32,12 +35,14 @@ __all__ = [
     "Gap",
     "NotVerified",
     "Skip",
+    "StandAside",
     "Subchecks",
     "advise",
     "collecting_advice",
     "msg",
     "not_verified",
     "skip",
+    "stand_aside",
 ]
 
 
@@ -112,6 +117,14 @@ def collecting_advice() -> Iterator[list[Advice]]:
         _ADVICE.reset(token)
 
 
+class StandAside(BaseException):
+    """Raised by :func:`stand_aside`."""
+
+    def __init__(self, reason: Localized) -> None:
+        super().__init__(reason.fr)
+        self.reason = reason
+
+
 class Skip(BaseException):
     """Raised by :func:`skip`."""
 
@@ -136,6 +149,12 @@ def _text(reason: str | Localized) -> Localized:
 def skip(reason: str | Localized) -> NoReturn:
     """Stop the check: not applicable here, for ``reason``."""
     raise Skip(_text(reason))
+
+
+def stand_aside(reason: str | Localized) -> NoReturn:
+    """Stop the check without a finding: what it would say, another check already reports
+    (``reason`` says which, for whoever debugs it)."""
+    raise StandAside(_text(reason))
 
 
 def not_verified(reason: str | Localized, evidence: Iterable[str] = ()) -> NoReturn:

@@ -13,13 +13,21 @@ import contextlib
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from rnq.engine.discovery import CheckDef
 from rnq.engine.findings import Finding, Outcome, finding_id
 from rnq.engine.fixtures import FixtureLookupError, FixtureRegistry
 from rnq.engine.items import Item
-from rnq.engine.outcomes import Gap, NotVerified, Skip, Subchecks, collecting_advice
+from rnq.engine.outcomes import (
+    Advice,
+    Gap,
+    NotVerified,
+    Skip,
+    StandAside,
+    Subchecks,
+    collecting_advice,
+)
 from rnq.text import Localized
 from rnq.timeouts import StepTimeout, Watchdog
 
@@ -66,7 +74,7 @@ def _call(
     local: dict[str, Any],
     cache: dict[tuple[str, Any], Any],
     watchdog: Watchdog | None,
-) -> tuple[Outcome, _Said]:
+) -> tuple[Outcome | Literal["stood_aside"], _Said]:
     """Run the check of ``item`` once and say what happened (every exception is an outcome)."""
     check = item.check
     try:
@@ -77,6 +85,8 @@ def _call(
         return "gap", _Said.of_gap(exc)
     except Skip as exc:
         return "not_applicable", _Said(exc.reason)
+    except StandAside as exc:
+        return "stood_aside", _Said(exc.reason)
     except NotVerified as exc:
         return "not_verified", _Said(exc.reason, evidence=exc.evidence)
     except StepTimeout as exc:
@@ -117,13 +127,24 @@ def run_item(
     subchecks = Subchecks()
     local = {**values, **item.params, "subchecks": subchecks}
     with collecting_advice() as advice:
-        outcome, said = _call(item, registry, local, cache, watchdog)
+        called, said = _call(item, registry, local, cache, watchdog)
+    if called == "stood_aside":
+        return []  # another check reports it
+    outcome: Outcome = called
     if outcome == "passed" and subchecks.failures:
         outcome = "gap"
     parts = [said]
     if subchecks.failures and outcome == "gap":
         parts = [_Said.of_gap(failure, name) for name, failure in subchecks.failures]
-    findings = _findings(item, outcome, parts, evidence_paths)
+    if outcome == "gap":  # a gap resting on a provisional fact reads « à confirmer » (SPEC §4)
+        confirm = [p for p in parts if p.provisional]
+        parts = [p for p in parts if not p.provisional]
+        advice += [
+            Advice(p.message, True, p.items, p.evidence, p.item or "provisoire") for p in confirm
+        ]
+        if not parts:
+            outcome, parts = "advice", []
+    findings = _findings(item, outcome, parts, evidence_paths) if parts else []
     if advice and outcome not in ("not_applicable", "not_verified"):
         said_advice = [
             _Said(

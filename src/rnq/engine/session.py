@@ -26,7 +26,8 @@ from rnq.referential.applicability import Applicability
 from rnq.referential.loader import Referential
 from rnq.text import Lang
 from rnq.timeouts import Watchdog
-from rnq.workspace.config import Offering, Unit, Workspace
+from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig
+from rnq.workspace.facts import TargetFacts, applies_to_offering, applies_to_unit, facts_of
 
 __all__ = ["Session", "run_checks"]
 
@@ -151,6 +152,56 @@ def _check_sources(
     return sources, problems
 
 
+class _Scope:
+    """Where each indicator applies (SPEC §4 « scope before content »): the offerings whose
+    category and declared facts it concerns, and the units holding one of them; computed once
+    per indicator."""
+
+    def __init__(
+        self,
+        referential: Referential,
+        config: WorkspaceConfig,
+        units: Sequence[Unit],
+        offerings: Sequence[tuple[Unit, Offering]],
+    ) -> None:
+        self._indicators = {i.number: i for i in referential}
+        self._config = config
+        self._units = units
+        self._offerings = offerings
+        self._for_offerings: dict[int, list[tuple[Unit, Offering]]] = {}
+        self._for_units: dict[int, list[Unit]] = {}
+        self._facts: dict[tuple[str, str | None], TargetFacts] = {}
+
+    def offerings_for(self, number: int) -> list[tuple[Unit, Offering]]:
+        if number not in self._for_offerings:
+            indicator = self._indicators.get(number)
+            self._for_offerings[number] = [
+                (u, o)
+                for u, o in self._offerings
+                if indicator is None or applies_to_offering(indicator, self._config, u, o)
+            ]
+        return self._for_offerings[number]
+
+    def facts(self, unit: Unit | None, offering: Offering | None) -> TargetFacts | None:
+        """The declared facts of a target (None for a check run once for the whole run)."""
+        if unit is None:
+            return None
+        key = (unit.id, offering.id if offering is not None else None)
+        if key not in self._facts:
+            self._facts[key] = facts_of(self._config, unit, offering)
+        return self._facts[key]
+
+    def units_for(self, number: int) -> list[Unit]:
+        if number not in self._for_units:
+            indicator = self._indicators.get(number)
+            self._for_units[number] = [
+                u
+                for u in self._units
+                if indicator is None or applies_to_unit(indicator, self._config, u)
+            ]
+        return self._for_units[number]
+
+
 def run_checks(
     session: Session,
     plugins: PluginSet,
@@ -184,11 +235,7 @@ def run_checks(
     }
     assessed = {i.number: i.assessed_at for i in referential}
     units, offerings = session.target_units(), session.target_offerings()
-    certifying = [(u, o) for u, o in offerings if o.certifying] or offerings
-    conditions = {i.number: i.condition for i in referential}
-
-    def offerings_for(number: int) -> list[tuple[Unit, Offering]]:
-        return certifying if conditions.get(number) == "certifying" else offerings
+    scope = _Scope(referential, config, units, offerings)
 
     cache: dict[tuple[str, Any], Any] = {}
     findings: list[Finding] = []
@@ -216,7 +263,8 @@ def run_checks(
             units=units,
             offerings=offerings,
             needs=registry.closure(check.argnames),
-            offerings_for=offerings_for,
+            offerings_for=scope.offerings_for,
+            units_for=scope.units_for,
         )
         pending.extend(items)
     # Run unit by unit (stable within a unit), so progress can say which unit is checked.
@@ -232,6 +280,7 @@ def run_checks(
         values["offering"] = item.offering
         values["target"] = item.offering or item.unit
         values["evidence"] = index.for_target(unit_id, offering_id)
+        values["facts"] = scope.facts(item.unit, item.offering)
         values["indicator"] = (
             referential.indicator(item.indicators[0])
             if len(item.indicators) == 1 and item.indicators[0]

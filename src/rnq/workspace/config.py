@@ -27,6 +27,9 @@ __all__ = [
     "AuditInfo",
     "AuditType",
     "CollectorUse",
+    "Facts",
+    "Funder",
+    "Modality",
     "Offering",
     "Organization",
     "Owners",
@@ -84,6 +87,41 @@ class Activity(_Strict):
     new_entrant: bool | list[Category] = False
 
 
+#: How an offering is delivered.
+Modality = Literal["presential", "distance", "blended"]
+#: Who funds an offering (« financeurs »): the learner alone (``individual``), the CPF, the
+#: employer (``company``), an OPCO, a region, France Travail, the State, Agefiph, or another.
+Funder = Literal[
+    "individual", "cpf", "company", "opco", "region", "france_travail", "state", "agefiph", "other"
+]
+
+
+class Facts(_Strict):
+    """Facts the provider declares that conditional items depend on (SPEC §3 ``facts:``).
+
+    On an offering, a unit (defaults for its offerings) or the whole provider (``facts:`` at the
+    top of rnq.yaml). A fact left out is *not declared*: an item that depends on it is advice
+    naming the fact to declare, never a non-conformity.
+    """
+
+    modality: Modality | None = None
+    funded_by: tuple[Funder, ...] | None = None
+    presents_candidates: bool | None = Field(
+        default=None, description="the provider itself registers candidates for the exam"
+    )
+    minors: bool | None = Field(default=None, description="apprentices under 18 (CFA)")
+    alternance: bool | None = None
+    work_situation: bool | None = Field(
+        default=None, description="periods in a work situation: alternance, internships, AFEST"
+    )
+    solo_trainer: bool | None = Field(
+        default=None, description="an independent trainer holding every function"
+    )
+    welcomes_disabled: bool | None = Field(
+        default=None, description="people with disabilities are welcomed"
+    )
+
+
 class PreviousNc(_Strict):
     """A non-conformity notified at the previous audit."""
 
@@ -124,6 +162,7 @@ class Offering(_Strict):
     certification: str | None = None
     path: str | None = None
     duration_days: float | None = Field(default=None, gt=0)
+    facts: Facts = Facts()
 
     @field_validator("path")
     @classmethod
@@ -146,6 +185,7 @@ class Unit(_Strict):
     owner: str | None = None
     collectors: list[CollectorUse] = Field(default_factory=list)
     offerings: list[Offering] = Field(default_factory=list)
+    facts: Facts = Facts()
 
     @field_validator("path")
     @classmethod
@@ -195,6 +235,7 @@ class WorkspaceConfig(_Strict):
     freshness: dict[str, int] = Field(default_factory=dict)
     ignore: list[str] = Field(default_factory=lambda: ["**/~$*", "**/.DS_Store", "**/Thumbs.db"])
     referential: str | None = None
+    facts: Facts = Facts()
 
     @field_validator("checks", "plugins")
     @classmethod
