@@ -83,7 +83,7 @@ def test_no_question_for_a_document_that_cannot_be_read(tmp_path: Path) -> None:
 
 
 def test_body_is_what_checks_read() -> None:
-    assert document_body("---\nkind: x\n---\nÉvaluation", [("a", "b")]) == "evaluation a ; b"
+    assert document_body("---\nkind: x\n---\nÉvaluation", [("a", "b")]) == "evaluation\na ; b"
 
 
 def test_a_failing_question_leaves_the_document_read(

@@ -147,13 +147,13 @@ def facts_version() -> str:
     """What the answers of :func:`ask` depend on besides the document: the code of the
     built-in checks. Answers kept in the cache by another version are not used.
 
-    The code of :mod:`rnq.match.questions` (folding, searching) counts too. Only the code counts:
-    docstrings, comments and layout are left out (the syntax tree without positions), so
-    rewording a check's requirement keeps the cached answers."""
+    The code of :mod:`rnq.match` (folding, reading French, searching) counts too. Only the code
+    counts: docstrings, comments and layout are left out (the syntax tree without positions),
+    so rewording a check's requirement keeps the cached answers."""
     if not _VERSION:
         digest = hashlib.sha256()
         here = Path(__file__).parent
-        for source in [*sorted(here.glob("*.py")), here.parent / "match" / "questions.py"]:
+        for source in [*sorted(here.glob("*.py")), *sorted((here.parent / "match").glob("*.py"))]:
             tree = ast.parse(source.read_text(encoding="utf-8"))
             digest.update(source.name.encode())
             digest.update(ast.dump(_without_docstrings(tree)).encode())

@@ -24,6 +24,7 @@ from types import ModuleType
 
 from rnq.checks.helpers import Term
 from rnq.engine.marks import get_marks
+from rnq.match.french import CONCEPT, DRAFT, Concept
 from rnq.match.questions import NAMED, portable
 from rnq.referential.verifications import indicators_for
 
@@ -38,6 +39,8 @@ def _strings(value: object, depth: int = 0) -> Iterator[str]:
     container of them."""
     if isinstance(value, Term):
         yield from value.patterns
+    elif isinstance(value, Concept):
+        yield value.question
     elif isinstance(value, str):
         yield value
     elif isinstance(value, re.Pattern):
@@ -55,7 +58,7 @@ def _holds_patterns(name: str, value: object) -> bool:
     constant (``UPPER_CASE``, ``_UPPER_CASE``) that is not the module's own bookkeeping."""
     if name.startswith("__") or name == "CHECKS_NAMESPACE":
         return False
-    if isinstance(value, Term):
+    if isinstance(value, Term | Concept):
         return True
     if isinstance(value, tuple | list) and value and all(isinstance(v, Term) for v in value):
         return True
@@ -63,6 +66,8 @@ def _holds_patterns(name: str, value: object) -> bool:
 
 
 def _is_pattern(text: str) -> bool:
+    if text.startswith(CONCEPT):
+        return True
     if not text or not portable(text):
         return False
     try:
@@ -81,6 +86,8 @@ def module_questions(module: ModuleType) -> tuple[str, ...]:
             found.update((q, None) for q in _strings(value) if _is_pattern(q))
     prefix = f"\x00{module.__name__}:"
     found.update((q, None) for q in NAMED if q.startswith(prefix))
+    if any(q.startswith(CONCEPT) for q in found):
+        found[DRAFT] = None  # a check that reads concepts first asks whether it is a draft
     return tuple(found)
 
 

@@ -28,10 +28,19 @@ from __future__ import annotations
 import contextlib
 import importlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
+
+from rnq.match.folding import document_body, fold
+from rnq.match.french import (
+    CONCEPT,
+    DRAFT,
+    concept_found,
+    concept_has_exact,
+    concept_patterns,
+    draft,
+)
 
 # The standard library's regular-expression parser: private, but the same shape since Python 2
 # in what is used here (typeshed has no stubs for it).
@@ -57,70 +66,6 @@ __all__ = [
 ALL = "\x00all\x1f"
 #: The question « does the document hold any text? ».
 HAS_TEXT = "\x00text"
-
-
-def _fold_table() -> dict[int, str]:
-    """Latin letters with diacritics → their base letters; anything else non-ASCII goes
-    through NFKD in :func:`fold` (once per character, then remembered)."""
-    table: dict[int, str] = {0x2019: "'", 0x00A0: " ", 0x202F: " ", 0x0153: "oe", 0x00E6: "ae"}
-    for code in range(0x00C0, 0x0250):
-        char = chr(code)
-        if code in table:
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        if base and base != char and base.isascii():
-            table[code] = base.lower()
-    return table
-
-
-_FOLD = _fold_table()
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, typographic apostrophes and spaces made plain, whitespace
-    collapsed: « Modalités d’accès » and "modalites d'acces" fold to the same text."""
-    folded = text.lower()
-    if not folded.isascii():  # replace each distinct character (a few): faster than translate
-        for char in set(_NON_ASCII.findall(folded)):
-            code = ord(char)
-            if code not in _FOLD:  # rarer characters: fold each once, then remember it
-                _FOLD[code] = _fold_char(char)
-            folded = folded.replace(char, _FOLD[code])
-    collapsed = " ".join(folded.split())  # what re.sub(r"\s+", " ", folded) gives, faster
-    if not collapsed:
-        return " " if folded else ""
-    if folded[0].isspace():
-        collapsed = " " + collapsed
-    if folded[-1].isspace():
-        collapsed += " "
-    return collapsed
-
-
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
-
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-
-
-def document_body(
-    text: str | None, rows: Iterable[Sequence[str]] | None, note: str | None = None
-) -> str:
-    """The folded text content checks read of one document: its text without Markdown front
-    matter (whose keys, such as ``kind: suivi``, say nothing of the content), its rows (cells
-    joined by `` ; ``) and its note."""
-    parts: list[str] = []
-    if text:
-        parts.append(_FRONT_MATTER.sub("", text, count=1))
-    if rows:
-        parts.extend(" ; ".join(row) for row in rows)
-    if note:
-        parts.append(note)
-    return fold("\n".join(parts))
 
 
 # --- literal prefilter ---------------------------------------------------------------------------
@@ -320,7 +265,7 @@ _LOADED: set[str] = set()
 def portable(question: str) -> bool:
     """Whether ``question`` says by itself what it computes (see the module docstring), so that
     an extraction worker can answer it from the text alone."""
-    if question == HAS_TEXT or question.startswith(ALL):
+    if question in (HAS_TEXT, DRAFT) or question.startswith((ALL, CONCEPT)):
         return True
     if question.startswith("\x00"):
         if question not in NAMED:
@@ -342,11 +287,24 @@ def answer(
         return bool(body.strip())
     if question.startswith(ALL):
         return _all(question[len(ALL) :], body, words)
+    if question.startswith(CONCEPT):
+        return _concept(question, body, words, content[0])
+    if question == DRAFT:
+        return draft(body)
     if question.startswith("\x00"):
         if question not in NAMED:
             _load_named(question)  # in a worker: the module that registers it
         return NAMED[question](*content)  # KeyError: not a portable question
     return search(question, body, words)
+
+
+def _concept(question: str, body: str, words: str | None, text: str | None) -> bool:
+    """A :data:`~rnq.match.french.CONCEPT` question: each pattern is first looked for as a plain
+    search (its literal prefilter answers most « no » at once), then read in its clause."""
+    patterns = concept_patterns(question)
+    if not any(search(p, body, words) for p in patterns) and not concept_has_exact(question):
+        return False
+    return concept_found(question, body, text)
 
 
 def answer_all(

@@ -1,0 +1,337 @@
+"""Reading French as providers write it: words and their forms, terms with short insertions,
+negation, labels left empty, drafts (issue #18).
+
+Checks do not search words: they declare :class:`Concept` objects — the ways a document may
+say one demanded item — and ask whether a document states it (:func:`states`). A concept is a
+list of *terms*, each written as a provider would write it::
+
+    Concept.of("santé et sécurité", "hygiène et sécurité", "SST")
+
+A term is turned into a regular expression over the folded text (:func:`term`):
+
+* **whole words and their forms**: « référent » also finds « référente », « référents »,
+  « référent(e)s », « référent·e·s »; « formateur » finds « formatrice », « formateur·rice »
+  (:func:`word_forms`); never a word inside another (« information » is not « formation »);
+* **short insertions**: the small words of the term (de, la, et, à…) are optional, and up to
+  :data:`GAP` other words may come between two words of the term within one clause, so
+  « règles de santé et de la sécurité » says « santé et sécurité », and « évaluations en cours
+  et en fin de formation » says « en fin de formation » and « en cours de formation »;
+* **alternatives** inside a term with ``|``: « délai|délais moyen d'accès »; a term starting
+  with ``re:`` is a regular expression as it is; one starting with ``=`` is matched on the
+  original text, case and accents kept (« =MA » is the maître d'apprentissage, « ma » a
+  possessive).
+
+A match does not count when the clause negates it (« aucun dispositif », « pas de règlement »,
+« non prévu ») — unless the concept says a negative statement is information (« Prérequis :
+aucun ») — nor when it is a label followed by nothing or by a placeholder (« Tarifs : à
+définir », « Objectifs : »). A document that is a draft or an empty template (:func:`draft`)
+states nothing.
+
+This module imports nothing else from rnq: extraction workers use it to answer the checks'
+questions while they hold the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rnq.match.folding import fold
+
+__all__ = [
+    "CONCEPT",
+    "DRAFT",
+    "GAP",
+    "Concept",
+    "concept_found",
+    "concept_has_exact",
+    "concept_patterns",
+    "draft",
+    "states",
+    "term",
+    "word_forms",
+]
+
+#: The question « does the document state the concept that follows (JSON) ».
+CONCEPT = "\x00concept\x1f"
+#: The question « is the document a draft or an empty template (why, or null) ».
+DRAFT = "\x00draft"
+#: Words that may come between two words of a term, within one clause.
+GAP = 4
+
+#: Small words a term may leave out, or a document may add, between its words.
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "ou",
+        "un",
+        "une",
+        "par",
+        "pour",
+        "sur",
+        "avec",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "dans",
+        "chez",
+        "y",
+    ]
+)
+
+#: What a word may be followed by in inclusive writing: (e), ·e, .e, -e, /trice, (s)…
+_INCLUSIVE = r"(?:[(·.\-/](?:e|es|s|ne|nes|le|les|rice|rices|trice|trices|euse|euses)\)?){0,2}"
+_CLAUSE = r"[^\w.;!?\n:]"  # what separates words within one clause
+_WORD_CHARS = r"[a-z0-9]"
+
+
+def word_forms(word: str) -> str:
+    """A regular expression for a folded French word and its forms (gender, number, inclusive
+    writing), e.g. ``referent`` → ``referent(?:e|es|s)?…``."""
+    w = re.escape(word)
+    if len(word) <= 2 or not word.isalpha():
+        return w
+    rules = (
+        ("eur", "(?:eur|eure|euse|rice|trice)"),
+        ("if", "(?:if|ive)"),
+        ("al", "(?:al|aux|ale)"),
+        ("el", "(?:el|elle)"),
+        ("ien", "(?:ien|ienne)"),
+        ("on", "(?:on|onne)"),
+        ("er", "(?:er|ere|ee|e|ez|ent|ant)"),
+        ("e", "(?:e|ee|er|ez|ent)"),
+    )
+    for end, alternatives in rules:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return re.escape(word[: -len(end)]) + alternatives + "(?:e|s|x)?" + _INCLUSIVE
+    if word.endswith(("s", "x", "z")):
+        return w + _INCLUSIVE
+    return w + "(?:e|es|s)?" + _INCLUSIVE
+
+
+def _word(token: str) -> str:
+    """One word of a term: its forms, or its alternatives ``a|b``."""
+    if "|" in token:
+        return "(?:" + "|".join(word_forms(t) for t in token.split("|") if t) + ")"
+    return word_forms(token)
+
+
+def term(text: str, gap: int = GAP) -> str:
+    """The regular expression of one term (see the module docstring)."""
+    if text.startswith("re:"):
+        return text[3:]
+    pieces = [p for p in re.split(r"\s+|(?<=')|-", fold(text).replace("’", "'")) if p]
+    words: list[str] = []
+    for piece in pieces:
+        alternatives = [
+            "|".join(t for t in re.findall(r"[a-z0-9]+", alt) if t) for alt in piece.split("|")
+        ]
+        joined = "|".join(a for a in alternatives if a)
+        if not joined:
+            continue
+        if "|" not in joined and joined in SMALL_WORDS:
+            continue
+        words.append(joined)
+    if not words:
+        raise ValueError(f"a term needs a word that is not a small word: {text!r}")
+    between = rf"(?:{_CLAUSE}+{_WORD_CHARS}+){{0,{gap}}}{_CLAUSE}+"
+    body = between.join(_word(w) for w in words)
+    return rf"(?<!{_WORD_CHARS}){body}(?!{_WORD_CHARS})"
+
+
+# --- negation, empty labels, drafts --------------------------------------------------------
+
+_NEGATION = re.compile(
+    r"(?:\b(?:aucun|aucune|aucuns|aucunes|sans|jamais|ni|nul|nulle|neant|pas de|pas d|"
+    r"n a pas|n ont pas|n est pas|ne sont pas|ne fait pas|ne font pas|n existe pas|"
+    r"non(?!-)|absence de|absence d|pas encore)\b)[^.;!?\n:]{0,40}$"
+)
+_NEGATED_AFTER = re.compile(
+    r"^\s*[:\-–—=]\s*(?:aucun|aucune|neant|non|sans|pas|rien|nul|nulle)\b"
+    r"|^[^.;!?\n]{0,12}?\b(?:non (?:prevue?s?|defini|definie|definis|formalisee?s?|"
+    r"communiquee?s?|disponibles?|renseignee?s?|realisee?s?|organisee?s?|mise?s? en place|"
+    r"applicable)|pas (?:prevue?s?|defini|encore|mise?s? en place|realisee?s?)|"
+    r"inexistante?s?|absente?s?|neant)\b"
+)
+#: What a label may be followed by when it says nothing yet.
+PLACEHOLDER = re.compile(
+    r"^\s*[:\-–—=]?\s*(?:\(?(?:a|en attente de) (?:definir|venir|rediger|completer|preciser|"
+    r"nommer|prevoir|analyser|faire|determiner|fixer|creer|mettre a jour|actualiser|"
+    r"renseigner|valider|confirmer)\b|en cours de (?:redaction|definition|creation|elaboration)|"
+    r"tbd\b|tbc\b|todo\b|xx+|\?+|\.\.\.|…|nc\b|n/a|voir (?:ci-dessous|plus bas|ci-apres|annexe)"
+    r"|cf\.? (?:ci-dessous|plus bas)|selon besoins?$|si necessaire$|communique\w* ulterieurement"
+    r"|ulterieurement)"
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 60) : start]
+    cut = max(window.rfind(c) for c in ".;!?\n:")
+    return window[cut + 1 :]
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    before = _clause_before(text, start)
+    if _NEGATION.search(before):
+        return True
+    return bool(_NEGATED_AFTER.match(text[end : end + 60]))
+
+
+def _label_without_content(text: str, end: int) -> bool:
+    """Whether the match ending at ``end`` is a label followed by nothing or a placeholder: on
+    its line, or — for a heading or a label ending its line — on the next line holding text."""
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    if PLACEHOLDER.match(rest):
+        return True
+    if rest.strip() not in ("", ":", "-", "–", "—"):
+        return False
+    if line_end < 0:
+        return bool(rest.strip())  # « Label : » ending the text; a bare last line is text
+    following = text[line_end + 1 :].split("\n", 1)[0].strip()
+    return bool(_BARE_LABEL.match(following)) or bool(PLACEHOLDER.match(following))
+
+
+#: A line that is only a label (« Contacts : »).
+_BARE_LABEL = re.compile(r"^[#*\-\s]*[\w' ]{1,40}\s*:\s*$")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """The ways a document may state one demanded item (see the module docstring).
+
+    ``negative_is_information``: a negative statement states the item too (« Prérequis :
+    aucun », « Équivalences : néant »). ``unproven``: its phrasings are not proven by its cases
+    yet, so its absence is only « à confirmer »."""
+
+    terms: tuple[str, ...]
+    negative_is_information: bool = False
+    gap: int = GAP
+    unproven: bool = False
+
+    @classmethod
+    def of(cls, *terms: str, negative_is_information: bool = False, gap: int = GAP) -> Concept:
+        return cls(tuple(terms), negative_is_information, gap)
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """The regular expressions over folded text (``=`` terms excepted)."""
+        return tuple(term(t, self.gap) for t in self.terms if not t.startswith("="))
+
+    @property
+    def exact(self) -> tuple[str, ...]:
+        """The terms matched on the original text, case and accents kept."""
+        return tuple(t[1:] for t in self.terms if t.startswith("="))
+
+    @property
+    def question(self) -> str:
+        """The portable question « does the document state this concept »."""
+        spec = {"p": self.patterns, "x": self.exact, "n": self.negative_is_information}
+        return CONCEPT + json.dumps(spec, ensure_ascii=True, separators=(",", ":"))
+
+
+@lru_cache(maxsize=4096)
+def _spec(question: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], bool]:
+    data = json.loads(question[len(CONCEPT) :])
+    patterns = tuple(re.compile(p) for p in data["p"])
+    exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
+    return patterns, exact, bool(data["n"])
+
+
+def concept_patterns(question: str) -> tuple[str, ...]:
+    """The folded-text patterns of a :data:`CONCEPT` question."""
+    return tuple(p.pattern for p in _spec(question)[0])
+
+
+def concept_has_exact(question: str) -> bool:
+    """Whether a :data:`CONCEPT` question has terms matched on the original text."""
+    return bool(_spec(question)[1])
+
+
+def concept_found(question: str, body: str, text: str | None = None) -> bool:
+    """Whether the folded ``body`` (or, for ``=`` terms, the original ``text``) states the
+    concept of ``question`` in a clause that neither negates it nor leaves it empty."""
+    patterns, exact, negative_ok = _spec(question)
+    for pattern in patterns:
+        for match in pattern.finditer(body):
+            if not negative_ok and _negated(body, match.start(), match.end()):
+                continue
+            if _label_without_content(body, match.end()):
+                continue
+            return True
+    return bool(text) and any(p.search(text or "") for p in exact)
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+_DRAFT_MARKERS = re.compile(
+    r"\b(?:a rediger|a completer|a definir|a venir|a preciser|a nommer|a creer|brouillon|"
+    r"modele (?:a|vierge)|document de travail|en cours de redaction|trame|gabarit|tbd|todo|"
+    r"lorem ipsum|xx+)\b"
+)
+
+
+def draft(body: str) -> str | None:
+    """Why the folded ``body`` is a draft or an empty template (None when it is not): it says
+    so (« à rédiger », « modèle à venir »…) and is short, or it is nothing but labels — headings,
+    « Label : » lines, labels separated by slashes — with no content behind them."""
+    words = re.findall(r"[a-z0-9]+", body)
+    if not words:
+        return "empty"
+    markers = _DRAFT_MARKERS.findall(body)
+    if markers and len(words) < 80:
+        return f"marked as a draft ({markers[0]})"
+    content = _content_words(body)
+    if content < 4:
+        return "labels without content"
+    return None
+
+
+def _content_words(body: str) -> int:
+    """Words that say something: those after a label's colon (placeholders excluded), and those
+    of lines that are not bare labels."""
+    count = 0
+    for raw in body.split("\n"):
+        line = raw.strip(" #*-•\t")
+        if not line:
+            continue
+        segments = [s.strip() for s in re.split(r"\s*[/|]\s*", line) if s.strip()]
+        if len(segments) >= 3 and all(len(s.split()) <= 5 for s in segments):
+            continue  # « Prérequis / Objectifs / Durée / … »: labels in a row
+        _label, colon, value = line.partition(":")
+        if colon:
+            value = value.strip()
+            if not value or PLACEHOLDER.match(value) or re.fullmatch(r"[\W_]*", value):
+                continue
+            count += len(re.findall(r"[a-z0-9]+", value))
+            continue
+        tokens = re.findall(r"[a-z0-9]+", line)
+        if len(tokens) <= 4 and not re.search(r"\d", line):
+            continue  # a heading
+        count += len(tokens)
+    return count
+
+
+def states(concept: Concept, body: str, text: str | None = None) -> bool:
+    """Whether a document (folded ``body``, original ``text``) states ``concept``."""
+    return concept_found(concept.question, body, text)

@@ -1,0 +1,246 @@
+"""The matching layer (rnq.match.french): French as providers write it, tested on its own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rnq.match.folding import fold
+from rnq.match.french import Concept, draft, states, term, word_forms
+from rnq.match.questions import answer, answers_for, portable
+
+
+def says(concept: Concept, text: str) -> bool:
+    return states(concept, fold(text, lines=True), text)
+
+
+def found(term_text: str, text: str) -> bool:
+    return re.search(term(term_text), fold(text)) is not None
+
+
+# --- words and their forms -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "référent",
+        "référente",
+        "référents",
+        "référentes",
+        "Référent(e)",
+        "référent(e)s",
+        "référent·e",
+        "référent·e·s",
+        "référent.e.s",
+        "RÉFÉRENT-E",
+    ],
+)
+def test_a_word_is_found_in_its_gender_number_and_inclusive_forms(text: str) -> None:
+    assert found("référent", text)
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("formateur", "formatrice"),
+        ("formateur", "formateur·rice·s"),
+        ("formateur", "formateurs/trices"),
+        ("évaluatif", "évaluative"),
+        ("professionnel", "professionnelle"),
+        ("national", "nationaux"),
+        ("technicien", "technicienne"),
+        ("médiateur", "médiateurs"),
+        ("conseil", "conseils"),
+        ("test", "tests"),
+        ("entretien", "entretiens"),
+    ],
+)
+def test_forms_of_nouns_and_adjectives(word: str, text: str) -> None:
+    assert found(word, text)
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("formation", "information"),
+        ("formation", "informations du personnel"),
+        ("suivi", "poursuivi"),
+        ("acces", "succès"),
+        ("contrat", "contrats-cadres") if False else ("sst", "asst"),
+        ("ma", "mais"),
+    ],
+)
+def test_never_a_word_inside_another(word: str, text: str) -> None:
+    assert not found(word, text)
+
+
+def test_word_forms_of_short_or_non_alphabetic_words_are_the_words_themselves() -> None:
+    assert word_forms("cv") == "cv"
+    assert word_forms("b2") == "b2"
+
+
+# --- terms: small words, short insertions, alternatives, coordination ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "santé et sécurité",
+        "règles de santé et de la sécurité au travail",
+        "Santé, hygiène et sécurité",
+        "santé et de sécurité",
+    ],
+)
+def test_small_words_and_short_insertions_between_the_words_of_a_term(text: str) -> None:
+    assert found("santé et sécurité", text)
+
+
+def test_the_window_is_bounded_and_stays_within_one_clause() -> None:
+    assert not found("santé sécurité", "santé des apprentis. La sécurité des locaux")
+    assert not found(
+        "santé sécurité", "santé de nos apprenants qui sont accueillis chaque jour avec sécurité"
+    )
+    assert found("santé sécurité", "santé de nos apprenants et sécurité")
+
+
+@pytest.mark.parametrize(
+    ("term_text", "text"),
+    [
+        ("en fin de formation", "Évaluations en cours et en fin de formation"),
+        ("en cours de formation", "Évaluations en cours et en fin de formation"),
+        ("en fin de formation", "évaluations en cours et/ou en fin de formation"),
+        ("évaluation finale", "évaluation intermédiaire et finale"),
+    ],
+)
+def test_coordination_is_distributed(term_text: str, text: str) -> None:
+    assert found(term_text, text)
+
+
+def test_alternatives_inside_a_term() -> None:
+    assert found("délai|délais moyen d'accès", "Délais moyens d'accès : 3 semaines")
+    assert found("tests|quiz d'entrée", "Quiz d'entrée en ligne")
+
+
+def test_a_raw_term_is_a_regular_expression_as_it_is() -> None:
+    assert found(r"re:\b\d+ ?h\b", "Durée : 21 h")
+
+
+def test_an_exact_term_keeps_case_and_accents() -> None:
+    concept = Concept.of("=MA", "maître d'apprentissage")
+    assert says(concept, "Rencontre tripartite avec le MA")
+    assert not says(concept, "ma formation, ma réussite")
+    assert says(concept, "Rencontre avec le maître d’apprentissage")
+
+
+def test_a_term_needs_a_word() -> None:
+    with pytest.raises(ValueError, match="a term needs a word"):
+        term("de la")
+
+
+# --- negation and emptiness ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aucun dispositif de médiation.",
+        "Pas de règlement intérieur pour l'instant.",
+        "Dispositif de médiation : non prévu.",
+        "Dispositif de médiation non formalisé",
+        "Sans dispositif de médiation",
+        "Dispositif de médiation : néant",
+        "Dispositif de médiation : aucun",
+        "Dispositif de médiation : à définir",
+        "Dispositif de médiation : TBD",
+        "Dispositif de médiation :",
+        "Dispositif de médiation : …",
+        "Dispositif de médiation : voir ci-dessous",
+    ],
+)
+def test_negated_or_empty_statements_do_not_count(text: str) -> None:
+    assert not says(Concept.of("dispositif de médiation"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dispositif de médiation : la directrice reçoit l'apprenti sous 48 h.",
+        "Un dispositif de médiation est prévu avec le médiateur consulaire.",
+        "Dispositif de médiation\nLa directrice reçoit l'apprenti et son tuteur sous 48 h.",
+        "Nous n'oublions rien : le dispositif de médiation est affiché en salle.",
+    ],
+)
+def test_affirmative_statements_count(text: str) -> None:
+    assert says(Concept.of("dispositif de médiation"), text)
+
+
+def test_a_negative_statement_can_be_information() -> None:
+    concept = Concept.of("prérequis", negative_is_information=True)
+    assert says(concept, "Prérequis : aucun")
+    assert says(concept, "Aucun prérequis n'est exigé.")
+    assert not says(concept, "Prérequis : à définir")
+    assert not says(Concept.of("positionnement"), "Positionnement : aucun prérequis.")
+
+
+def test_a_heading_followed_by_only_another_label_says_nothing() -> None:
+    concept = Concept.of("tarifs")
+    assert not says(concept, "Tarifs :\nContacts :\n")
+    assert not says(concept, "Tarifs :")
+    assert says(concept, "## Tarifs\n\n590 € HT par personne\n")
+    assert says(concept, "# Tarifs\n## Inter-entreprises\n590 € HT par personne\n")
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Procédure réclamations : à rédiger.",
+        "Prérequis / Objectifs / Durée / Modalités et délais d'accès / Tarifs / Contacts",
+        "Enquêtes : / Réclamations : / Actions : / Échéance :",
+        "# Livret d'apprentissage\n\n## Missions\n\n## Tuteur\n\n## Progression\n",
+        "Objectifs :\nDurée :\nTarifs : à définir\nContacts : TBD\n",
+        "BROUILLON — plan d'amélioration 2026 (document de travail)",
+        "Trame de compte rendu : date, participants, décisions",
+    ],
+)
+def test_drafts_and_empty_templates(text: str) -> None:
+    assert draft(fold(text, lines=True)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prérequis : aucun. Objectifs : établir un bulletin de paie. Durée : 21 heures.",
+        "Plan de développement des compétences 2026\n\nSalarié ; Action ; Date ; Statut\n"
+        "M. Durand ; Habilitation électrique ; 12/03/2026 ; réalisée",
+        "Les réclamations sont enregistrées dans un registre et reçoivent une réponse écrite "
+        "sous quinze jours.",
+    ],
+)
+def test_documents_with_content_are_not_drafts(text: str) -> None:
+    assert draft(fold(text, lines=True)) is None
+
+
+# --- questions: the same answer in a worker and in the checks --------------------------------
+
+
+def test_a_concept_is_a_portable_question_answered_alike_everywhere() -> None:
+    concept = Concept.of("santé et sécurité", "=SST")
+    question = concept.question
+    assert portable(question)
+    text = "Formation SST obligatoire ; règles de santé et de sécurité au travail."
+    assert answers_for(text, None, [question]) == (True,)
+    assert answer(question, fold(text), None, (text, None)) is True
+    assert answers_for("Aucune règle de santé et sécurité.", None, [question]) == (False,)
+
+
+def test_the_draft_question_is_portable() -> None:
+    from rnq.match.french import DRAFT
+
+    assert portable(DRAFT)
+    assert answers_for("Procédure : à rédiger", None, [DRAFT])[0] is not None
