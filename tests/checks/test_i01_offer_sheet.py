@@ -251,25 +251,42 @@ def test_pdf_sheet_is_read(run_ws: RunWs) -> None:
     assert report.indicator(1).offerings["excel"] == "conform"
 
 
-def test_misleading_claims_are_flagged_under_2026_only(run_ws: RunWs) -> None:
+def test_misleading_claims_are_advice_to_confirm_under_2026_only(run_ws: RunWs) -> None:
+    """A screening hit is « à confirmer »: shown, never counted (SPEC §4)."""
     claim = SHEET_2026 + "Formation éligible au CPF. Réussite garantie !\n"
     files = {"pro/excel/fiche.md": note("1", "programme", claim)}
     report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(1,))
-    (gap,) = [
-        f
-        for f in findings(report.indicator(1), "check_communication_non_trompeuse")
-        if f.offering == "excel"
-    ]
-    assert gap.outcome == "gap" and "CPF" in gap.message and "garanti" in gap.message
+    check = "check_communication_non_trompeuse"
+    found = sheet_findings(report, "excel", check)
+    assert [f.outcome for f in found] == ["passed", "advice"]
+    advice = found[1]
+    assert advice.confirm and advice.items == ("mention-trompeuse",)
+    assert "CPF" in advice.message and "garanti" in advice.message
+    assert report.indicator(1).units["pro"] != "nc_minor" or any(
+        f.outcome == "gap" for f in report.indicator(1).findings
+    )
+    assert all(f.outcome != "gap" for f in findings(report.indicator(1), check))
     v9 = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(1,))
-    assert findings(v9.indicator(1), "check_communication_non_trompeuse") == []
+    assert findings(v9.indicator(1), check) == []
     honest = {"pro/excel/fiche.md": note("1", "programme", SHEET_2026)}
     report = run_ws(CONFIG, honest, audit_date=V2026_AUDIT, indicators=(1,))
+    assert [f.outcome for f in sheet_findings(report, "excel", check)] == ["passed"]
+
+
+def test_neutral_wording_is_not_screened_as_misleading(run_ws: RunWs) -> None:
+    """check-review §2.4 (scenario s_1_non_trompeuse): a public of holders of a diploma, a
+    guaranteed timetable or mock exam are not claims about the offering."""
+    sheet = SHEET_2026 + (
+        "Public : managers titulaires d'un titre professionnel ou d'un diplôme d'État.\n"
+        "Emploi du temps garanti dès l'inscription. Examen blanc garanti à mi-parcours.\n"
+    )
+    files = {"pro/excel/fiche.md": note("1", "programme", sheet)}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(1,))
     check = "check_communication_non_trompeuse"
     assert [f.outcome for f in sheet_findings(report, "excel", check)] == ["passed"]
 
 
-def test_other_certification_code_is_flagged(run_ws: RunWs) -> None:
+def test_other_certification_code_is_advice_to_confirm(run_ws: RunWs) -> None:
     sheet = SHEET_2026 + CERT_ITEMS.replace("RNCP12345", "RNCP 999")
     report = run_ws(
         CONFIG,
@@ -277,12 +294,12 @@ def test_other_certification_code_is_flagged(run_ws: RunWs) -> None:
         audit_date=V2026_AUDIT,
         indicators=(1,),
     )
-    (gap,) = [
+    found = [
         f
         for f in findings(report.indicator(1), "check_communication_non_trompeuse")
-        if f.offering == "cap"
+        if f.offering == "cap" and f.outcome == "advice"
     ]
-    assert gap.outcome == "gap" and "RNCP 999" in gap.message
+    assert len(found) == 1 and found[0].confirm and "RNCP 999" in found[0].message
 
 
 def test_combined_access_heading_counts(run_ws: RunWs) -> None:

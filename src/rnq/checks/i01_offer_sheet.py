@@ -18,52 +18,36 @@ import re
 from collections.abc import Mapping
 
 from rnq.checks.helpers import (
-    MONTHS,
     OfferSections,
-    Term,
     all_matches,
     code_pattern,
     date_of,
     files,
     is_current,
-    labels,
     mentions,
-    missing_terms,
     newest,
     offering_reading,
     readable_not_stale,
     where,
 )
+from rnq.checks.judging import judge
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.engine.outcomes import Gap, advise, msg, not_verified
+from rnq.match.french import Concept
 from rnq.match.questions import fold
 from rnq.referential.loader import Referential
-from rnq.referential.verifications import indicators_for
 from rnq.text import Localized
 from rnq.workspace.config import Offering, Unit
+from rnq.workspace.facts import TargetFacts
 
 __all__ = [
-    "ACCESSIBILITE",
-    "CERTIFICATEUR",
-    "CONTACTS",
-    "DATE_ENREGISTREMENT",
-    "DELAIS_ACCES",
-    "DUREE",
-    "EVALUATION",
-    "FINANCEMENTS",
-    "METHODES",
-    "MODALITES_ACCES",
-    "MODALITES_PEDAGOGIQUES",
-    "OBJECTIFS",
-    "PRE_REQUIS",
+    "CONCEPTS",
     "PROGRAMME_MONTHS",
-    "RECONNAISSANCE",
-    "TARIFS",
     "check_communication_non_trompeuse",
     "check_fiche_offre_a_jour",
     "check_fiche_offre_complete",
-    "sheet_terms",
+    "sheet_concepts",
 ]
 
 #: The namespace of this module's check names (``rnq.checks.offer_sheet::check_…``): waivers and
@@ -75,217 +59,255 @@ CHECKS_NAMESPACE = "rnq.checks.offer_sheet"
 #: for ``programme`` (a heuristic: catalogues are usually revised every year or two).
 PROGRAMME_MONTHS = 24
 
-
-PRE_REQUIS = Term.of(
-    "prérequis",
-    "prerequisites",
-    r"pre-?\s?requis",
-    r"niveau (d'entree )?requis",
-    r"conditions? d'admission",
+_HOURS = (
+    r"re:(?<!\bde )(?<!\ba )(?<!\bdes )(?<!\bvers )(?<!\bsous )"
+    r"\b\d+(?:[,.]\d+)? ?(?:h|heures?)\b(?! ?\d)"
 )
-
-
-OBJECTIFS = Term.of(
-    "objectifs",
-    "objectives",
-    r"\bobjectifs?\b",
-    r"competences (visees|developpees|acquises)",
-    r"(capables?|en mesure) de\b",
-)
-
-
-DUREE = Term.of(
-    "durée",
-    "duration",
-    r"\bduree\b",
-    r"volume horaire",
-    r"\b\d+([,.]\d+)?\s*(h|heures?)\b",
-    r"\b\d+([,.]\d+)?\s*(jours?|semaines|mois) de formation",
-)
-
-
-MODALITES_ACCES = Term.of(
-    "modalités d'accès",
-    "access terms",
-    r"modalites (et delais )?d'(acces|admission|inscription|entree)",
-    r"conditions (et delais )?d'(acces|admission|inscription)",
-    r"\binscriptions?\s*:",
-    r"comment (s'inscrire|vous inscrire)",
-    r"(procedure|dossier) d'(inscription|admission|candidature)",
-    r"inscriptions? (en ligne|sur (dossier|entretien)|aupres)",
-    r"admission (sur|apres)",
-)
-
-
-DELAIS_ACCES = Term.of(
-    "délais d'accès",
-    "access lead time",
-    r"delais? d'(acces|inscription|entree)",
-    r"delais? (de|avant) (mise en place|demarrage|entree)",
-    r"entrees? (permanentes?|tout au long de l'annee|toute l'annee)",
-    r"(acces|demarrage|entree) (possible )?(sous|dans un delai de) \d+",
-    r"inscriptions? (jusqu'au|jusqu'a|ouvertes|avant le)",
-    r"(rentree|sessions?|prochaine session|date de debut)\s*:?\s*(le |en )?\d",
-)
-
-
-TARIFS = Term.of(
-    "tarifs",
-    "prices",
-    r"\btarifs?\b",
-    r"\bprix\b",
-    r"\bcouts?\b",
-    r"\d[\d \u202f.,]*\s?(€|euros?\b|eur\b)",
-    r"\bgratuite?s?\b",
-    r"\bsur devis\b",
-    r"frais (de formation|pedagogiques|d'inscription|de scolarite)",
-)
-
-
-CONTACTS = Term.of(
-    "contacts",
-    "contacts",
-    r"\bcontacts?\b",
-    r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}",
-    r"\b0\d([ .-]?\d\d){4}\b",
-    r"\+33\s?\d",
-    r"\btelephone\b",
-    r"\b(courriel|e-?mail)\b",
-)
-
-
-METHODES = Term.of(
-    "méthodes mobilisées",
-    "teaching methods",
-    r"\bmethodes?\b",
-    r"\bmethodologie",
-    r"moyens pedagogiques",
-    r"approche pedagogique",
-    r"(etudes? de cas|mises? en situation|travaux pratiques|jeux de roles?|exercices pratiques)",
-)
-
-
-EVALUATION = Term.of(
-    "modalités d'évaluation",
-    "assessment",
-    r"modalites d'evaluation",
-    r"\bevaluations? (des acquis|finale|sommative|formative|en (fin|cours)|continue|:)",
-    r"\bevaluee?s? (par|au moyen|sur|en fin|tout au long)",
-    r"\b(examens?|epreuves?|qcm)\b",
-    r"controle (continu|des connaissances|en cours de formation)",
-)
-
-
-ACCESSIBILITE = Term.of(
-    "accessibilité aux personnes handicapées",
-    "accessibility for disabled people",
-    r"handicap",
-    r"\bpsh\b",
-    r"\brqth\b",
-    r"\baccessib",
-)
-
-
-# rnq-2026 (slug fiche-offre-2026)
-RECONNAISSANCE = Term.of(
-    "type de reconnaissance (certification, diplôme, attestation…)",
-    "type of recognition (certification, diploma, attestation…)",
-    r"type de reconnaissance",
-    r"sanctionnee?s? par",
-    r"(formation|prestation|parcours) (certifiante|diplomante|qualifiante|non certifiante)",
-    r"(reconnaissance|validation) (obtenue|delivree|visee)",
-    r"delivr\w* (d'une?|de la|du|un|une|le|la|l')\s?(diplome|titre|certificat|certification"
-    r"|attestation)",
-    r"\b(diplome|titre professionnel|certification|certificat|attestation de (fin de )?formation"
-    r"|attestation de competences|cqp)\b[^.\n]{0,40}\b(obtenu|delivre|prepare|vise)",
-    r"\brncp\s*[-:]?\s*\d{3,}",
-    r"\brs\s*[-:]?\s*\d{3,}",
-)
-
-
-MODALITES_PEDAGOGIQUES = Term.of(
-    "modalités pédagogiques",
-    "teaching arrangements",
-    r"modalites pedagogiques",
-    r"presentiel",
-    r"distanciel",
-    r"(a|en) distance",
-    r"\bfoad\b",
-    r"e-?learning",
-    r"\bhybride\b",
-    r"\bblended\b",
-    r"(cours|formation) en ligne",
-    r"\ba?synchrone",
-    r"en alternance",
-)
-
-
-FINANCEMENTS = Term.of(
-    "modalités de financement",
-    "funding",
-    r"\bfinancements?\b",
-    r"\bfinanc(e|able|ee)s?\b",
-    r"\bcpf\b",
-    r"mon ?compte ?formation",
-    r"\bopco\b",
-    r"france travail|pole emploi",
-    r"prise en charge",
-    r"autofinancement|financement personnel",
-)
-
-
-CERTIFICATEUR = Term.of(
-    "certificateur",
-    "certifier",
-    r"certificat(eur|rice)s?\b",
-    r"(autorite|organisme) (responsable de la certification|certificat)",
-    r"\bdelivre par\b",
-)
-
-
-DATE_ENREGISTREMENT = Term.of(
-    "date d'enregistrement de la certification",
-    "registration date of the certification",
-    r"date d'enregistrement",
-    r"enregistr\w*[^\n]{0,80}?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}"
-    rf"|(\d{{1,2}}(er)? )?({'|'.join(MONTHS)}) \d{{4}})",
-    r"date de (decision|publication) (de l'enregistrement|au (rncp|repertoire))",
-)
-
-
+_DAYS = r"re:\b\d+(?:[,.]\d+)? ?(?:j|jours?|journees?|demi-journees?|semaines?|mois|ans|annees?)\b"
+_AMOUNT = r"re:\d[\d .,]*\s?(?:€|euros?\b|eur\b)"
+_EMAIL = r"re:[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
+_PHONE = r"re:(?:\b0\d(?:[ .-]?\d\d){4}\b|\+33)"
 _CODE_GENERIC = r"\b(rncp|rs)\s*[-:#.]?\s*(n\s*[o°]\s*)?\d{3,}\b"
 
+#: How a public information sheet says each item of indicator 1 (``items:`` of
+#: ``indicators/01.yaml``); the certification's own code is read by :func:`sheet_concepts`.
+CONCEPTS: dict[str, Concept] = {
+    "prerequis": Concept.of(
+        "prérequis",
+        "pré-requis",
+        "prerequisites",
+        "niveau requis|conseillé|recommandé|minimum|d'entrée",
+        "conditions d'admission|d'accès|d'entrée",
+        "connaissance|connaissances|expérience préalable|préalables|particulière|requise",
+        "ouvert|ouverte|accessible à tous|toutes",
+        "sans condition|conditions",
+        "faut-il niveau",
+        "qui peut",
+        "être titulaire",
+        negative_is_information=True,
+    ),
+    "objectifs": Concept.of(
+        "objectif",
+        "compétences visées|développées|acquises|travaillées|ciblées",
+        r"re:\bvous (?:saurez|serez capables?|pourrez)\b",
+        "capable|capables de",
+        "en mesure de",
+        "allez apprendre",
+        "allez-vous apprendre",
+        "finalité",
+        "à quoi sert",
+        "vous permet|permettra de",
+        "ce que vous en retirez",
+        "vous apporte|apportera",
+        "à l'issue de la formation vous",
+    ),
+    "duree": Concept.of(
+        "durée",
+        "volume horaire",
+        "nombre d'heures",
+        "combien de temps",
+        _HOURS,
+        _DAYS,
+        unless=("délai", "rétractation", "validité", "conservation", "annulation", "avant"),
+    ),
+    "delais-acces": Concept.of(
+        "délai|délais",
+        "dans quels délais",
+        "accessible|démarrage|entrée|entrées|démarrer sous|dans",
+        "entrées sorties permanentes",
+        "entrée|entrées permanentes|possible|possibles|continues",
+        "entrée|entrées toute l'année",
+        "entrées toutes les",
+        "inscription|inscriptions possible|possibles|ouverte|ouvertes|closes|jusqu'à|toute|ferment",
+        "clôture inscriptions",
+        "prochaine|prochaines session|sessions",
+        "sessions chaque|tous|toutes",
+        "rentrée",
+        "calendrier",
+        "quand puis-je commencer",
+        "première journée possible",
+        unless=("rétractation", "paiement", "règlement", "facture", "annulation"),
+    ),
+    "tarifs": Concept.of(
+        "tarif|tarifs",
+        "prix",
+        "coût|coûts",
+        "combien ça coûte",
+        "frais de participation|formation|pédagogiques|inscription|scolarité",
+        _AMOUNT,
+        r"re:\bgratuite?s? pour\b",
+        r"re:\b(?:formation|prestation|bilan|accompagnement|parcours)s? (?:est |sont )?"
+        r"gratuite?s?\b",
+        "sur devis",
+    ),
+    "contacts": Concept.of(
+        "contact|contacts",
+        "nous contacter",
+        "contactez|contacter",
+        "interlocuteur|interlocutrice",
+        "renseignements",
+        "qui contacter",
+        "responsable pédagogique",
+        "tél|téléphone",
+        "courriel|e-mail|email|mail",
+        _EMAIL,
+        _PHONE,
+    ),
+    "methodes": Concept.of(
+        "méthode|méthodes",
+        "méthodologie",
+        "moyens pédagogiques",
+        "approche|approches",
+        "pédagogie",
+        "modalités pédagogiques",
+        "apports",
+        "étude|études de cas",
+        "cas pratiques|concrets|réels",
+        "mises|mise en situation",
+        "travaux pratiques|dirigés",
+        "jeux|jeu de rôle",
+        "exercices",
+        "ateliers|atelier",
+        "démonstrations",
+        "comment ça se passe",
+        "comment travaille-t-on",
+        "entretiens individuels|semi-directifs|d'explicitation",
+    ),
+    "modalites-evaluation": Concept.of(
+        "modalités d'évaluation",
+        "évaluation",
+        "évaluer",
+        "examen|examens",
+        "épreuve|épreuves",
+        "QCM",
+        "quiz",
+        "test|tests final|finaux|blanc|théoriques|pratiques|adaptatif",
+        "test de fin",
+        "contrôle des acquis|connaissances",
+        "contrôle continu|en cours de formation",
+        "CCF",
+        "cas pratique noté|final",
+        "acquis vérifiés|validés|évalués|mesurés",
+        "jury",
+    ),
+    "accessibilite-handicap": Concept.of(
+        "handicap",
+        "handicapés",
+        "PSH",
+        "PMR",
+        "RQTH",
+        "mobilité réduite",
+        "besoins spécifiques|particuliers",
+        "accessible|accessibles en fauteuil",
+        "fauteuil roulant",
+        "accessibilité aux personnes",
+        "lecteur|lecteurs d'écran",
+        "LSF",
+    ),
+    "modalites-acces": Concept.of(
+        "re:modalites (?:et delais )?d'(?:acces|admission|inscription|entree)"
+        "(?! (?:au|a la|aux) (?:centre|site|locaux|batiment|salle|parking))",
+        "conditions d'admission|d'inscription",
+        "comment s'inscrire",
+        "comment vous inscrire",
+        "comment y accéder",
+        "pour vous inscrire",
+        "s'inscrire",
+        "candidature|candidatures",
+        "dossier de candidature|d'inscription",
+        "bulletin d'inscription",
+        "entretien de motivation|préalable|d'admission|d'information",
+        "admission",
+        "inscription par|sur|auprès|via|en ligne|au moyen",
+        r"re:\bacces ?: ?(?:sur|apres|par)\b",
+    ),
+    "type-reconnaissance": Concept.of(
+        "type de reconnaissance",
+        "reconnaissance",
+        "attestation|attestations",
+        "certificat",
+        "certification",
+        "diplôme|diplômes",
+        "titre professionnel",
+        "CQP",
+        "certifiante|diplômante|qualifiante",
+        "sanction|sanctionnée",
+        r"re:\bvalidation ?:",
+        "validation finale|totale|partielle|des compétences|des acquis|des blocs",
+        "ce que vous obtenez",
+        negative_is_information=True,
+    ),
+    "modalites-pedagogiques": Concept.of(
+        "modalités pédagogiques",
+        "présentiel",
+        "distanciel",
+        "distance",
+        "FOAD",
+        "e-learning",
+        "formation|formations|cours|module|modules|parcours|ressources|séances|classe en ligne",
+        "100 % en ligne",
+        "hybride",
+        "blended",
+        "mixte",
+        "visio",
+        "visioconférence",
+        "classe|classes virtuelle",
+        "inter|intra",
+        "inter-entreprises|intra-entreprise",
+        "en salle",
+        "sur site",
+        "en centre",
+        "alternance",
+        "synchrone|asynchrone",
+    ),
+    "modalites-financement": Concept.of(
+        "financement|financements",
+        "financé|finançable|financer",
+        "CPF",
+        "Mon Compte Formation",
+        "OPCO",
+        "France Travail",
+        "Pôle emploi",
+        "prise|pris en charge",
+        "AIF",
+        "aides mobilisables|financières",
+        "paiement en|fois",
+        "autofinancement",
+        "plan de développement des compétences",
+        "Transitions Pro",
+    ),
+    "code-certification": Concept.of(
+        f"re:{_CODE_GENERIC}",
+        r"re:\brncp/\d{3,}",
+        r"re:\b(?:rncp|rs|repertoire specifique)\b[^\n]{0,25}?\b\d{4,}\b",
+    ),
+    "certificateur": Concept.of(
+        "certificateur",
+        "organisme|autorité certificateur|certificatrice",
+        "délivré|délivrée par",
+        "détenteur|détentrice des droits",
+        "porté|portée par",
+        "ministère",
+        "éducation nationale",
+    ),
+    "date-enregistrement": Concept.of(
+        "date d'enregistrement",
+        r"re:enregistr\w* (?:au|a|dans le) (?:rncp|rs|repertoire)",
+        r"re:inscrite? (?:au|a) (?:rncp|rs|repertoire)[^\n.;]{0,40}(?:\d{4}|arrete)",
+        "date de décision|publication",
+        "enregistrement RNCP|RS",
+    ),
+}
 
-def sheet_terms(offering: Offering, referential: Referential) -> list[Term]:
-    """What an offering's public sheet must give under the wording in force."""
-    in_2026 = 1 in indicators_for(("fiche-offre-2026",), referential.id)
-    terms = [] if offering.category == "BC" else [PRE_REQUIS]
-    terms += [OBJECTIFS]
-    if in_2026:
-        terms += [RECONNAISSANCE]
-    terms += [DUREE]
-    terms += (
-        [MODALITES_PEDAGOGIQUES, FINANCEMENTS, DELAIS_ACCES]
-        if in_2026
-        else [
-            MODALITES_ACCES,
-            DELAIS_ACCES,
-        ]
-    )
-    terms += [TARIFS, CONTACTS, METHODES, EVALUATION, ACCESSIBILITE]
-    if offering.certifying:
-        code = code_pattern(offering.certification) or _CODE_GENERIC
-        label = (
-            fold(offering.certification or "").upper()
-            if code_pattern(offering.certification)
-            else "RNCP/RS"
-        )
-        terms += [
-            Term.of(f"code {label}", f"{label} code", code),
-            CERTIFICATEUR,
-            DATE_ENREGISTREMENT,
-        ]
-    return terms
+_ITEMS = tuple(CONCEPTS)
+
+
+def sheet_concepts(offering: Offering) -> dict[str, Concept]:
+    """The concepts of an offering's sheet: the certification's own code where it is known."""
+    own = code_pattern(offering.certification)
+    if own is None:
+        return CONCEPTS
+    return {**CONCEPTS, "code-certification": Concept.of(f"re:{own}")}
 
 
 @mark.verifies("fiche-offre", "fiche-offre-2026")
@@ -295,6 +317,7 @@ def check_fiche_offre_complete(
     evidence: EvidenceSet,
     offer_sections: OfferSections,
     referential: Referential,
+    facts: TargetFacts,
 ) -> None:
     """La fiche publique de la prestation donne chaque élément exigé par l'indicateur 1.
 
@@ -303,7 +326,7 @@ def check_fiche_offre_complete(
     méthodes mobilisées, modalités d'évaluation, accessibilité aux personnes handicapées ; à
     partir du 1er novembre 2026, aussi le type de reconnaissance, les modalités pédagogiques et
     de financement. Pour une prestation certifiante : code RNCP/RS, certificateur et date
-    d'enregistrement.
+    d'enregistrement. Un brouillon ou un modèle vide ne prouve rien.
 
     EN: The offering's public information sheet gives every item required by indicator 1.
 
@@ -311,21 +334,23 @@ def check_fiche_offre_complete(
     (except for a skills review), objectives, duration, access arrangements and lead times, prices,
     contacts, methods used, assessment methods, accessibility for people with disabilities; from 1
     November 2026, also the type of recognition and the teaching and funding arrangements. For a
-    certifying offering: RNCP/RS code, certifying body and registration date.
+    certifying offering: RNCP/RS code, certifying body and registration date. A draft or an empty
+    template proves nothing.
     """
     reading = offering_reading(offering, unit, evidence, offer_sections, 1)
-    missing = missing_terms(reading.text, sheet_terms(offering, referential))
-    names = labels(missing)
-    if missing:
-        raise Gap(
-            msg(
-                f"Information publique incomplète pour la {where(offering).fr} : absent(s) — "
-                f"{names.fr} (lu dans : {files(reading.paths)}).",
-                f"Incomplete public information for {where(offering).en}: missing — {names.en} "
-                f"(read in: {files(reading.paths)}).",
-            ),
-            evidence=reading.paths,
-        )
+    code = fold(offering.certification or "").upper()
+    judge(
+        reading,
+        sheet_concepts(offering),
+        indicator=1,
+        referential=referential,
+        facts=facts,
+        target=offering,
+        subject=msg("Information publique incomplète", "Incomplete public information"),
+        labels={"code-certification": msg(f"code {code}", f"{code} code")}
+        if code_pattern(offering.certification)
+        else None,
+    )
 
 
 @mark.verifies("fiche-offre")
@@ -401,14 +426,17 @@ _CPF_EXEMPT = r"permis (b|de conduire)|creation (ou reprise )?d'entreprise|benev
 
 
 _CERTIFYING_CLAIM = (
-    r"\b(formation|prestation|parcours) (certifiante|diplomante)\b|\bdiplome d'etat\b"
-    r"|\btitre professionnel\b|" + _CODE_GENERIC
+    r"\b(formation|prestation|parcours|cursus) (certifiante|diplomante)\b"
+    r"|(?<!d'un )(?<!titulaire du )(?<!titulaires du )\bdiplome d'etat\b"
+    r"|\b(prepar\w*|obten\w*|delivr\w*|vise|valide\w*) (au |le |un |du )?titre professionnel\b"
+    r"|" + _CODE_GENERIC
 )
 
 
 _GUARANTEE = (
-    r"(reussite|diplome|certification|emploi|embauche|financement|prise en charge|examen)"
-    r"[^.\n]{0,20}\bgaranti(e|s)?\b|\bgaranti(e|s)? [^.\n]{0,20}(reussite|emploi|embauche|diplome)"
+    r"(reussite|diplome|certification|(?<!emploi du temps )(?<!d')emploi(?! du temps)|embauche"
+    r"|financement|prise en charge|examen(?! blanc))[^.\n]{0,20}\bgaranti(e|s)?\b"
+    r"|\bgaranti(e|s)? [^.\n]{0,20}(reussite|emploi(?! du temps)|embauche|diplome)"
     r"|100\s?% (de )?(reussite|finance|pris en charge|garanti)"
 )
 
@@ -422,7 +450,8 @@ def check_communication_non_trompeuse(
 ) -> None:
     """La communication sur la prestation ne contient aucune mention manifestement trompeuse.
 
-    Repérage indicatif (rnq ne peut pas prouver l'absence de toute mention trompeuse) : une
+    Repérage indicatif, signalé « à confirmer » et jamais compté comme un écart (rnq ne peut
+    pas prouver l'absence de toute mention trompeuse) : une
     prestation sans certification présentée comme certifiante, diplômante ou éligible au CPF, un
     code RNCP/RS différent de celui de la prestation, une réussite, un emploi ou un financement
     « garantis ». Corrigez la mention, ou déclarez la certification de la prestation dans
@@ -430,7 +459,8 @@ def check_communication_non_trompeuse(
 
     EN: The communication about the offering contains no obviously misleading statement.
 
-    Indicative screening (rnq cannot prove that no statement is misleading): an offering without a
+    Indicative screening, reported "to confirm" and never counted as a gap (rnq cannot prove that no
+    statement is misleading): an offering without a
     certification presented as certifying, leading to a diploma or eligible for the CPF, an RNCP/RS
     code other than the offering's, a "guaranteed" success, job or funding. Correct the statement,
     or declare the offering's certification in rnq.yaml if it has one.
@@ -480,12 +510,17 @@ def check_communication_non_trompeuse(
         )
     joined = msg("; ".join(f.fr for f in found), "; ".join(f.en for f in found))
     if found:
-        raise Gap(
+        advise(
             msg(
                 f"Mention(s) possiblement trompeuse(s) pour la {where(offering).fr}, à vérifier : "
-                f"{joined.fr} ({files(reading.paths)}).",
+                f"{joined.fr} ({files(reading.paths)}). Un repérage, pas un constat : relisez la "
+                "mention et corrigez-la si elle peut induire le public en erreur.",
                 f"Possibly misleading statement(s) for {where(offering).en}, to check: {joined.en} "
-                f"({files(reading.paths)}).",
+                f"({files(reading.paths)}). A screening, not a finding: read the statement again "
+                "and correct it if it can mislead the public.",
             ),
+            confirm=True,
+            items=["mention-trompeuse"],
             evidence=reading.paths,
+            key="mention-trompeuse",
         )

@@ -45,10 +45,13 @@ from rnq.workspace.facts import TargetFacts
 
 __all__ = [
     "FACT_TEXT",
+    "Finder",
     "Judgement",
+    "Reader",
     "Source",
     "assess",
     "demanded",
+    "finder_questions",
     "judge",
     "sources_of",
     "stated",
@@ -85,6 +88,32 @@ FACT_TEXT: Mapping[str, Localized] = {
 
 
 @dataclass(frozen=True)
+class Reader:
+    """An item read by a function of a document's text and rows rather than by its words — a
+    table read by its headers, a figure: the :func:`~rnq.match.questions.document_question`
+    registered as ``question`` (a portable question, answered in the extraction workers too).
+    ``unproven``: as for a :class:`~rnq.match.french.Concept`."""
+
+    question: str
+    unproven: bool = False
+
+
+#: How a check finds an item in a document: a concept, a reader, or any of several.
+Finder = Concept | Reader | tuple[Concept | Reader, ...]
+
+
+def finder_questions(finder: Finder) -> tuple[str, ...]:
+    """The questions whose any « yes » says a document states the item."""
+    parts = finder if isinstance(finder, tuple) else (finder,)
+    return tuple(p.question for p in parts)
+
+
+def _unproven(finder: Finder) -> bool:
+    parts = finder if isinstance(finder, tuple) else (finder,)
+    return all(p.unproven for p in parts)
+
+
+@dataclass(frozen=True)
 class Source:
     """One document read for a target, or the section of a catalogue about it."""
 
@@ -114,9 +143,9 @@ class Source:
         found = self._ask(DRAFT)
         return found if isinstance(found, str) else None
 
-    def states(self, concept: Concept) -> bool:
-        """Whether this source states ``concept``."""
-        return bool(self._ask(concept.question))
+    def states(self, finder: Finder) -> bool:
+        """Whether this source states what ``finder`` finds."""
+        return any(self._ask(q) for q in finder_questions(finder))
 
 
 def sources_of(read: Reading | Folded | Iterable[Evidence]) -> list[Source]:
@@ -132,9 +161,9 @@ def sources_of(read: Reading | Folded | Iterable[Evidence]) -> list[Source]:
     return [Source(item) for item in folded if item.usable or item.note]
 
 
-def stated(read: Reading | Folded | Iterable[Evidence], concept: Concept) -> bool:
-    """Whether a source that is not a draft states ``concept``."""
-    return any(s.states(concept) for s in sources_of(read) if s.draft() is None)
+def stated(read: Reading | Folded | Iterable[Evidence], finder: Finder) -> bool:
+    """Whether a source that is not a draft states what ``finder`` finds."""
+    return any(s.states(finder) for s in sources_of(read) if s.draft() is None)
 
 
 def _categories(target: Unit | Offering | None) -> frozenset[str] | None:
@@ -191,7 +220,7 @@ def _condition(item: DemandedItem, facts: TargetFacts | None) -> bool | None:
 
 def assess(
     read: Reading | Folded | Iterable[Evidence],
-    concepts: Mapping[str, Concept],
+    concepts: Mapping[str, Finder],
     items: Sequence[DemandedItem],
     facts: TargetFacts | None,
 ) -> Judgement:
@@ -215,7 +244,7 @@ def assess(
             continue
         if any(s.states(concept) for s in usable):
             judgement.found.append(item)
-        elif item.provisional or concept.unproven:
+        elif item.provisional or _unproven(concept):
             judgement.to_confirm.append(item)
         elif item.item_class == "requirement":
             judgement.gaps.append(item)
@@ -240,7 +269,7 @@ def _place(target: Unit | Offering | None) -> Localized:
 
 def judge(
     read: Reading | Folded | Iterable[Evidence],
-    concepts: Mapping[str, Concept],
+    concepts: Mapping[str, Finder],
     *,
     indicator: int,
     referential: Referential,
@@ -248,12 +277,18 @@ def judge(
     target: Unit | Offering | None = None,
     only: Iterable[str] | None = None,
     subject: Localized | None = None,
+    labels: Mapping[str, Localized] | None = None,
 ) -> Judgement:
     """Judge what was read against the items of ``indicator`` that ``concepts`` covers (``only``:
     these ids): advise on what cannot make an NC, raise :class:`Gap` for what does (see the
     module docstring). ``subject`` names what is judged (« Information publique »), to start
-    the messages. Returns the judgement when there is no gap."""
+    the messages; ``labels`` names items better than their data for this target (« code
+    RNCP12345 »). Returns the judgement when there is no gap."""
     items = demanded(referential, indicator, target, only)
+    if labels:
+        items = [
+            i.model_copy(update={"label": labels[i.id]}) if i.id in labels else i for i in items
+        ]
     judgement = assess(read, concepts, items, facts)
     _advise(judgement, subject, target)
     counted = [i for i in items if i.id in concepts and i.counts]

@@ -63,7 +63,12 @@ class _Said:
         """What a failed assert or a :class:`Gap` says."""
         if isinstance(failure, Gap):
             return cls(
-                _message(failure), failure.missing, failure.evidence, failure.provisional, item
+                _message(failure),
+                failure.missing,
+                failure.evidence,
+                failure.provisional,
+                item,
+                failure.items,
             )
         return cls(_message(failure), item=item)
 

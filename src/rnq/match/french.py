@@ -47,6 +47,7 @@ __all__ = [
     "Concept",
     "concept_found",
     "concept_has_exact",
+    "concept_match",
     "concept_patterns",
     "draft",
     "states",
@@ -129,29 +130,31 @@ def word_forms(word: str) -> str:
     return w + "(?:e|es|s)?" + _INCLUSIVE
 
 
-def _word(token: str) -> str:
-    """One word of a term: its forms, or its alternatives ``a|b``."""
-    if "|" in token:
-        return "(?:" + "|".join(word_forms(t) for t in token.split("|") if t) + ")"
-    return word_forms(token)
+def _word(alternatives: list[list[str]]) -> str:
+    """One word of a term: its forms, or its alternatives ``a|b``; a compound (« e-mail »,
+    « pré-requis ») is its parts, joined by a hyphen, a space or nothing."""
+    forms = [r"[\s\-']?".join(word_forms(part) for part in parts) for parts in alternatives]
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
 
 
 def term(text: str, gap: int = GAP) -> str:
     """The regular expression of one term (see the module docstring)."""
     if text.startswith("re:"):
         return text[3:]
-    pieces = [p for p in re.split(r"\s+|(?<=')|-", fold(text).replace("’", "'")) if p]
-    words: list[str] = []
-    for piece in pieces:
+    words: list[list[list[str]]] = []
+    for piece in re.split(r"\s+|(?<=')", fold(text)):
         alternatives = [
-            "|".join(t for t in re.findall(r"[a-z0-9]+", alt) if t) for alt in piece.split("|")
+            parts for alt in piece.split("|") if (parts := re.findall(r"[a-z0-9]+", alt))
         ]
-        joined = "|".join(a for a in alternatives if a)
-        if not joined:
+        if not alternatives:
             continue
-        if "|" not in joined and joined in SMALL_WORDS:
+        if (
+            len(alternatives) == 1
+            and len(alternatives[0]) == 1
+            and alternatives[0][0] in SMALL_WORDS
+        ):
             continue
-        words.append(joined)
+        words.append(alternatives)
     if not words:
         raise ValueError(f"a term needs a word that is not a small word: {text!r}")
     between = rf"(?:{_CLAUSE}+{_WORD_CHARS}+){{0,{gap}}}{_CLAUSE}+"
@@ -175,12 +178,14 @@ _NEGATED_AFTER = re.compile(
 )
 #: What a label may be followed by when it says nothing yet.
 PLACEHOLDER = re.compile(
-    r"^\s*[:\-–—=]?\s*(?:\(?(?:a|en attente de) (?:definir|venir|rediger|completer|preciser|"
+    r"^\s*(?:[:\-–—=]\s*(?:\?+|\.\.\.|…|-+|\[[^\]]*\])\s*(?:$|\n)|[:\-–—=]?\s*(?:"
+    r"\(?(?:a|en attente de) (?:definir|venir|rediger|completer|preciser|"
     r"nommer|prevoir|analyser|faire|determiner|fixer|creer|mettre a jour|actualiser|"
-    r"renseigner|valider|confirmer)\b|en cours de (?:redaction|definition|creation|elaboration)|"
-    r"tbd\b|tbc\b|todo\b|xx+|\?+|\.\.\.|…|nc\b|n/a|voir (?:ci-dessous|plus bas|ci-apres|annexe)"
+    r"renseigner|valider|confirmer|inserer|choisir)\b|en cours de (?:redaction|definition|"
+    r"creation|elaboration)|\[(?:a |inserer|nom|date|xx)[^\]]*\]|"
+    r"tbd\b|tbc\b|todo\b|xx+|nc\b|n/a\b|voir (?:ci-dessous|plus bas|ci-apres|annexe)"
     r"|cf\.? (?:ci-dessous|plus bas)|selon besoins?$|si necessaire$|communique\w* ulterieurement"
-    r"|ulterieurement)"
+    r"|ulterieurement))"
 )
 
 
@@ -199,21 +204,31 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 def _label_without_content(text: str, end: int) -> bool:
     """Whether the match ending at ``end`` is a label followed by nothing or a placeholder: on
-    its line, or — for a heading or a label ending its line — on the next line holding text."""
+    its line, or — for a label ending its line — on the next line holding text, when that line
+    is a label of its own (« Certificateur : » then « Date d'enregistrement : … »)."""
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
     if PLACEHOLDER.match(rest):
         return True
-    if rest.strip() not in ("", ":", "-", "–", "—"):
+    stripped = rest.strip()
+    if stripped in ("-", "–", "—") or _LABEL_END.fullmatch(stripped):
+        stripped = ":"  # the rest of a label: « Date d'enregistrement [de la certification :] »
+    if stripped not in ("", ":"):
         return False
     if line_end < 0:
-        return bool(rest.strip())  # « Label : » ending the text; a bare last line is text
+        return bool(stripped)  # « Label : » ending the text; a bare last line is text
     following = text[line_end + 1 :].split("\n", 1)[0].strip()
-    return bool(_BARE_LABEL.match(following)) or bool(PLACEHOLDER.match(following))
+    if PLACEHOLDER.match(following) or _BARE_LABEL.match(following):
+        return True
+    return bool(stripped) and bool(_LABELLED.match(following))
 
 
+#: The end of a label (words, then a colon).
+_LABEL_END = re.compile(r"[\w' ]{0,60}:")
 #: A line that is only a label (« Contacts : »).
-_BARE_LABEL = re.compile(r"^[#*\-\s]*[\w' ]{1,40}\s*:\s*$")
+_BARE_LABEL = re.compile(r"^[#*\-\s]*[\w' ]{1,60}\s*:\s*$")
+#: A line that starts with a label of its own (« Durée : 21 h »).
+_LABELLED = re.compile(r"^[#*\-\s]*[\w' ]{1,40}\s*:\s")
 
 
 @dataclass(frozen=True)
@@ -221,17 +236,27 @@ class Concept:
     """The ways a document may state one demanded item (see the module docstring).
 
     ``negative_is_information``: a negative statement states the item too (« Prérequis :
-    aucun », « Équivalences : néant »). ``unproven``: its phrasings are not proven by its cases
-    yet, so its absence is only « à confirmer »."""
+    aucun », « Équivalences : néant »). ``unless``: terms that, in the clause of a match, say it
+    is about something else (« durée » with « validité », « modalités d'accès » with « parking »).
+    ``unproven``: its phrasings are not proven by its cases yet, so its absence is only « à
+    confirmer »."""
 
     terms: tuple[str, ...]
     negative_is_information: bool = False
     gap: int = GAP
     unproven: bool = False
+    unless: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, *terms: str, negative_is_information: bool = False, gap: int = GAP) -> Concept:
-        return cls(tuple(terms), negative_is_information, gap)
+    def of(
+        cls,
+        *terms: str,
+        negative_is_information: bool = False,
+        gap: int = GAP,
+        unproven: bool = False,
+        unless: tuple[str, ...] = (),
+    ) -> Concept:
+        return cls(tuple(terms), negative_is_information, gap, unproven, unless)
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -246,16 +271,28 @@ class Concept:
     @property
     def question(self) -> str:
         """The portable question « does the document state this concept »."""
-        spec = {"p": self.patterns, "x": self.exact, "n": self.negative_is_information}
+        spec: dict[str, object] = {
+            "p": self.patterns,
+            "x": self.exact,
+            "n": self.negative_is_information,
+        }
+        if self.unless:
+            spec["u"] = tuple(term(t, self.gap) for t in self.unless)
         return CONCEPT + json.dumps(spec, ensure_ascii=True, separators=(",", ":"))
 
 
+_Spec = tuple[
+    tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], bool, re.Pattern[str] | None
+]
+
+
 @lru_cache(maxsize=4096)
-def _spec(question: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], bool]:
+def _spec(question: str) -> _Spec:
     data = json.loads(question[len(CONCEPT) :])
     patterns = tuple(re.compile(p) for p in data["p"])
     exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
-    return patterns, exact, bool(data["n"])
+    unless = re.compile("|".join(f"(?:{u})" for u in data["u"])) if data.get("u") else None
+    return patterns, exact, bool(data["n"]), unless
 
 
 def concept_patterns(question: str) -> tuple[str, ...]:
@@ -268,18 +305,42 @@ def concept_has_exact(question: str) -> bool:
     return bool(_spec(question)[1])
 
 
-def concept_found(question: str, body: str, text: str | None = None) -> bool:
-    """Whether the folded ``body`` (or, for ``=`` terms, the original ``text``) states the
-    concept of ``question`` in a clause that neither negates it nor leaves it empty."""
-    patterns, exact, negative_ok = _spec(question)
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a match: from the previous to the next clause boundary (a bounded
+    window)."""
+    window = text[max(0, start - 80) : start]
+    before = window[max(window.rfind(c) for c in ".;!?\n") + 1 :]
+    after = text[end : end + 80]
+    stop = _CLAUSE_END.search(after)
+    return before + text[start:end] + (after[: stop.start()] if stop else after)
+
+
+def concept_match(question: str, body: str, text: str | None = None) -> tuple[int, int] | None:
+    """Where the folded ``body`` states the concept of ``question`` (the span of the first
+    match that counts), or None; ``(-1, -1)`` when only an ``=`` term matches ``text``."""
+    patterns, exact, negative_ok, unless = _spec(question)
     for pattern in patterns:
         for match in pattern.finditer(body):
             if not negative_ok and _negated(body, match.start(), match.end()):
                 continue
             if _label_without_content(body, match.end()):
                 continue
-            return True
-    return bool(text) and any(p.search(text or "") for p in exact)
+            if unless is not None and unless.search(_clause(body, match.start(), match.end())):
+                continue
+            return match.span()
+    if text and any(p.search(text) for p in exact):
+        return (-1, -1)
+    return None
+
+
+def concept_found(question: str, body: str, text: str | None = None) -> bool:
+    """Whether the folded ``body`` (or, for ``=`` terms, the original ``text``) states the
+    concept of ``question`` in a clause that neither negates it, nor leaves it empty, nor is
+    about something else."""
+    return concept_match(question, body, text) is not None
 
 
 # --- drafts -------------------------------------------------------------------------------------

@@ -189,15 +189,15 @@ def _possible(pattern: str, text: str, words: str | None) -> bool:
     distinct words of ``text`` (:func:`_words`), where a literal without a space is looked
     for instead: it can only occur inside one word, and ``words`` is far shorter."""
     for alternatives in required_literals(pattern):
-        if alternatives == (DIGIT,):
-            if text.isascii() and not any(d in (words or text) for d in "0123456789"):
-                return False
-        elif not any(
-            literal in (text if words is None or " " in literal else words)
-            for literal in alternatives
-        ):
+        if not any(_contains(literal, text, words) for literal in alternatives):
             return False
     return True
+
+
+def _contains(literal: str, text: str, words: str | None) -> bool:
+    if literal == DIGIT:
+        return not text.isascii() or any(d in (words or text) for d in "0123456789")
+    return literal in (text if words is None or " " in literal else words)
 
 
 def _words(body: str) -> str:
