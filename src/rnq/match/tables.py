@@ -1,0 +1,138 @@
+"""Tables read by their headers: a sheet whose headers name who, what, when and a status is a
+plan or a register, whatever words the export uses (issue #18).
+
+A check declares the *roles* of the columns it needs, each with the header words that name it
+(header synonyms as data, written like the terms of a :class:`~rnq.match.french.Concept`)::
+
+    ROLES = {
+        "who": ("salarié", "collaborateur", "nom", "bénéficiaire", "formateur"),
+        "what": ("action", "formation", "intitulé", "thème"),
+        "when": ("date", "période", "session", "échéance"),
+    }
+
+and asks :func:`find_table` for the first table of a document (a sheet's rows, or a table
+written in the text: Markdown pipes, ``;``-separated lines) whose header row names the roles it
+requires and that holds data below it. This module imports nothing else from rnq but the
+matching layer, so extraction workers use it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rnq.match.folding import fold
+from rnq.match.french import term
+
+__all__ = ["Table", "columns", "find_table", "tables_in"]
+
+Rows = Sequence[Sequence[str]]
+Roles = Mapping[str, Sequence[str]]
+
+#: Rows looked at for a header, from the top of a table.
+HEADER_ROWS = 6
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found by its headers: the column of each role, and the data rows below."""
+
+    columns: Mapping[str, int]
+    rows: tuple[tuple[str, ...], ...]
+
+    def values(self, role: str) -> list[str]:
+        """The non-empty cells of ``role``'s column."""
+        index = self.columns.get(role)
+        if index is None:
+            return []
+        return [row[index].strip() for row in self.rows if index < len(row) and row[index].strip()]
+
+
+@lru_cache(maxsize=1024)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{term(w, gap=1)})" for w in words))
+
+
+def columns(header: Sequence[str], roles: Roles) -> dict[str, int]:
+    """The column of each role ``header`` names (a cell serves one role: the first it names,
+    in the order of ``roles``)."""
+    found: dict[str, int] = {}
+    used: set[int] = set()
+    cells = [fold(str(cell)) for cell in header]
+    for role, words in roles.items():
+        pattern = _pattern(tuple(words))
+        for index, cell in enumerate(cells):
+            if index not in used and cell.strip() and pattern.search(cell):
+                found[role] = index
+                used.add(index)
+                break
+    return found
+
+
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+def tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
+    """The tables of a document: its rows (a sheet), and the tables written in its text —
+    Markdown pipe tables, runs of lines whose cells are separated by `` ; `` or tabs."""
+    found: list[list[list[str]]] = []
+    if rows:
+        found.append([[str(cell) for cell in row] for row in rows])
+    if not text:
+        return found
+    current: list[list[str]] = []
+    for line in text.splitlines():
+        cells = _cells(line)
+        if cells is None:
+            if len(current) >= 2:
+                found.append(current)
+            current = []
+        elif cells:
+            current.append(cells)
+    if len(current) >= 2:
+        found.append(current)
+    return found
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table line (an empty list for a Markdown rule), None for another line."""
+    if _PIPE_RULE.match(line) and set(line.strip()) <= set("|:- "):
+        return []
+    stripped = line.strip()
+    if stripped.count("|") >= 2:
+        return [c.strip() for c in stripped.strip("|").split("|")]
+    for separator in ("\t", ";"):
+        if stripped.count(separator) >= 2:
+            return [c.strip() for c in stripped.split(separator)]
+    return None
+
+
+def find_table(
+    text: str | None,
+    rows: Rows | None,
+    roles: Roles,
+    required: Iterable[str],
+    *,
+    data_rows: int = 1,
+) -> Table | None:
+    """The first table of a document whose header row (among its first rows) names every
+    ``required`` role and that has at least ``data_rows`` rows below it with a value in each
+    required column; None if there is none."""
+    needed = tuple(required)
+    for table in tables_in(text, rows):
+        for start, header in enumerate(table[:HEADER_ROWS]):
+            found = columns(header, roles)
+            if not all(role in found for role in needed):
+                continue
+            body = tuple(
+                tuple(row)
+                for row in table[start + 1 :]
+                if all(
+                    found[role] < len(row) and str(row[found[role]]).strip() for role in needed
+                )
+            )
+            if len(body) >= data_rows:
+                return Table(found, body)
+    return None
