@@ -321,3 +321,52 @@ def test_a_docstring_with_an_en_part_speaks_both_languages(
     assert passed["message"] == requirement
     (french,) = [f for f in _findings(report, "::check_french_only") if f["unit"] == "pro"]
     assert french["fix"] == "Correctif en français."
+
+
+UNBOUND = '''
+import rnq
+
+def check_referent_handicap_nomme(unit):
+    """Un référent handicap est nommé."""
+    assert False, "aucun référent"
+
+@rnq.mark.indicator(29)
+def check_cfa_only(unit):
+    """Une action d'insertion (CFA)."""
+    assert False
+
+@rnq.mark.indicator(99)
+def check_no_such_indicator(unit):
+    """Un indicateur qui n'existe pas."""
+    assert False
+
+@rnq.mark.skip(reason="pas encore")
+def check_skipped(unit):
+    """Désactivée exprès."""
+    assert False
+
+@rnq.mark.indicator(26)
+def check_bound(unit):
+    """Liée à 26 : exécutée."""
+'''
+
+
+def test_an_unbound_check_is_reported_never_silently_skipped(
+    write_workspace: Callable[..., Path],
+) -> None:
+    """check-review §2.6 (scenario s_h_unmarked_custom_check): a custom check with no mark, or
+    bound only to indicators that do not apply or do not exist, is listed as a problem; one
+    marked skip is not; the indicator it meant to verify is not made conform by its silence."""
+    root = write_workspace(CONFIG, {"checks/handicap.py": UNBOUND})
+    report = _run(root)
+    problems = {p.message.split(" ")[0]: p for p in report.errors if p.path.startswith("checks")}
+    assert set(problems) == {
+        "check_referent_handicap_nomme",
+        "check_cfa_only",
+        "check_no_such_indicator",
+    }
+    assert "aucun indicateur" in problems["check_referent_handicap_nomme"].message
+    assert "ne s'applique pas" in problems["check_cfa_only"].message
+    assert "absent du référentiel" in problems["check_no_such_indicator"].message
+    assert problems["check_cfa_only"].path == "checks/handicap.py"
+    assert any(f.check.endswith("check_bound") for f in report.indicator(26).findings)

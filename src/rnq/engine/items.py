@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from rnq.engine.discovery import CheckDef
+from rnq.text import Localized
 from rnq.workspace.config import Offering, Unit
 
-__all__ = ["Item", "expand"]
+__all__ = ["Item", "expand", "unbound_reason"]
 
 
 @dataclass
@@ -66,6 +67,45 @@ def _pool(check: CheckDef, version: str, applicable: Sequence[int]) -> list[int]
     if bound is not None and 0 in bound:
         pool = [0, *pool]
     return pool
+
+
+def unbound_reason(
+    check: CheckDef, version: str, applicable: Sequence[int], known: Sequence[int]
+) -> Localized | None:
+    """Why ``check`` runs for no indicator in ``version`` (None when it runs for some, or is
+    marked ``skip``): it is bound to none, or only to indicators that do not apply to this
+    provider or do not exist in ``version`` (``known``: its indicator numbers)."""
+    if check.marks_named("skip") or _pool(check, version, applicable):
+        return None
+    name = check.name.rpartition("::")[2]
+    bound = check.bound_indicators(version)
+    if bound is None:
+        return Localized(
+            fr=f"{name} n'est liée à aucun indicateur : elle n'est pas exécutée — ajoutez "
+            "@rnq.mark.verifies(...) ou @rnq.mark.indicator(N)",
+            en=f"{name} is bound to no indicator: it is not run — add @rnq.mark.verifies(...) "
+            "or @rnq.mark.indicator(N)",
+        )
+    if not bound:
+        return Localized(
+            fr=f"{name} ne vérifie aucun indicateur du référentiel {version} : elle n'est pas "
+            "exécutée",
+            en=f"{name} verifies no indicator of referential {version}: it is not run",
+        )
+    missing = [n for n in bound if n not in known and n != 0]
+    shown = ", ".join(str(n) for n in bound)
+    if missing:
+        return Localized(
+            fr=f"{name} est liée à l'indicateur {shown}, absent du référentiel {version} : "
+            "elle n'est pas exécutée",
+            en=f"{name} is bound to indicator {shown}, not in referential {version}: it is not run",
+        )
+    return Localized(
+        fr=f"{name} est liée à l'indicateur {shown}, qui ne s'applique pas à ce prestataire "
+        "(catégories, activité) : elle n'est pas exécutée",
+        en=f"{name} is bound to indicator {shown}, which does not apply to this provider "
+        "(categories, activity): it is not run",
+    )
 
 
 _K = TypeVar("_K")

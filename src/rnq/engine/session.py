@@ -18,7 +18,7 @@ from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.discovery import CheckDef, collect_checks, import_check_folder, namespace_of
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import SESSION, TARGETED, FixtureLookupError, FixtureRegistry
-from rnq.engine.items import Item, expand
+from rnq.engine.items import Item, expand, unbound_reason
 from rnq.engine.runner import run_item, unknown_fixture_findings
 from rnq.errors import Problem
 from rnq.plugins import PluginSet
@@ -30,6 +30,10 @@ from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig
 from rnq.workspace.facts import TargetFacts, applies_to_offering, applies_to_unit, facts_of
 
 __all__ = ["Session", "run_checks"]
+
+#: The namespace of the built-in checks (a built-in check bound to a slug of one version only
+#: runs for none in the other: not a problem).
+BUILTIN_PREFIX = "rnq.checks."
 
 
 @dataclass
@@ -266,6 +270,11 @@ def run_checks(
             offerings_for=scope.offerings_for,
             units_for=scope.units_for,
         )
+        if not items and not check.source.startswith(BUILTIN_PREFIX):
+            known = [i.number for i in referential]
+            reason = unbound_reason(check, referential.id, applicable, known)
+            if reason is not None:  # never silently skipped (SPEC §4)
+                session.problems.append(Problem(path=check.source, message=reason))
         pending.extend(items)
     # Run unit by unit (stable within a unit), so progress can say which unit is checked.
     order = {unit.id: index_ for index_, unit in enumerate(session.workspace.config.units)}
