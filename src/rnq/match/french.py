@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,6 +53,7 @@ __all__ = [
     "draft",
     "states",
     "term",
+    "terms",
     "word_forms",
 ]
 
@@ -106,12 +108,11 @@ _CLAUSE = r"[^\w.;!?\n:]"  # what separates words within one clause
 _WORD_CHARS = r"[a-z0-9]"
 
 
-def word_forms(word: str) -> str:
-    """A regular expression for a folded French word and its forms (gender, number, inclusive
-    writing), e.g. ``referent`` → ``referent(?:e|es|s)?…``."""
-    w = re.escape(word)
+def _forms(word: str) -> tuple[str, str]:
+    """A folded French word as the literal its forms start with and the regular expression of
+    their endings (gender, number, inclusive writing)."""
     if len(word) <= 2 or not word.isalpha():
-        return w
+        return word, ""
     rules = (
         ("eur", "(?:eur|eure|euse|rice|trice)"),
         ("if", "(?:if|ive)"),
@@ -124,23 +125,42 @@ def word_forms(word: str) -> str:
     )
     for end, alternatives in rules:
         if word.endswith(end) and len(word) > len(end) + 2:
-            return re.escape(word[: -len(end)]) + alternatives + "(?:e|s|x)?" + _INCLUSIVE
+            return word[: -len(end)], alternatives + "(?:e|s|x)?" + _INCLUSIVE
     if word.endswith(("s", "x", "z")):
-        return w + _INCLUSIVE
-    return w + "(?:e|es|s)?" + _INCLUSIVE
+        return word, _INCLUSIVE
+    return word, "(?:e|es|s)?" + _INCLUSIVE
 
 
-def _word(alternatives: list[list[str]]) -> str:
-    """One word of a term: its forms, or its alternatives ``a|b``; a compound (« e-mail »,
-    « pré-requis ») is its parts, joined by a hyphen, a space or nothing."""
-    forms = [r"[\s\-']?".join(word_forms(part) for part in parts) for parts in alternatives]
-    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+def word_forms(word: str) -> str:
+    """A regular expression for a folded French word and its forms (gender, number, inclusive
+    writing), e.g. ``referent`` → ``referent(?:e|es|s)?…``."""
+    literal, endings = _forms(word)
+    return re.escape(literal) + endings
 
 
-def term(text: str, gap: int = GAP) -> str:
-    """The regular expression of one term (see the module docstring)."""
+def _compound(parts: list[str], *, leading: bool) -> str:
+    """One alternative of a word: its parts (« e-mail », « pré-requis ») joined by a hyphen, a
+    space or nothing. ``leading``: the first word of a term, which must start a word: the check
+    comes right after its first letters, so that the regular expression starts with a literal
+    (searched fast) rather than with a look-behind tried at every position."""
+    literal, endings = _forms(parts[0])
+    first = re.escape(literal)
+    if leading:
+        first += f"(?<!{_WORD_CHARS}{re.escape(literal)})"
+    rest = "".join(r"[\s\-']?" + word_forms(part) for part in parts[1:])
+    return first + endings + rest
+
+
+def _word(alternatives: list[list[str]], *, leading: bool = False) -> list[str]:
+    """The regular expressions of one word of a term, one per alternative ``a|b``."""
+    return [_compound(parts, leading=leading) for parts in alternatives]
+
+
+def terms(text: str, gap: int = GAP) -> list[str]:
+    """The regular expressions of one term (see the module docstring): one per alternative of
+    its first word, each starting with a literal."""
     if text.startswith("re:"):
-        return text[3:]
+        return [text[3:]]
     words: list[list[list[str]]] = []
     for piece in re.split(r"\s+|(?<=')", fold(text)):
         alternatives = [
@@ -158,8 +178,17 @@ def term(text: str, gap: int = GAP) -> str:
     if not words:
         raise ValueError(f"a term needs a word that is not a small word: {text!r}")
     between = rf"(?:{_CLAUSE}+{_WORD_CHARS}+){{0,{gap}}}{_CLAUSE}+"
-    body = between.join(_word(w) for w in words)
-    return rf"(?<!{_WORD_CHARS}){body}(?!{_WORD_CHARS})"
+    rest = "".join(between + _either(_word(w)) for w in words[1:])
+    return [first + rest + rf"(?!{_WORD_CHARS})" for first in _word(words[0], leading=True)]
+
+
+def _either(forms: list[str]) -> str:
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+
+def term(text: str, gap: int = GAP) -> str:
+    """The regular expression of one term, as one pattern (see :func:`terms`)."""
+    return _either(terms(text, gap))
 
 
 # --- negation, empty labels, drafts --------------------------------------------------------
@@ -261,7 +290,7 @@ class Concept:
     @property
     def patterns(self) -> tuple[str, ...]:
         """The regular expressions over folded text (``=`` terms excepted)."""
-        return tuple(term(t, self.gap) for t in self.terms if not t.startswith("="))
+        return tuple(p for t in self.terms if not t.startswith("=") for p in terms(t, self.gap))
 
     @property
     def exact(self) -> tuple[str, ...]:
@@ -277,7 +306,7 @@ class Concept:
             "n": self.negative_is_information,
         }
         if self.unless:
-            spec["u"] = tuple(term(t, self.gap) for t in self.unless)
+            spec["u"] = tuple(p for t in self.unless for p in terms(t, self.gap))
         return CONCEPT + json.dumps(spec, ensure_ascii=True, separators=(",", ":"))
 
 
@@ -318,11 +347,20 @@ def _clause(text: str, start: int, end: int) -> str:
     return before + text[start:end] + (after[: stop.start()] if stop else after)
 
 
-def concept_match(question: str, body: str, text: str | None = None) -> tuple[int, int] | None:
+def concept_match(
+    question: str,
+    body: str,
+    text: str | None = None,
+    possible: Callable[[str], bool] | None = None,
+) -> tuple[int, int] | None:
     """Where the folded ``body`` states the concept of ``question`` (the span of the first
-    match that counts), or None; ``(-1, -1)`` when only an ``=`` term matches ``text``."""
+    match that counts), or None; ``(-1, -1)`` when only an ``=`` term matches ``text``.
+    ``possible(pattern)``: False when ``body`` cannot match ``pattern`` (a literal it needs is
+    missing), so that the pattern is not run."""
     patterns, exact, negative_ok, unless = _spec(question)
     for pattern in patterns:
+        if possible is not None and not possible(pattern.pattern):
+            continue
         for match in pattern.finditer(body):
             if not negative_ok and _negated(body, match.start(), match.end()):
                 continue
@@ -336,11 +374,16 @@ def concept_match(question: str, body: str, text: str | None = None) -> tuple[in
     return None
 
 
-def concept_found(question: str, body: str, text: str | None = None) -> bool:
+def concept_found(
+    question: str,
+    body: str,
+    text: str | None = None,
+    possible: Callable[[str], bool] | None = None,
+) -> bool:
     """Whether the folded ``body`` (or, for ``=`` terms, the original ``text``) states the
     concept of ``question`` in a clause that neither negates it, nor leaves it empty, nor is
     about something else."""
-    return concept_match(question, body, text) is not None
+    return concept_match(question, body, text, possible) is not None
 
 
 # --- drafts -------------------------------------------------------------------------------------

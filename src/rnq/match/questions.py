@@ -37,8 +37,6 @@ from rnq.match.french import (
     CONCEPT,
     DRAFT,
     concept_found,
-    concept_has_exact,
-    concept_patterns,
     draft,
 )
 
@@ -299,12 +297,10 @@ def answer(
 
 
 def _concept(question: str, body: str, words: str | None, text: str | None) -> bool:
-    """A :data:`~rnq.match.french.CONCEPT` question: each pattern is first looked for as a plain
-    search (its literal prefilter answers most « no » at once), then read in its clause."""
-    patterns = concept_patterns(question)
-    if not any(search(p, body, words) for p in patterns) and not concept_has_exact(question):
-        return False
-    return concept_found(question, body, text)
+    """A :data:`~rnq.match.french.CONCEPT` question: a pattern runs only where the text holds
+    the literals it needs (:func:`required_literals`: most « no » at once), then each match is
+    read in its clause."""
+    return concept_found(question, body, text, lambda pattern: _possible(pattern, body, words))
 
 
 def answer_all(

@@ -129,9 +129,7 @@ def find_table(
             body = tuple(
                 tuple(row)
                 for row in table[start + 1 :]
-                if all(
-                    found[role] < len(row) and str(row[found[role]]).strip() for role in needed
-                )
+                if all(found[role] < len(row) and str(row[found[role]]).strip() for role in needed)
             )
             if len(body) >= data_rows:
                 return Table(found, body)
