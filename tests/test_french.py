@@ -8,7 +8,7 @@ import pytest
 
 from rnq.match.folding import fold
 from rnq.match.french import Concept, draft, states, term, word_forms
-from rnq.match.questions import answer, answers_for, portable
+from rnq.match.questions import answer, answers_for, document_body, portable
 
 
 def says(concept: Concept, text: str) -> bool:
@@ -244,3 +244,34 @@ def test_the_draft_question_is_portable() -> None:
 
     assert portable(DRAFT)
     assert answers_for("Procédure : à rédiger", None, [DRAFT])[0] is not None
+
+
+# --- tables, exact terms in rows, wrapped lines -------------------------------------------------
+
+
+def test_a_sheet_with_headers_over_empty_rows_is_an_empty_template() -> None:
+    rows = [["Période", "Missions prévues", "Compétences"], ["", "", ""], ["", "", ""]]
+    assert draft(document_body(None, rows)) is not None
+
+
+def test_draft_words_inside_a_filled_table_do_not_make_it_a_draft() -> None:
+    rows = [
+        ["Période", "Missions à venir", "Compétences"],
+        ["septembre", "accueil client", "vente conseil"],
+        ["octobre", "tenue de caisse", "encaissement"],
+    ]
+    assert draft(document_body(None, rows)) is None
+
+
+def test_an_exact_term_is_found_in_a_sheet() -> None:
+    question = Concept.of("=MA").question
+    rows = [["Apprenti", "Appréciation MA"], ["Léa", "très bien"]]
+    assert answers_for(None, rows, [question]) == (True,)
+
+
+def test_a_line_wrapped_inside_a_sentence_is_read_as_one_clause() -> None:
+    text = "Chaque apprenti remplit un questionnaire\nanonyme sur les enseignements.\n"
+    body = document_body(text, None)
+    assert "questionnaire anonyme" in body
+    assert "\n" not in body.strip()
+    assert document_body("Objectifs\n- savoir faire\n", None) == "objectifs\n- savoir faire"

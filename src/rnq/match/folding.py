@@ -69,6 +69,17 @@ def _fold_char(char: str) -> str:
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+#: A line broken inside a sentence (a PDF's or an e-mail's wrapping): the line does not end a
+#: sentence, a label or a table row, and the next starts in lower case.
+_SOFT_WRAP = re.compile(r"(?<=[^\s.;:!?»)|\]])[ \t]*\r?\n[ \t]*(?=[a-zàâäçéèêëîïôöùûüÿœæ(«])")
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with the lines broken inside a sentence joined again, so that a clause read by
+    the checks is not cut by where a PDF wrapped it."""
+    return _SOFT_WRAP.sub(" ", text)
+
+
 def document_body(
     text: str | None, rows: Iterable[Sequence[str]] | None, note: str | None = None
 ) -> str:
@@ -77,7 +88,7 @@ def document_body(
     joined by `` ; ``, one row a line) and its note, line by line."""
     parts: list[str] = []
     if text:
-        parts.append(_FRONT_MATTER.sub("", text, count=1))
+        parts.append(_unwrap(_FRONT_MATTER.sub("", text, count=1)))
     if rows:
         parts.extend(" ; ".join(row) for row in rows)
     if note:

@@ -19,7 +19,7 @@ A term is turned into a regular expression over the folded text (:func:`term`):
 * **alternatives** inside a term with ``|``: « délai|délais moyen d'accès »; a term starting
   with ``re:`` is a regular expression as it is; one starting with ``=`` is matched on the
   original text, case and accents kept (« =MA » is the maître d'apprentissage, « ma » a
-  possessive).
+  possessive); ``=`` applies to a whole term, never to one alternative of a word.
 
 A match does not count when the clause negates it (« aucun dispositif », « pas de règlement »,
 « non prévu ») — unless the concept says a negative statement is information (« Prérequis :
@@ -397,25 +397,49 @@ _DRAFT_MARKERS = re.compile(
 
 def draft(body: str) -> str | None:
     """Why the folded ``body`` is a draft or an empty template (None when it is not): it says
-    so (« à rédiger », « modèle à venir »…) and is short, or it is nothing but labels — headings,
-    « Label : » lines, labels separated by slashes — with no content behind them."""
+    so (« à rédiger », « modèle à venir »… outside its tables) and is short, or it is nothing but
+    labels — headings, « Label : » lines, labels separated by slashes, a table's header row over
+    empty rows — with no content behind them."""
     words = re.findall(r"[a-z0-9]+", body)
     if not words:
         return "empty"
-    markers = _DRAFT_MARKERS.findall(body)
+    prose, cells = _split_tables(body)
+    markers = _DRAFT_MARKERS.findall("\n".join(prose))
     if markers and len(words) < 80:
         return f"marked as a draft ({markers[0]})"
-    content = _content_words(body)
-    if content < 4:
+    if _content_words(prose) + cells < 4:
         return "labels without content"
     return None
 
 
-def _content_words(body: str) -> int:
+def _is_table_line(line: str) -> bool:
+    return " ; " in f" {line.strip()} " or line.count("|") >= 2 or line.strip() in (";", "|")
+
+
+def _split_tables(body: str) -> tuple[list[str], int]:
+    """The lines of ``body`` outside tables, and the words in the data rows of its tables (a
+    table's first row is its header: labels, not content)."""
+    prose: list[str] = []
+    cells = 0
+    in_table = False
+    for line in body.split("\n"):
+        if not _is_table_line(line):
+            prose.append(line)
+            in_table = False
+            continue
+        if in_table:  # a data row: the words of its cells that are not placeholders
+            for cell in re.split(r"\s*[;|]\s*", line):
+                if cell and not PLACEHOLDER.match(cell) and not re.fullmatch(r"[\W_]*", cell):
+                    cells += len(re.findall(r"[a-z0-9]+", cell))
+        in_table = True
+    return prose, cells
+
+
+def _content_words(lines: list[str]) -> int:
     """Words that say something: those after a label's colon (placeholders excluded), and those
     of lines that are not bare labels."""
     count = 0
-    for raw in body.split("\n"):
+    for raw in lines:
         line = raw.strip(" #*-•\t")
         if not line:
             continue

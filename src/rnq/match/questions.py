@@ -286,7 +286,7 @@ def answer(
     if question.startswith(ALL):
         return _all(question[len(ALL) :], body, words)
     if question.startswith(CONCEPT):
-        return _concept(question, body, words, content[0])
+        return _concept(question, body, words, _original(content))
     if question == DRAFT:
         return draft(body)
     if question.startswith("\x00"):
@@ -294,6 +294,14 @@ def answer(
             _load_named(question)  # in a worker: the module that registers it
         return NAMED[question](*content)  # KeyError: not a portable question
     return search(question, body, words)
+
+
+def _original(content: tuple[str | None, Rows | None]) -> str | None:
+    """A document's text and rows as they are (case and accents kept), for exact terms."""
+    text, rows = content
+    if not rows:
+        return text
+    return "\n".join([text or "", *(" ; ".join(map(str, row)) for row in rows)])
 
 
 def _concept(question: str, body: str, words: str | None, text: str | None) -> bool:
