@@ -275,3 +275,13 @@ def test_a_line_wrapped_inside_a_sentence_is_read_as_one_clause() -> None:
     assert "questionnaire anonyme" in body
     assert "\n" not in body.strip()
     assert document_body("Objectifs\n- savoir faire\n", None) == "objectifs\n- savoir faire"
+
+
+def test_a_letter_with_fields_to_fill_in_is_a_template() -> None:
+    text = (
+        "Convocation\nMadame, Monsieur [NOM],\nVous êtes convoqué(e) le [DATE] à [HEURE] "
+        "à l'adresse suivante : [ADRESSE].\nCordialement, [SIGNATAIRE]"
+    )
+    assert draft(document_body(text, None)) is not None
+    filled = "Voir l'annexe [1] et le règlement [2] ; la session a lieu le 12 mars à Lyon."
+    assert draft(document_body(filled, None)) is None

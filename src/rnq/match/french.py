@@ -16,7 +16,9 @@ A term is turned into a regular expression over the folded text (:func:`term`):
   :data:`GAP` other words may come between two words of the term within one clause, so
   « règles de santé et de la sécurité » says « santé et sécurité », and « évaluations en cours
   et en fin de formation » says « en fin de formation » and « en cours de formation »;
-* **alternatives** inside a term with ``|``: « délai|délais moyen d'accès »; a term starting
+* **alternatives** for one word with ``|``: « délai|délais moyen d'accès » (``|`` separates the
+  words that may stand in one place of the term, not whole phrases: write two terms for two
+  phrasings; a small word alone is dropped, so « sur site » is « site »); a term starting
   with ``re:`` is a regular expression as it is; one starting with ``=`` is matched on the
   original text, case and accents kept (« =MA » is the maître d'apprentissage, « ma » a
   possessive); ``=`` applies to a whole term, never to one alternative of a word.
@@ -395,6 +397,10 @@ _DRAFT_MARKERS = re.compile(
 )
 
 
+#: A field left to fill in: « [DATE] », « [Nom du formateur] », « {{ adresse }} », « <lieu> ».
+_FIELDS = re.compile(r"\[[a-z][^\]\n]{0,30}\]|\{\{[^}\n]{1,30}\}\}|<[a-z][a-z _']{1,30}>")
+
+
 def draft(body: str) -> str | None:
     """Why the folded ``body`` is a draft or an empty template (None when it is not): it says
     so (« à rédiger », « modèle à venir »… outside its tables) and is short, or it is nothing but
@@ -407,6 +413,9 @@ def draft(body: str) -> str | None:
     markers = _DRAFT_MARKERS.findall("\n".join(prose))
     if markers and len(words) < 80:
         return f"marked as a draft ({markers[0]})"
+    fields = _FIELDS.findall(body)
+    if len(fields) >= 3 and len(words) < 40 * len(fields):
+        return f"a template with fields to fill in ({', '.join(fields[:3])})"
     if _content_words(prose) + cells < 4:
         return "labels without content"
     return None
