@@ -285,3 +285,51 @@ def test_a_letter_with_fields_to_fill_in_is_a_template() -> None:
     assert draft(document_body(text, None)) is not None
     filled = "Voir l'annexe [1] et le règlement [2] ; la session a lieu le 12 mars à Lyon."
     assert draft(document_body(filled, None)) is None
+
+
+def test_a_sentence_with_a_semicolon_is_prose_not_a_table() -> None:
+    text = "Objectifs : connaître Excel ; sensibiliser aux bonnes pratiques de sécurité."
+    assert draft(document_body(text, None)) is None
+
+
+def test_an_infinitive_after_the_matched_word_is_not_a_placeholder() -> None:
+    concept = Concept.of("vous apprendrez")
+    assert says(concept, "Vous apprendrez à créer un tableau croisé dynamique.")
+    assert not says(concept, "Vous apprendrez : à définir")
+
+
+def test_a_plural_word_finds_its_singular() -> None:
+    assert found("compétences visées", "Compétence visée : établir un devis")
+
+
+def test_a_term_that_shrinks_to_one_word_is_refused() -> None:
+    with pytest.raises(ValueError, match="leaves only"):
+        term("pour qui")
+    assert found("re:\\bpour qui\\b", "Pour qui ? Les managers")
+
+
+def test_numbered_headings_and_dotted_leaders_are_not_content() -> None:
+    text = (
+        "Fiche pédagogique — « Relation client »\n1. Public visé\n2. Contenus\n"
+        "3. Déroulé et modalités\nRédigée par : ......... Date : .........\n"
+    )
+    assert draft(document_body(text, None)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La veille n'est pas diffusée aux formateurs.",
+        "Les formateurs ne sont pas interrogés sur la formation.",
+        "Nous n'avons pas sollicité l'avis de l'OPCO.",
+        "L'efficacité du dispositif n'est jamais mesurée.",
+    ],
+)
+def test_a_negated_verb_around_the_match_denies_it(text: str) -> None:
+    concept = Concept.of("veille", "formateurs", "avis de l'OPCO", "efficacité")
+    assert not says(concept, text)
+
+
+def test_not_only_is_not_a_negation() -> None:
+    concept = Concept.of("formateurs")
+    assert says(concept, "Les formateurs ne sont pas seulement interrogés : ils notent tout.")

@@ -13,7 +13,9 @@ import pytest
 import rnq
 from rnq.checks import builtin_check_modules, questions
 from rnq.checks.helpers import Term
+from rnq.checks.judging import finder_questions
 from rnq.extract.pool import Extractor
+from rnq.match.french import DRAFT
 from rnq.match.questions import named_question
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,8 +25,9 @@ def test_every_built_in_term_is_planned_for_its_indicator() -> None:
     from rnq.checks import i26_disability
 
     planned = set(questions.questions_for([26], "rnq-2026"))
-    for term in i26_disability.DISABILITY_TERMS:
-        assert set(term.patterns) <= planned
+    for finder in i26_disability.CONCEPTS.values():
+        assert set(finder_questions(finder)) <= planned
+    assert DRAFT in planned  # a module that reads concepts asks whether a document is a draft
     assert questions.questions_for([26], "rnq-2026") is questions.questions_for(
         (26, 26), "rnq-2026"
     )
@@ -38,7 +41,7 @@ def test_a_version_plans_only_the_indicators_its_checks_verify() -> None:
 
 
 def test_named_questions_of_a_module_are_planned() -> None:
-    assert named_question("rnq.checks.i19_resources", "tracking") in questions.questions_for(
+    assert named_question("rnq.checks.i19_resources", "tracking-table") in questions.questions_for(
         [19], "rnq-2026"
     )
 

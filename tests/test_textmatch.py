@@ -136,7 +136,7 @@ def test_portable_questions() -> None:
     assert portable(r"\bfoad\b")
     assert portable(HAS_TEXT)
     assert portable(ALL + "x")
-    assert portable("\x00rnq.checks.i19_resources:tracking")  # registered on import
+    assert portable("\x00rnq.checks.i19_resources:tracking-table")  # registered on import
     assert not portable("\x00head300")  # a question only its check can answer (reads the path)
     assert not portable("offre\x1fx")  # a passage of a catalogue
 
@@ -155,8 +155,9 @@ def test_answer_all_reads_the_body_checks_read() -> None:
 
 
 def test_document_questions_are_answered_from_text_and_rows() -> None:
-    tracking = "\x00rnq.checks.i19_resources:tracking"
+    tracking = "\x00rnq.checks.i19_resources:tracking-table"
     rows = [("Apprenant", "Taux d'achèvement"), ("A. Martin", "80 %")]
     assert answer_all(None, rows, [tracking]) == {tracking: True}
-    assert answer_all("Relevé des connexions de mars", None, [tracking]) == {tracking: True}
+    text = "Relevé de mars\n| Apprenant | Progression |\n|---|---|\n| A. Martin | 80 % |\n"
+    assert answer_all(text, None, [tracking]) == {tracking: True}  # a table written in text
     assert answer_all("Programme", [("Nom", "Prénom")], [tracking]) == {tracking: False}

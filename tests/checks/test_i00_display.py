@@ -133,21 +133,32 @@ def test_premises_only_on_an_unreadable_photo_is_not_verified(tmp_path: Path) ->
     assert display(report).status == "not_assessed"
 
 
-def test_page_without_the_certified_category_is_a_gap(tmp_path: Path) -> None:
+def advice_of(report: rnq.Report) -> list[rnq.verdict.report.ReportFinding]:
+    return [
+        f for f in display(report).findings if f.check.endswith(CHECK) and f.outcome == "advice"
+    ]
+
+
+def test_page_without_the_certified_category_is_advice(tmp_path: Path) -> None:
+    """check-review §2.5 (0): naming every certified category is a brand-use rule, not the
+    obligation — a point de vigilance, never a major NC."""
     page = capture(text="Site internet www.exemple.fr : nous sommes certifiés Qualiopi.")
     report = run(tmp_path, [page, ATTESTATION])
-    [finding] = [f for f in display(report).findings if f.check.endswith(CHECK)]
-    assert finding.outcome == "gap"
-    assert "actions de formation" in finding.message and "web:accueil" in finding.message
-    assert display(report).status == "nc_major"
+    outcomes = [f.outcome for f in display(report).findings if f.check.endswith(CHECK)]
+    assert outcomes == ["passed", "advice"]
+    (advice,) = advice_of(report)
+    assert "actions de formation" in advice.message and "web:accueil" in advice.message
+    assert advice.evidence == ("web:accueil",)
+    assert display(report).status == "conform"
+    assert not any("affich" in reason.lower() for reason in report.summary.blocking)
 
 
-def test_attestation_without_signatory_is_not_accepted(tmp_path: Path) -> None:
+def test_attestation_without_signatory_is_advice(tmp_path: Path) -> None:
     unsigned = ATTESTATION.model_copy(update={"by": None})
     report = run(tmp_path, [capture(), unsigned])
-    [finding] = [f for f in display(report).findings if f.check.endswith(CHECK)]
-    assert finding.outcome == "gap" and "les locaux" in finding.message
-    assert "signataire" in finding.message
+    (advice,) = advice_of(report)
+    assert "signataire" in advice.message and advice.evidence == ("attestation:affichage",)
+    assert display(report).status == "conform"
 
 
 def test_the_certificate_itself_is_not_proof_of_display(tmp_path: Path) -> None:
@@ -161,12 +172,23 @@ def test_the_certificate_itself_is_not_proof_of_display(tmp_path: Path) -> None:
     assert finding.outcome == "gap" and "certificat lui-même" in finding.message
 
 
-def test_a_stale_capture_is_a_gap(tmp_path: Path) -> None:
+def test_a_stale_capture_is_advice_with_the_heuristic_said(tmp_path: Path) -> None:
     old = capture(date=dt.date(2024, 5, 1))
     report = run(tmp_path, [old, ATTESTATION], lang="en")
+    (advice,) = advice_of(report)
+    assert "2024-05-01" in advice.message and "heuristic" in advice.message
+    assert display(report).status == "conform"
+
+
+def test_a_page_without_qualiopi_proves_nothing(tmp_path: Path) -> None:
+    """The display itself is the obligation: a page that does not speak of Qualiopi is no proof
+    of it, and with nothing else for the website the obligation is a gap (major)."""
+    page = capture(text="Site internet www.exemple.fr — page d'accueil : nos formations.")
+    report = run(tmp_path, [page, ATTESTATION])
     [finding] = [f for f in display(report).findings if f.check.endswith(CHECK)]
-    assert finding.outcome == "gap" and "2024-05-01" in finding.message
-    assert "heuristic" in finding.message
+    assert finding.outcome == "gap" and "ne mentionne pas Qualiopi" in finding.message
+    assert "le site internet" in finding.message
+    assert display(report).status == "nc_major"
 
 
 def test_no_website_attested(tmp_path: Path) -> None:
@@ -182,11 +204,13 @@ def test_no_website_attested(tmp_path: Path) -> None:
     assert display(report).status == "conform"
 
 
-def test_every_certified_category_is_named(tmp_path: Path) -> None:
+def test_every_certified_category_is_named_as_advice(tmp_path: Path) -> None:
     config = CONFIG.replace("categories: [AF]", "categories: [AF, BC]")
     report = run(tmp_path, [capture(), ATTESTATION], config=config)
-    [finding] = [f for f in display(report).findings if f.check.endswith(CHECK)]
-    assert finding.outcome == "gap" and "bilans de compétences" in finding.message
+    (advice,) = advice_of(report)
+    assert "bilans de compétences" in advice.message
+    assert "actions de formation" not in advice.message
+    assert display(report).status == "conform"
 
 
 def test_initial_audit_does_not_check_the_display(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Indicator 27 (``rnq/checks/i27_subcontracting.py``): the subcontractors' compliance is
-checked (both referentials) and, from rnq-2026, the subcontracting contracts trace what is
-subcontracted, the compliance obligations and the controls; not applicable without
-subcontracting.
+checked (both referentials); from rnq-2026, each subcontracting contract traces the obligation
+to comply with the referential — portage contracts are outside that requirement; the contract
+itself, and the object and control clauses, are examples (advice); not applicable without
+subcontracting nor portage.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ units:
     offerings:
       - {id: cap, title: "CAP Fleuriste", certification: "RNCP12345"}
 """
+
+PORTAGE_CONFIG = CONFIG.replace("activity: {subcontracting: true}", "activity: {portage: true}")
 
 CONTRACT = """\
 ---
@@ -57,6 +60,32 @@ date: 2026-01-10
 Grille de sélection : certificat Qualiopi, NDA, CV des formateurs.
 """
 
+#: Scenario s_27_portage_2026 of the review: a portage contract without a quality clause.
+PORTAGE = """\
+---
+indicators: [27]
+kind: contrat-sous-traitance
+date: 2026-11-02
+---
+# Contrat commercial de prestation — portage salarial
+
+Entre l'organisme de formation, Alpes Portage (entreprise de portage) et Mme Arnaud,
+consultante formatrice salariée portée.
+Article 1 — Prestation : animation de 6 sessions « Manager à distance ».
+Article 2 — Tarif : 1 300 € HT par jour.
+"""
+
+PORTAGE_FOLLOW_UP = """\
+---
+indicators: [27]
+date: 2026-11-02
+---
+# Suivi des consultants portés
+Avant la première session, la consultante portée remet son CV et ses attestations de
+formation ; la responsable pédagogique observe une séance par an et analyse les évaluations
+des stagiaires après chaque session.
+"""
+
 
 def test_contract_with_compliance_and_traceability_passes(run_ws: RunWs) -> None:
     files = {"siege/sous-traitance/contrat-formatech.md": CONTRACT}
@@ -77,11 +106,15 @@ def test_traceability_is_checked_only_from_2026(run_ws: RunWs) -> None:
     assert result.status == "conform"
     report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(27,))
     result = report.indicator(27)
-    (gap,) = findings(result, "check_tracabilite_contrats")
-    assert gap.outcome == "gap"
+    found = findings(result, "check_tracabilite_contrats")
+    (gap,) = [f for f in found if f.outcome == "gap"]
     assert gap.item == "siege/contrat-formatech.md"
-    assert "obligations de conformité" in gap.message and "modalités de contrôle" in gap.message
-    assert "ce qui est sous-traité" not in gap.message
+    assert gap.items == ("clause-conformite",)
+    assert "référentiel" in gap.message
+    # the control clause is an example of the guide: advice, not part of the gap
+    (advice,) = [f for f in found if f.outcome == "advice"]
+    assert advice.items == ("modalites-controle",) and not advice.confirm
+    assert "modalités de contrôle" not in gap.message
     assert result.status == "nc_major"
 
 
@@ -95,20 +128,112 @@ def test_contract_without_compliance_proof_is_a_gap(run_ws: RunWs) -> None:
     result = report.indicator(27)
     (gap,) = findings(result, "check_conformite_sous_traitants")
     assert gap.outcome == "gap"
-    assert "vérification de la conformité des sous-traitants" in gap.message
+    assert gap.items == ("verification-conformite",)
+    assert "vérifier la conformité des sous-traitants" in gap.message
     assert "Pôle pro" in gap.message
     assert result.status == "nc_major"  # 27 is « majeure uniquement »
 
 
-def test_compliance_proof_without_contract_is_a_gap(run_ws: RunWs) -> None:
+def test_compliance_proof_without_contract_is_advice(run_ws: RunWs) -> None:
+    """Review §2.5 (27: contract (E)): the contract is an evidence example; without it, the
+    verification of the subcontractors' compliance is enough, and the 2026 traceability cannot
+    be read: « à confirmer »."""
     report = run_ws(
         CONFIG, {"siege/selection.md": SELECTION}, audit_date=V2026_AUDIT, indicators=(27,)
     )
     result = report.indicator(27)
-    (gap,) = findings(result, "check_conformite_sous_traitants")
-    assert gap.outcome == "gap" and "contrat de sous-traitance" in gap.message
-    # no contract to read: the traceability check leaves it to the compliance check
-    assert outcomes(result, "check_tracabilite_contrats") == ["not_applicable"]
+    assert result.status == "conform", [f.message for f in result.findings]
+    found = findings(result, "check_conformite_sous_traitants")
+    assert {f.outcome for f in found} == {"passed", "advice"}
+    assert next(f for f in found if f.outcome == "advice").items == ("contrat",)
+    trace = [f for f in findings(result, "check_tracabilite_contrats") if f.outcome == "advice"]
+    assert trace and trace[0].confirm and trace[0].items == ("clause-conformite",)
+
+
+def test_portage_contract_is_outside_the_2026_traceability(run_ws: RunWs) -> None:
+    """Review §2.2.5, scenario s_27_portage_2026 (was nc_major): the 2026 text asks for
+    traceability in « contrats de sous-traitance »; a portage contract is not one. The
+    verification of the ported worker's compliance is still required."""
+    files = {"siege/contrat-portage.md": PORTAGE, "siege/suivi-portes.md": PORTAGE_FOLLOW_UP}
+    report = run_ws(PORTAGE_CONFIG, files, audit_date=V2026_AUDIT, indicators=(27,))
+    result = report.indicator(27)
+    assert result.status == "conform", [f.message for f in result.findings]
+    assert [f for f in findings(result, "check_tracabilite_contrats") if f.outcome == "gap"] == []
+    # the real gap: without any verification of the ported worker, still an NC majeure
+    report = run_ws(
+        PORTAGE_CONFIG,
+        {"siege/contrat-portage.md": PORTAGE},
+        audit_date=V2026_AUDIT,
+        indicators=(27,),
+    )
+    result = report.indicator(27)
+    (gap,) = [f for f in findings(result, "check_conformite_sous_traitants") if f.outcome == "gap"]
+    assert gap.items == ("verification-conformite",)
+    assert result.status == "nc_major"
+
+
+def test_only_subcontracting_contracts_must_trace_the_referential(run_ws: RunWs) -> None:
+    config = CONFIG.replace("{subcontracting: true}", "{subcontracting: true, portage: true}")
+    files = {
+        "siege/contrat-portage.md": PORTAGE,
+        "siege/contrat-formatech.md": LOOSE_CONTRACT,
+        "siege/selection.md": SELECTION,
+    }
+    report = run_ws(config, files, audit_date=V2026_AUDIT, indicators=(27,))
+    gaps = [
+        f
+        for f in findings(report.indicator(27), "check_tracabilite_contrats")
+        if f.outcome == "gap"
+    ]
+    assert [g.item for g in gaps] == ["siege/contrat-formatech.md"]
+
+
+def test_a_procedure_mentioning_contracts_is_not_a_contract(run_ws: RunWs) -> None:
+    procedure = (
+        "---\nindicators: [27]\ndate: 2026-02-01\n---\n"
+        "# Procédure de référencement des sous-traitants\nUn contrat de sous-traitance est signé "
+        "avant toute intervention. Grille de sélection, revue annuelle du panel.\n"
+    )
+    files = {"siege/procedure.md": procedure, "siege/contrat.md": CONTRACT}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(27,))
+    result = report.indicator(27)
+    assert outcomes(result, "check_tracabilite_contrats") == ["passed"]
+    assert result.status == "conform"
+
+
+DRAFT_CONTRACT = """\
+---
+indicators: [27]
+kind: contrat-sous-traitance
+date: 2026-11-01
+---
+MODÈLE — CONTRAT DE SOUS-TRAITANCE (à adapter)
+Article 1 — Objet : [intitulé]
+Article 2 — Missions : à compléter
+Article 3 — Qualité : à rédiger
+Article 4 — Contrôle : à définir
+"""
+
+
+def test_draft_contract_is_a_gap_saying_so(run_ws: RunWs) -> None:
+    files = {"siege/modele.md": DRAFT_CONTRACT, "siege/selection.md": SELECTION}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(27,))
+    (gap,) = [
+        f
+        for f in findings(report.indicator(27), "check_tracabilite_contrats")
+        if f.outcome == "gap"
+    ]
+    assert "brouillon" in gap.message and gap.items == ("clause-conformite",)
+
+
+def test_a_model_contract_beside_signed_ones_is_advice(run_ws: RunWs) -> None:
+    files = {"siege/modele.md": DRAFT_CONTRACT, "siege/contrat.md": CONTRACT}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(27,))
+    result = report.indicator(27)
+    assert result.status == "conform"
+    found = findings(result, "check_tracabilite_contrats")
+    assert {f.outcome for f in found} == {"passed", "advice"}
+    assert any("siege/modele.md" in f.message for f in found if f.outcome == "advice")
 
 
 def test_not_applicable_without_subcontracting(run_ws: RunWs) -> None:

@@ -1,7 +1,9 @@
-"""Indicator 31 (``rnq/checks/i31_complaints.py``): a procedure covering complaints,
-difficulties and incidents, and complaints answered within its delay (read from the
-procedure, 30 days by default, working days skipping holidays) in a CSV or XLSX register or
-the rows of the crm-complaints collector plugin.
+"""Indicator 31 (``rnq/checks/i31_complaints.py``, « NC majeure uniquement »): arrangements
+for complaints, difficulties and incidents, and complaints answered within the delay the
+provider sets (read from the procedure or the collector's ``delay_days``, working days skipping
+holidays) in a CSV or XLSX register or the rows of the crm-complaints collector plugin. The
+register is an example of the guide and rnq's default 30-day delay a heuristic: advice only; a
+dated, signed « aucune réclamation » statement stands for the register.
 """
 
 from __future__ import annotations
@@ -56,13 +58,45 @@ def test_procedure_missing_incidents_is_a_major_gap(run_ws: RunWs) -> None:
 
 
 def test_register_without_procedure_is_a_gap(run_ws: RunWs) -> None:
-    files = {"pro/I31-registre-reclamations.csv": REGISTER_HEADER}
+    files = {
+        "pro/I31-registre-reclamations.csv": register(
+            "02/03/2026;Retard de correction;10/03/2026;clos"
+        )
+    }
     report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
     (gap,) = findings(report.indicator(31), "check_procedure_reclamations")
-    assert gap.outcome == "gap" and "Aucune procédure" in gap.message
+    assert gap.outcome == "gap" and "modalités de traitement écrites (procédure)" in gap.message
+    assert set(gap.items) == {"procedure", "difficultes", "aleas"}  # the register shows complaints
+    assert report.indicator(31).status == "nc_major"
+
+
+def test_a_placeholder_procedure_and_an_undated_statement_prove_nothing(run_ws: RunWs) -> None:
+    """Review §4, placeholder 2: « Procédure réclamations, difficultés et aléas : à rédiger. »
+    plus an attestation « Aucune réclamation. » without a date."""
+    files = {
+        "siege/procedure.md": "---\nindicators: [31]\nkind: procedure\n---\n"
+        "Procédure réclamations, difficultés et aléas : à rédiger.\n",
+        "siege/attestation.md": "---\nindicators: [31]\nkind: attestation\n---\n"
+        "Aucune réclamation.\n",
+    }
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(31,))
+    result = report.indicator(31)
+    (gap,) = findings(result, "check_procedure_reclamations")
+    assert gap.outcome == "gap" and "brouillon" in gap.message
+    (advice,) = advice_of(result)
+    assert advice.outcome == "advice" and "siege/attestation.md" in advice.message
+    assert "pas datée ou pas signée" in advice.message
+    assert result.status == "nc_major"
 
 
 REGISTER_HEADER = "Date de réception;Objet;Date de réponse;Statut\n"
+
+
+def advice_of(result):  # type: ignore[no-untyped-def]
+    """The advice of the register check on one indicator."""
+    return [
+        f for f in findings(result, "check_reclamations_dans_les_delais") if f.outcome == "advice"
+    ]
 
 
 def register(*rows: str) -> str:
@@ -108,7 +142,9 @@ def test_late_and_unanswered_complaints_are_gaps_with_their_line(run_ws: RunWs) 
     assert result.status == "nc_major"
 
 
-def test_default_delay_is_30_days(run_ws: RunWs) -> None:
+def test_default_delay_of_30_days_is_only_advice(run_ws: RunWs) -> None:
+    """Scenario s_31_register: no delay set by the procedure, an answer on day 39 — the 30-day
+    delay is rnq's rule of thumb, not the reference's: a point de vigilance, no NC."""
     procedure = PROCEDURE.replace(
         "Toute réclamation écrite fait l'objet d'un accusé de réception sous 48 heures ; une "
         "réponse\nest apportée sous 10 jours ouvrés.",
@@ -118,13 +154,18 @@ def test_default_delay_is_30_days(run_ws: RunWs) -> None:
         "siege/procedure-reclamations.md": procedure,
         "pro/I31-registre-reclamations.csv": register(
             "01/06/2026;Facturation;30/06/2026;clos",  # 29 days: in time by default
-            "01/09/2026;Planning;05/10/2026;clos",  # 34 days: late
+            "02/03/2026;Planning;10/04/2026;clos",  # 39 days: late by the rule of thumb
         ),
     }
-    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
-    (gap,) = findings(report.indicator(31), "check_reclamations_dans_les_delais")
-    assert "01/09/2026" in gap.message and "30 jours" in gap.message
-    assert "délai par défaut" in gap.message
+    for audit in (V9_AUDIT, V2026_AUDIT):
+        report = run_ws(CONFIG, files, audit_date=audit, indicators=(31,))
+        result = report.indicator(31)
+        (advice,) = advice_of(result)
+        assert advice.outcome == "advice" and not advice.confirm
+        assert "02/03/2026" in advice.message and "30 jours" in advice.message
+        assert "règle indicative" in advice.message
+        assert advice.items == ("delai-30-jours",)
+        assert result.status == "conform"
 
 
 def test_register_with_unknown_headers_is_not_verified(run_ws: RunWs) -> None:
@@ -151,12 +192,37 @@ def test_unreadable_date_is_not_verified_not_conform(run_ws: RunWs) -> None:
     assert finding.outcome == "not_verified" and "ligne 2" in finding.message
 
 
-def test_no_register_is_a_gap(run_ws: RunWs) -> None:
+def test_no_register_is_advice(run_ws: RunWs) -> None:
+    """Scenario s_31_register (u): the register is an evidence example of the guide."""
     files = {"siege/procedure-reclamations.md": PROCEDURE}
     report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(31,))
-    (gap,) = findings(report.indicator(31), "check_reclamations_dans_les_delais")
-    assert gap.outcome == "gap" and "Aucun registre des réclamations" in gap.message
-    assert gap.unit == "siege"
+    result = report.indicator(31)
+    (advice,) = advice_of(result)
+    assert advice.outcome == "advice" and "aucun registre des réclamations" in advice.message
+    assert "exemple de preuve du guide" in advice.message
+    assert advice.unit == "siege"
+    assert result.status == "conform"
+
+
+def test_a_dated_signed_no_complaint_statement_stands_for_the_register(run_ws: RunWs) -> None:
+    statement = (
+        "---\nindicators: [31]\nkind: attestation\n---\n"
+        "Je soussignée Marie Audibert, gérante, atteste qu'aucune réclamation écrite n'a été "
+        "reçue entre le 1er janvier et le 31 octobre 2026.\nFait à Avignon, le 4 novembre 2026.\n"
+    )
+    files = {"siege/procedure-reclamations.md": PROCEDURE, "siege/attestation.md": statement}
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(31,))
+    result = report.indicator(31)
+    assert outcomes(result, "check_reclamations_dans_les_delais") == ["passed"]
+    assert result.status == "conform"
+    # the same statement, declared in the manifest way: by and date
+    declared = (
+        "---\nindicators: [31]\nkind: attestation\nby: M. Audibert\ndate: 2026-11-04\n---\n"
+        "Aucune réclamation reçue en 2026.\n"
+    )
+    files["siege/attestation.md"] = declared
+    report = run_ws(CONFIG, files, audit_date=V2026_AUDIT, indicators=(31,))
+    assert outcomes(report.indicator(31), "check_reclamations_dans_les_delais") == ["passed"]
 
 
 def test_xlsx_register(run_ws: RunWs) -> None:

@@ -1,6 +1,7 @@
 """Indicator 33 (``rnq/checks/i33_course_evaluation.py``, CFA, rnq-2026 only): apprentices
-evaluate the teaching through a mechanism distinct from the satisfaction survey, and the
-effect of the resulting actions is measured (a gap rests on a provisional reading).
+evaluate the teaching through a mechanism distinct from the satisfaction survey, the results
+are shared with the teaching teams, improvement actions follow and their effect is measured.
+The whole text is provisional: what is missing reads « à confirmer », never an NC.
 """
 
 from __future__ import annotations
@@ -32,14 +33,47 @@ def test_33_gap_is_provisional_and_names_what_is_missing(run_ws: RunWs) -> None:
     )
     report = run_ws(CFA_CONFIG, {"pro/e.md": text}, audit_date=V2026_AUDIT, indicators=(33,))
     result = report.indicator(33)
-    [finding] = findings(result, "check_evaluation_enseignements")
-    assert finding.outcome == "advice" and finding.confirm
-    assert "efficacité" in finding.message
+    [finding] = [
+        f for f in findings(result, "check_evaluation_enseignements") if f.outcome == "advice"
+    ]
+    assert finding.confirm and finding.items == ("mesure-efficacite",)
+    assert "efficacité" in finding.message and "provisoire" in finding.message
     assert result.status == "conform"  # indicator 33 is provisional: « à confirmer », uncounted
 
 
 def test_33_a_general_satisfaction_survey_is_not_enough(run_ws: RunWs) -> None:
-    survey = note("33", "enquete-satisfaction", "Enquête de satisfaction annuelle des apprentis.")
+    survey = note(
+        "33",
+        "enquete-satisfaction",
+        """# Questionnaire de satisfaction annuel des apprentis — mai 2026
+Êtes-vous satisfait de l'accueil, de la restauration, des cours, des équipements ? (1 à 4)
+C'est le seul questionnaire proposé aux apprentis dans l'année.""",
+    )
     report = run_ws(CFA_CONFIG, {"pro/s.md": survey}, audit_date=V2026_AUDIT, indicators=(33,))
-    [finding] = findings(report.indicator(33), "check_evaluation_enseignements")
-    assert finding.outcome == "advice" and finding.confirm and "distinct" in finding.message
+    result = report.indicator(33)
+    advice = [
+        f for f in findings(result, "check_evaluation_enseignements") if f.outcome == "advice"
+    ]
+    assert advice and all(f.confirm for f in advice)
+    assert any("distinct" in f.message for f in advice)
+    assert any("partagés avec les équipes" in f.message for f in advice)
+    assert result.status == "conform"
+
+
+def test_33_a_draft_is_said_to_be_one_and_is_not_counted(run_ws: RunWs) -> None:
+    draft = note(
+        "33",
+        "evaluation",
+        """Évaluation des enseignements par les apprentis : à venir
+Questionnaire : à rédiger
+Diffusion des résultats : à définir""",
+    )
+    report = run_ws(CFA_CONFIG, {"pro/d.md": draft}, audit_date=V2026_AUDIT, indicators=(33,))
+    result = report.indicator(33)
+    outcomes_seen = outcomes(result, "check_evaluation_enseignements")
+    assert "gap" not in outcomes_seen
+    (said,) = [
+        f for f in findings(result, "check_evaluation_enseignements") if "brouillon" in f.message
+    ]
+    assert said.outcome == "advice" and said.confirm and "provisoire" in said.message
+    assert result.status == "conform"

@@ -36,6 +36,7 @@ from rnq.match.questions import ALL, HAS_TEXT, answer, document_body, fold, sear
 from rnq.referential.loader import Referential
 from rnq.text import Localized
 from rnq.workspace.config import Offering, Unit, WorkspaceConfig
+from rnq.workspace.kinds import declared_rules
 
 __all__ = [
     "DISTANCE",
@@ -356,9 +357,11 @@ def readable_not_stale(
     evidence: EvidenceSet, number: int, freshness: Mapping[str, int], audit_date: dt.date
 ) -> EvidenceSet:
     """:func:`readable` evidence for indicator ``number``; stands aside when every piece is
-    stale at the audit date, since the presence check reports that gap."""
+    stale at the audit date under the provider's own rules (a declared ``freshness:``, a past
+    ``valid_until``), since the presence check reports that gap. Stale under rnq's rules of
+    thumb only, the evidence is read: the content checks advise on its age."""
     docs = readable(evidence, number)
-    if not any(is_current(e, freshness, audit_date) for e in docs):
+    if not any(is_current(e, declared_rules(freshness), audit_date) for e in docs):
         stand_aside(
             msg(
                 "Preuves périmées : voir la vérification de présence des preuves.",

@@ -5,6 +5,13 @@ Its built-in checks:
 
 * :func:`check_affichage_certificat` — the Qualiopi certificate is displayed on the website and
   in the premises.
+
+What the obligation demands (reference §4.4, arrêté art. 2): the certificate displayed on the
+website and in the premises, or, without a website, a copy given to anyone who asks. A proof of
+it must speak of Qualiopi and show the display, not be the certificate itself. The rest is
+advice (« point de vigilance »), never a gap (check-review §1 row 46, §2.5): a page that does not
+name every certified category (brand-use rules, not the reference), a capture older than 12
+months (rnq's rule of thumb), an attestation without a signatory or a date.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from dataclasses import dataclass, field
 from rnq.checks.helpers import Text, blank, body_text, current, mentions, stale_note
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, advise, msg, not_verified, skip
 from rnq.match.questions import fold
 from rnq.referential.loader import Category
 from rnq.workspace.config import AuditInfo, WorkspaceConfig
@@ -105,6 +112,18 @@ class _Part:
     unread: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Vigilance:
+    """A point de vigilance on one proof: what is missing is not a requirement (check-review
+    §1 row 46: the categories named on the page, a capture within 12 months, a signed and dated
+    attestation are rnq's rules of thumb or brand-use rules, not the obligation itself)."""
+
+    key: str
+    path: str
+    fr: str
+    en: str
+
+
 def _about_display(item: Evidence) -> bool:
     if item.kind == "affichage-certificat" or 0 in item.indicators:
         return True
@@ -123,66 +142,98 @@ def _missing_categories(folded: Text, config: WorkspaceConfig) -> list[Category]
     return [c for c in config.categories if not mentions(folded, _CATEGORY_WORDS[c][2])]
 
 
+def _not_proof(item: Evidence, folded: Text) -> tuple[str, str] | None:
+    """Why ``item`` proves no display at all (the obligation's own terms), or None."""
+    if item.kind == "attestation":
+        return None
+    if not mentions(folded, r"qualiopi"):
+        return ("ne mentionne pas Qualiopi", "does not mention Qualiopi")
+    if (
+        mentions(folded, *_CERTIFICATE_ITSELF)
+        and not mentions(folded, *_WEBSITE_EXPLICIT)
+        and not (item.by and mentions(folded, r"\baffich"))  # a signed note of the display
+    ):
+        return (
+            "c'est le certificat lui-même, pas la preuve de son affichage",
+            "this is the certificate itself, not proof of its display",
+        )
+    return None
+
+
+def _vigilance(
+    item: Evidence, folded: Text, config: WorkspaceConfig, audit_date: dt.date, website: bool
+) -> list[_Vigilance]:
+    """The points de vigilance on a proof of the display."""
+    found: list[_Vigilance] = []
+    path = item.path
+    if item.kind == "attestation" and not (item.by and item.date):
+        found.append(
+            _Vigilance(
+                "attestation",
+                path,
+                f"{path} : attestation sans signataire (by) ou sans date — datez-la et faites-la "
+                "signer pour qu'elle soit probante",
+                f"{path}: attestation without a signatory (by) or a date — date it and have it "
+                "signed so that it carries weight",
+            )
+        )
+    if not current(item.kind, item.date, item.valid_until, {}, audit_date, RECENT_MONTHS):
+        when = item.date.isoformat() if item.date else "?"
+        note = stale_note()
+        found.append(
+            _Vigilance(
+                "fraicheur",
+                path,
+                f"{path} : datée du {when}, plus de {RECENT_MONTHS} mois avant l'audit — "
+                f"joignez une capture récente ({note.fr})",
+                f"{path}: dated {when}, more than {RECENT_MONTHS} months before the audit — add "
+                f"a recent capture ({note.en})",
+            )
+        )
+    missing = _missing_categories(folded, config) if website else []
+    if missing and item.kind != "attestation" and not mentions(folded, *_NO_WEBSITE):
+        fr = ", ".join(_CATEGORY_WORDS[c][0] for c in missing)
+        en = ", ".join(_CATEGORY_WORDS[c][1] for c in missing)
+        found.append(
+            _Vigilance(
+                "categories",
+                path,
+                f"{path} : la page ne nomme pas la catégorie certifiée « {fr} » (règles d'usage "
+                "de la marque Qualiopi)",
+                f"{path}: the page does not name the certified category '{en}' (Qualiopi "
+                "brand-use rules)",
+            )
+        )
+    return found
+
+
 def _judge(
     item: Evidence,
     config: WorkspaceConfig,
     audit_date: dt.date,
     website: _Part,
     premises: _Part,
-) -> None:
-    """Add what ``item`` shows to the website and premises parts."""
+) -> list[_Vigilance]:
+    """Add what ``item`` shows to the website and premises parts; return its points de
+    vigilance when it proves the display somewhere."""
     folded = body_text([item])
     on_site, on_premises = _places(item, folded)
     parts = [p for p, concerned in ((website, on_site), (premises, on_premises)) if concerned]
     if not parts:  # says neither where: counted for the website, the usual capture
         parts = [website]
-    attestation = item.kind == "attestation"
-    if not attestation and not item.usable:
+    if item.kind != "attestation" and not item.usable:
         for part in parts:
             part.unread.append(item.path)
-        return
-    problem: tuple[str, str] | None = None
-    if attestation and not (item.by and item.date):
-        problem = (
-            "attestation sans signataire (by) ou sans date",
-            "attestation without a signatory (by) or a date",
-        )
-    elif not current(item.kind, item.date, item.valid_until, {}, audit_date, RECENT_MONTHS):
-        when = item.date.isoformat() if item.date else "?"
-        note = stale_note()
-        problem = (
-            f"datée du {when}, plus de {RECENT_MONTHS} mois avant l'audit ({note.fr})",
-            f"dated {when}, more than {RECENT_MONTHS} months before the audit ({note.en})",
-        )
-    elif not attestation and not mentions(folded, r"qualiopi"):
-        problem = ("ne mentionne pas Qualiopi", "does not mention Qualiopi")
-    elif (
-        not attestation
-        and mentions(folded, *_CERTIFICATE_ITSELF)
-        and not mentions(folded, *_WEBSITE_EXPLICIT)
-        and not (item.by and mentions(folded, r"\baffich"))  # a signed note of the display
-    ):
-        problem = (
-            "c'est le certificat lui-même, pas la preuve de son affichage",
-            "this is the certificate itself, not proof of its display",
-        )
+        return []
+    problem = _not_proof(item, folded)
     for part in parts:
         if problem is not None:
             part.problems.append((item.path, *problem))
-            continue
-        missing = _missing_categories(folded, config) if part is website else []
-        if missing and not attestation and not mentions(folded, *_NO_WEBSITE):
-            fr = ", ".join(_CATEGORY_WORDS[c][0] for c in missing)
-            en = ", ".join(_CATEGORY_WORDS[c][1] for c in missing)
-            part.problems.append(
-                (
-                    item.path,
-                    f"la page ne mentionne pas la catégorie certifiée « {fr} »",
-                    f"the page does not mention the certified category '{en}'",
-                )
-            )
-            continue
-        part.proofs.append(item.path)
+        else:
+            part.proofs.append(item.path)
+    if problem is not None:
+        return []
+    return _vigilance(item, folded, config, audit_date, any(p is website for p in parts))
 
 
 @mark.verifies("affichage-certificat")
@@ -192,19 +243,21 @@ def check_affichage_certificat(
     """Le certificat Qualiopi est affiché sur le site internet et dans les locaux.
 
     Vérifié aux audits de surveillance et de renouvellement ; son absence est une NC majeure.
-    Déposez une capture ou un PDF de la page du site qui affiche la marque Qualiopi avec la
-    mention des catégories certifiées (« actions de formation »…), et une photo de l'affichage
-    dans les locaux accompagnée d'une attestation datée et signée (kind: affichage-certificat ou
-    attestation, avec by et date) ; sans site internet, attestez que le certificat est remis à
-    toute personne qui le demande.
+    Déposez une capture ou un PDF de la page du site qui affiche la marque Qualiopi, et une
+    photo de l'affichage dans les locaux accompagnée d'une attestation (kind:
+    affichage-certificat ou attestation) ; sans site internet, attestez que le certificat est
+    remis à toute personne qui le demande. Points de vigilance, jamais des écarts : la page
+    nomme les catégories certifiées (« actions de formation »…), la capture date de moins de 12
+    mois, l'attestation est datée et signée (by, date).
 
     EN: The Qualiopi certificate is displayed on the website and in the premises.
 
     Verified at surveillance and renewal audits; a missing display is a major NC. Add a capture or a
-    PDF of the website page showing the Qualiopi mark with the certified categories ("actions de
-    formation"…), and a photo of the display in the premises with a dated and signed attestation
-    (kind: affichage-certificat or attestation, with by and date); with no website, attest that the
-    certificate is given to anyone who asks for it.
+    PDF of the website page showing the Qualiopi mark, and a photo of the display in the premises
+    with an attestation (kind: affichage-certificat or attestation); with no website, attest that
+    the certificate is given to anyone who asks for it. Points of vigilance, never gaps: the page
+    names the certified categories ("actions de formation"…), the capture is less than 12 months
+    old, the attestation is dated and signed (by, date).
     """
     if audit.type == "initial":
         skip(
@@ -225,8 +278,18 @@ def check_affichage_certificat(
             missing=True,
         )
     website, premises = _Part(), _Part()
-    for item in found:
-        _judge(item, config, audit_date, website, premises)
+    vigilance = [v for item in found for v in _judge(item, config, audit_date, website, premises)]
+    for point in vigilance:
+        advise(
+            msg(
+                f"Point de vigilance — affichage du certificat : {point.fr}. Ce n'est pas une "
+                "exigence du référentiel : l'affichage lui-même l'est.",
+                f"Point of vigilance — certificate display: {point.en}. This is not a "
+                "requirement of the referential: the display itself is.",
+            ),
+            evidence=[point.path],
+            key=f"{point.key}:{point.path}",
+        )
     gaps = [
         (name, part)
         for name, part in (

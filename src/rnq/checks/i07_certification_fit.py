@@ -4,35 +4,37 @@ certification visée »), criterion 2.
 Its built-in checks:
 
 * :func:`check_adequation_certification` — the contents of the certifying offering match the
-  targeted certification.
+  targeted certification: its referential, its competences or blocks, its assessment.
 * :func:`check_capacite_certification` — the provider proves it can deliver the targeted
   certification (habilitation, partnership with the certifying body, or being the certifying
   body itself).
+
+Indicator 7 applies to AF and CFA offerings leading to a certification (the engine scopes it:
+never a VAE or a bilan); for a Répertoire spécifique certification a gap reads « à confirmer »
+(whether 7 covers RS is not confirmed).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from rnq.checks.helpers import (
-    OfferSections,
-    Term,
-    Text,
-    cert_provisional,
-    incomplete,
-    mentions,
-    missing_terms,
-    not_for_category,
-    offering_reading,
-)
+from rnq.checks.helpers import OfferSections, Reading, cert_provisional, offering_reading, rs_note
+from rnq.checks.judging import Finder, Reader, judge
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import msg, skip
-from rnq.match.questions import fold
+from rnq.engine.outcomes import Gap, msg
+from rnq.match.folding import fold
+from rnq.match.french import Concept
+from rnq.match.questions import document_question, named_question
+from rnq.match.tables import find_table
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Offering, Organization, Unit
+from rnq.workspace.facts import TargetFacts
 
 __all__ = [
+    "CAPACITE",
+    "CONCEPTS",
     "CORRESPONDANCE",
     "EPREUVES",
     "REFERENTIEL",
@@ -44,49 +46,198 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.design"
 
-
-_CODE = r"\b(rncp|rs)\s*[-:#.]?\s*(n\s*[o°]\s*)?\d{3,}\b"
-
-
-REFERENTIEL = Term.of(
-    "référence au référentiel de la certification",
-    "reference to the certification's referential",
-    r"referentiels? (de certification|de competences|d'activites|d'evaluation|du (diplome|titre"
-    r"|cap|bts|bac|bp|cqp)|professionnel|rncp|rs)",
-    r"fiche (rncp|rs|france competences)",
-    _CODE,
+#: What is not about the certification: a company's own framework, the quality referential.
+_NOT_THE_CERTIFICATION = (
+    "interne|internes",
+    "qualité",
+    "Qualiopi",
+    "RNQ",
+    "maison",
 )
 
-
-CORRESPONDANCE = Term.of(
-    "correspondance des contenus avec les blocs ou compétences de la certification",
-    "content mapped to the certification's blocks or competences",
-    r"blocs? de competences?",
-    r"\bblocs?\s*(n\s*[o°]\s*)?\d",
-    r"\bbc\s*0?\d\b",
-    r"tableau (croise|de correspondance)",
-    r"\bcorrespondance\b",
-    r"\bmatrice\b",
-    r"\bcompetences?\b[^.\n]{0,60}\b(modules?|sequences?|contenus?)\b",
-    r"\b(modules?|sequences?|contenus?)\b[^.\n]{0,60}\bcompetences?\b",
+#: How a document refers to the certification's referential.
+REFERENTIEL = Concept.of(
+    "référentiel|référentiels",
+    "REAC",
+    "fiche RNCP|RS",
+    r"re:\bfiche (?:rncp|rs) ?\d+",
+    "fiche France compétences",
+    "activité|activités type|types",
+    r"re:\b(?:align|conform|construit|base|fonde|elabore|concu|reprend|suit|decline)\w*\b[^\n.;]{0,40}"
+    r"\b(?:fiche (?:rncp|rs|france competences)|(?:rncp|rs) ?\d{3,}|programme officiel)",
+    "règlement d'examen",
+    "arrêté de création",
+    "arrêté portant création|définition",
+    "programmes nationaux",
+    "programme officiel",
+    unless=_NOT_THE_CERTIFICATION,
 )
 
+#: What a certification is made of (« bloc 1 », « CCP2 », « compétence »).
+_PART = r"(?:blocs?|ccp|bc|uc|competences?|activites?(?:-types?)?|domaines?|epreuves?|e\d)"
+#: What a training is made of (« module 3 », « séquence S5 »).
+_UNIT = r"(?:modules?|sequences?|seances?|parties?|chapitres?|enseignements?|s\d+|m\d+|cours)"
 
-EPREUVES = Term.of(
-    "épreuves ou modalités d'évaluation de la certification",
-    "the certification's examinations or assessment",
-    r"\bepreuves?\b",
-    r"modalites d'evaluation",
-    r"\bexamens?\b",
-    r"\bccf\b|controle en cours de formation",
-    r"\bjury\b|soutenance|mise en situation professionnelle",
+#: How a document maps the offering's contents to the certification's competences or blocks.
+CORRESPONDANCE = Concept.of(
+    "tableau croisé",
+    "tableau|tableaux|grille|matrice de correspondance|concordance",
+    "correspondance|correspondances",
+    "correspond|correspondent|correspondant|correspondants bloc|blocs|compétence|compétences"
+    "|activité|activités|activité-type|CCP|domaine|domaines|épreuve|épreuves|référentiel",
+    "bloc|blocs|compétence|compétences|domaine|domaines|CCP|activité|activités "
+    "correspond|correspondent",
+    "compétence|compétences|CCP|bloc|blocs couvert|couverte|couverts|couvertes",
+    "couvre|couvrent|couvrir compétences|blocs|CCP|référentiel",
+    "mis|mise|mises en correspondance",
+    rf"re:\b{_UNIT} ?\d*[^\n]{{0,50}}(?:→|->|=>|⇒)[^\n]{{0,30}}\b{_PART}",
+    rf"re:\b{_PART} ?\d*[^\n]{{0,80}}(?:→|->|=>|⇒)[^\n]{{0,60}}\b{_UNIT}\b",
+    rf"re:\b(?:blocs?|ccp|bc|uc|domaines?|at) ?\d+\b[^\n]{{0,80}}:[^\n]{{0,60}}\b{_UNIT}\b",
+    r"re:\b(?:ccp|blocs?|bc|uc) ?\d+\b[^\n.;]{0,40}\b(?:sequences?|modules?|seances?)\b",
+    rf"re:\b{_UNIT} ?\d+\b[^\n]{{0,80}}[(\[]\s?(?:blocs?|ccp|bc|uc|at|competences?) ?\d",
+    unless=(*_NOT_THE_CERTIFICATION, r"re:\bpar correspondance\b", "courrier"),
 )
 
+#: The columns of a table crossing contents and the certification.
+CROSS_ROLES = {
+    "content": ("module", "séquence", "séance", "enseignement", "contenu", "formation", "cours"),
+    "certification": (
+        "bloc",
+        "CCP",
+        "compétence",
+        "compétences",
+        "activité",
+        "référentiel",
+        "UC",
+        "domaine",
+        "épreuve",
+        "REAC",
+    ),
+}
 
-def _certifying(offering: Offering, referential: Referential, number: int) -> None:
-    if not offering.certifying:
-        skip(msg("Prestation non certifiante.", "Not a certifying offering."))
-    not_for_category(offering, referential, number)
+#: The question « does this document hold a table crossing contents and the certification ».
+CROSS_TABLE = named_question(__name__, "cross-table")
+
+
+@document_question(CROSS_TABLE)
+def _cross_table(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
+    """Whether a table has a column of contents (modules, séquences…) and a column of the
+    certification (blocs, CCP, compétences…), both filled."""
+    table = find_table(text, rows, CROSS_ROLES, ("content", "certification"), data_rows=2)
+    return table is not None and not any(
+        re.search(r"\b(?:a completer|tbd|a definir|xx+)\b", fold(v))
+        for v in table.values("certification")
+    )
+
+
+#: How a document states the certification's assessment (its tests, how it is passed).
+EPREUVES = Concept.of(
+    "épreuve|épreuves",
+    "examen|examens",
+    "évaluation|évaluations certificative|certificatives",
+    "modalités évaluation|certification",
+    "règlement examen|certification",
+    "référentiel évaluation|certification",
+    "CCF",
+    "contrôle en cours de formation",
+    "ECF",
+    "jury|jurys",
+    "soutenance",
+    "mise|mises en situation professionnelle|professionnelles",
+    "dossier professionnel",
+    "entretien final|technique",
+    "passage|passer certification|titre|examen|test",
+    "test adaptatif",
+    "grille de certification",
+    "session|sessions validation|examen|certification",
+    unless=(
+        "mettre|mettez|mettra épreuve",
+        "épreuve du feu",
+        "rude épreuve",
+        r"re:\ba (?:venir|definir|preciser|completer)\b",
+        "ultérieurement",
+        "prochainement",
+        r"re:\bexamen (?:de votre|du dossier|de (?:la|votre) (?:demande|candidature)|des besoins"
+        r"|medical)",
+    ),
+)
+
+#: How a document proves the provider can deliver the certification (2026).
+CAPACITE = Concept.of(
+    "habilité|habilitée|habilités|habilitation|habilitations",
+    "agréé|agréée|agréés|agrément|agréments",
+    "convention|contrat|accord de partenariat|délégation|habilitation",
+    "convention|contrat|accord|partenariat|partenaire|partenaires certificateur|certificatrice"
+    "|ministère|rectorat|AFPA|CCI|DREETS",
+    "convention|contrat|accord|partenariat|partenaire|partenaires France compétences",
+    "reconnu|reconnue|autorisé|autorisée|mandaté|mandatée|labellisé|labellisée certificateur"
+    "|ministère|rectorat|DREETS",
+    "centre examen|examens|passage|test|tests",
+    "organisme testeur",
+    "organisme préparateur",
+    r"re:\b(?:nous sommes|en tant que|en qualite d[e'])\s?(?:l'|le |la |un |une )?(?:organisme )?"
+    r"certificat(?:eur|rice)",
+    "détenteur|détentrice|propriétaire certification|titre|droits",
+    r"re:\bcertificat(?:eur|rice)\s?:\s?(?:nous-memes|nous memes|notre organisme|nous)\b",
+    unless=(
+        "électrique|électriques",
+        "demande|demandes",
+        r"re:\ba (?:deposer|etudier|obtenir|solliciter|demander|renouveler)\b",
+        r"re:\ben projet\b",
+        r"re:\ben attente\b",
+        "tant que",
+        "pas obtenu|obtenue|accordé|accordée|encore",
+        "sollicité|sollicitée|sollicitées",
+        "envisagé|envisagée",
+        "qualité",
+        "Qualiopi",
+    ),
+)
+
+#: How a document states each item of indicator 7 (``items:`` of ``indicators/07.yaml``); that
+#: the organization is itself the certifier is read with its name (:func:`_capacity`).
+CONCEPTS: dict[str, Finder] = {
+    "referentiel-certification": REFERENTIEL,
+    "correspondance-contenus": (CORRESPONDANCE, Reader(CROSS_TABLE)),
+    "epreuves-certification": EPREUVES,
+    "tableau-croise": (
+        Concept.of("tableau croisé", "tableau|tableaux|matrice de correspondance"),
+        Reader(CROSS_TABLE),
+    ),
+    "capacite-certification": CAPACITE,
+}
+
+
+def _judge(
+    reading: Reading,
+    offering: Offering,
+    referential: Referential,
+    facts: TargetFacts,
+    concepts: dict[str, Finder],
+    only: list[str],
+    subject: tuple[str, str],
+) -> None:
+    """Judge the items ``only``; a gap on a Répertoire spécifique certification reads « à
+    confirmer » (whether 7 covers RS is not confirmed, reference §8)."""
+    try:
+        judge(
+            reading,
+            concepts,
+            indicator=7,
+            referential=referential,
+            facts=facts,
+            target=offering,
+            only=only,
+            subject=msg(*subject),
+        )
+    except Gap as gap:
+        rs = rs_note(offering)
+        raise Gap(
+            msg(f"{gap.message.fr}{rs.fr}", f"{gap.message.en}{rs.en}"),
+            evidence=gap.evidence,
+            items=gap.items,
+            provisional=cert_provisional(offering),
+        ) from None
 
 
 @mark.verifies("adequation-certification")
@@ -96,51 +247,51 @@ def check_adequation_certification(
     evidence: EvidenceSet,
     offer_sections: OfferSections,
     referential: Referential,
+    facts: TargetFacts,
 ) -> None:
     """Les contenus de la prestation certifiante sont en adéquation avec la certification
     visée.
 
-    Montrez la correspondance entre les contenus de la prestation et le référentiel de la
-    certification (tableau croisé modules / blocs de compétences), et la préparation à ses
-    épreuves d'évaluation.
+    Montrez la référence au référentiel de la certification (REAC, référentiel de compétences,
+    fiche RNCP/RS), la correspondance entre les contenus de la prestation et ses compétences ou
+    blocs (un tableau croisé modules / blocs est la preuve la plus courante, pas la seule) et la
+    préparation à ses épreuves d'évaluation.
 
     EN: The contents of the certifying offering match the targeted certification.
 
-    Show how the offering's contents map to the certification's standard (cross-reference table of
-    modules / skill blocks, blocs de compétences), and how learners are prepared for its assessment
-    tests.
+    Show the reference to the certification's standard (REAC, competence framework, RNCP/RS sheet),
+    how the offering's contents map to its competences or blocks (a cross-reference table of modules
+    / skill blocks is the usual evidence, not the only one) and how learners are prepared for its
+    assessment tests.
     """
-    _certifying(offering, referential, 7)
     reading = offering_reading(
         offering, unit, evidence, offer_sections, 7, kinds=("programme", "certification")
     )
-    missing = missing_terms(reading.text, [REFERENTIEL, CORRESPONDANCE, EPREUVES])
-    incomplete(
-        msg("Adéquation à la certification", "Match with the certification"),
-        offering,
+    _judge(
         reading,
-        missing,
-        provisional=cert_provisional(offering),
+        offering,
+        referential,
+        facts,
+        CONCEPTS,
+        [
+            "referentiel-certification",
+            "correspondance-contenus",
+            "epreuves-certification",
+            "tableau-croise",
+        ],
+        ("Adéquation à la certification", "Match with the certification"),
     )
 
 
-_CAPACITY = (
-    r"habilit\w*",
-    r"\bagre(e|es|ment)\b",
-    r"convention[^.\n]{0,40}(certificateur|ministere|rectorat|france competences)",
-    r"(partenaire|partenariat|accord)[^.\n]{0,30}(du|avec le|avec l'|de l') ?(certificateur"
-    r"|organisme certificateur)",
-    r"(nous sommes|en (tant que|qualite d[e']))[^.\n]{0,10}(certificateur|organisme habilite)",
-    r"centre (d'examens?|agree|habilite|de passage)",
-    r"autorisation (d'organiser|de preparer|de dispenser|de former)",
-    r"\brectorat\b|inscription aux examens",
-)
-
-
-def _is_certifier(text: Text, organization: Organization) -> bool:
-    """Whether the text names the organization itself as the certifier."""
+def _capacity(organization: Organization) -> dict[str, Finder]:
+    """The concepts with the organization's own name as the certifier (« Certificateur :
+    Organisme test »)."""
     name = re.escape(fold(organization.name))
-    return mentions(text, rf"certificat(eur|rice)s?\W{{0,5}}(\w+\W+){{0,4}}{name}")
+    itself = Concept.of(
+        rf"re:certificat(?:eur|rice)s?\W{{0,5}}(?:\w+\W+){{0,4}}{name}",
+        rf"re:{name}\W{{0,5}}(?:\w+\W+){{0,4}}certificat(?:eur|rice)\b",
+    )
+    return {**CONCEPTS, "capacite-certification": (CAPACITE, itself)}
 
 
 @mark.verifies("capacite-certification")
@@ -151,6 +302,7 @@ def check_capacite_certification(
     offer_sections: OfferSections,
     referential: Referential,
     organization: Organization,
+    facts: TargetFacts,
 ) -> None:
     """Le prestataire prouve sa capacité à assurer la certification visée (habilitation,
     partenariat avec le certificateur, ou qualité de certificateur).
@@ -158,30 +310,25 @@ def check_capacite_certification(
     Joignez pour la prestation l'habilitation ou la convention de partenariat avec le
     certificateur (ou la preuve que l'organisme est lui-même certificateur, ou centre d'examen
     agréé) ; une attestation (kind: attestation) peut la décrire si le document n'est pas
-    diffusable.
+    diffusable. Une demande en cours ne suffit pas.
 
     EN: The provider proves it can deliver the targeted certification (habilitation, partnership
     with the certifying body, or being the certifying body itself).
 
     Attach for the offering the habilitation or the partnership agreement with the certifying body
     (or proof that the organisation is itself the certifying body, or an approved exam centre); an
-    attestation (kind: attestation) may describe it if the document cannot be shared.
+    attestation (kind: attestation) may describe it if the document cannot be shared. A pending
+    application is not enough.
     """
-    _certifying(offering, referential, 7)
     reading = offering_reading(
         offering, unit, evidence, offer_sections, 7, kinds=("certification",)
     )
-    found = mentions(reading.text, *_CAPACITY) or _is_certifier(reading.text, organization)
-    if not found:
-        incomplete(
-            msg("Capacité à assurer la certification", "Capacity to deliver the certification"),
-            offering,
-            reading,
-            [
-                Term.of(
-                    "habilitation, convention avec le certificateur ou qualité de certificateur",
-                    "habilitation, agreement with the certifier or being the certifier",
-                )
-            ],
-            provisional=cert_provisional(offering),
-        )
+    _judge(
+        reading,
+        offering,
+        referential,
+        facts,
+        _capacity(organization),
+        ["capacite-certification"],
+        ("Capacité à assurer la certification", "Capacity to deliver the certification"),
+    )

@@ -3,93 +3,263 @@ criterion 3.
 
 Its built-in checks:
 
-* :func:`check_presentation_certification` — candidates are presented for certification in line
-  with the certifying body's formal requirements.
+* :func:`check_presentation_certification` — candidates are presented to the certification in
+  line with the certifying body's formal requirements; a provider that does not run the
+  assessment shows that it directs the candidates to the assessor.
+
+Only the certifier's formal requirements are required (the wording and the niveau attendu); the
+information given on how the assessment runs is an evidence example of the guide (advice), and
+the registration to the session is demanded only where the provider presents the candidates
+itself (``presents_candidates``). For a Répertoire spécifique certification a gap reads « à
+confirmer » (whether 16 covers RS is not confirmed).
 """
 
 from __future__ import annotations
 
-from rnq.checks.helpers import Term, require_terms
+from rnq.checks.helpers import cert_provisional, files, readable, rs_note, where
+from rnq.checks.judging import Finder, Judgement, Reader, judge, stated
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import msg
+from rnq.engine.outcomes import Gap, advise, msg
+from rnq.match.french import Concept, term
+from rnq.match.questions import document_question, named_question
+from rnq.match.tables import find_table
+from rnq.referential.loader import Referential
 from rnq.workspace.config import Offering
+from rnq.workspace.facts import TargetFacts
 
-__all__ = ["check_presentation_certification"]
+__all__ = [
+    "CONCEPTS",
+    "EXIGENCES",
+    "INSCRIPTION",
+    "MODALITES",
+    "NOT_ASSESSING",
+    "ORIENTATION",
+    "check_presentation_certification",
+]
 
 #: The namespace of this module's check names (``rnq.checks.specific::check_…``): waivers and
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.specific"
 
+#: A statement that only sends the reader to the certifier's website states nothing itself
+#: (« les épreuves se déroulent selon le règlement du certificateur (cf. site du certificateur) »).
+_NOT_POINTING = r"(?![^\n]{0,80}\b(?:cf|voir)\b\.? (?:le |la |sur le )?site\b)"
 
-_EXAM_TERMS = Term.of(
-    "les modalités de l'évaluation certificative communiquées (épreuves, déroulement)",
-    "how the certifying assessment runs (tests, proceedings)",
-    r"modalites (d'evaluation|de certification|d'examen|des epreuves)",
-    r"deroulement (de l'examen|des epreuves|de la certification|de l'evaluation)",
-    r"epreuves?",
-    r"examens?",
-    r"jury",
+
+def _here(text: str) -> str:
+    """A term that does not count when its line only points to the certifier's website."""
+    return "re:" + term(text) + _NOT_POINTING
+
+
+#: Who the certifying authority is, in a provider's words.
+_CERTIFIER = "certificateur|certificatrice|ministère|DREETS|rectorat|CPNE|CPNEFP|branche|jury"
+
+#: How a document shows the certifier's formal requirements are known and applied (rules,
+#: authorisation, assessment referential, minutes; for a VAE, the certifier asked for the
+#: presentation conditions and the jury calendars).
+EXIGENCES = Concept.of(
+    _here(
+        "règlement|règlements|règles|règle examen|examens|certification|épreuves|passage|"
+        "session|sessions|validation|certificateur|certificatrice|jury"
+    ),
+    _here(
+        "exigences|conditions|modalités|règles fixées|définies|imposées|prévues|établies "
+        "certificateur|certificatrice|ministère|DREETS|rectorat|autorité|CPNE|branche"
+    ),
+    _here("guide|cahier|charte|procédure|procédures|instructions|consignes " + _CERTIFIER),
+    _here(
+        "conformément|conforme|conformes|respect|respectant|selon règles|règlement|règlements"
+        "|référentiel|exigences|cahier|recommandation|recommandations"
+    ),
+    "référentiel évaluation|certification",
+    "procès-verbal|procès-verbaux",
+    "=PV",
+    "habilité|habilitée|habilités|habilitation|agréé|agréée|agréés|agrément",
+    "convention habilitation|partenariat",
+    "organisme testeur",
+    "testeur certifié|certifiés",
+    "surveillant|surveillants agréé|agréés|formé|formés",
+    "calendrier|calendriers jury|jurys",
+    "conditions de présentation",
+    "recevabilité",
+    r"re:\blivret (?:1|2|i|ii)\b",
+    "le certificateur autorise|exige|impose|prévoit|demande|valide|désigne",
+    unless=("électrique|électriques", "demande d'habilitation", r"re:\ba (?:definir|venir)\b"),
 )
 
-
-_REGISTRATION = Term.of(
-    "l'inscription des candidats à la session (convocation, preuve d'inscription)",
-    "the candidates' registration to the session (notice, proof of registration)",
-    r"inscri",
-    r"convocation",
-    r"session",
+#: How a provider that does not run the assessment shows it directs the candidates to the
+#: assessor (guide V9: « il oriente l'apprenant vers l'évaluateur »).
+ORIENTATION = Concept.of(
+    "oriente|orientons|orientés|orientées|orientation|orientent|dirige|dirigeons|adressons "
+    "centre|évaluateur|évaluatrice|certificateur|certificatrice|jury|DAVA|DREETS|rectorat"
+    "|organisme",
+    r"re:\b(?:pass|present|inscri|convoqu)\w*\b[^\n.;]{0,80}\bcentre (?:d'examens?|de passage"
+    r"|agree|habilite|de test|evaluateur|partenaire)",
+    r"re:\bcentre (?:d'examens?|de passage|agree|habilite)[^\n.;]{0,60}\b(?:coordonnees|contact"
+    r"|adresse|inscri|convoc)",
+    r"re:\b(?:inscri|depos|present)\w*[^\n.;]{0,40}\b(?:lui-meme|elle-meme|eux-memes|elles-memes"
+    r"|individuellement|directement aupres)",
+    "candidat|candidats libre|libres",
 )
 
-
-_CERTIFIER_RULES = Term.of(
-    "les exigences formelles du certificateur (règlement, habilitation, référentiel d'évaluation)",
-    "the certifier's formal requirements (exam rules, authorisation, assessment referential)",
-    r"reglement (d'examen|de certification|des epreuves|general)",
-    r"habilitation",
-    r"agrement",
-    r"convention (avec le certificateur|de partenariat)",
-    r"referentiel (d'evaluation|de certification)",
-    r"proces[- ]verbal",
-    r"\bpv\b",
-    r"cahier des charges",
-    r"exigences (formelles )?du certificateur",
-    r"autorite de certification",
+#: How a provider says it does not run the assessment itself (« nous n'organisons pas les
+#: examens »): a negative statement that is the information.
+NOT_ASSESSING = Concept.of(
+    r"re:\bn'(?:organis|assur|realis|present|inscri)\w*\s+pas\b[^\n.;]{0,40}\b(?:evaluation"
+    r"|examens?|epreuves|certification|sessions?|jurys?|candidats)",
+    negative_is_information=True,
 )
+
+#: How a document shows the candidates are registered to the session (proof of registration,
+#: notice to attend).
+INSCRIPTION = Concept.of(
+    "inscription|inscriptions|inscrit|inscrits|inscrite|inscrites|inscrire|inscrivons|inscrivent "
+    "session|sessions|examen|examens|épreuve|épreuves|jury|test|certification|passage",
+    "inscription|inscriptions|inscrit|inscrits plateforme|extranet|logiciel|application "
+    "certificateur|certificatrice|ministérielle|Cyclades",
+    "candidats|candidates inscrits|inscrites",
+    "liste des candidats",
+    "convocation|convocations",
+    "convoqué|convoquée|convoqués|convoquées",
+    "confirmation d'inscription",
+    unless=(
+        r"re:\binscriptions? (?:a|en) (?:la |une )?formation\b",
+        "bulletin d'inscription",
+        r"re:\ba (?:definir|venir|completer)\b",
+    ),
+)
+
+#: The columns of a register of candidates registered to a session.
+REGISTRATION_ROLES = {
+    "candidate": ("candidat", "nom", "stagiaire", "apprenant"),
+    "registered": ("inscription", "inscrit", "date d'inscription", "statut", "convocation"),
+    "session": ("session", "examen", "épreuve", "certification"),
+}
+
+#: The question « does this document hold a register of candidates registered to a session ».
+REGISTRATION_TABLE = named_question(__name__, "registration-table")
+
+
+@document_question(REGISTRATION_TABLE)
+def _registration_table(text: str | None, rows: list[list[str]] | None) -> bool:
+    """Whether a table lists candidates with their session and their registration."""
+    return (
+        find_table(text, rows, REGISTRATION_ROLES, ("candidate", "registered", "session"))
+        is not None
+    )
+
+
+#: How a document tells candidates how the certifying assessment runs (an evidence example).
+MODALITES = Concept.of(
+    _here("épreuve|épreuves"),
+    _here("examen|examens"),
+    "jury|jurys",
+    "déroulement|déroulé|déroulera|déroulent examen|épreuve|épreuves|session|certification|jury",
+    "comment se passe|passera|déroule",
+    "nature et durée",
+    "évaluation|évaluations certificative|certificatives",
+    "CCF",
+    "contrôle en cours de formation",
+    "entretien final",
+    "test de certification",
+    "passage certification|titre|épreuve|examen",
+    unless=(r"re:\ba (?:definir|venir|preciser)\b",),
+)
+
+#: How a document states each item of indicator 16 (``items:`` of ``indicators/16.yaml``). The
+#: certifier's requirements are also met, for a provider that does not present the candidates
+#: itself, by showing it directs them to the assessor.
+CONCEPTS: dict[str, Finder] = {
+    "exigences-certificateur": (EXIGENCES, ORIENTATION, NOT_ASSESSING),
+    "modalites-evaluation-certificative": MODALITES,
+    "inscription-session": (INSCRIPTION, Reader(REGISTRATION_TABLE)),
+}
+
+
+def _advise_orientation(
+    docs: EvidenceSet, offering: Offering, facts: TargetFacts, judgement: Judgement
+) -> None:
+    """Where the candidates are directed to the assessor and nobody declared whether the
+    provider presents them itself, say what to declare."""
+    if facts.value("presents_candidates") is not None or not stated(
+        docs, (ORIENTATION, NOT_ASSESSING)
+    ):
+        return
+    place = where(offering)
+    read = files(judgement.read)
+    advise(
+        msg(
+            f"Pour la {place.fr}, les candidats sont orientés vers l'évaluateur (lu dans : "
+            f"{read}) : si vous ne les présentez pas vous-même, déclarez-le (facts: "
+            "{presents_candidates: false} dans rnq.yaml) et gardez la trace de cette orientation "
+            "(coordonnées du centre d'examen, calendrier des sessions transmis).",
+            f"For {place.en}, the candidates are directed to the assessor (read in: {read}): if "
+            "you do not present them yourself, declare it (facts: {presents_candidates: false} in "
+            "rnq.yaml) and keep a record of this (exam centre's details, session calendar sent).",
+        ),
+        confirm=True,
+        items=["exigences-certificateur"],
+        evidence=judgement.read,
+        key="orientation-evaluateur",
+    )
 
 
 @mark.verifies("presentation-certification")
-def check_presentation_certification(offering: Offering, evidence: EvidenceSet) -> None:
+def check_presentation_certification(
+    offering: Offering,
+    evidence: EvidenceSet,
+    referential: Referential,
+    facts: TargetFacts,
+) -> None:
     """La présentation à la certification respecte les exigences formelles du certificateur.
 
-    Dans le dossier de la prestation certifiante, joignez l'information remise aux candidats sur
-    le déroulement des épreuves, la preuve de leur inscription à la session (convocation) et les
-    exigences du certificateur que vous appliquez (règlement d'examen, habilitation ou convention,
-    référentiel d'évaluation, procès-verbaux) ; si vous n'organisez pas l'évaluation, montrez que
-    vous orientez le candidat vers l'évaluateur.
+    Dans le dossier de la prestation certifiante, montrez que vous connaissez et appliquez les
+    exigences formelles du certificateur (règlement d'examen ou de certification, habilitation
+    ou convention, référentiel d'évaluation, procès-verbaux ; en VAE, les conditions de
+    présentation et calendriers des jurys demandés au certificateur). Si vous n'organisez pas
+    l'évaluation, montrez que vous orientez le candidat vers l'évaluateur (et déclarez
+    « presents_candidates: false »). Si vous présentez vous-même les candidats
+    (« presents_candidates: true »), joignez la preuve de leur inscription à la session
+    (convocation, liste des inscrits). Conseil : l'information remise aux candidats sur le
+    déroulement des épreuves.
 
     EN: Candidates are presented for certification in line with the certifying body's formal
     requirements.
 
-    In the certifying offering's folder, attach the information given to candidates on how the tests
-    run, proof of their registration for the session (convocation) and the certifying body's
-    requirements you apply (exam regulations, habilitation or agreement, assessment standard,
-    procès-verbaux); if you do not organise the assessment, show that you refer the candidate to the
-    assessor.
+    In the certifying offering's folder, show that you know and apply the certifying body's formal
+    requirements (exam or certification rules, habilitation or agreement, assessment standard,
+    procès-verbaux; for a VAE, the presentation conditions and jury calendars asked of the
+    certifying body). If you do not organise the assessment, show that you direct the candidate to
+    the assessor (and declare "presents_candidates: false"). If you present the candidates yourself
+    ("presents_candidates: true"), attach proof of their registration for the session (notice,
+    list of registered candidates). Advice: the information given to candidates on how the tests
+    run.
     """
+    docs = readable(evidence, 16)
     code = (offering.certification or "").strip()
-    # RNCP only, or RNCP and RS: the scope of « certification professionnelle » is provisional.
-    provisional = code.upper().startswith("RS")
-    require_terms(
-        evidence,
-        16,
-        [_EXAM_TERMS, _REGISTRATION, _CERTIFIER_RULES],
-        subject=msg(
-            f"Présentation à la certification {code}"
-            + (" (périmètre RS provisoire)" if provisional else ""),
-            f"Presentation to the certification {code}"
-            + (" (RS scope provisional)" if provisional else ""),
-        ),
-        target=offering,
-        provisional=provisional,
-    )
+    concepts = dict(CONCEPTS)
+    if facts.value("presents_candidates") is True:
+        concepts["exigences-certificateur"] = EXIGENCES  # it presents them: no orientation
+    try:
+        judgement = judge(
+            docs,
+            concepts,
+            indicator=16,
+            referential=referential,
+            facts=facts,
+            target=offering,
+            subject=msg(
+                f"Présentation à la certification {code}",
+                f"Presentation to the certification {code}",
+            ),
+        )
+    except Gap as gap:
+        rs = rs_note(offering)
+        raise Gap(
+            msg(f"{gap.message.fr}{rs.fr}", f"{gap.message.en}{rs.en}"),
+            evidence=gap.evidence,
+            items=gap.items,
+            provisional=cert_provisional(offering),
+        ) from None
+    _advise_orientation(docs, offering, facts, judgement)

@@ -7,186 +7,471 @@ Its built-in checks:
   conseil de perfectionnement (advisory board).
 * :func:`check_gouvernance_cfa` — the CFA is steered with apprentices, trainers and companies in
   its governance (2026).
+
+What it demands (``items:`` of ``indicators/20.yaml``): the conseil de perfectionnement and its
+latest minutes, the staff dedicated to national and international mobility, and the disability
+referent named or reachable (the niveau attendu asks for « le nom et le contact ») are
+requirements — the indicator is « majeure uniquement ». Minutes within the last 12 months are
+rnq's rule of thumb (the guide asks for « le dernier » compte rendu, not for a date): advice. The
+2026 additions — quality of the steering, apprentices, trainers and companies taking part in the
+governance — come from a text read through transcriptions whose threshold arrêté was not found:
+provisional, their absence reads « à confirmer ».
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 
 from rnq.checks.helpers import (
-    Term,
-    body_text,
+    RECENT_MONTHS,
+    current,
+    date_of,
+    files,
     folded_text,
-    mentions,
     readable,
-    require,
-    require_recent,
+    unreadable_paths,
+    where,
 )
-from rnq.collect.evidence import EvidenceSet
+from rnq.checks.judging import Finder, Judgement, Reader, judge, sources_of
+from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import msg
+from rnq.engine.outcomes import Gap, advise, msg, not_verified
+from rnq.match.french import Concept
+from rnq.match.questions import document_question, fold, named_question
+from rnq.match.tables import Table, find_table
+from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
+from rnq.workspace.facts import TargetFacts
 
-__all__ = ["check_gouvernance_cfa", "check_personnel_dedie_cfa"]
+__all__ = ["CONCEPTS", "check_gouvernance_cfa", "check_personnel_dedie_cfa"]
 
 #: The namespace of this module's check names (``rnq.checks.means::check_…``): waivers and
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.means"
 
+#: A role still to fill, or left vacant, is no staff (« à nommer », « poste vacant »).
+_NOT_FILLED = (
+    r"re:\ba (?:nommer|recruter|designer|definir|pourvoir|trouver)\b",
+    r"re:\b(?:vacante?s?|non pourvue?s?|en cours de recrutement)\b",
+)
 
-_COUNCIL = Term.of(
-    "le conseil de perfectionnement (membres, dernier compte rendu)",
-    "the improvement council (members, latest minutes)",
-    r"conseil de perfectionnement",
+#: The conseil de perfectionnement, under its usual names and abbreviations.
+_COUNCIL = Concept.of(
+    "conseil|conseils de perfectionnement",
+    r"re:\bconseils? de perf\b",
+    r"re:\bcp (?:du|de la seance|de la reunion) \d",
+    unless=(r"re:\ba (?:constituer|creer|mettre en place|venir)\b",),
+)
+
+#: The columns of a council's member list or attendance sheet (header words, as data): its
+#: colleges (« Collège », the council's way of seating each party) and who sits in them.
+_COLLEGE_ROLES = {
+    "college": ("collège|collèges",),
+    "who": ("nom", "noms", "membre|membres", "représentant|représentants", "prénom"),
+}
+
+
+def _colleges(text: str | None, rows: Sequence[Sequence[str]] | None) -> Table | None:
+    """The first table of the document listing members by college, if any."""
+    return find_table(text, rows, _COLLEGE_ROLES, ("college", "who"))
+
+
+#: The question « does this document hold a council's member list (members by college) ».
+COUNCIL_TABLE = named_question(__name__, "council-table")
+
+
+@document_question(COUNCIL_TABLE)
+def _council_table(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
+    return _colleges(text, rows) is not None
+
+
+def _seated(name: str, stem: str) -> str:
+    """The question « does a member list of this document seat ``stem`` in some college »,
+    registered under ``name``."""
+    question = named_question(__name__, f"seated-{name}")
+    pattern = re.compile(rf"\b(?:{stem})")
+
+    @document_question(question)
+    def seated(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
+        table = _colleges(text, rows)
+        return table is not None and any(pattern.search(fold(v)) for v in table.values("college"))
+
+    del seated
+    return question
+
+
+#: The council: named, or its member list by college.
+_COUNCIL_OR_MEMBERS: Finder = (_COUNCIL, Reader(COUNCIL_TABLE))
+
+
+#: Minutes of a meeting (those of another body — the board of the association, the CSE — are
+#: not the council's).
+_MINUTES = Concept.of(
+    "compte|comptes rendu|rendus",
+    "procès-verbal|procès-verbaux",
+    r"re:\bcr (?:du|de la|de|n|conseil|reunion|seance|comite|cp)\b|\bcr\b ?[:\-–—]",
+    r"re:\bpv (?:du|de la|de|n)\b|\bpv\b ?[:\-–—]",
+    "relevé|relevés de décisions",
+    "synthèse réunion|séance|échanges|débats",
+    "décisions prises",
+    "étaient présents",
+    unless=(
+        r"re:\b(?:n'a|n'ont|n'est|ne sont) pas (?:encore )?(?:ete )?(?:redige|etabli|fait|diffuse"
+        r"|ecrit|formalise|valide|approuve)",
+        "conseil d'administration",
+        "assemblée générale",
+        "comité social et économique",
+        "CSE",
+    ),
+)
+
+#: Staff dedicated to mobility: a named role (référent, chargé·e, responsable…), a mobility
+#: mission or contact.
+_MOBILITY = Concept.of(
+    "référent|référente|référents|chargé|chargée|chargés|responsable|responsables|"
+    "coordinateur|coordinatrice|conseiller|conseillère|animateur|animatrice|correspondant|"
+    "correspondante|personnel|personne|personnes|équipe|cellule|pôle|service|mission|poste|"
+    "interlocuteur|interlocutrice|dédié|dédiée mobilité|mobilités",
+    r"re:\bmobilites?\b[^\n.;]{0,40}(?:@|\b(?:mme|mlle|m|mr|monsieur|madame)\b\.? ?[a-z])",
+    unless=_NOT_FILLED,
+)
+
+#: The disability referent, named or reachable: a label with a name (« Référente handicap :
+#: Camille Ortiz »), a person said to be the referent, or the referent with a contact. « Un
+#: référent handicap est désigné » names nobody.
+_REFERENT = (
+    r"(?:referent|correspondant)(?:e|es|s)?(?:[(·.\-/](?:e|es|s)\)?){0,2}s?"
+    r"(?: (?:de|pour|d'|a|au|a la) (?:l')?)? ?"
+    r"(?:handicap|h\+|psh|accessibilite|inclusion|accueil des personnes (?:en situation de )?"
+    r"handicap\w*)"
+)
+_DISABILITY_REFERENT = Concept.of(
+    # a heading or label: the line is the role, or the role followed by its holder
+    rf"re:(?m)^[ \t#*\-•–]*(?:(?:votre|notre|vos|nos|le|la|les) )?{_REFERENT}(?![a-z0-9])"
+    r"(?:[^\n.;:]{0,25}:|[^\n.;:]{0,12}[,;(—–-]|[ \t]*$)",
+    # a named person who is (or was appointed) the referent
+    rf"re:\b(?:mme|mlle|m|mr|monsieur|madame)\b\.? [a-z][^\n.;]{{0,60}}\b{_REFERENT}(?![a-z0-9])",
+    # the referent and a contact in the same sentence
+    rf"re:\b{_REFERENT}(?![a-z0-9])(?:(?<![a-z])(?:mme|mlle|dr|m)\.|[^.;!?]){{0,120}}"
+    r"(?:@|\b0\d(?:[ .-]?\d\d){4}\b|\+33)",
+    rf"re:\b{_REFERENT}(?![a-z0-9])[^.;!?]{{0,40}}\b(?:mme|mlle|m|mr|monsieur|madame)\b\.? [a-z]",
+    "mission|cellule handicap",
+    unless=_NOT_FILLED,
+)
+
+#: The mobility actions carried out (niveau attendu): departures, stays abroad, projects and
+#: grants, information and preparation of the apprentices. Unproven: « actions » are open-ended
+#: and the cases that show them were written with this finder — their absence reads « à
+#: confirmer », never a gap, until natural phrasings measure its recall.
+_MOBILITY_ACTIONS = Concept.of(
+    "apprenti|apprentis|apprenties|jeunes|alternants|formateurs|stagiaires partis|parties",
+    "départ|départs mobilité|Erasmus|étranger|stage|Europe",
+    r"re:\b(?:stages?|sejours?|periodes?|mobilites?|semaines?)\b[^\n.;]{0,60}"
+    r"(?:\ba l'etranger|\ben europe|\ben (?:allemagne|espagne|italie|irlande|autriche|belgique"
+    r"|suisse|pologne|portugal|finlande|suede|grece|malte|roumanie)\b)",
+    "mobilité|mobilités réalisée|réalisées|effectuée|effectuées|organisée|organisées|longue|"
+    "longues|courte|courtes",
+    "projet|projets Erasmus|mobilité|européen|européens",
+    "accréditation Erasmus",
+    "bourse|bourses mobilité|Erasmus",
+    "préparation linguistique|interculturelle|départ",
+    "Europass",
+    "convention|conventions de mobilité",
+    "bilan|bilans mobilité|mobilités|séjour|retour",
+    "réunion|réunions|séance|séances information mobilité|Erasmus",
+    "informer|informe|informé|informés apprentis|entreprises mobilité",
+    "salon|salons mobilité|Erasmus",
+    unproven=True,
+    unless=(r"re:\ba (?:deposer|venir|definir|prevoir)\b|\ba partir de 20\d\d\b|\bpas encore\b",),
+)
+
+#: The question « does this document hold a table of mobility departures (who, where) ».
+DEPARTURES_TABLE = named_question(__name__, "departures-table")
+
+_DEPARTURE_ROLES = {
+    "who": ("apprenti", "apprentis", "apprenti·e", "nom", "stagiaire", "participant", "alternant"),
+    "where": ("destination", "destinations", "pays", "ville d'accueil", "lieu de mobilité"),
+}
+
+
+@document_question(DEPARTURES_TABLE)
+def _departures_table(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
+    return find_table(text, rows, _DEPARTURE_ROLES, ("who", "where")) is not None
+
+
+#: What the disability referent does (niveau attendu): adjustments of the course and the exams,
+#: support of the apprentices, links with the disability network, awareness of the teams.
+#: Unproven, for the same reason as :data:`_MOBILITY_ACTIONS`.
+_REFERENT_ACTIONS = Concept.of(
+    "aménagement|aménagements parcours|formation|examen|examens|épreuves|poste|postes|"
+    "emploi|horaires|rythme|évaluations",
+    "aménage|aménager|aménagé|aménagés",
+    "tiers temps|tiers-temps",
+    "matériel|matériels|poste|supports adapté|adaptés|adaptée|adaptées",
+    "adaptation|adaptations parcours|formation|supports|poste|examens",
+    "accompagne|accompagnent|accompagner|accompagné|accompagnés|accompagnement apprentis|"
+    "apprenti|personnes|publics|candidats|jeunes|situation|handicap",
+    "reçoit|recevoir|reçu|reçus|entretien|entretiens confidentialité|apprentis|apprenti|"
+    "individuel|individuels|candidats",
+    "RQTH",
+    "dossier|dossiers|demande|demandes MDPH|RQTH|PCH|Agefiph",
+    "relation|relations|lien|liens|partenariat Agefiph|MDPH|FIPHFP|emploi",
+    "sensibilisation|sensibilise|sensibiliser|sensibilisé|formation équipes|équipe|formateurs|"
+    "maîtres|handicap",
+    "organise|organiser|coordonne|coordonner aménagements|adaptations",
+    "met|mettre|mis en place aménagements|adaptations",
+    "plan|plans d'accompagnement|compensation",
+    "PAP|PAI|PPS",
+    unproven=True,
+    unless=_NOT_FILLED,
 )
 
 
-_COUNCIL_MINUTES = Term.of(
-    "le dernier compte rendu ou procès-verbal du conseil de perfectionnement",
-    "the latest minutes of the improvement council",
-    r"compte[- ]rendu",
-    r"proces[- ]verbal",
-    r"\bpv\b",
-    r"releve de decisions",
+#: The steering of the training's quality (2026): indicators reviewed, a dashboard, a review.
+_STEERING = Concept.of(
+    "pilotage|pilotons|pilote la formation|formations|qualité|CFA",
+    "comité|comités de pilotage",
+    "tableau|tableaux de bord",
+    "revue|revues indicateurs|trimestrielle|annuelle|direction|qualité|processus",
+    "indicateur|indicateurs suivis|qualité|suivi|trimestre|revus",
+    "suivi|suivis|analyse indicateurs",
+    "plan|plans action|actions|amélioration",
+    "audit interne",
+    "action|actions correctives|décidée|décidées",
+)
+
+_MEMBER = (
+    "siège|siègent|siéger|représentant|représentante|représentants|représentantes|élu|élue|élus|"
+    "élues|délégué|déléguée|délégués|déléguées|membre|membres|collège|participent|participe|"
+    "participation|associé|associés|présent|présents|présente|présentes|présentent|invités|"
+    "avis|proposé|proposent|demandent"
 )
 
 
-_MOBILITY = Term.of(
-    "le personnel dédié à la mobilité nationale et internationale",
-    "the staff dedicated to national and international mobility",
-    r"(referent|referente|charge|chargee|responsable|dedie|dediee|personnel|equipe|coordinat\w*)"
-    r"\W+(?:\w+\W+){0,4}mobilite",
-    r"mobilite\W+(?:\w+\W+){0,6}(referent|referente|charge|chargee|responsable|dedie|dediee)",
-    r"erasmus",
+#: :data:`_MEMBER` as a regular expression over folded text.
+_MEMBER_STEM = (
+    r"siege|represent|elue?s?\b|delegue|membre|college|particip|associe|present|invite|avis\b"
+    r"|propos|demand"
 )
 
 
-_DISABILITY_REFERENT = Term.of(
-    "le référent handicap",
-    "the disability referent",
-    r"referent(e)? (handicap|h\+|psh)",
-    r"referent(e)? (de |pour )?l'accueil des personnes (en situation de )?handicap",
+def _taking_part(*who: str, stem: str, name: str) -> Finder:
+    """``who`` taking part in the governance: members, elected, sitting, giving their views;
+    ``stem``: a regular expression of the same words, for a label (« Apprentis : 2 délégués »)."""
+    group = "|".join(who)
+    said = Concept.of(
+        f"{group} {_MEMBER}",
+        f"{_MEMBER} {group}",
+        rf"re:\b(?:{stem})\s*:[^\n]{{0,60}}\b(?:{_MEMBER_STEM})",
+        rf"re:\b(?:participants?|presents?|membres?|composition)\s*:[^\n]{{0,80}}\b(?:{stem})",
+        unless=(
+            r"re:\b(?:ne|n') ?(?:siege|participe|sont|est|font|fait)\w* (?:pas|plus|dans aucun)",
+            "simplement informés",
+        ),
+    )
+    return (said, Reader(_seated(name, stem)))
+
+
+#: How a document says each item of indicator 20 (``items:`` of ``indicators/20.yaml``).
+CONCEPTS: dict[str, Finder] = {
+    "conseil-perfectionnement": _COUNCIL_OR_MEMBERS,
+    "dernier-compte-rendu": _MINUTES,
+    "personnel-mobilite": _MOBILITY,
+    "referent-handicap": _DISABILITY_REFERENT,
+    "actions-mobilite": (_MOBILITY_ACTIONS, Reader(DEPARTURES_TABLE, unproven=True)),
+    "actions-referent-handicap": _REFERENT_ACTIONS,
+    "pilotage-qualite": _STEERING,
+    "participation-apprentis": _taking_part(
+        "apprenti",
+        "apprentis",
+        "apprentie",
+        "apprenties",
+        "alternants",
+        stem=r"apprenti\w*|alternant\w*",
+        name="apprentis",
+    ),
+    "participation-formateurs": _taking_part(
+        "formateur",
+        "formateurs",
+        "formatrice",
+        "formatrices",
+        "enseignants",
+        stem=r"formateur\w*|formatrice\w*|enseignant\w*",
+        name="formateurs",
+    ),
+    "participation-entreprises": _taking_part(
+        "entreprise",
+        "entreprises",
+        "employeur",
+        "employeurs",
+        "maître",
+        "maîtres",
+        "tuteurs",
+        "branche",
+        "branches",
+        "managers",
+        "exploitants",
+        stem=r"entreprises?|employeurs?|maitres? d'apprentissage|tuteurs|branches?",
+        name="entreprises",
+    ),
+}
+
+#: The items :func:`check_personnel_dedie_cfa` judges (the 2026 ones are the other check's).
+_STAFF_ITEMS = (
+    "conseil-perfectionnement",
+    "dernier-compte-rendu",
+    "personnel-mobilite",
+    "referent-handicap",
+    "actions-mobilite",
+    "actions-referent-handicap",
 )
-
-
-_CONTACT = Term.of(
-    "les coordonnées du référent handicap",
-    "the disability referent's contact details",
-    r"@[a-z0-9-]+\.[a-z]",
-    r"\b0[1-9](?:[ .-]?\d{2}){4}\b",
-    r"telephone",
+_GOVERNANCE_ITEMS = (
+    "pilotage-qualite",
+    "participation-apprentis",
+    "participation-formateurs",
+    "participation-entreprises",
 )
 
 
 @mark.verifies("personnel-dedie-cfa")
-def check_personnel_dedie_cfa(unit: Unit, evidence: EvidenceSet, audit_date: dt.date) -> None:
+def check_personnel_dedie_cfa(
+    unit: Unit,
+    evidence: EvidenceSet,
+    audit_date: dt.date,
+    referential: Referential,
+    facts: TargetFacts,
+) -> None:
     """Le CFA a un personnel mobilité, un référent handicap et un conseil de perfectionnement.
 
     Présentez la liste des membres du conseil de perfectionnement et son dernier compte rendu
-    (de moins d'un an), les personnes dédiées à la mobilité nationale et internationale avec les
-    actions menées, et le nom et les coordonnées du référent handicap avec ses actions.
+    ou procès-verbal, les personnes dédiées à la mobilité nationale et internationale avec les
+    actions menées, et le nom et le contact du référent handicap avec ses actions. Un compte
+    rendu de moins d'un an est une règle indicative de rnq (point de vigilance). Un brouillon ou
+    un modèle vide (« à nommer », « compte rendu à venir ») ne prouve rien.
 
     EN: The CFA has mobility staff, a disability referent and a conseil de perfectionnement
     (advisory board).
 
-    Present the list of members of the conseil de perfectionnement and its latest minutes (less than
-    a year old), the people dedicated to national and international mobility with the actions
-    carried out, and the name and contact details of the disability referent (référent handicap)
-    with their actions.
+    Present the list of members of the conseil de perfectionnement and its latest minutes, the
+    people dedicated to national and international mobility with the actions carried out, and the
+    name and contact of the disability referent (référent handicap) with their actions. Minutes
+    less than a year old are a rule of thumb of rnq (a point of vigilance). A draft or an empty
+    template ("à nommer", "compte rendu à venir") proves nothing.
     """
     docs = readable(evidence, 20)
-    require(
-        folded_text(docs, unit),
-        [_COUNCIL, _COUNCIL_MINUTES, _MOBILITY, _DISABILITY_REFERENT, _CONTACT],
-        subject=msg("Personnel dédié du CFA", "CFA dedicated staff"),
-        target=unit,
-        docs=docs,
-        evidence=evidence,
-        numbers=(20,),
+    folded_text(docs, unit)
+    try:
+        judgement = judge(
+            docs,
+            CONCEPTS,
+            indicator=20,
+            referential=referential,
+            facts=facts,
+            target=unit,
+            only=_STAFF_ITEMS,
+            subject=msg("Personnel dédié du CFA", "CFA dedicated staff"),
+        )
+    except Gap as gap:
+        _unless_unreadable(gap, evidence, unit)
+        raise
+    _recent_minutes(docs, judgement, referential, unit, audit_date)
+
+
+def _recent_minutes(
+    docs: EvidenceSet,
+    judgement: Judgement,
+    referential: Referential,
+    unit: Unit,
+    audit_date: dt.date,
+) -> None:
+    """Advice (rnq's rule of thumb ``compte-rendu-recent``) when every dated record of the
+    council is older than :data:`RECENT_MONTHS` at the audit date."""
+    indicator = referential.indicator(20)
+    if "compte-rendu-recent" not in {i.id for i in indicator.items}:
+        return
+    council: list[Evidence] = [
+        s.item for s in sources_of(docs) if s.path in judgement.read and s.states(_COUNCIL)
+    ]
+    dated = [(e, day) for e in council if (day := date_of(e)) is not None]
+    if not dated or any(
+        current(e.kind, day, e.valid_until, {}, audit_date, RECENT_MONTHS) for e, day in dated
+    ):
+        return
+    latest = max(day for _, day in dated)
+    item = indicator.item("compte-rendu-recent")
+    paths = [e.path for e, _ in dated]
+    place = where(unit)
+    advise(
+        msg(
+            f"Point de vigilance ({place.fr}) — {item.label.fr} : le dernier document daté du "
+            f"conseil de perfectionnement remonte au {latest.isoformat()}, plus de "
+            f"{RECENT_MONTHS} mois avant l'audit ({audit_date.isoformat()}) ({files(paths)}). "
+            "C'est une règle indicative de rnq, pas une exigence : le guide demande le dernier "
+            "compte rendu, sans date.",
+            f"Point of vigilance ({place.en}) — {item.label.en}: the latest dated record of the "
+            f"improvement council is from {latest.isoformat()}, more than {RECENT_MONTHS} months "
+            f"before the audit ({audit_date.isoformat()}) ({files(paths)}). This is a rule of "
+            "thumb of rnq, not a requirement: the guide asks for the latest minutes, not a date.",
+        ),
+        items=[item.id],
+        evidence=paths,
+        key=item.id,
     )
-    council = [e for e in docs if _COUNCIL.found_in(body_text([e]))]
-    require_recent(
-        council,
-        audit_date,
-        subject=("Conseil de perfectionnement", "Improvement council"),
-        target=unit,
-    )
-
-
-_STEERING = Term.of(
-    "le pilotage de la qualité de la formation (indicateurs, revue, tableau de bord)",
-    "the steering of training quality (indicators, review, dashboard)",
-    r"pilotage",
-    r"tableau de bord",
-    r"indicateurs?",
-    r"revue (de direction|annuelle|qualite)",
-)
-
-
-_APPRENTICES = Term.of(
-    "la participation des apprentis à la gouvernance",
-    "apprentices taking part in governance",
-    r"apprentis?\b",
-    r"delegues?",
-    r"representants? des (apprentis|alternants)",
-)
-
-
-_TRAINERS = Term.of(
-    "la participation des formateurs à la gouvernance",
-    "trainers taking part in governance",
-    r"formateurs?",
-    r"formatrices?",
-    r"enseignants?",
-)
-
-
-_COMPANIES = Term.of(
-    "la participation des entreprises à la gouvernance",
-    "companies taking part in governance",
-    r"entreprises?",
-    r"employeurs?",
-    r"maitres? d'apprentissage",
-    r"branches? professionnelles?",
-)
-
-
-_GOVERNANCE = (
-    r"conseil de perfectionnement",
-    r"gouvernance",
-    r"conseil d'administration",
-    r"comite de pilotage",
-    r"pilotage",
-)
 
 
 @mark.verifies("gouvernance-cfa")
-def check_gouvernance_cfa(unit: Unit, evidence: EvidenceSet) -> None:
+def check_gouvernance_cfa(
+    unit: Unit, evidence: EvidenceSet, referential: Referential, facts: TargetFacts
+) -> None:
     """Pilotage du CFA avec apprentis, formateurs et entreprises dans sa gouvernance (2026).
 
-    Montrez comment la formation est pilotée (indicateurs, revues) et que les apprentis, les
-    formateurs et les entreprises siègent dans ses instances (composition et comptes rendus du
-    conseil de perfectionnement ou du comité de pilotage).
+    Montrez comment la qualité de la formation est pilotée (indicateurs, tableau de bord,
+    revues) et que les apprentis, les formateurs et les entreprises participent à sa gouvernance
+    (composition et comptes rendus du conseil de perfectionnement ou du comité de pilotage).
+    Texte 2026 provisoire : une absence est « à confirmer », jamais un écart.
 
     EN: The CFA is steered with apprentices, trainers and companies in its governance (2026).
 
-    Show how training is steered (indicators, reviews) and that apprentices, trainers and companies
-    sit on its bodies (membership and minutes of the conseil de perfectionnement or of the steering
-    committee).
+    Show how the quality of training is steered (indicators, dashboard, reviews) and that
+    apprentices, trainers and companies take part in its governance (membership and minutes of the
+    conseil de perfectionnement or of the steering committee). Provisional 2026 text: an absence
+    reads "to confirm", never a gap.
     """
     docs = readable(evidence, 20)
-    governance = docs.filter(lambda e: mentions(body_text([e]), *_GOVERNANCE))
-    target_docs = governance or docs
-    require(
-        folded_text(target_docs, unit),
-        [_STEERING, _APPRENTICES, _TRAINERS, _COMPANIES],
-        subject=msg(
-            "Pilotage et gouvernance du CFA (texte 2026 provisoire)",
-            "CFA steering and governance (provisional 2026 text)",
-        ),
-        target=unit,
-        docs=target_docs,
-        evidence=evidence,
-        numbers=(20,),
-        provisional=True,
-    )
+    folded_text(docs, unit)
+    try:
+        judge(
+            docs,
+            CONCEPTS,
+            indicator=20,
+            referential=referential,
+            facts=facts,
+            target=unit,
+            only=_GOVERNANCE_ITEMS,
+            subject=msg(
+                "Pilotage et gouvernance du CFA (texte 2026 provisoire)",
+                "CFA steering and governance (provisional 2026 text)",
+            ),
+        )
+    except Gap as gap:
+        _unless_unreadable(gap, evidence, unit)
+        raise
+
+
+def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
+    """Not verified rather than a gap when some evidence for 20 could not be read (a scan may
+    hold what is missing)."""
+    unread = unreadable_paths(evidence, 20)
+    if unread:
+        place = where(unit)
+        not_verified(
+            msg(
+                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
+                "peuvent le contenir.",
+                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
+                "hold it.",
+            ),
+            evidence=unread,
+        )

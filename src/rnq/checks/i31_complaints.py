@@ -7,6 +7,11 @@ Its built-in checks:
   complaints and contingencies (aléas).
 * :func:`check_reclamations_dans_les_delais` — every complaint in the register was answered
   within the time set by the procedure.
+
+Indicator 31 is « NC majeure uniquement »: only what its wording demands (arrangements for
+complaints, difficulties and incidents; each complaint handled within the delay the provider
+sets itself) makes a gap. The complaints register is one of the guide's evidence examples and
+the 30-day delay rnq applies when no delay is set is a rule of thumb: both are advice.
 """
 
 from __future__ import annotations
@@ -18,27 +23,24 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from rnq.checks.helpers import (
-    Term,
-    labels,
-    mentions,
-    missing_terms,
-    readable,
-    remember,
-    text_of,
-    where_kept,
-)
+from rnq.checks.helpers import mentions, readable, remember, where_kept
+from rnq.checks.judging import Finder, Reader, judge
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date, match_columns, parse_date
 from rnq.dates import add_months
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, Subchecks, msg, not_verified
-from rnq.match.questions import fold
+from rnq.engine.outcomes import Gap, Subchecks, advise, msg, not_verified
+from rnq.match.french import Concept, states
+from rnq.match.questions import document_body, document_question, fold, named_question
+from rnq.match.tables import tables_in
+from rnq.referential.loader import Referential
 from rnq.text import Localized
 from rnq.workspace.config import Unit, WorkspaceConfig
+from rnq.workspace.facts import TargetFacts
 
 __all__ = [
     "COMPLAINT_COLUMNS",
+    "CONCEPTS",
     "DEFAULT_DELAY_DAYS",
     "Delay",
     "check_procedure_reclamations",
@@ -235,64 +237,228 @@ def _complaints(item: Evidence) -> bool:
     return mentions(fold(item.text or ""), r"reclamation", r"plainte")
 
 
-_PROCEDURE_TERMS = (
-    Term.of("réclamations", "complaints", r"reclamation", r"plainte"),
-    Term.of(
-        "difficultés rencontrées par les parties prenantes",
-        "difficulties met by stakeholders",
-        r"difficulte",
-    ),
-    Term.of(
-        "aléas survenus en cours de prestation",
-        "incidents during the service",
-        r"\balea",
-        r"\bincident",
-        r"\bimprevu",
-        r"dysfonctionnement",
-        r"absence (d'un|du|de la) (formateur|formatrice|intervenant)",
+Rows = Sequence[Sequence[str]]
+
+#: A clause that denies what it says (« aucun suivi n'est prévu »): the matching layer reads a
+#: negation before a term, not inside or after it.
+_DENIED = r"re:\b(?:ne|n')\s?[a-z]+(?: [a-z]+)? (?:pas|jamais)\b"
+
+_PROCEDURE = Concept.of(
+    "procédure|procédures",
+    "processus",
+    "process",
+    "politique de gestion|traitement",
+    "modalités de traitement|gestion|réclamation",
+    "traitement des réclamations|insatisfactions|plaintes|difficultés|aléas|imprévus",
+    "réclamations|réclamation|insatisfactions sont|est reçues|enregistrées|traitées|analysées|"
+    "transmises|étudiées",
+    "réponse|réponses est|sont apportée|apportées|adressée|adressées|envoyée|envoyées",
+    "formuler|adresser|déposer|faire une réclamation",
+    "réclamation|réclamations par écrit",
+    "nous répondons|répondrons",
+    "circuit de traitement",
+    "circuit",
+    "mode opératoire",
+    "logigramme",
+    "marche à suivre",
+    "étape|étapes",
+    "toute réclamation|insatisfaction|difficulté",
+    "en cas de|d' réclamation|difficulté|difficultés|aléa|imprévu|problème|litige|souci|absence",
+    "que faire en cas",
+    "comment faire une réclamation",
+    "accusé|accusons|accuse réception",
+    "mesure|mesures prévue|prévues|prises",
+    "qui prévient",
+    "réponse écrite|motivée",
+    "voie|voies de recours",
+    "médiateur de la consommation",
+    "signale|signaler|signalée|remonte|remontée",
+    "chaque aléa|réclamation|difficulté est consigné|enregistrée|notée|tracée",
+)
+_COMPLAINTS = Concept.of(
+    "réclamation|réclamations|réclamer",
+    "plainte|plaintes",
+    "insatisfaction|insatisfactions",
+    "insatisfait|insatisfaite",
+    "litige|litiges",
+    "mécontentement",
+    "contestation|contestations",
+    "doléance|doléances",
+    "complaint|complaints",
+    r"re:\bn'(?:etes|est|etiez|etait|etes-vous) pas satisfaite?s?\b",
+)
+_DIFFICULTIES = Concept.of(
+    "difficulté|difficultés",
+    "problème|problèmes rencontré|rencontrés|personnel|personnels|relationnel|signalé",
+    "souci|soucis",
+    "période|situation difficile|difficiles",
+    "décrochage",
+    "freins",
+    unless=(
+        "niveau de difficulté",
+        "degré de difficulté",
+        "difficulté croissante|progressive",
+        "facile|difficile",
     ),
 )
+_INCIDENTS = Concept.of(
+    "aléa|aléas",
+    "imprévu|imprévus",
+    "incident|incidents",
+    "événement|évènement|évènements|événements imprévu|imprévus|marquant|indésirable",
+    "dysfonctionnement|dysfonctionnements",
+    "panne|pannes",
+    "annulation|annulée|annulé|report|reportée|reporté séance|session|formation|journée|cours",
+    "absence|absent|absente|maladie|indisponibilité formateur|formatrice|intervenant|consultant",
+    "formateur|formatrice|intervenant absent|absente|malade|indisponible",
+    "salle|plateforme|visio indisponible",
+    "intempéries",
+    "grève|grèves",
+    "force majeure",
+    "coupure",
+    "accident",
+    "plan de continuité",
+    r"re:\bne (?:fonctionne|fonctionnent|marche|marchent) (?:pas|plus)\b",
+    "hors service",
+    unless=("par le client", "rétractation", "dédit", "facturation|facturé|facturée|facturés"),
+)
+_NO_COMPLAINT = Concept.of(
+    "aucune|zéro|0 réclamation",
+    "pas de réclamation",
+    "réclamations : néant",
+    negative_is_information=True,
+)
+_REGISTER_WORDS = Concept.of(
+    "registre|tableau|cahier|journal|fichier|outil|module réclamations|insatisfactions|plaintes",
+    "registre|tableau|cahier|journal de suivi",
+    "réclamation|réclamations|insatisfactions enregistrée|enregistrées|saisies|consignées|"
+    "inscrites|tracées|répertoriées",
+    "CRM",
+)
+
+#: A document about the complaints the provider makes to its own suppliers (not stakeholders').
+_SUPPLIERS = re.compile(
+    r"\breclamations?\W+(?:\w+\W+){0,3}fournisseurs?\b|\bfournisseurs?\W+(?:\w+\W+){0,3}reclamations?\b"
+)
+
+
+def _about_suppliers(body: str) -> bool:
+    """Whether a document's title (its first lines) is about complaints to suppliers."""
+    head = "\n".join([line[:160] for line in body.split("\n") if line.strip()][:2])
+    return bool(_SUPPLIERS.search(head))
+
+
+def _stakeholders_said(concept: Concept, text: str | None, rows: Rows | None) -> bool:
+    body = document_body(text, rows)
+    return not _about_suppliers(body) and states(concept, body, text)
+
+
+_COMPLAINTS_ASKED = named_question(__name__, "complaints")
+_REGISTER_ASKED = named_question(__name__, "register")
+_DELAY_ASKED = named_question(__name__, "delay")
+
+
+@document_question(_COMPLAINTS_ASKED)
+def _complaints_said(text: str | None, rows: Rows | None) -> bool:
+    """The document speaks of stakeholders' complaints (not of complaints to suppliers), or is a
+    complaints register (reception and answer dates, subject)."""
+    for table in tables_in(text, rows):
+        found = _header(table)
+        if found is not None and "objet" in found[1]:
+            return True
+    return _stakeholders_said(_COMPLAINTS, text, rows)
+
+
+@document_question(_REGISTER_ASKED)
+def _register_said(text: str | None, rows: Rows | None) -> bool:
+    """A complaints register: a table whose headers name the reception and the answer, a text
+    that says the complaints are logged, or a statement that none was received."""
+    if any(_header(table) is not None for table in tables_in(text, rows)):
+        return True
+    body = document_body(text, rows)
+    if _about_suppliers(body):
+        return False
+    return states(_REGISTER_WORDS, body, text) or states(_NO_COMPLAINT, body, text)
+
+
+_DELAY_HEADER = re.compile(r"\bdelai|\bdans les? delais?\b|\becheance\b")
+
+
+@document_question(_DELAY_ASKED)
+def _delay_said(text: str | None, rows: Rows | None) -> bool:
+    """A delay to answer complaints: set in words (« réponse sous 15 jours ouvrés »), or a
+    register column tracking it (« Délai cible », « Dans le délai ? »)."""
+    for table in tables_in(text, rows):
+        for header in table[:5]:
+            if match_columns(header, COMPLAINT_COLUMNS).keys() >= {"date_reception"} and any(
+                _DELAY_HEADER.search(fold(str(cell))) for cell in header
+            ):
+                return True
+    return response_delay(document_body(text, rows)) is not None
+
+
+#: How a document says each item of indicator 31 (``items:`` of ``indicators/31.yaml``).
+CONCEPTS: dict[str, Finder] = {
+    "procedure": _PROCEDURE,
+    "reclamations": Reader(_COMPLAINTS_ASKED),
+    "difficultes": _DIFFICULTIES,
+    "aleas": _INCIDENTS,
+    "reponse-dans-delai": Reader(_DELAY_ASKED),
+    "registre": Reader(_REGISTER_ASKED),
+}
+
+#: The items the procedure check judges from the text (the delay and the register are read by
+#: :func:`check_reclamations_dans_les_delais`).
+_PROCEDURE_ITEMS = ("procedure", "reclamations", "difficultes", "aleas")
 
 
 @mark.verifies("traitement-reclamations")
 def check_procedure_reclamations(
-    unit: Unit, evidence: EvidenceSet, config: WorkspaceConfig
+    unit: Unit,
+    evidence: EvidenceSet,
+    config: WorkspaceConfig,
+    referential: Referential,
+    facts: TargetFacts,
 ) -> None:
     """Une procédure traite les difficultés des parties prenantes, les réclamations et les aléas.
 
-    Déposez la procédure de traitement des réclamations (kind: procedure), qui couvre aussi les
-    difficultés des parties prenantes et les aléas (absence d'un formateur, panne de la
-    plateforme…) et fixe le délai de réponse (« réponse sous 15 jours ouvrés »).
+    Décrivez par écrit comment vous traitez les réclamations (réception, accusé de réception,
+    réponse), les difficultés rencontrées par les stagiaires, les entreprises ou les formateurs,
+    et les aléas en cours de prestation (absence d'un formateur, panne, annulation) : une
+    procédure, un article des CGV, une page du livret d'accueil, un tableau des imprévus. Un
+    brouillon (« à rédiger ») ne prouve rien.
 
     EN: A procedure handles stakeholders' difficulties, complaints and contingencies (aléas).
 
-    Add the complaints-handling procedure (kind: procedure), which also covers the stakeholders'
-    difficulties and contingencies (a trainer's absence, a platform outage…) and sets the response
-    time ("réponse sous 15 jours ouvrés": an answer within 15 working days).
+    Describe in writing how you handle complaints (reception, acknowledgement, answer), the
+    difficulties met by learners, companies or trainers, and the contingencies during the
+    service (a trainer's absence, an outage, a cancellation): a procedure, an article of the
+    terms of sale, a page of the welcome booklet, a table of contingencies. A draft (« à
+    rédiger ») proves nothing.
     """
-    docs = readable(evidence, 31)
-    procedures = _procedures(docs)
-    if not procedures:
-        place = where_kept(unit, docs, config)
-        raise Gap(
-            msg(
-                f"Aucune procédure de traitement des réclamations, difficultés et aléas parmi "
-                f"les preuves de l'indicateur 31 ({place.fr}).",
-                f"No procedure for handling complaints, difficulties and incidents among the "
-                f"evidence for indicator 31 ({place.en}).",
-            ),
-            evidence=docs.paths(),
-        )
-    absent = missing_terms(text_of(procedures), _PROCEDURE_TERMS)
-    if absent:
-        place = where_kept(unit, procedures, config)
-        raise Gap(
-            msg(
-                f"La procédure ne traite pas : {labels(absent).fr} ({place.fr}).",
-                f"The procedure does not cover: {labels(absent).en} ({place.en}).",
-            ),
-            evidence=[e.path for e in procedures],
-        )
+    docs = list(readable(evidence, 31))
+    kept = _kept(unit, docs, config)
+    judge(
+        docs,
+        CONCEPTS,
+        indicator=31,
+        referential=referential,
+        facts=facts,
+        target=kept,
+        only=_PROCEDURE_ITEMS,
+        subject=msg(
+            "Traitement des difficultés, réclamations et aléas",
+            "Handling of difficulties, complaints and incidents",
+        ),
+    )
+
+
+def _kept(unit: Unit, docs: Sequence[Evidence], config: WorkspaceConfig) -> Unit:
+    """The unit a finding names: the central function when all the evidence read is central
+    (the finding then reads the same for every unit and is reported once)."""
+    central = {u.id: u for u in config.units if u.central}
+    units = {d.unit for d in docs}
+    return central[sorted(units)[0]] if units and units <= set(central) else unit
 
 
 @dataclass(frozen=True)
@@ -330,12 +496,19 @@ class _Register:
                 yield index, cells
 
 
-def _register(item: Evidence) -> _Register | None:
-    for index, row in enumerate((item.rows or ())[:5]):
+def _header(rows: Rows) -> tuple[int, dict[str, int]] | None:
+    """The header row of a complaints register (it names the reception and the answer dates)
+    among the first rows, with its columns."""
+    for index, row in enumerate(rows[:5]):
         columns = match_columns(row, COMPLAINT_COLUMNS)
         if "date_reception" in columns and "date_reponse" in columns:
-            return _Register(item, index, columns)
+            return index, columns
     return None
+
+
+def _register(item: Evidence) -> _Register | None:
+    found = _header(item.rows or ())
+    return _Register(item, *found) if found is not None else None
 
 
 def _delay_for(
@@ -357,6 +530,63 @@ def _delay_for(
     return Delay(DEFAULT_DELAY_DAYS, "jours")
 
 
+_DATE_WRITTEN = re.compile(
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
+    r"|novembre|decembre) \d{4}\b"
+)
+_SIGNED = re.compile(r"\bsoussigne|\bsigne(?:e|s)? (?:par|le)\b|\bsignature\b|\bfait a \w+")
+
+
+def _statement(item: Evidence) -> tuple[bool, bool] | None:
+    """For a statement that no complaint was received (an attestation, or a text saying so):
+    whether it is (dated, signed); None for another document."""
+    folded = fold(" ".join(t for t in (item.text, item.note) if t))
+    if not states(_NO_COMPLAINT, folded, item.text):
+        return None
+    dated = item.date is not None or bool(_DATE_WRITTEN.search(folded))
+    signed = bool(item.by) or bool(_SIGNED.search(folded))
+    return dated, signed
+
+
+def _no_register(unit: Unit, docs: Sequence[Evidence], config: WorkspaceConfig) -> None:
+    """Without a complaints register: a dated, signed statement that none was received stands
+    for it; otherwise a point de vigilance (the register is an evidence example of the guide)."""
+    statements = [(e, found) for e in docs if (found := _statement(e)) is not None]
+    if any(dated and signed for _, (dated, signed) in statements):
+        return
+    place = where_kept(unit, docs, config)
+    weak = [e.path for e, _ in statements]
+    note_fr = (
+        f" L'attestation « aucune réclamation » lue ({', '.join(weak)}) n'est pas datée ou pas "
+        "signée : datez-la et signez-la (by:, date: dans le manifeste)."
+        if weak
+        else ""
+    )
+    note_en = (
+        f" The 'no complaint' statement read ({', '.join(weak)}) is not dated or not signed: date "
+        "and sign it (by:, date: in the manifest)."
+        if weak
+        else ""
+    )
+    advise(
+        msg(
+            f"Point de vigilance ({place.fr}) — aucun registre des réclamations (tableau de "
+            "suivi : date de réception, objet, date de réponse) ni attestation datée et signée "
+            "« aucune réclamation reçue » : rnq ne peut pas vérifier que chaque réclamation a "
+            "reçu une réponse dans le délai. C'est un exemple de preuve du guide, pas une "
+            f"exigence.{note_fr}",
+            f"Point of vigilance ({place.en}) — no complaints register (tracking table: reception "
+            "date, subject, response date) nor a dated, signed 'no complaint received' "
+            "statement: rnq cannot check that each complaint was answered in time. This is an "
+            f"evidence example of the guide, not a requirement.{note_en}",
+        ),
+        items=["registre"],
+        evidence=[e.path for e in docs],
+        key="registre",
+    )
+
+
 @mark.verifies("traitement-reclamations")
 def check_reclamations_dans_les_delais(
     unit: Unit,
@@ -368,15 +598,20 @@ def check_reclamations_dans_les_delais(
     """Chaque réclamation du registre a reçu une réponse dans le délai fixé par la procédure.
 
     Tenez un registre des réclamations (CSV ou XLSX, ou export du CRM : date de réception,
-    objet, date de réponse) ; répondez à chaque réclamation dans le délai de la procédure et
-    notez la date de la réponse. Une réclamation plus récente que ce délai, sans réponse, est en
-    cours et n'est pas un écart.
+    objet, date de réponse) — ou, si vous n'en avez reçu aucune, une attestation datée et signée
+    « aucune réclamation reçue » ; répondez à chaque réclamation dans le délai que fixe votre
+    procédure et notez la date de la réponse. Une réclamation plus récente que ce délai, sans
+    réponse, est en cours et n'est pas un écart. Quand la procédure ne fixe aucun délai, rnq
+    signale les réponses au-delà de 30 jours comme un point de vigilance (règle indicative).
 
     EN: Every complaint in the register was answered within the time set by the procedure.
 
     Keep a complaints register (CSV or XLSX, or a CRM export: reception date, subject, response
-    date); answer each complaint within the procedure's time limit and record the date of the
-    answer. An unanswered complaint more recent than that limit is in progress, not a gap.
+    date) — or, if you received none, a dated, signed "no complaint received" statement; answer
+    each complaint within the time your procedure sets and record the date of the answer. An
+    unanswered complaint more recent than that limit is in progress, not a gap. When the
+    procedure sets no time limit, rnq reports answers after 30 days as a point of vigilance (a
+    heuristic).
     """
     docs = readable(evidence, 31)
     central = {u.id for u in config.units if u.central}
@@ -393,14 +628,8 @@ def check_reclamations_dans_les_delais(
     if not registers:
         if unmatched:
             not_verified(_unmatched(unmatched), evidence=unmatched)
-        attested = [e for e in docs if e.kind == "attestation"]
-        assert attested, msg(
-            f"Aucun registre des réclamations (tableau de suivi : date de réception, objet, date "
-            f"de réponse) ({where_kept(unit, docs, config).fr}).",
-            f"No complaints register (tracking table: reception date, subject, response date) "
-            f"({where_kept(unit, docs, config).en}).",
-        )
-        return  # an attestation (e.g. no complaint received) stands for the register
+        _no_register(unit, list(docs), config)
+        return
     procedures = _procedures(docs)
     unreadable: list[Localized] = []
     for register in registers:
@@ -415,6 +644,9 @@ def check_reclamations_dans_les_delais(
                 continue
             if received is None:
                 unreadable.append(at)
+                continue
+            if delay.source is None:
+                _advise_default(received, answered, delay, today, register, index)
                 continue
             with subchecks.item(register.key(index)):
                 _judge_complaint(received, answered, delay, today, at, register.item.path)
@@ -432,6 +664,36 @@ def check_reclamations_dans_les_delais(
         not_verified(
             msg(" ; ".join(r.fr for r in reasons), "; ".join(r.en for r in reasons)),
             evidence=[*unmatched, *(r.item.path for r in registers)],
+        )
+
+
+def _advise_default(
+    received: dt.date,
+    answered: dt.date | None,
+    delay: Delay,
+    today: dt.date,
+    register: _Register,
+    index: int,
+) -> None:
+    """A complaint judged against rnq's default delay (no delay set by the provider): a late or
+    missing answer is a point de vigilance, never a gap."""
+    try:
+        _judge_complaint(
+            received, answered, delay, today, register.where(index), register.item.path
+        )
+    except Gap as late:
+        advise(
+            msg(
+                f"Point de vigilance — {late.message.fr} Aucun délai de réponse n'est fixé par "
+                "votre procédure : le délai de 30 jours est une règle indicative de rnq ; "
+                "fixez votre propre délai dans la procédure.",
+                f"Point of vigilance — {late.message.en} Your procedure sets no answer delay: "
+                "the 30-day delay is a rule of thumb of rnq; set your own delay in the "
+                "procedure.",
+            ),
+            items=["delai-30-jours"],
+            evidence=[register.item.path],
+            key=register.key(index),
         )
 
 

@@ -264,7 +264,8 @@ def _place(target: Unit | Offering | None) -> Localized:
     if target is None:
         return msg("", "")
     place = where(target)
-    return msg(f" pour la {place.fr}", f" for {place.en}")
+    article = "la " if isinstance(target, Offering) else "l'"
+    return msg(f" pour {article}{place.fr}", f" for {place.en}")
 
 
 def judge(
@@ -290,14 +291,20 @@ def judge(
             i.model_copy(update={"label": labels[i.id]}) if i.id in labels else i for i in items
         ]
     judgement = assess(read, concepts, items, facts)
-    _advise(judgement, subject, target)
-    counted = [i for i in items if i.id in concepts and i.counts]
+    counted = [
+        i
+        for i in items
+        if i.id in concepts
+        and (i.item_class == "requirement" or (i.condition is not None and _condition(i, facts)))
+        and not i.provisional
+    ]
     if judgement.only_drafts and counted:
         raise Gap(
             _draft_message(judgement, subject, target),
             evidence=list(judgement.drafts),
             items=[i.id for i in counted],
         )
+    _advise(judgement, subject, target)
     if judgement.gaps:
         place = _place(target)
         names = _names(judgement.gaps)
@@ -396,7 +403,19 @@ def _advise(
     del subject
 
 
+#: Facts rnq derives rather than reads: what to declare instead.
+_DERIVED = {
+    "companies_concerned": "{alternance: true} | {work_situation: true}",
+    "certifying": "{certification: RNCP…}",
+}
+
+
 def _yaml(condition: ItemCondition) -> str:
+    """What to write in rnq.yaml for ``condition`` to hold."""
+    if condition.fact in _DERIVED:
+        return _DERIVED[condition.fact]
+    if condition.fact == "funded_by":
+        return f"{{funded_by: [{', '.join(condition.any_of) or '…'}]}}"
     if condition.any_of:
         return f"{{{condition.fact}: {condition.any_of[0]}}}"
     value = "true" if condition.equals else "false"

@@ -11,6 +11,7 @@ from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified
 from rnq.referential.loader import Indicator
 from rnq.workspace.config import Offering, Unit, WorkspaceConfig
+from rnq.workspace.kinds import declared_rules
 
 
 @mark.each_indicator
@@ -62,18 +63,19 @@ def check_evidence_present(
             ),
             evidence=mine.paths(),
         )
-    current = readable.filter(lambda e: is_current(e, freshness, audit_date))
+    own = declared_rules(freshness)  # rnq's defaults are rules of thumb: the content checks
+    current = readable.filter(lambda e: is_current(e, own, audit_date))  # advise on them
     if not current:
         # Stale central evidence is the central function's finding, reported once.
         place = where_kept(target, readable, config) if isinstance(target, Unit) else None
         raise Gap(
             msg(
                 f"Les preuves de l'indicateur {indicator.number} sont périmées à la date d'audit "
-                f"({audit_date.isoformat()}) ({place.fr if place else where}) — règle de "
-                "fraîcheur indicative.",
+                f"({audit_date.isoformat()}) ({place.fr if place else where}) — validité "
+                "dépassée, ou règle de fraîcheur déclarée dans rnq.yaml.",
                 f"The evidence for indicator {indicator.number} is out of date on the audit date "
-                f"({audit_date.isoformat()}) ({place.en if place else where_en}) — freshness is "
-                "a heuristic.",
+                f"({audit_date.isoformat()}) ({place.en if place else where_en}) — past its "
+                "validity, or past the freshness rule rnq.yaml declares.",
             ),
             evidence=readable.paths(),
         )

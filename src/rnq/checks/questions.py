@@ -48,9 +48,12 @@ def _strings(value: object, depth: int = 0) -> Iterator[str]:
     elif depth < _DEPTH and isinstance(value, tuple | list):
         for item in value:
             yield from _strings(item, depth + 1)
-    elif depth < _DEPTH and isinstance(value, dict):
+    elif depth < _DEPTH and isinstance(value, dict):  # CONCEPTS; not header words (ROLES)
         for item in value.values():
-            yield from _strings(item, depth + 1)
+            if isinstance(item, Term | Concept) or (
+                isinstance(item, tuple) and any(isinstance(x, Term | Concept) for x in item)
+            ):
+                yield from _strings(item, depth + 1)
 
 
 def _holds_patterns(name: str, value: object) -> bool:

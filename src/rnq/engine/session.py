@@ -28,6 +28,7 @@ from rnq.text import Lang
 from rnq.timeouts import Watchdog
 from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig
 from rnq.workspace.facts import TargetFacts, applies_to_offering, applies_to_unit, facts_of
+from rnq.workspace.kinds import Freshness
 
 __all__ = ["Session", "run_checks"]
 
@@ -79,12 +80,15 @@ class Session:
         ]
 
 
-def _freshness(overrides: dict[str, int]) -> dict[str, int]:
-    """Months after which evidence of each kind is out of date (defaults, then ``freshness``)."""
+def _freshness(overrides: dict[str, int]) -> Freshness:
+    """Months after which evidence of each kind is out of date (defaults, then ``freshness``,
+    the rules the provider declared)."""
     from rnq.workspace.kinds import freshness_months, kind_ids
 
     months = {kind: freshness_months(kind, overrides) for kind in (*kind_ids(), *overrides)}
-    return {kind: value for kind, value in months.items() if value is not None}
+    return Freshness(
+        {kind: value for kind, value in months.items() if value is not None}, declared=overrides
+    )
 
 
 class _EvidenceIndex:

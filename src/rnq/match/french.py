@@ -110,11 +110,16 @@ _CLAUSE = r"[^\w.;!?\n:]"  # what separates words within one clause
 _WORD_CHARS = r"[a-z0-9]"
 
 
+#: Marks a word written with a final « é » (a participle: « adapté », « formalisé ») before
+#: folding takes the accent away.
+_PARTICIPLE = "\ue000"
+
+
 def _forms(word: str) -> tuple[str, str]:
     """A folded French word as the literal its forms start with and the regular expression of
     their endings (gender, number, inclusive writing)."""
-    if len(word) <= 2 or not word.isalpha():
-        return word, ""
+    if len(word.rstrip(_PARTICIPLE)) <= 2 or not word.rstrip(_PARTICIPLE).isalpha():
+        return word.rstrip(_PARTICIPLE), ""
     rules = (
         ("eur", "(?:eur|eure|euse|rice|trice)"),
         ("if", "(?:if|ive)"),
@@ -125,9 +130,17 @@ def _forms(word: str) -> tuple[str, str]:
         ("er", "(?:er|ere|ee|e|ez|ent|ant)"),
         ("e", "(?:e|ee|er|ez|ent)"),
     )
+    participle = word.endswith(_PARTICIPLE)
+    word = word.rstrip(_PARTICIPLE)
     for end, alternatives in rules:
+        if end == "e" and not participle:
+            continue  # « équipe » is a noun: never « équipées »; « adapté » finds « adaptée »
         if word.endswith(end) and len(word) > len(end) + 2:
             return word[: -len(end)], alternatives + "(?:e|s|x)?" + _INCLUSIVE
+    if word.endswith("e"):
+        return word, "s?" + _INCLUSIVE
+    if word.endswith("s") and len(word) > 4 and word[-2] not in "siux":
+        return word[:-1], "s?" + _INCLUSIVE  # « compétences » finds « compétence »
     if word.endswith(("s", "x", "z")):
         return word, _INCLUSIVE
     return word, "(?:e|es|s)?" + _INCLUSIVE
@@ -158,27 +171,43 @@ def _word(alternatives: list[list[str]], *, leading: bool = False) -> list[str]:
     return [_compound(parts, leading=leading) for parts in alternatives]
 
 
-def terms(text: str, gap: int = GAP) -> list[str]:
+def terms(text: str, gap: int = GAP, *, keep_small: bool = False) -> list[str]:
     """The regular expressions of one term (see the module docstring): one per alternative of
-    its first word, each starting with a literal."""
+    its first word, each starting with a literal. ``keep_small``: its small words are required
+    (an ``unless`` term: « à venir » is not « venir »)."""
     if text.startswith("re:"):
         return [text[3:]]
     words: list[list[list[str]]] = []
-    for piece in re.split(r"\s+|(?<=')", fold(text)):
+    marked = re.sub(r"[éÉ](?![\w])", "é" + _PARTICIPLE, text)
+    pieces = [
+        part
+        for chunk in fold(marked).split()
+        for part in (chunk.split("'") if "|" not in chunk else [chunk])
+    ]
+    for piece in pieces:
         alternatives = [
-            parts for alt in piece.split("|") if (parts := re.findall(r"[a-z0-9]+", alt))
+            parts
+            for alt in piece.split("|")
+            if (parts := re.findall(f"[a-z0-9{_PARTICIPLE}]+", alt))
         ]
         if not alternatives:
             continue
         if (
-            len(alternatives) == 1
+            not keep_small
+            and len(alternatives) == 1
             and len(alternatives[0]) == 1
-            and alternatives[0][0] in SMALL_WORDS
+            and alternatives[0][0].rstrip(_PARTICIPLE) in SMALL_WORDS
         ):
             continue
         words.append(alternatives)
     if not words:
         raise ValueError(f"a term needs a word that is not a small word: {text!r}")
+    if len(words) == 1 and len(pieces) > 1 and not keep_small:
+        raise ValueError(
+            f"the term {text!r} leaves only {'|'.join(map(''.join, words[0])).strip(_PARTICIPLE)!r}"
+            " once its small "
+            "words are dropped: write the word alone, or a re: term"
+        )
     between = rf"(?:{_CLAUSE}+{_WORD_CHARS}+){{0,{gap}}}{_CLAUSE}+"
     rest = "".join(between + _either(_word(w)) for w in words[1:])
     return [first + rest + rf"(?!{_WORD_CHARS})" for first in _word(words[0], leading=True)]
@@ -195,10 +224,16 @@ def term(text: str, gap: int = GAP) -> str:
 
 # --- negation, empty labels, drafts --------------------------------------------------------
 
+#: A verb negated: « n'est pas », « ne sont pas », « n'avons jamais », « ne … plus » (never « pas
+#: seulement », « pas uniquement », « pas que », which add rather than deny).
+_VERB_NEGATION = (
+    r"\bn(?:e |')(?:[a-z]+ ){0,1}[a-z]+ (?:pas|jamais|plus|aucunement|nullement|aucune?|rien"
+    r"|personne)\b"
+    r"(?! (?:seulement|uniquement|que|qu'|forcement|toujours|simplement|moins)\b)"
+)
 _NEGATION = re.compile(
-    r"(?:\b(?:aucun|aucune|aucuns|aucunes|sans|jamais|ni|nul|nulle|neant|pas de|pas d|"
-    r"n a pas|n ont pas|n est pas|ne sont pas|ne fait pas|ne font pas|n existe pas|"
-    r"non(?!-)|absence de|absence d|pas encore)\b)[^.;!?\n:]{0,40}$"
+    r"(?:\b(?:aucun|aucune|aucuns|aucunes|sans|jamais|ni|nul|nulle|neant|pas de|pas d'|"
+    rf"non(?!-)|absence de|absence d'|pas encore)\b|{_VERB_NEGATION})[^.;!?\n:]{{0,40}}$"
 )
 _NEGATED_AFTER = re.compile(
     r"^\s*[:\-–—=]\s*(?:aucun|aucune|neant|non|sans|pas|rien|nul|nulle)\b"
@@ -206,16 +241,22 @@ _NEGATED_AFTER = re.compile(
     r"communiquee?s?|disponibles?|renseignee?s?|realisee?s?|organisee?s?|mise?s? en place|"
     r"applicable)|pas (?:prevue?s?|defini|encore|mise?s? en place|realisee?s?)|"
     r"inexistante?s?|absente?s?|neant)\b"
+    rf"|^[^.;!?\n:]{{0,30}}?{_VERB_NEGATION}"
 )
 #: What a label may be followed by when it says nothing yet.
+_TO_DO = (
+    r"\(?(?:a|en attente de) (?:definir|venir|rediger|completer|preciser|nommer|prevoir|"
+    r"analyser|faire|determiner|fixer|creer|mettre a jour|actualiser|renseigner|valider|"
+    r"confirmer|inserer|choisir|voir|constituer|revoir|designer|recruter)\b"
+)
 PLACEHOLDER = re.compile(
-    r"^\s*(?:[:\-–—=]\s*(?:\?+|\.\.\.|…|-+|\[[^\]]*\])\s*(?:$|\n)|[:\-–—=]?\s*(?:"
-    r"\(?(?:a|en attente de) (?:definir|venir|rediger|completer|preciser|"
-    r"nommer|prevoir|analyser|faire|determiner|fixer|creer|mettre a jour|actualiser|"
-    r"renseigner|valider|confirmer|inserer|choisir)\b|en cours de (?:redaction|definition|"
-    r"creation|elaboration)|\[(?:a |inserer|nom|date|xx)[^\]]*\]|"
-    r"tbd\b|tbc\b|todo\b|xx+|nc\b|n/a\b|voir (?:ci-dessous|plus bas|ci-apres|annexe)"
-    r"|cf\.? (?:ci-dessous|plus bas)|selon besoins?$|si necessaire$|communique\w* ulterieurement"
+    r"^\s*(?:[:\-–—=]\s*(?:\?+|\.\.\.|…|-+|\[[^\]]*\])\s*(?:$|\n)"
+    # « à définir » after a label, or all that is left of the line (never « à créer un tableau »)
+    rf"|[:\-–—=]\s*{_TO_DO}|{_TO_DO}[\s).!,;]*(?:$|\n)"
+    r"|[:\-–—=]?\s*(?:en cours de (?:redaction|definition|creation|elaboration)"
+    r"|\[(?:a |inserer|nom|date|xx)[^\]]*\]|tbd\b|tbc\b|todo\b|xx+|nc\b|n/a\b"
+    r"|voir (?:ci-dessous|plus bas|ci-apres|annexe)|cf\.? (?:ci-dessous|plus bas)"
+    r"|selon (?:les )?besoins?[.!]?\s*$|si necessaire[.!]?\s*$|communique\w* ulterieurement"
     r"|ulterieurement))"
 )
 
@@ -308,7 +349,7 @@ class Concept:
             "n": self.negative_is_information,
         }
         if self.unless:
-            spec["u"] = tuple(p for t in self.unless for p in terms(t, self.gap))
+            spec["u"] = tuple(p for t in self.unless for p in terms(t, 1, keep_small=True))
         return CONCEPT + json.dumps(spec, ensure_ascii=True, separators=(",", ":"))
 
 
@@ -391,14 +432,15 @@ def concept_found(
 # --- drafts -------------------------------------------------------------------------------------
 
 _DRAFT_MARKERS = re.compile(
-    r"\b(?:a rediger|a completer|a definir|a venir|a preciser|a nommer|a creer|brouillon|"
+    r"\b(?:a rediger|a completer|a definir|a venir|a preciser|a nommer|a creer|a constituer|"
+    r"a revoir|brouillon|"
     r"modele (?:a|vierge)|document de travail|en cours de redaction|trame|gabarit|tbd|todo|"
     r"lorem ipsum|xx+)\b"
 )
 
 
 #: A field left to fill in: « [DATE] », « [Nom du formateur] », « {{ adresse }} », « <lieu> ».
-_FIELDS = re.compile(r"\[[a-z][^\]\n]{0,30}\]|\{\{[^}\n]{1,30}\}\}|<[a-z][a-z _']{1,30}>")
+_FIELDS = re.compile(r"\[[a-z][^\]\n]{1,30}\]|\{\{[^}\n]{1,30}\}\}|<[a-z][a-z _']{1,30}>")
 
 
 def draft(body: str) -> str | None:
@@ -409,8 +451,8 @@ def draft(body: str) -> str | None:
     words = re.findall(r"[a-z0-9]+", body)
     if not words:
         return "empty"
-    prose, cells = _split_tables(body)
-    markers = _DRAFT_MARKERS.findall("\n".join(prose))
+    prose, cells, data = _split_tables(body)
+    markers = _DRAFT_MARKERS.findall("\n".join([*prose, *data]))
     if markers and len(words) < 80:
         return f"marked as a draft ({markers[0]})"
     fields = _FIELDS.findall(body)
@@ -422,51 +464,107 @@ def draft(body: str) -> str | None:
 
 
 def _is_table_line(line: str) -> bool:
-    return " ; " in f" {line.strip()} " or line.count("|") >= 2 or line.strip() in (";", "|")
+    """A row of a table: cells joined by « ; » (a sheet's rows) or pipes, each short."""
+    stripped = line.strip()
+    if not stripped.strip(";| "):
+        return bool(stripped)  # a row of empty cells
+    if re.search(r"\w ?: ", stripped) or stripped.endswith("."):
+        return False  # « Objectifs : connaître Excel ; sensibiliser… »: a sentence
+    cells = re.split(r"\s*[;|]\s*", stripped.strip("|"))
+    return (
+        len(cells) >= 2
+        and all(len(c.split()) <= 8 for c in cells)
+        and (stripped.count(" ; ") >= 2 or stripped.count("|") >= 2 or len(cells) == 2)
+    )
 
 
-def _split_tables(body: str) -> tuple[list[str], int]:
-    """The lines of ``body`` outside tables, and the words in the data rows of its tables (a
-    table's first row is its header: labels, not content)."""
+def _split_tables(body: str) -> tuple[list[str], int, list[str]]:
+    """The lines of ``body`` outside tables, the words in the data rows of its tables (a
+    table's first row is its header: labels, not content), and those data rows. A lone line
+    with a « ; » among prose is prose; a lone row alone is a header with nothing below."""
+    lines = body.split("\n")
     prose: list[str] = []
+    data: list[str] = []
     cells = 0
-    in_table = False
-    for line in body.split("\n"):
-        if not _is_table_line(line):
-            prose.append(line)
-            in_table = False
+    run: list[str] = []
+    for line in [*lines, None]:
+        if line is not None and _is_table_line(line):
+            run.append(line)
             continue
-        if in_table:  # a data row: the words of its cells that are not placeholders
-            for cell in re.split(r"\s*[;|]\s*", line):
-                if cell and not PLACEHOLDER.match(cell) and not re.fullmatch(r"[\W_]*", cell):
-                    cells += len(re.findall(r"[a-z0-9]+", cell))
-        in_table = True
-    return prose, cells
+        if len(run) == 1 and len(lines) > 1:
+            prose.extend(run)  # one line with a « ; » among prose: a sentence
+        else:
+            data.extend(run[1:])  # the first row is the header
+            cells += sum(_cell_words(row) for row in run[1:])
+        run = []
+        if line is not None:
+            prose.append(line)
+    return prose, cells, data
+
+
+def _cell_words(row: str) -> int:
+    """The words of a data row's cells that are not placeholders."""
+    count = 0
+    for cell in re.split(r"\s*[;|]\s*", row):
+        if cell and not PLACEHOLDER.match(cell) and not re.fullmatch(r"[\W_]*", cell):
+            count += len(re.findall(r"[a-z0-9]+", cell))
+    return count
+
+
+#: Dotted or underlined leaders left to fill in: « Date : ......... », « Nom : ______ ».
+_LEADERS = re.compile(r"\.{3,}|_{3,}|…+")
+#: The numbering of a list item or a heading: « 1. », « 2) », « a) », « IV. ».
+_NUMBERING = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+")
+
+
+def _is_heading(line: str, tokens: list[str]) -> bool:
+    """A short line that names rather than says: at most 6 words, and no figure but a year."""
+    if line.rstrip().endswith((".", "!")):
+        return False  # a sentence
+    figures = re.findall(r"\d+", line)
+    return len(tokens) <= 6 and all(len(f) == 4 and f.startswith(("19", "20")) for f in figures)
 
 
 def _content_words(lines: list[str]) -> int:
     """Words that say something: those after a label's colon (placeholders excluded), and those
-    of lines that are not bare labels."""
+    of lines that are neither bare labels nor headings."""
     count = 0
-    for raw in lines:
-        line = raw.strip(" #*-•\t")
+    texts = [raw for raw in lines if raw.strip()]
+    for index, raw in enumerate(texts):
+        if index == 0 and len(texts) > 1 and ":" not in raw:
+            continue  # the title
+        numbered = bool(_NUMBERING.match(raw.strip(" #*-•\t")))
+        line = _NUMBERING.sub("", _LEADERS.sub(" ", raw).strip(" #*-•\t")).strip()
         if not line:
             continue
+        if (
+            numbered
+            and ":" not in line
+            and not line.endswith((".", "!"))
+            and len(re.findall(r"[a-z0-9]+", line)) <= 10
+        ):
+            continue  # « 3. Ce que la veille a changé » : a numbered heading
         segments = [s.strip() for s in re.split(r"\s*[/|]\s*", line) if s.strip()]
         if len(segments) >= 3 and all(len(s.split()) <= 5 for s in segments):
             continue  # « Prérequis / Objectifs / Durée / … »: labels in a row
-        _label, colon, value = line.partition(":")
-        if colon:
-            value = value.strip()
-            if not value or PLACEHOLDER.match(value) or re.fullmatch(r"[\W_]*", value):
-                continue
-            count += len(re.findall(r"[a-z0-9]+", value))
-            continue
-        tokens = re.findall(r"[a-z0-9]+", line)
-        if len(tokens) <= 4 and not re.search(r"\d", line):
-            continue  # a heading
-        count += len(tokens)
+        count += _said(line)
     return count
+
+
+def _said(line: str) -> int:
+    """The words of one line that say something (labels followed by a value, chained)."""
+    label, colon, value = line.partition(":")
+    if colon and len(label.split()) > 8:  # a sentence that holds a colon, not a label
+        return len(re.findall(r"[a-z0-9]+", line))
+    if colon:
+        value = value.strip()
+        if not value or PLACEHOLDER.match(value) or re.fullmatch(r"[\W_]*", value):
+            return 0
+        if re.match(r"^[\w' ]{1,30}:", value):  # « Rédigée par : … date : … »
+            return _said(value)
+        return len(re.findall(r"[a-z0-9]+", value))
+    tokens = re.findall(r"[a-z0-9]+", line)
+    return 0 if _is_heading(line, tokens) else len(tokens)
 
 
 def states(concept: Concept, body: str, text: str | None = None) -> bool:

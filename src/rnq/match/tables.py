@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rnq.match.folding import fold
-from rnq.match.french import term
+from rnq.match.french import terms
 
 __all__ = ["Table", "columns", "find_table", "tables_in"]
 
@@ -52,7 +52,7 @@ class Table:
 
 @lru_cache(maxsize=1024)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{term(w, gap=1)})" for w in words))
+    return re.compile("|".join(f"(?:{p})" for w in words for p in terms(w, 1, keep_small=True)))
 
 
 def columns(header: Sequence[str], roles: Roles) -> dict[str, int]:

@@ -13,7 +13,7 @@ import functools
 import importlib.resources
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -24,8 +24,10 @@ from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
 
 __all__ = [
+    "Freshness",
     "KindInfo",
     "Vocabulary",
+    "declared_rules",
     "default_indicators",
     "freshness_months",
     "infer_kind",
@@ -203,6 +205,25 @@ def default_indicators(kind: str | None) -> tuple[int, ...]:
     """The indicators ``kind`` evidences when a file names none itself (``()`` if unknown)."""
     info = vocabulary().kinds.get(kind or "")
     return info.indicators if info is not None else ()
+
+
+class Freshness(dict[str, int]):
+    """Months after which evidence of each kind is stale at the audit date: the defaults of
+    ``kinds.yaml`` (rnq's rules of thumb) and those ``rnq.yaml`` declares (``declared``: the
+    provider's own rules). Stale under a declared rule is a gap; under a default only, advice."""
+
+    def __init__(self, months: Mapping[str, int], declared: Iterable[str] = ()) -> None:
+        super().__init__(months)
+        self.declared = frozenset(declared)
+
+    def declared_only(self) -> dict[str, int]:
+        """The rules the provider declared."""
+        return {kind: months for kind, months in self.items() if kind in self.declared}
+
+
+def declared_rules(freshness: Mapping[str, int]) -> dict[str, int]:
+    """The rules of ``freshness`` the provider declared (all of them for a plain mapping)."""
+    return freshness.declared_only() if isinstance(freshness, Freshness) else dict(freshness)
 
 
 def freshness_months(kind: str | None, overrides: Mapping[str, int] | None = None) -> int | None:

@@ -41,6 +41,15 @@ activity:                               # valeurs par défaut : à adapter
   portage: false          # recours au portage salarial (27)
   long_trainings: true    # des formations de plus de deux jours (12)
   new_entrant: false      # nouvel entrant, ou une liste de catégories, ex. [CFA]
+facts:                    # ce dont dépendent les exigences sous condition (docs/workspace.md) ;
+                          # un fait non déclaré rend l'exigence « à confirmer », jamais une NC
+  modality: presential    # presential | distance | blended : assistance à distance (19)
+  solo_trainer: false     # un formateur indépendant qui exerce seul (18)
+  welcomes_disabled: true # accueil de personnes en situation de handicap (26)
+  # funded_by: [company, opco, cpf]  # individual, cpf, company, opco, region, france_travail,
+  #                                  # state, agefiph, other : financeurs (4, 30)
+  # presents_candidates: true        # vous inscrivez vous-même les candidats aux épreuves (16)
+  # minors: false                    # des apprentis mineurs (CFA, 15)
 # not_applicable:         # indicateur : justification (obligatoire)
 #   27: "Aucun recours à la sous-traitance ni au portage salarial."
 audit:
@@ -87,6 +96,15 @@ activity:                               # defaults: adapt them
   portage: false          # the provider uses wage portage (27)
   long_trainings: true    # some trainings last over two days (12)
   new_entrant: false      # new entrant, or a list of categories, e.g. [CFA]
+facts:                    # what conditional requirements depend on (docs/workspace.md);
+                          # a fact left undeclared makes the requirement "to confirm", never an NC
+  modality: presential    # presential | distance | blended: remote assistance (19)
+  solo_trainer: false     # an independent trainer working alone (18)
+  welcomes_disabled: true # people with disabilities are welcomed (26)
+  # funded_by: [company, opco, cpf]  # individual, cpf, company, opco, region, france_travail,
+  #                                  # state, agefiph, other: the funders (4, 30)
+  # presents_candidates: true        # you register the candidates for the exams yourself (16)
+  # minors: false                    # apprentices under 18 (CFA, 15)
 # not_applicable:         # indicator: justification (required)
 #   27: "No subcontracting and no wage portage."
 audit:
