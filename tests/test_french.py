@@ -333,3 +333,35 @@ def test_a_negated_verb_around_the_match_denies_it(text: str) -> None:
 def test_not_only_is_not_a_negation() -> None:
     concept = Concept.of("formateurs")
     assert says(concept, "Les formateurs ne sont pas seulement interrogés : ils notent tout.")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bsur devis\b",
+        r"\bcapables? d[e']",
+        r"\b\d{1,2}(?:[,.]\d+)? ?/ ?20\b",
+        r"\b\d{5} [a-z]",
+        r"\b\d+ heures",
+        r"\buc ?\d\b",
+        r"\b\d* x",
+        r"\b(?:a|b)c",
+    ],
+)
+def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -> None:
+    from rnq.match.french import _literal_first
+
+    texts = [
+        "tarif sur devis, desur devis",
+        "ils sont capables de, incapables d'y aller",
+        "note 15/20 ; x15/20 ; 115/20",
+        "75001 paris, 2 mois, a12345 b",
+        "12 heures, a12 heures, _12 heures",
+        "uc 2, auc 3, uc4",
+        " x 12 x",
+        "ac bc abc",
+    ]
+    rewritten = _literal_first(pattern)
+    for text in texts:
+        found = [m.span() for m in re.finditer(pattern, text)]
+        assert [m.span() for m in re.finditer(rewritten, text)] == found

@@ -32,7 +32,7 @@ from rnq.collect.registers import fr_date
 from rnq.dates import add_months
 from rnq.engine.fixtures import fixture
 from rnq.engine.outcomes import Gap, msg, not_verified, skip, stand_aside
-from rnq.match.questions import ALL, HAS_TEXT, answer, document_body, fold, search
+from rnq.match.questions import ALL, HAS_TEXT, answer, document_body, fact_key, fold, search
 from rnq.referential.loader import Referential
 from rnq.text import Localized
 from rnq.workspace.config import Offering, Unit, WorkspaceConfig
@@ -203,10 +203,11 @@ def remember(item: Evidence, question: str, compute: Callable[[], T]) -> T:
     """``compute()``, a function of ``item``'s content only (text, rows, note, path), computed
     once per document and question and kept in the cache across runs (see :func:`ask`)."""
     answers = _answers(item)
-    if question in answers:
-        return cast("T", answers[question])
+    key = fact_key(question)
+    if key in answers:
+        return cast("T", answers[key])
     value = compute()
-    answers[sys.intern(question)] = value  # one string per question, not one per document
+    answers[sys.intern(key)] = value  # one string per question, not one per document
     return value
 
 

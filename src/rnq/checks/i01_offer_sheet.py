@@ -59,9 +59,9 @@ CHECKS_NAMESPACE = "rnq.checks.offer_sheet"
 #: for ``programme`` (a heuristic: catalogues are usually revised every year or two).
 PROGRAMME_MONTHS = 24
 
-_HOURS = (
-    r"re:(?<!\bde )(?<!\ba )(?<!\bdes )(?<!\bvers )(?<!\bsous )"
-    r"\b\d+(?:[,.]\d+)? ?(?:h|heures?)\b(?! ?\d)"
+_HOURS = (  # a number of hours, not a time of day (« de 9 h à 12 h », « sous 48 h »)
+    r"re:\d(?<!\w\d)(?<!\bde \d)(?<!\ba \d)(?<!\bdes \d)(?<!\bvers \d)(?<!\bsous \d)"
+    r"\d*(?:[,.]\d+)? ?(?:h|heures?)\b(?! ?\d)"
 )
 _DAYS = r"re:\b\d+(?:[,.]\d+)? ?(?:j|jours?|journees?|demi-journees?|semaines?|mois|ans|annees?)\b"
 _AMOUNT = r"re:\d[\d .,]*\s?(?:€|euros?\b|eur\b)"

@@ -49,6 +49,10 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.results"
 
+#: The indicators whose documents these checks read besides their own (the question plan asks
+#: their questions of those documents too, in the extraction workers).
+READS = (1, 7, 16)
+
 #: A figure that is not a year, nor part of a date.
 _N = r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d{1,4}(?:[,.]\d+)?"
 #: What says a certification was obtained.

@@ -30,6 +30,10 @@ __all__ = ["ACTION_VERBS", "CONCEPTS", "check_objectifs_evaluables"]
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.design"
 
+#: The indicators whose documents these checks read besides their own (the question plan asks
+#: their questions of those documents too, in the extraction workers).
+READS = (1,)
+
 #: Verbs that say something observable the learner will do (folded infinitives and their
 #: common conjugated forms are read by the patterns below); vague verbs (connaître, comprendre,
 #: découvrir, sensibiliser, appréhender, s'initier) are left out on purpose.

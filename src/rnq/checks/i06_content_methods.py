@@ -32,6 +32,10 @@ __all__ = ["CONCEPTS", "check_contenus_modalites"]
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.design"
 
+#: The indicators whose documents these checks read besides their own (the question plan asks
+#: their questions of those documents too, in the extraction workers).
+READS = (1,)
+
 #: A label that points elsewhere instead of saying something (« Objectifs : voir fiche »).
 _POINTER = r"re:(?::|-|–)\s*(?:voir|cf\b|idem|se reporter)"
 

@@ -46,6 +46,10 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.design"
 
+#: The indicators whose documents these checks read besides their own (the question plan asks
+#: their questions of those documents too, in the extraction workers).
+READS = (1, 3, 16)
+
 #: What is not about the certification: a company's own framework, the quality referential.
 _NOT_THE_CERTIFICATION = (
     "interne|internes",

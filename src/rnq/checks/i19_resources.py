@@ -57,6 +57,10 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.means"
 
+#: The indicators whose documents these checks read besides their own (the question plan asks
+#: their questions of those documents too, in the extraction workers).
+READS = (12,)
+
 #: The resources themselves: materials, documents, videos, a documentation centre. Not « les
 #: ressources humaines », nor a bare « ressources ».
 _RESOURCES = Concept.of(

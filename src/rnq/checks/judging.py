@@ -125,16 +125,19 @@ class Source:
         return self.item.path
 
     def _ask(self, question: str) -> object:
-        if self.passage is not None:
-            passage = self.passage
-            return ask(
-                self.item,
-                f"{passage.label}\x1f{question}",
-                lambda _: answer(question, passage.text),
-            )
         item = self.item
         content = (item.text, item.rows) if item.usable else (None, None)
-        return ask(item, question, lambda folded: answer(question, folded, None, content))
+        if self.passage is None or question == DRAFT:
+            if self.passage is None:
+                return ask(item, question, lambda folded: answer(question, folded, None, content))
+        elif not ask(item, question, lambda folded: answer(question, folded, None, content)):
+            return False  # a section says nothing its whole document does not say
+        passage = self.passage
+        return ask(
+            item,
+            f"{passage.label}\x1f{question}",
+            lambda _: answer(question, passage.text, None, (passage.text, None)),
+        )
 
     def draft(self) -> str | None:
         """Why this source is a draft or an empty template (None when it is not)."""

@@ -7,8 +7,9 @@ text, on one core. Asked in the workers, right after the text is read, they cost
 that, over every core, and the text need not be loaded again.
 
 The plan is derived from the check modules themselves, never written down: the questions of a
-module are the patterns of its :class:`~rnq.checks.helpers.Term` objects, of its module constants
-(``UPPER_CASE`` names, imported ones included) holding regular expressions, and the
+module are those of its finders — :class:`~rnq.match.french.Concept`,
+:class:`~rnq.checks.judging.Reader` and :class:`~rnq.checks.helpers.Term` objects, alone or in
+containers such as ``CONCEPTS`` (imported ones included) — and the
 :func:`named questions <rnq.match.questions.named_question>` it registers; they are asked of every
 document mapped to an indicator the module's checks verify in the run's referential. A check that
 gains a term is planned at once. The plan is a hint, never a result: a question it lacks is
@@ -23,6 +24,7 @@ from functools import cache, lru_cache
 from types import ModuleType
 
 from rnq.checks.helpers import Term
+from rnq.checks.judging import Reader
 from rnq.engine.marks import get_marks
 from rnq.match.french import CONCEPT, DRAFT, Concept
 from rnq.match.questions import NAMED, portable
@@ -39,33 +41,47 @@ def _strings(value: object, depth: int = 0) -> Iterator[str]:
     container of them."""
     if isinstance(value, Term):
         yield from value.patterns
-    elif isinstance(value, Concept):
+    elif isinstance(value, Concept | Reader):
         yield value.question
-    elif isinstance(value, str):
+    elif isinstance(value, str) and depth == 0:
         yield value
-    elif isinstance(value, re.Pattern):
+    elif isinstance(value, re.Pattern) and depth == 0:
         yield str(value.pattern)
     elif depth < _DEPTH and isinstance(value, tuple | list):
         for item in value:
             yield from _strings(item, depth + 1)
     elif depth < _DEPTH and isinstance(value, dict):  # CONCEPTS; not header words (ROLES)
         for item in value.values():
-            if isinstance(item, Term | Concept) or (
-                isinstance(item, tuple) and any(isinstance(x, Term | Concept) for x in item)
+            finders = (Term, Concept, Reader)
+            if isinstance(item, finders) or (
+                isinstance(item, tuple) and any(isinstance(x, finders) for x in item)
             ):
                 yield from _strings(item, depth + 1)
 
 
+_FINDERS = (Term, Concept, Reader)
+
+
 def _holds_patterns(name: str, value: object) -> bool:
-    """Whether a module global is one the plan reads: a Term (or a container of Terms), or a
-    constant (``UPPER_CASE``, ``_UPPER_CASE``) that is not the module's own bookkeeping."""
-    if name.startswith("__") or name == "CHECKS_NAMESPACE":
+    """Whether a module global is one the plan reads: a finder (a Concept, a Reader, a Term), or
+    a container of finders (``CONCEPTS``). Plain strings are not planned — header words,
+    ``unless`` terms, item ids —: a pattern a check searches with :func:`mentions` is answered
+    where it is asked, for the documents that check reads."""
+    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS"):
         return False
-    if isinstance(value, Term | Concept):
+    if isinstance(value, _FINDERS):
         return True
-    if isinstance(value, tuple | list) and value and all(isinstance(v, Term) for v in value):
-        return True
-    return name.lstrip("_").isupper() and isinstance(value, str | tuple | list | dict | re.Pattern)
+    if isinstance(value, dict):
+        value = list(value.values())
+    return (
+        isinstance(value, tuple | list)
+        and bool(value)
+        and any(
+            isinstance(v, _FINDERS)
+            or (isinstance(v, tuple) and any(isinstance(x, _FINDERS) for x in v))
+            for v in value
+        )
+    )
 
 
 def _is_pattern(text: str) -> bool:
@@ -95,8 +111,9 @@ def module_questions(module: ModuleType) -> tuple[str, ...]:
 
 
 def _indicators(module: ModuleType, referential: str) -> set[int]:
-    """The indicators ``module``'s checks verify in ``referential``."""
-    numbers: set[int] = set()
+    """The indicators ``module``'s checks verify in ``referential``, and those whose documents
+    they read too (the module's ``READS``: 5 reads the programmes of 1)."""
+    numbers: set[int] = set(getattr(module, "READS", ()))
     for name, func in vars(module).items():
         if not name.startswith("check_") or getattr(func, "__module__", None) != module.__name__:
             continue

@@ -53,6 +53,7 @@ from rnq.extract.worker import (
     work_batch,
     worker_failure,
 )
+from rnq.match.questions import fact_key
 from rnq.text import Localized
 
 __all__ = ["ExtractStats", "Extractor"]
@@ -263,9 +264,9 @@ class _Results:
         if extraction.status == "error":
             self.stats.errors += 1
         if done.answers is not None:
-            self.owner.facts[self.items[index][0]] = dict(
-                zip(self.asked[index], done.answers, strict=True)
-            )
+            self.owner.facts[self.items[index][0]] = {
+                fact_key(q): a for q, a in zip(self.asked[index], done.answers, strict=True)
+            }
         if done.transient is None:
             self.stats.extracted += 1
             self._hold(self.keys[index], done)

@@ -135,10 +135,16 @@ def finish(
             answers = None
     packed = None
     if packing:
-        packed = pack(extraction, dict(zip(questions, answers, strict=True)) if answers else None)
+        packed = pack(extraction, _keyed(questions, answers) if answers else None)
         if lean and (extraction.text or extraction.rows is not None):
             extraction = extraction.model_copy(update={"text": "", "rows": None})
     return Done(index, extraction, None, answers, packed)
+
+
+def _keyed(questions: tuple[str, ...], answers: tuple[Any, ...]) -> dict[str, Any]:
+    from rnq.match.questions import fact_key
+
+    return {fact_key(q): a for q, a in zip(questions, answers, strict=True)}
 
 
 def work_batch(batch: list[Job], packing: bool = False, lean: bool = False) -> list[Done]:

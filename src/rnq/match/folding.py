@@ -69,15 +69,26 @@ def _fold_char(char: str) -> str:
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-#: A line broken inside a sentence (a PDF's or an e-mail's wrapping): the line does not end a
-#: sentence, a label or a table row, and the next starts in lower case.
-_SOFT_WRAP = re.compile(r"(?<=[^\s.;:!?»)|\]])[ \t]*\r?\n[ \t]*(?=[a-zàâäçéèêëîïôöùûüÿœæ(«])")
+#: A line break followed by a line that starts in lower case: a candidate soft wrap.
+_BREAK = re.compile(r"\n[ \t]*(?=[a-zàâäçéèêëîïôöùûüÿœæ(«])")
+#: What ends a sentence, a label or a table row: a break after it is a real line break.
+_ENDS = frozenset(".;:!?»)|]\n")
 
 
 def _unwrap(text: str) -> str:
-    """``text`` with the lines broken inside a sentence joined again, so that a clause read by
-    the checks is not cut by where a PDF wrapped it."""
-    return _SOFT_WRAP.sub(" ", text)
+    """``text`` with the lines broken inside a sentence (a PDF's or an e-mail's wrapping: the
+    line does not end a sentence, a label or a table row, and the next starts in lower case)
+    joined again, so that a clause read by the checks is not cut by where a PDF wrapped it."""
+    if "\n" not in text:
+        return text
+
+    def join(found: re.Match[str]) -> str:
+        end = found.start() - 1
+        while end >= 0 and text[end] in " \t\r":
+            end -= 1
+        return found.group(0) if end < 0 or text[end] in _ENDS else " "
+
+    return _BREAK.sub(join, text)
 
 
 def document_body(

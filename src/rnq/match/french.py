@@ -35,24 +35,31 @@ questions while they hold the text.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rnq.match.folding import fold
+
+#: How many patterns (and questions) stay compiled: every pattern the checks' concepts hold
+#: (a few thousand) with room to spare; past it the least recently used are compiled again.
+_PATTERNS_KEPT = 32768
 
 __all__ = [
     "CONCEPT",
     "DRAFT",
     "GAP",
     "Concept",
+    "WordIndex",
     "concept_found",
     "concept_has_exact",
     "concept_match",
     "concept_patterns",
     "draft",
+    "leading_word",
     "states",
     "term",
     "terms",
@@ -105,7 +112,7 @@ SMALL_WORDS = frozenset(
 )
 
 #: What a word may be followed by in inclusive writing: (e), ·e, .e, -e, /trice, (s)…
-_INCLUSIVE = r"(?:[(·.\-/](?:e|es|s|ne|nes|le|les|rice|rices|trice|trices|euse|euses)\)?){0,2}"
+_INCLUSIVE = r"(?:[(·.\-/][a-z]{1,6}\)?){0,2}"
 _CLAUSE = r"[^\w.;!?\n:]"  # what separates words within one clause
 _WORD_CHARS = r"[a-z0-9]"
 
@@ -330,19 +337,23 @@ class Concept:
     ) -> Concept:
         return cls(tuple(terms), negative_is_information, gap, unproven, unless)
 
-    @property
+    @cached_property
     def patterns(self) -> tuple[str, ...]:
-        """The regular expressions over folded text (``=`` terms excepted)."""
-        return tuple(p for t in self.terms if not t.startswith("=") for p in terms(t, self.gap))
+        """The regular expressions over folded text (``=`` terms excepted): the terms that start
+        with the same word are one pattern (« délai d'accès », « délai moyen » → ``delai…(?:…|…)``),
+        so that a document is scanned once per first word."""
+        each = [p for t in self.terms if not t.startswith("=") for p in terms(t, self.gap)]
+        return _grouped(each)
 
     @property
     def exact(self) -> tuple[str, ...]:
         """The terms matched on the original text, case and accents kept."""
         return tuple(t[1:] for t in self.terms if t.startswith("="))
 
-    @property
+    @cached_property
     def question(self) -> str:
-        """The portable question « does the document state this concept »."""
+        """The portable question « does the document state this concept » (computed once: a
+        check asks it of every document)."""
         spec: dict[str, object] = {
             "p": self.patterns,
             "x": self.exact,
@@ -353,15 +364,77 @@ class Concept:
         return CONCEPT + json.dumps(spec, ensure_ascii=True, separators=(",", ":"))
 
 
+def _grouped(patterns: list[str]) -> tuple[str, ...]:
+    """``patterns`` with those that start with the same word merged into one alternation."""
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        lead = leading_word(pattern)
+        key = f"{lead}(?<![a-z0-9]{lead})" if lead is not None else ""
+        if key and pattern.startswith(key):
+            groups.setdefault(key, []).append(pattern[len(key) :])
+        else:
+            groups.setdefault(pattern, [])
+    merged = []
+    for key, rests in groups.items():
+        if not rests:
+            merged.append(key)
+        elif len(rests) == 1:
+            merged.append(key + rests[0])
+        else:
+            merged.append(key + "(?:" + "|".join(dict.fromkeys(rests)) + ")")
+    return tuple(merged)
+
+
 _Spec = tuple[
     tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], bool, re.Pattern[str] | None
 ]
 
 
-@lru_cache(maxsize=4096)
+_WORD_START = re.compile(
+    r"^\\b(?:(?P<run>[a-z0-9]+)"
+    r"|\\d(?P<count>\+|\{(?P<low>\d+),(?P<high>\d+)\}|\{(?P<exact>\d+)\})?(?![*?+{]))"
+)
+
+
+def _literal_first(pattern: str) -> str:
+    """``pattern`` rewritten to start with what it matches rather than with ``\\b``, when it
+    starts with a word boundary and a literal or a digit: ``\\bsur devis`` is searched as
+    ``sur(?<!\\wsur) devis``, which the regular-expression engine scans fast, instead of
+    trying the boundary at every position. The same matches, found sooner."""
+    found = _WORD_START.match(pattern)
+    if found is None:
+        return pattern
+    rest = pattern[found.end() :]
+    run = found.group("run")
+    if run is not None:
+        if rest[:1] in ("?", "*", "+", "{"):  # « capables? »: the last letter is optional
+            run, rest = run[:-1], run[-1] + rest
+        if not run:
+            return pattern
+        return f"{run}(?<!\\w{run}){rest}"
+    if found.group("count") == "+":
+        return f"\\d(?<!\\w\\d)\\d*{rest}"
+    if found.group("exact") is not None:
+        count = int(found.group("exact"))
+        return f"\\d(?<!\\w\\d)\\d{{{count - 1}}}{rest}" if count >= 1 else pattern
+    if found.group("low") is not None:
+        low, high = int(found.group("low")), int(found.group("high"))
+        if low < 1:
+            return pattern
+        return f"\\d(?<!\\w\\d)\\d{{{low - 1},{high - 1}}}{rest}"
+    return f"\\d(?<!\\w\\d){rest}"
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _leads(question: str) -> tuple[str | None, ...]:
+    """The first letters of each pattern of a :data:`CONCEPT` question (None where unknown)."""
+    return tuple(leading_word(p.pattern) for p in _spec(question)[0])
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
 def _spec(question: str) -> _Spec:
     data = json.loads(question[len(CONCEPT) :])
-    patterns = tuple(re.compile(p) for p in data["p"])
+    patterns = tuple(re.compile(_literal_first(p)) for p in data["p"])
     exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
     unless = re.compile("|".join(f"(?:{u})" for u in data["u"])) if data.get("u") else None
     return patterns, exact, bool(data["n"]), unless
@@ -378,6 +451,32 @@ def concept_has_exact(question: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+_WORD = re.compile(r"[a-z0-9]+")
+_LEADING = re.compile(r"^([a-z0-9]+)\(\?<!\[a-z0-9\]\1\)")
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def leading_word(pattern: str) -> str | None:
+    """The letters a match of ``pattern`` starts a word with, when it says so (a concept's
+    term: ``referent(?<![a-z0-9]referent)…``), else None."""
+    found = _LEADING.match(pattern)
+    return found.group(1) if found else None
+
+
+class WordIndex:
+    """The distinct words of a folded body, sorted on first use: « does a word start with … »
+    in a binary search, so that a term whose first word the text lacks is not run."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._keys: list[str] | None = None
+
+    def starts_word(self, start: str) -> bool:
+        """Whether a word of the body starts with ``start``."""
+        if self._keys is None:
+            self._keys = sorted(set(_WORD.findall(self.body)))
+        index = bisect.bisect_left(self._keys, start)
+        return index < len(self._keys) and self._keys[index].startswith(start)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -395,14 +494,18 @@ def concept_match(
     body: str,
     text: str | None = None,
     possible: Callable[[str], bool] | None = None,
+    index: WordIndex | None = None,
 ) -> tuple[int, int] | None:
     """Where the folded ``body`` states the concept of ``question`` (the span of the first
     match that counts), or None; ``(-1, -1)`` when only an ``=`` term matches ``text``.
     ``possible(pattern)``: False when ``body`` cannot match ``pattern`` (a literal it needs is
     missing), so that the pattern is not run."""
     patterns, exact, negative_ok, unless = _spec(question)
-    for pattern in patterns:
-        if possible is not None and not possible(pattern.pattern):
+    for pattern, lead in zip(patterns, _leads(question), strict=True):
+        if index is not None and lead is not None:
+            if not index.starts_word(lead):
+                continue  # no word of the text starts as the term does
+        elif possible is not None and not possible(pattern.pattern):
             continue
         for match in pattern.finditer(body):
             if not negative_ok and _negated(body, match.start(), match.end()):
@@ -422,11 +525,12 @@ def concept_found(
     body: str,
     text: str | None = None,
     possible: Callable[[str], bool] | None = None,
+    index: WordIndex | None = None,
 ) -> bool:
     """Whether the folded ``body`` (or, for ``=`` terms, the original ``text``) states the
     concept of ``question`` in a clause that neither negates it, nor leaves it empty, nor is
     about something else."""
-    return concept_match(question, body, text, possible) is not None
+    return concept_match(question, body, text, possible, index) is not None
 
 
 # --- drafts -------------------------------------------------------------------------------------
@@ -447,20 +551,60 @@ def draft(body: str) -> str | None:
     """Why the folded ``body`` is a draft or an empty template (None when it is not): it says
     so (« à rédiger », « modèle à venir »… outside its tables) and is short, or it is nothing but
     labels — headings, « Label : » lines, labels separated by slashes, a table's header row over
-    empty rows — with no content behind them."""
-    words = re.findall(r"[a-z0-9]+", body)
-    if not words:
+    empty rows — with no content behind them. Asked of every document: a long one is answered
+    from its first lines that say something."""
+    size = len(body.split())
+    if not size or not _ANY_WORD.search(body):
         return "empty"
-    prose, cells, data = _split_tables(body)
-    markers = _DRAFT_MARKERS.findall("\n".join([*prose, *data]))
-    if markers and len(words) < 80:
-        return f"marked as a draft ({markers[0]})"
-    fields = _FIELDS.findall(body)
-    if len(fields) >= 3 and len(words) < 40 * len(fields):
-        return f"a template with fields to fill in ({', '.join(fields[:3])})"
-    if _content_words(prose) + cells < 4:
+    if size < 80:
+        prose, _cells, data = _split_tables(body)
+        markers = _DRAFT_MARKERS.findall("\n".join([*prose, *data]))
+        if markers:
+            return f"marked as a draft ({markers[0]})"
+    if "[" in body or "{" in body or "<" in body:
+        fields = _FIELDS.findall(body)
+        if len(fields) >= 3 and size < 40 * len(fields):
+            return f"a template with fields to fill in ({', '.join(fields[:3])})"
+    if not _says_something(body):
         return "labels without content"
     return None
+
+
+_ANY_WORD = re.compile(r"[a-z0-9]")
+#: How many words that say something make a document more than labels.
+_ENOUGH = 4
+
+
+def _says_something(body: str) -> bool:
+    """Whether ``body`` holds at least :data:`_ENOUGH` words that say something, read from its
+    first lines on (table rows below a header, label values, lines that are not headings); the
+    same count as :func:`_split_tables` and :func:`_content_words`, stopped when it is enough."""
+    lines = body.split("\n")
+    several = sum(1 for line in lines if line.strip()) > 1
+    count = index = 0
+    run: list[str] = []
+
+    def prose(line: str) -> int:
+        nonlocal index
+        if not line.strip():
+            return 0
+        index += 1
+        return _line_words(line, index - 1, several)
+
+    for line in [*lines, None]:
+        if line is not None and _is_table_line(line):
+            run.append(line)
+            continue
+        if len(run) == 1 and len(lines) > 1:
+            count += prose(run[0])  # one line with a « ; » among prose: a sentence
+        else:
+            count += sum(_cell_words(row) for row in run[1:])  # the first row is the header
+        run = []
+        if line is not None:
+            count += prose(line)
+        if count >= _ENOUGH:
+            return True
+    return False
 
 
 def _is_table_line(line: str) -> bool:
@@ -528,27 +672,30 @@ def _is_heading(line: str, tokens: list[str]) -> bool:
 def _content_words(lines: list[str]) -> int:
     """Words that say something: those after a label's colon (placeholders excluded), and those
     of lines that are neither bare labels nor headings."""
-    count = 0
     texts = [raw for raw in lines if raw.strip()]
-    for index, raw in enumerate(texts):
-        if index == 0 and len(texts) > 1 and ":" not in raw:
-            continue  # the title
-        numbered = bool(_NUMBERING.match(raw.strip(" #*-•\t")))
-        line = _NUMBERING.sub("", _LEADERS.sub(" ", raw).strip(" #*-•\t")).strip()
-        if not line:
-            continue
-        if (
-            numbered
-            and ":" not in line
-            and not line.endswith((".", "!"))
-            and len(re.findall(r"[a-z0-9]+", line)) <= 10
-        ):
-            continue  # « 3. Ce que la veille a changé » : a numbered heading
-        segments = [s.strip() for s in re.split(r"\s*[/|]\s*", line) if s.strip()]
-        if len(segments) >= 3 and all(len(s.split()) <= 5 for s in segments):
-            continue  # « Prérequis / Objectifs / Durée / … »: labels in a row
-        count += _said(line)
-    return count
+    return sum(_line_words(raw, index, len(texts) > 1) for index, raw in enumerate(texts))
+
+
+def _line_words(raw: str, index: int, several: bool) -> int:
+    """The words of the ``index``-th line holding text that say something (``several``: the
+    text has more than one line, so its first is a title)."""
+    if index == 0 and several and ":" not in raw:
+        return 0  # the title
+    numbered = bool(_NUMBERING.match(raw.strip(" #*-•\t")))
+    line = _NUMBERING.sub("", _LEADERS.sub(" ", raw).strip(" #*-•\t")).strip()
+    if not line:
+        return 0
+    if (
+        numbered
+        and ":" not in line
+        and not line.endswith((".", "!"))
+        and len(re.findall(r"[a-z0-9]+", line)) <= 10
+    ):
+        return 0  # « 3. Ce que la veille a changé » : a numbered heading
+    segments = [s.strip() for s in re.split(r"\s*[/|]\s*", line) if s.strip()]
+    if len(segments) >= 3 and all(len(s.split()) <= 5 for s in segments):
+        return 0  # « Prérequis / Objectifs / Durée / … »: labels in a row
+    return _said(line)
 
 
 def _said(line: str) -> int:

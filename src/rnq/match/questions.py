@@ -26,6 +26,7 @@ This module imports nothing from rnq, so extraction workers load it cheaply.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -36,14 +37,21 @@ from rnq.match.folding import document_body, fold
 from rnq.match.french import (
     CONCEPT,
     DRAFT,
+    WordIndex,
     concept_found,
+    concept_has_exact,
     draft,
+    leading_word,
 )
 
 # The standard library's regular-expression parser: private, but the same shape since Python 2
 # in what is used here (typeshed has no stubs for it).
 _sp: Any = importlib.import_module("re._parser")
 _sc: Any = importlib.import_module("re._constants")
+
+#: How many patterns (and questions) stay compiled: every pattern the checks' concepts hold
+#: (a few thousand) with room to spare; past it the least recently used are compiled again.
+_PATTERNS_KEPT = 32768
 
 __all__ = [
     "ALL",
@@ -53,6 +61,7 @@ __all__ = [
     "answers_for",
     "document_body",
     "document_question",
+    "fact_key",
     "fold",
     "named_question",
     "portable",
@@ -152,7 +161,7 @@ def _best(needs: _Need) -> list[str] | None:
     return max(needs, key=lambda alternatives: (min(map(len, alternatives)), -len(alternatives)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_PATTERNS_KEPT)
 def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
     """What any text matching ``pattern`` must contain: a tuple of requirements, each a tuple of
     strings of which at least one occurs in the text (all requirements must hold).
@@ -177,7 +186,7 @@ def _length(literal: str) -> int:
     return 1 if literal == DIGIT else len(literal)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_PATTERNS_KEPT)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -185,7 +194,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _possible(pattern: str, text: str, words: str | None) -> bool:
     """Whether ``text`` holds what every match of ``pattern`` must contain. ``words``: the
     distinct words of ``text`` (:func:`_words`), where a literal without a space is looked
-    for instead: it can only occur inside one word, and ``words`` is far shorter."""
+    for instead: it can only occur inside one word, and ``words`` is far shorter. A concept's
+    term starts with the beginning of a word: it is looked up among the words first."""
+    if isinstance(words, Words):
+        lead = leading_word(pattern)
+        if lead is not None and not words.where.starts_word(lead):
+            return False
     for alternatives in required_literals(pattern):
         if not any(_contains(literal, text, words) for literal in alternatives):
             return False
@@ -198,10 +212,21 @@ def _contains(literal: str, text: str, words: str | None) -> bool:
     return literal in (text if words is None or " " in literal else words)
 
 
-def _words(body: str) -> str:
-    """The distinct words of a folded ``body`` (whose whitespace is single spaces), joined by
-    spaces."""
-    return " ".join(set(body.split(" ")))
+class Words(str):
+    """The distinct words of a folded body, joined by spaces (substring searches), with the
+    body's :class:`~rnq.match.french.WordIndex` (where each word starts)."""
+
+    where: WordIndex
+
+    def __new__(cls, body: str) -> Words:
+        made = super().__new__(cls, " ".join(set(body.split())))
+        made.where = WordIndex(body)
+        return made
+
+
+def _words(body: str) -> Words:
+    """The distinct words of a folded ``body`` (see :class:`Words`)."""
+    return Words(body)
 
 
 def search(pattern: str, text: str, words: str | None = None) -> bool:
@@ -220,6 +245,16 @@ def _all(pattern: str, text: str, words: str | None = None) -> list[str]:
 
 
 # --- questions -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def fact_key(question: str) -> str:
+    """The key an answer to ``question`` is kept under (in memory and in the cache): the
+    question itself when short, else a digest of it — a concept's question spells out every
+    pattern, and thousands of documents keep its answer."""
+    if len(question) <= 120:
+        return question
+    return "\x00#" + hashlib.blake2b(question.encode("utf-8"), digest_size=12).hexdigest()
 
 
 Rows = Iterable[Sequence[str]]
@@ -286,7 +321,8 @@ def answer(
     if question.startswith(ALL):
         return _all(question[len(ALL) :], body, words)
     if question.startswith(CONCEPT):
-        return _concept(question, body, words, _original(content))
+        original = _original(content) if concept_has_exact(question) else None
+        return _concept(question, body, words, original)
     if question == DRAFT:
         return draft(body)
     if question.startswith("\x00"):
@@ -308,7 +344,10 @@ def _concept(question: str, body: str, words: str | None, text: str | None) -> b
     """A :data:`~rnq.match.french.CONCEPT` question: a pattern runs only where the text holds
     the literals it needs (:func:`required_literals`: most « no » at once), then each match is
     read in its clause."""
-    return concept_found(question, body, text, lambda pattern: _possible(pattern, body, words))
+    index = words.where if isinstance(words, Words) else None
+    return concept_found(
+        question, body, text, lambda pattern: _possible(pattern, body, words), index
+    )
 
 
 def answer_all(
