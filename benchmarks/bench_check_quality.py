@@ -14,7 +14,10 @@ Columns, per indicator (both versions together):
 * **placeholders**: placeholders of the corpus that leave their indicator not conform, end to end
   (``rnq.run`` on a workspace whose only document for the indicator is the placeholder);
 * **µs/doc**: time to answer every planned question of the indicator's module on one case
-  document (folding included), the work an extraction worker adds per document.
+  document (folding included), the work an extraction worker adds per document;
+* **held-out**: the same measures on ``tests/checks/holdout/iNN.yaml``, documents written after
+  the finders by authors who had seen neither them nor the cases (recall, false finds, drafts):
+  how the finders read documents nobody tuned them to.
 
 ``--forms snowball`` replaces rnq's word forms (gender, number, inclusive writing, by rules) by
 the Snowball French stemmer's stems (``snowballstemmer``, not a dependency of rnq: install it to
@@ -25,11 +28,11 @@ test: it prints and exits 0.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "checks"))
@@ -43,12 +46,13 @@ def _snowball_forms() -> None:
 
     stemmer = snowballstemmer.stemmer("french")
 
-    def forms(word: str) -> str:
+    def forms(word: str) -> tuple[str, str]:
+        word = word.rstrip(french._PARTICIPLE)
         if len(word) <= 3 or not word.isalpha():
-            return re.escape(word)
-        return re.escape(stemmer.stemWord(word)) + r"[a-z]{0,6}" + french._INCLUSIVE
+            return word, ""
+        return stemmer.stemWord(word), r"[a-z]{0,6}" + french._INCLUSIVE
 
-    french.word_forms = forms  # type: ignore[assignment]
+    french._forms = forms  # type: ignore[assignment]
 
 
 def _placeholders(number: int) -> tuple[int, int]:
@@ -126,7 +130,9 @@ def _row(number: int, placeholders: bool) -> dict[str, object] | None:
             answers_for(case.get("text"), rows, questions)
     per_doc = (time.perf_counter() - start) / max(1, len(documents)) * 1e6
     rejected, total = _placeholders(number) if placeholders else (0, 0)
+    held = _holdout(number, known)
     return {
+        "held": held,
         "number": number,
         "corpus": (corpus_hits, len(corpus)),
         "cases": (case_hits, len(cases)),
@@ -135,6 +141,35 @@ def _row(number: int, placeholders: bool) -> dict[str, object] | None:
         "placeholders": (rejected, total),
         "us": per_doc,
     }
+
+
+def _holdout(number: int, known: Any) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """(recall, false finds, drafts) on the held-out file of ``number``."""
+    import yaml
+    from test_cases import _applies, items_of, states  # type: ignore[import-not-found]
+
+    from rnq.match.french import draft
+    from rnq.match.questions import document_body
+
+    path = REPO / "tests" / "checks" / "holdout" / f"i{number:02d}.yaml"
+    if not path.is_file():
+        return (0, 0), (0, 0), (0, 0)
+    hit = said = found = lacked = drafts = read = 0
+    for case in yaml.safe_load(path.read_text("utf-8"))["cases"]:
+        rows = [[str(c) for c in r] for r in case["rows"]] if case.get("rows") else None
+        items = items_of(number, case["version"])
+        if case.get("draft"):
+            drafts += 1
+            read += draft(document_body(case.get("text"), rows)) is not None
+        for item in case.get("says", []):
+            if item in known and _applies(items.get(item), case.get("category")):
+                said += 1
+                hit += states(known[item], case.get("text"), rows)
+        for item in case.get("lacks", []):
+            if item in known and _applies(items.get(item), case.get("category")):
+                lacked += 1
+                found += states(known[item], case.get("text"), rows)
+    return (hit, said), (found, lacked), (read, drafts)
 
 
 def _ratio(pair: object) -> str:
@@ -153,10 +188,15 @@ def main() -> None:
         _snowball_forms()
     rows = [r for n in range(1, 34) if (r := _row(n, not args.no_placeholders)) is not None]
     print(f"word forms: {args.forms}\n")
-    print("| ind. | corpus | cases | false finds | drafts | placeholders | µs/doc |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    totals = {k: [0, 0] for k in ("corpus", "cases", "false", "drafts", "placeholders")}
+    print(
+        "| ind. | corpus | cases | false finds | drafts | placeholders | µs/doc "
+        "| held-out recall | held-out false finds | held-out drafts |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    keys = ("corpus", "cases", "false", "drafts", "placeholders", "h0", "h1", "h2")
+    totals = {k: [0, 0] for k in keys}
     for row in rows:
+        row["h0"], row["h1"], row["h2"] = row.pop("held")  # type: ignore[misc]
         for key, pair in totals.items():
             hit, total = row[key]  # type: ignore[misc]
             pair[0] += hit
@@ -164,13 +204,15 @@ def main() -> None:
         print(
             f"| {row['number']} | {_ratio(row['corpus'])} | {_ratio(row['cases'])} | "
             f"{_ratio(row['false'])} | {_ratio(row['drafts'])} | {_ratio(row['placeholders'])} "
-            f"| {row['us']:.0f} |"
+            f"| {row['us']:.0f} | {_ratio(row['h0'])} | {_ratio(row['h1'])} "
+            f"| {_ratio(row['h2'])} |"
         )
     mean = sum(float(r["us"]) for r in rows) / max(1, len(rows))  # type: ignore[arg-type]
     print(
         f"| **all** | {_ratio(totals['corpus'])} | {_ratio(totals['cases'])} | "
         f"{_ratio(totals['false'])} | {_ratio(totals['drafts'])} | "
-        f"{_ratio(totals['placeholders'])} | {mean:.0f} |"
+        f"{_ratio(totals['placeholders'])} | {mean:.0f} | {_ratio(totals['h0'])} | "
+        f"{_ratio(totals['h1'])} | {_ratio(totals['h2'])} |"
     )
 
 

@@ -346,6 +346,9 @@ def test_not_only_is_not_a_negation() -> None:
         r"\buc ?\d\b",
         r"\b\d* x",
         r"\b(?:a|b)c",
+        r"\b(?:saura|saurez)\b(?!\s+pas\b)",
+        r"\b(?:taux|effectifs?)\b x",
+        r"\b(?:[a-z]+|x)y",
     ],
 )
 def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -> None:
@@ -360,8 +363,30 @@ def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -
         "uc 2, auc 3, uc4",
         " x 12 x",
         "ac bc abc",
+        "vous saurez faire, il saura pas, ressaura",
+        "taux x, effectif x, effectifs x, detaux x",
+        "xy abcy",
     ]
     rewritten = _literal_first(pattern)
     for text in texts:
         found = [m.span() for m in re.finditer(pattern, text)]
         assert [m.span() for m in re.finditer(rewritten, text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un dispositif de médiation sera mis en place en 2027.",
+        "Dispositif de médiation : à mettre en place.",
+        "Nous allons formaliser un dispositif de médiation.",
+        "Dispositif de médiation en projet.",
+    ],
+)
+def test_what_is_not_in_place_yet_is_not_stated(text: str) -> None:
+    assert not says(Concept.of("dispositif de médiation"), text)
+
+
+def test_authorised_to_organise_is_not_an_intention() -> None:
+    assert says(
+        Concept.of("habilité"), "Notre centre est habilité par la CPNE à organiser les épreuves."
+    )

@@ -34,6 +34,7 @@ from rnq.match.questions import answer, document_body
 from rnq.referential.loader import DemandedItem, get_referential
 
 CASES = Path(__file__).parent / "cases"
+HOLDOUT = Path(__file__).parent / "holdout"
 VERSIONS = ("rnq-2019-v9", "rnq-2026")
 RECALL = 0.95
 MINIMUM = 5
@@ -164,6 +165,20 @@ def test_every_counted_item_has_cases(number: int) -> None:
                 assert counts.get(item.id, 0) >= MINIMUM, (version, item.id)
     negatives = [c for c in case_file(number)["cases"] if c.get("lacks") or c.get("draft")]
     assert len(negatives) >= 4
+
+
+@pytest.mark.parametrize("path", sorted(HOLDOUT.glob("i*.yaml")), ids=lambda p: p.stem)
+def test_a_holdout_file_is_well_formed(path: Path) -> None:
+    """The held-out set is a measurement (holdout/README.md): only its form is tested."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    number = data["indicator"]
+    assert path.stem == f"i{number:02d}"
+    for case in data["cases"]:
+        known = items_of(number, case["version"])
+        said, lacked = set(case.get("says", [])), set(case.get("lacks", []))
+        assert not said & lacked, case["id"]
+        assert said | lacked <= set(known), case["id"]
+        assert bool(case.get("text")) != bool(case.get("rows")), case["id"]
 
 
 # --- what the finders read ----------------------------------------------------------------------

@@ -66,7 +66,7 @@ _WILL_KNOW = r"re:\b(?:saura|saurez|sauront|saurons|saurai)\b(?!\s+(?:pas|tout|p
 #: A line of a list, or a cell of a table, that starts with an action verb (« - Rédiger un
 #: compte rendu », « a) de rédiger… », « O1 Écrire des formules fiables », « 1 ; rédiger… »).
 _VERB_LINE = (
-    r"re:(?:^|\n|;)[ \t]*(?:[-*•–·>✔✓]+|\d+[.)°]|[a-z][.)]|o\d+|\(?\d\)|etape \d+)?[ \t]*"
+    r"re:(?m)(?:^|;)[ \t]*(?:[-*•–·>✔✓]+|\d+[.)°]|[a-z][.)]|o\d+|\(?\d\)|etape \d+)?[ \t]*"
     r"(?:(?:de|d')\s?)?(?:" + ACTION_VERBS + r")\b"
 )
 

@@ -238,9 +238,18 @@ _VERB_NEGATION = (
     r"|personne)\b"
     r"(?! (?:seulement|uniquement|que|qu'|forcement|toujours|simplement|moins)\b)"
 )
+#: Something not in place yet: an intention, a plan, a project (« à mettre en place », « nous
+#: allons formaliser », « sera déployé en 2027 »).
+_NOT_YET = (
+    r"\b(?:a (?:mettre en place|formaliser|deployer|instaurer)"
+    r"|nous (?:allons|prevoyons de|prevoyons d'|envisageons|souhaitons mettre)|envisag\w+ de"
+    r"|(?:sera|seront|va etre|vont etre) (?:mise?s? en place|formalisee?s?|deployee?s?|creee?s?)"
+    r"|en projet|projet de mise en place)\b"
+)
 _NEGATION = re.compile(
     r"(?:\b(?:aucun|aucune|aucuns|aucunes|sans|jamais|ni|nul|nulle|neant|pas de|pas d'|"
-    rf"non(?!-)|absence de|absence d'|pas encore)\b|{_VERB_NEGATION})[^.;!?\n:]{{0,40}}$"
+    rf"non(?!-)|absence de|absence d'|pas encore)\b|{_VERB_NEGATION}|{_NOT_YET})"
+    r"[^.;!?\n:]{0,40}$"
 )
 _NEGATED_AFTER = re.compile(
     r"^\s*[:\-–—=]\s*(?:aucun|aucune|neant|non|sans|pas|rien|nul|nulle)\b"
@@ -249,12 +258,14 @@ _NEGATED_AFTER = re.compile(
     r"applicable)|pas (?:prevue?s?|defini|encore|mise?s? en place|realisee?s?)|"
     r"inexistante?s?|absente?s?|neant)\b"
     rf"|^[^.;!?\n:]{{0,30}}?{_VERB_NEGATION}"
+    rf"|^[^.;!?\n:]{{0,30}}?{_NOT_YET}"
 )
 #: What a label may be followed by when it says nothing yet.
 _TO_DO = (
     r"\(?(?:a|en attente de) (?:definir|venir|rediger|completer|preciser|nommer|prevoir|"
     r"analyser|faire|determiner|fixer|creer|mettre a jour|actualiser|renseigner|valider|"
-    r"confirmer|inserer|choisir|voir|constituer|revoir|designer|recruter)\b"
+    r"confirmer|inserer|choisir|voir|constituer|revoir|designer|recruter|mettre en place|"
+    r"formaliser|deployer)\b"
 )
 PLACEHOLDER = re.compile(
     r"^\s*(?:[:\-–—=]\s*(?:\?+|\.\.\.|…|-+|\[[^\]]*\])\s*(?:$|\n)"
@@ -401,6 +412,8 @@ def _literal_first(pattern: str) -> str:
     starts with a word boundary and a literal or a digit: ``\\bsur devis`` is searched as
     ``sur(?<!\\wsur) devis``, which the regular-expression engine scans fast, instead of
     trying the boundary at every position. The same matches, found sooner."""
+    if pattern.startswith("\\b(?:"):
+        return _distributed(pattern)
     found = _WORD_START.match(pattern)
     if found is None:
         return pattern
@@ -425,6 +438,51 @@ def _literal_first(pattern: str) -> str:
     return f"\\d(?<!\\w\\d){rest}"
 
 
+_LEADING_RUN = re.compile(r"[a-z0-9']+")
+
+
+def _distributed(pattern: str) -> str:
+    """``\\b(?:abc|de…)rest`` as ``(?:abc(?<!\\wabc)|de(?<!\\wde)…)rest`` when every
+    alternative starts with letters (else ``pattern`` as it is)."""
+    depth, index, cuts = 0, len("\\b(?:"), []
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":  # a class: skip to its end
+            index = pattern.index("]", index + 2) + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char == "|" and depth == 0:
+            cuts.append(index)
+        index += 1
+    else:
+        return pattern
+    rest = pattern[index + 1 :]
+    starts = [len("\\b(?:") - 1, *cuts]
+    alternatives = [
+        pattern[start + 1 : end] for start, end in zip(starts, [*cuts, index], strict=True)
+    ]
+    out = []
+    for alternative in alternatives:
+        run = _LEADING_RUN.match(alternative)
+        if run is None:
+            return pattern
+        letters, after = run.group(0), alternative[run.end() :]
+        if after[:1] in ("?", "*", "+", "{"):
+            letters, after = letters[:-1], letters[-1:] + after
+        if not letters or "'" in letters:
+            return pattern
+        out.append(f"{letters}(?<!\\w{letters}){after}")
+    return "(?:" + "|".join(out) + ")" + rest
+
+
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _leads(question: str) -> tuple[str | None, ...]:
     """The first letters of each pattern of a :data:`CONCEPT` question (None where unknown)."""
@@ -434,7 +492,9 @@ def _leads(question: str) -> tuple[str | None, ...]:
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _spec(question: str) -> _Spec:
     data = json.loads(question[len(CONCEPT) :])
-    patterns = tuple(re.compile(_literal_first(p)) for p in data["p"])
+    # the patterns that start with a word first: searched fast, they often settle the question
+    ordered = sorted(data["p"], key=lambda p: leading_word(p) is None)
+    patterns = tuple(re.compile(_literal_first(p)) for p in ordered)
     exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
     unless = re.compile("|".join(f"(?:{u})" for u in data["u"])) if data.get("u") else None
     return patterns, exact, bool(data["n"]), unless
