@@ -13,6 +13,7 @@ import pytest
 from rnq.collect.collectors import CollectResult, collect
 from rnq.collect.evidence import Evidence
 from rnq.collect.filesystem import FRONT_MATTER_MAX_BYTES, collect_files
+from rnq.errors import ConfigError
 from rnq.plugins import get_plugin_manager
 from rnq.workspace.config import load
 
@@ -189,10 +190,6 @@ def test_problems_are_reported_and_the_run_goes_on(write_workspace: Callable[...
                 - path: "*.pdf"
                   indicators: [17]
                   offering: daefle
-                - path: "../siege/*.pdf"
-                  kind: cv
-                - path: "*.docx"
-                  colour: blue
                 - path: "rien-*.odt"
                   kind: cv
                 """,
@@ -206,7 +203,6 @@ def test_problems_are_reported_and_the_run_goes_on(write_workspace: Callable[...
     records, result = _collect(root)
     assert records["pro/salle.pdf"].indicators == (17,)
     assert records["pro/salle.pdf"].offering is None
-    assert records["siege/cv.pdf"].kind == "cv"  # never reached by the ../ glob
     assert records["siege/cv.pdf"].mapped_by == "path"
     where = sorted((p.path, p.line) for p in result.problems)
     assert where == [
@@ -214,12 +210,34 @@ def test_problems_are_reported_and_the_run_goes_on(write_workspace: Callable[...
         ("pro/note.md", 2),
         ("pro/ouvert.md", 1),
         ("pro/rnq-evidence.yaml", 3),  # offering of another unit
-        ("pro/rnq-evidence.yaml", 4),  # leaves the workspace
-        ("pro/rnq-evidence.yaml", 7),  # unknown key
-        ("pro/rnq-evidence.yaml", 8),  # describes no file
+        ("pro/rnq-evidence.yaml", 4),  # describes no file
     ]
     # files with a bad front matter are still collected, mapped by their path
     assert {"pro/note.md", "pro/ouvert.md", "pro/latin1.md"} <= set(records)
+
+
+def test_a_broken_manifest_stops_before_collecting(write_workspace: Callable[..., Path]) -> None:
+    """A manifest is configuration: a glob leaving the workspace or an unknown key stops the
+    run (exit 2), every mistake named with its line."""
+    root = write_workspace(
+        CONFIG,
+        {
+            "pro/rnq-evidence.yaml": """\
+                - path: "../siege/*.pdf"
+                  kind: cv
+                - path: "*.docx"
+                  colour: blue
+                """,
+            "siege/cv.pdf": b"%PDF",
+        },
+    )
+    with pytest.raises(ConfigError) as info:
+        _collect(root)
+    assert [(p.path, p.line) for p in info.value.problems] == [
+        (str(root / "pro/rnq-evidence.yaml"), 1),
+        (str(root / "pro/rnq-evidence.yaml"), 4),
+    ]
+    assert info.value.exit_code == 2
 
 
 def test_files_outside_every_unit_without_a_single_central_unit(

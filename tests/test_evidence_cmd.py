@@ -32,7 +32,7 @@ FILES: dict[str, str | bytes] = {
     "pro/cap-fleuriste/programme.pdf": b"%PDF",
     "pro/cap-fleuriste/I01-I08 positionnement.pdf": b"%PDF",
     "pro/procedure.pdf": b"%PDF",
-    "pro/rnq-evidence.yaml": "- path: '*.pdf'\n  kind: cv\n  colour: blue\n",
+    "pro/rnq-evidence.yaml": "- path: 'archives/*.pdf'\n  kind: cv\n",
     "README.md": "# Preuves\n",
 }
 
@@ -76,8 +76,8 @@ def test_json(root: Path) -> None:
     assert "procedure" in unmapped["pro/procedure.pdf"]["reason"]
     assert len(doc["errors"]) == 1
     error = doc["errors"][0]
-    assert (error["path"], error["line"]) == ("pro/rnq-evidence.yaml", 3)
-    assert error["message"].startswith("clé inconnue « colour » (clés possibles : by, date,")
+    assert (error["path"], error["line"]) == ("pro/rnq-evidence.yaml", 1)
+    assert error["message"].startswith("l'entrée « archives/*.pdf » ne décrit aucun fichier")
 
 
 def test_json_in_english_is_deterministic(root: Path) -> None:
@@ -85,7 +85,7 @@ def test_json_in_english_is_deterministic(root: Path) -> None:
     second = run("evidence", str(root), "--json", "--lang", "en")
     assert first == second
     doc = json.loads(first[1])
-    assert "unknown key 'colour'" in doc["errors"][0]["message"]
+    assert "describes no file" in doc["errors"][0]["message"]
     assert all(item["reason"].isascii() for item in doc["unmapped"])
 
 
@@ -101,7 +101,7 @@ def test_text_groups_unit_indicator_offering(root: Path) -> None:
     assert "Indicateur 26 : 1 preuve(s)" in out
     assert "[toute l'unité] 1" in out
     assert "Fichiers non rattachés (2)" in out
-    assert "pro/rnq-evidence.yaml:3 — clé inconnue « colour »" in out
+    assert "pro/rnq-evidence.yaml:1 — l'entrée « archives/*.pdf » ne décrit aucun fichier" in out
 
 
 def test_text_in_english(root: Path) -> None:

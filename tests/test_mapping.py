@@ -501,7 +501,7 @@ def test_invalid_manifests_yield_no_rules(text: str, fragment: str) -> None:
 def test_an_impossible_yaml_date_is_a_problem_not_a_crash() -> None:
     manifest, problems = parse_manifest("- path: a.pdf\n  date: 2026-02-30\n", "rnq-evidence.yaml")
     assert manifest.rules == () and len(problems) == 1
-    assert "day is out of range" in problems[0].message.en
+    assert "impossible date '2026-02-30'" in problems[0].message.en
     source, problems = parse_front_matter("---\ndate: 2026-02-30\n---\n", "a.md")
     assert source is None and len(problems) == 1
 

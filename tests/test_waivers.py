@@ -113,7 +113,7 @@ def test_unknown_unit_or_offering(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("- indicator: 2\n  approver: [unclosed\n", 3, "YAML"),
+        ("- indicator: 2\n  approver: [unclosed\n", 2, "YAML"),
         ("indicator: 2\n", 1, "liste"),
         ("- !!python/object/apply:os.system [ls]\n", 1, "étiquette"),
         ("- {indicator: 2, indicator: 3}\n", 1, "double"),

@@ -23,8 +23,10 @@ __all__ = [
     "LineMap",
     "YamlError",
     "config_error_from_validation",
+    "decode_config",
     "load_yaml",
     "read_config_yaml",
+    "syntax_message",
 ]
 
 Loc = tuple[str | int, ...]
@@ -39,10 +41,11 @@ _STANDARD_TAGS = frozenset(
 class YamlError(Exception):
     """The text is not valid YAML for rnq (syntax, duplicate key, forbidden tag)."""
 
-    def __init__(self, line: int | None, message: Localized) -> None:
+    def __init__(self, line: int | None, message: Localized, fix: Localized | None = None) -> None:
         super().__init__(message.fr)
         self.line = line
         self.localized = message
+        self.fix = fix
 
 
 class _Builder(yaml.SafeLoader):
@@ -81,11 +84,26 @@ def load_yaml(text: str, *, packaged: bool = False) -> tuple[Any, LineMap]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or ""
+        opened = exc.context_mark is not None and (
+            "end of stream" in problem or "<stream end>" in problem or "flow" in (exc.context or "")
+        )
+        if opened:
+            mark = exc.context_mark  # an unclosed quote or bracket: where it opens
         line = mark.line + 1 if mark is not None else None
-        detail = exc.problem or str(exc)
-        raise YamlError(
-            line, Localized(fr=f"YAML invalide : {detail}", en=f"invalid YAML: {detail}")
-        ) from None
+        same_line = (
+            exc.problem_mark is not None
+            and exc.context_mark is not None
+            and exc.problem_mark.line == exc.context_mark.line
+        )
+        if problem.endswith("but got ':'") and same_line:  # « {title: Anglais : B2} »
+            problem = "mapping values are not allowed here"
+        message, fix = syntax_message(problem or str(exc), exc.context)
+        unbalanced = _unbalanced_quote(text, line)
+        if unbalanced is not None:
+            line = unbalanced
+            message, fix = syntax_message("found unexpected end of stream")
+        raise YamlError(line, message, fix) from None
     except yaml.YAMLError as exc:
         raise YamlError(
             None, Localized(fr=f"YAML invalide : {exc}", en=f"invalid YAML: {exc}")
@@ -114,21 +132,176 @@ def read_config_yaml(
     :class:`~rnq.errors.ConfigError` naming ``shown`` (and the line when there is one).
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(
             missing or Localized(fr="fichier introuvable", en="file not found"),
             path=shown,
             hint=missing_hint,
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ConfigError(
-            Localized(fr=f"lecture impossible : {exc}", en=f"cannot read: {exc}"), path=shown
+            Localized(
+                fr=f"lecture impossible : {exc.strerror or exc}",
+                en=f"cannot read: {exc.strerror or exc}",
+            ),
+            path=shown,
         ) from None
+    text = decode_config(data, shown)
     try:
         return load_yaml(text)
     except YamlError as exc:
-        raise ConfigError(exc.localized, path=shown, line=exc.line) from None
+        raise ConfigError(exc.localized, path=shown, line=exc.line, hint=exc.fix) from None
+
+
+def decode_config(data: bytes, shown: str) -> str:
+    """The text of a configuration file: UTF-8 (a byte order mark is tolerated). Any other
+    encoding is a :class:`~rnq.errors.ConfigError` naming the line of the first character that
+    is not UTF-8 (and the character, read as Windows-1252: what Excel and the Notepad of old
+    Windows versions save), with the fix."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    line = data[:start].count(b"\n") + 1
+    byte = data[start]
+    try:
+        seen = data[start : start + 1].decode("cp1252")
+    except UnicodeDecodeError:
+        seen = ""
+    if seen.isprintable() and seen:
+        what_fr = f"« {seen} » (octet 0x{byte:02X})"
+        what_en = f"'{seen}' (byte 0x{byte:02X})"
+    else:
+        what_fr = what_en = f"0x{byte:02X}"
+    raise ConfigError(
+        Localized(
+            fr=f"le fichier n'est pas enregistré en UTF-8 : caractère {what_fr} écrit dans un "
+            "autre encodage (Windows-1252 ?)",
+            en=f"the file is not saved as UTF-8: character {what_en} written in another "
+            "encoding (Windows-1252?)",
+        ),
+        path=shown,
+        line=line,
+        hint=Localized(
+            fr="enregistrez le fichier en UTF-8 (Bloc-notes : « Enregistrer sous », "
+            "Encodage : UTF-8)",
+            en="save the file as UTF-8 (Notepad: 'Save as', Encoding: UTF-8)",
+        ),
+    )
+
+
+#: PyYAML's syntax errors as a quality officer reads them: (start of PyYAML's message,
+#: French message, English message, French fix, English fix).
+_SYNTAX: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "deux-points « : » inattendu",
+        "unexpected colon ':'",
+        "si le texte contient « : », mettez le texte entre guillemets, par exemple "
+        'title: "Anglais : niveau B2" ; sinon vérifiez l\'indentation de cette ligne et de la '
+        "précédente",
+        "if the text holds ': ', put the text in quotes, e.g. title: \"English: level B2\"; "
+        "otherwise check the indentation of this line and the one before",
+    ),
+    (
+        "found character '\\t'",
+        "tabulation dans l'indentation",
+        "tab character in the indentation",
+        "indentez avec des espaces, jamais avec la touche Tab",
+        "indent with spaces, never with the Tab key",
+    ),
+    (
+        "found unexpected end of stream",
+        "guillemet ouvert et jamais fermé",
+        "quote opened and never closed",
+        "fermez les guillemets à la fin du texte, ou doublez l'apostrophe dans un texte entre "
+        "apostrophes ('l''organisme')",
+        "close the quotes at the end of the text, or double the apostrophe inside single quotes "
+        "('it''s')",
+    ),
+    (
+        "expected ',' or ']'",
+        "liste entre crochets non fermée",
+        "list in brackets not closed",
+        "fermez le crochet « ] » et séparez les éléments par des virgules",
+        "close the bracket ']' and separate the items with commas",
+    ),
+    (
+        "expected ',' or '}'",
+        "table entre accolades non fermée",
+        "mapping in braces not closed",
+        "fermez l'accolade « } » et séparez les clés par des virgules",
+        "close the brace '}' and separate the keys with commas",
+    ),
+    (
+        "could not find expected ':'",
+        "deux-points « : » attendu après la clé",
+        "colon ':' expected after the key",
+        "écrivez « clé: valeur », avec un espace après les deux-points",
+        "write 'key: value', with a space after the colon",
+    ),
+    (
+        "expected <block end>",
+        "indentation incohérente ou texte inattendu",
+        "inconsistent indentation or unexpected text",
+        "alignez les clés d'un même niveau sur la même colonne (avec des espaces) ; un texte "
+        "contenant des apostrophes ou des crochets se met entre guillemets",
+        "align the keys of one level on the same column (with spaces); a text holding "
+        "apostrophes or brackets goes in double quotes",
+    ),
+    (
+        "did not find expected key",
+        "indentation incohérente",
+        "inconsistent indentation",
+        "alignez les clés d'un même niveau sur la même colonne (avec des espaces)",
+        "align the keys of one level on the same column (with spaces)",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "élément de liste attendu (« - »)",
+        "list item expected ('-')",
+        "commencez chaque élément de la liste par « - » aligné sur les autres",
+        "start each item of the list with '-' aligned with the others",
+    ),
+    (
+        "found undefined alias",
+        "alias (« * ») sans ancre",
+        "alias ('*') without an anchor",
+        "un texte commençant par « * » se met entre guillemets",
+        "a text starting with '*' goes in quotes",
+    ),
+    (
+        "found character",
+        "caractère qui ne peut pas commencer une valeur",
+        "character that cannot start a value",
+        "mettez le texte entre guillemets",
+        "put the text in quotes",
+    ),
+)
+
+
+def syntax_message(problem: str, context: str | None = None) -> tuple[Localized, Localized]:
+    """PyYAML's ``problem`` (and ``context``) as a French and English message and fix."""
+    for start, fr, en, fix_fr, fix_en in _SYNTAX:
+        if problem.startswith(start):
+            if start == "found character" and "'" in problem:
+                char = problem.split("'")[1]
+                fr = f"le caractère « {char} » ne peut pas commencer une valeur"
+                en = f"the character '{char}' cannot start a value"
+            return (
+                Localized(fr=f"YAML invalide : {fr}", en=f"invalid YAML: {en}"),
+                Localized(fr=fix_fr, en=fix_en),
+            )
+    detail = problem if context is None else f"{context}: {problem}"
+    return (
+        Localized(fr=f"YAML invalide : {detail}", en=f"invalid YAML: {detail}"),
+        Localized(
+            fr="vérifiez la syntaxe de cette ligne et de la précédente (indentation, "
+            "guillemets, deux-points)",
+            en="check the syntax of this line and the one before (indentation, quotes, colons)",
+        ),
+    )
 
 
 def _convert(
@@ -168,7 +341,8 @@ def _convert(
                     Localized(fr=f"clé en double : {key}", en=f"duplicate key: {key}"),
                 )
             result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader, budget)
-            lines.setdefault((*loc, _loc_key(key)), key_node.start_mark.line + 1)
+            # the line a person reads the key on (a block mapping or list starts below it)
+            lines[(*loc, _loc_key(key))] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
@@ -177,10 +351,26 @@ def _convert(
     try:
         return loader.construct_object(node)
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+        if node.tag == "tag:yaml.org,2002:timestamp" and not isinstance(loader, _FastBuilder):
+            return node.value  # kept as text: validation names the key and the fix
         raise YamlError(
             node.start_mark.line + 1,
             Localized(fr=f"valeur invalide : {exc}", en=f"invalid value: {exc}"),
         ) from None
+
+
+def _unbalanced_quote(text: str, until: int | None) -> int | None:
+    """The first line up to ``until`` with an odd number of double quotes (a comment aside): a
+    quote left open there swallows the lines after it, and PyYAML stops further down."""
+    if until is None:
+        return None
+    for number, line in enumerate(text.splitlines()[:until], start=1):
+        content = line.replace('\\"', "")
+        if content.lstrip().startswith("#"):
+            continue
+        if "'" not in content and content.count('"') % 2 == 1:
+            return number
+    return None
 
 
 def _loc_key(key: Any) -> str | int:

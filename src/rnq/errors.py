@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict
 
 from rnq.text import Lang, Localized
 
-__all__ = ["ConfigError", "Problem", "ReferentialError", "RnqError", "UsageError"]
+__all__ = ["ConfigError", "ConfigProblem", "Problem", "ReferentialError", "RnqError", "UsageError"]
 
 
 class RnqError(Exception):
@@ -36,8 +38,38 @@ class UsageError(RnqError):
     exit_code = 2
 
 
+class ConfigProblem(BaseModel):
+    """One mistake in a configuration file (``rnq.yaml``, the waivers file, a manifest
+    ``rnq-evidence.yaml``): where it is, what is wrong and how to fix it, in French and English.
+
+    ``path`` is the file as shown to the user, ``line`` is 1-based, ``key`` the dotted key
+    (``units.1.offerings.0.category``) when the mistake is at a key, ``fix`` what to write instead.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    line: int | None = None
+    key: str | None = None
+    message: Localized
+    fix: Localized | None = None
+
+    def text(self, lang: Lang = "fr") -> str:
+        """``path:line: message (fix)``, in ``lang``."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: {self.message.get(lang)}"
+        if self.fix is not None:
+            text += f" ({self.fix.get(lang)})"
+        return text
+
+
 class ConfigError(RnqError):
-    """A workspace configuration file is invalid (exit 2). Names the file, line and key."""
+    """The workspace configuration is invalid (exit 2): holds every problem found (``problems``,
+    each with its file, line, key, message and fix), in the order of the files and lines.
+
+    Raised with one problem (``ConfigError(message, path=…, line=…, key=…, hint=…)``) or with
+    several (:meth:`of`). ``path``, ``line``, ``key`` and ``hint`` are those of the first problem.
+    """
 
     exit_code = 2
 
@@ -49,19 +81,41 @@ class ConfigError(RnqError):
         line: int | None = None,
         key: str | None = None,
         hint: Localized | None = None,
+        problems: Sequence[ConfigProblem] = (),
     ) -> None:
-        self.path = path
-        self.line = line
-        self.key = key
-        self.hint = hint
+        self.problems: tuple[ConfigProblem, ...] = tuple(problems) or (
+            ConfigProblem(path=path, line=line, key=key, message=message, fix=hint),
+        )
+        first = self.problems[0]
+        self.path = first.path
+        self.line = first.line
+        self.key = first.key
+        self.hint = first.fix
         super().__init__(message)
 
+    @classmethod
+    def of(cls, problems: Sequence[ConfigProblem]) -> ConfigError:
+        """One error holding every problem of ``problems`` (at least one)."""
+        if not problems:
+            raise ValueError("a ConfigError needs at least one problem")
+        first = problems[0]
+        if len(problems) == 1:
+            message = first.message
+        else:
+            count = len(problems)
+            message = Localized(
+                fr=f"{count} erreurs dans la configuration ; rien n'a été vérifié",
+                en=f"{count} errors in the configuration; nothing was checked",
+            )
+        return cls(message, path=first.path, problems=problems)
+
     def message(self, lang: Lang = "fr") -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        text = f"{where}: {self.localized.get(lang)}"
-        if self.hint is not None:
-            text += f" ({self.hint.get(lang)})"
-        return text
+        """Every problem, one per line (``path:line: message (fix)``), under a count when there
+        are several."""
+        if len(self.problems) == 1:
+            return self.problems[0].text(lang)
+        head = f"{self.localized.fr} :" if lang == "fr" else f"{self.localized.en}:"
+        return "\n".join([head, *(f"  {problem.text(lang)}" for problem in self.problems)])
 
 
 class ReferentialError(RnqError):

@@ -380,7 +380,19 @@ def alias_bomb(indent: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+#: What a manifest's mistakes cannot stop: an entry that describes no file is said in the report.
 MANIFEST_CASES = [
+    Case(
+        "manifest-glob-matching-nothing",
+        _manifest('- path: "rien-*.pdf"\n  indicators: [23]\n'),
+        error=MANIFEST,
+        line=1,
+        kept=PLAIN,
+    ),
+]
+
+#: A manifest is configuration: its mistakes stop the run (exit 2), each named with its line.
+BROKEN_MANIFESTS = [
     Case(
         "manifest-unknown-key",
         _manifest('- path: "note-2026.txt"\n  indicators: [23]\n  colour: blue\n'),
@@ -434,16 +446,11 @@ MANIFEST_CASES = [
         kept=PLAIN,
     ),
     Case(
-        "manifest-glob-matching-nothing",
-        _manifest('- path: "rien-*.pdf"\n  indicators: [23]\n'),
-        error=MANIFEST,
-        line=1,
-        kept=PLAIN,
-    ),
-    Case(
         "manifest-invalid-yaml",
         _manifest('- path: "note-2026.txt"\n  indicators: [23\n'),
         error=MANIFEST,
+        line=2,
+        message="YAML",
         kept=PLAIN,
     ),
     Case(
@@ -470,7 +477,8 @@ MANIFEST_CASES = [
             }
         ),
         error=MANIFEST,
-        message="illisible",
+        line=2,
+        message="UTF-8",
         kept=PLAIN,
     ),
 ]
@@ -980,10 +988,12 @@ CONFIG_CASES = [
         CONFIG.replace('{id: pro, name: "Pôle pro"}', '{id: pro, name: "Pro", path: ../../x}'),
         7,
     ),
-    ConfigCase("invalid-yaml", _BASE + "\ncategories: [AF\n", _AFTER + 1, "YAML"),
+    ConfigCase("invalid-yaml", _BASE + "\ncategories: [AF\n", _AFTER, "YAML"),
     ConfigCase("not-a-mapping", "- version: 1\n", 1),
     ConfigCase("empty-file", "", 1),
-    ConfigCase("not-utf8", CONFIG.replace("Organisme", "Organisme café").encode("latin-1"), None),
+    ConfigCase(
+        "not-utf8", CONFIG.replace("Organisme", "Organisme café").encode("latin-1"), 2, "UTF-8"
+    ),
     ConfigCase(
         "section-of-wrong-type",  # once crashed the "did you mean" hints
         CONFIG.replace("audit: {type: renewal, date: 2026-12-15}", "audit: true"),
@@ -996,7 +1006,11 @@ CONFIG_CASES = [
 
 def all_ids() -> list[str]:
     """Every hostile input's id (end-to-end cases and configuration cases)."""
-    return [case.id for case in CASES] + [f"rnq.yaml:{case.id}" for case in CONFIG_CASES]
+    return (
+        [case.id for case in CASES]
+        + [f"rnq.yaml:{case.id}" for case in CONFIG_CASES]
+        + [f"{MANIFEST}:{case.id}" for case in BROKEN_MANIFESTS]
+    )
 
 
 def spy_plugin(seen: list[str]) -> object:
@@ -1033,7 +1047,7 @@ _MIXED = [
     "html-in-file-name",
     "symlink-loop-to-a-parent",
     "symlink-to-a-file-outside",
-    "manifest-unknown-key",
+    "manifest-glob-matching-nothing",
     "front-matter-full-of-html",
     "check-raises",
 ]

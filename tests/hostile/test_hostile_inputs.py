@@ -31,6 +31,7 @@ from rnq.errors import ConfigError
 from rnq.testing import write_workspace
 
 from .cases import (
+    BROKEN_MANIFESTS,
     CASES,
     CONFIG_CASES,
     FORMULA,
@@ -205,8 +206,32 @@ def test_broken_rnq_yaml_stops_with_file_and_line(case: ConfigCase, tmp_path: Pa
     assert not Path("/tmp/rnq-pwned").exists()
 
 
+@pytest.mark.parametrize("case", BROKEN_MANIFESTS, ids=[case.id for case in BROKEN_MANIFESTS])
+def test_broken_manifest_stops_with_file_and_line(case: Case, tmp_path: Path) -> None:
+    """A manifest is configuration: its mistake stops the run (exit 2) before any document is
+    read, naming the manifest and the line, and nothing is written."""
+    outside = _outside(tmp_path)
+    root = write_workspace(tmp_path / "ws", CONFIG, HEALTHY)
+    case.build(root, outside)
+    before = snapshot(root)
+    with pytest.raises(ConfigError) as info:
+        rnq.run(root, rnq.RunOptions(use_cache=False, load_entrypoints=False, workers=1))
+    error = info.value
+    assert error.exit_code == 2
+    assert case.error is not None
+    [problem] = [p for p in error.problems if p.path.endswith(case.error)]
+    if case.line is not None:
+        assert problem.line == case.line, error.message("fr")
+    assert (case.message or "") in error.message("fr")
+    assert problem.message.fr and problem.message.en
+    assert snapshot(root) == before
+    assert not (outside / PWNED).exists()
+
+
 @pytest.mark.parametrize(
-    "case", [c for c in CONFIG_CASES if c.line is not None], ids=lambda c: c.id
+    "case",
+    [c for c in CONFIG_CASES if c.line is not None and isinstance(c.text, str)],
+    ids=lambda c: c.id,
 )
 def test_cli_exits_2_naming_rnq_yaml_and_line(
     case: ConfigCase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

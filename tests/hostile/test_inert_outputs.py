@@ -41,7 +41,9 @@ by: "{FORMULA}"
 ---
 <script>alert('corps')</script>
 """
-MANIFEST = '- path: "*.pdf"\n  indicators: [24]\n  "<b onclick=alert(4)>": x\n'
+MANIFEST = '- path: "*.pdf"\n  indicators: [24]\n'
+#: A mistake in an evidence file (a manifest's would stop the run: it is configuration).
+BAD_FRONT_MATTER = '---\nindicators: [24]\n"<b onclick=alert(4)>": x\n---\n'
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +57,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
             UNMAPPED_NAME: "rien\n",
             "siege/note-plan.md": FRONT_MATTER,
             "siege/rnq-evidence.yaml": MANIFEST,
+            "siege/note-balise.md": BAD_FRONT_MATTER,
         },
     )
     return rnq.run(

@@ -11,7 +11,8 @@ The waivers file is named by ``waivers`` in ``rnq.yaml``. It is a YAML list::
       expires: 2027-01-31
 
 Unknown keys, a missing justification or approver, an unknown indicator, unit or offering stop
-the run with a :class:`~rnq.errors.ConfigError` naming the file, the line and the key (exit 2).
+the run with one :class:`~rnq.errors.ConfigError` listing every mistake of the file, each with
+its line, key and fix (exit 2).
 Indicator 0 is the certificate-display obligation.
 
 A waiver matches a ``gap`` finding by indicator, and by unit, offering and check when given. A
@@ -22,19 +23,19 @@ message; a waiver that expired (``expires`` before today) leaves the gap a gap a
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from rnq._yaml import LineMap, config_error_from_validation, line_of, read_config_yaml
+from rnq._yaml import LineMap, line_of, read_config_yaml
 from rnq.engine.findings import Finding
-from rnq.errors import ConfigError
+from rnq.errors import ConfigError, ConfigProblem
 from rnq.referential.loader import HIGHEST_INDICATOR, Referential
 from rnq.text import Localized
 from rnq.workspace.config import Workspace
+from rnq.workspace.diagnostics import problems_from_validation
 
 __all__ = ["Waiver", "apply_waivers", "date_text", "load_waivers"]
 
@@ -81,52 +82,60 @@ def date_text(day: dt.date) -> Localized:
     return Localized(fr=day.strftime("%d/%m/%Y"), en=day.isoformat())
 
 
-def _error(
-    message: Localized, *, path: str, lines: LineMap, loc: tuple[str | int, ...], key: str | None
-) -> ConfigError:
-    return ConfigError(message, path=path, line=line_of(lines, loc), key=key)
+def _numbered(number: int, problem: ConfigProblem) -> ConfigProblem:
+    """``problem`` with « dérogation n° N : » before its message."""
+    message = Localized(
+        fr=f"dérogation n° {number} : {problem.message.fr}",
+        en=f"waiver #{number}: {problem.message.en}",
+    )
+    return problem.model_copy(update={"message": message})
 
 
-def _validation_error(
-    exc: ValidationError, *, index: int, path: str, lines: LineMap
-) -> ConfigError:
-    errors = exc.errors(include_url=False)
-    # A misspelt key also makes a required key "missing": name the misspelling first.
-    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-    loc = tuple(error["loc"])
-    field = str(loc[0]) if loc else None
+def _validation_problems(
+    exc: ValidationError, item: dict[Any, Any], *, index: int, path: str, lines: LineMap
+) -> list[ConfigProblem]:
     number = index + 1
-    if error["type"] in ("missing", "string_too_short") and field in _REQUIRED:
-        return _error(
-            Localized(
-                fr=f"dérogation n° {number} : « {field} » est obligatoire",
-                en=f"waiver #{number}: '{field}' is required",
-            ),
-            path=path,
-            lines=lines,
-            loc=(index, *loc),
-            key=field,
-        )
-    if error["type"] == "extra_forbidden":
-        known = sorted(Waiver.model_fields)
-        close = difflib.get_close_matches(str(field), known, n=1)
-        hint = (
-            Localized(fr=f"vouliez-vous dire « {close[0]} » ?", en=f"did you mean '{close[0]}'?")
-            if close
-            else Localized(fr=f"clés possibles : {', '.join(known)}", en=f"known keys: {known}")
-        )
-        return ConfigError(
-            Localized(
-                fr=f"dérogation n° {number} : clé inconnue « {field} »",
-                en=f"waiver #{number}: unknown key '{field}'",
-            ),
-            path=path,
-            line=line_of(lines, (index, *loc)),
-            key=field,
-            hint=hint,
-        )
-    sub_lines = {k[1:]: v for k, v in lines.items() if k[:1] == (index,)}
-    return config_error_from_validation(exc, path=path, lines=sub_lines, known_keys=None)
+    problems = []
+    for problem in problems_from_validation(
+        exc,
+        path=path,
+        data=item,
+        lines=lines,
+        known={(): sorted(Waiver.model_fields)},
+        base=(index,),
+    ):
+        field = problem.key
+        value = item.get(field) if field is not None else None
+        blank = isinstance(value, str) and not value.strip()
+        if field in _REQUIRED_FIX and (field not in item or blank):
+            fix_fr, fix_en = _REQUIRED_FIX[field]
+            problem = problem.model_copy(
+                update={
+                    "message": Localized(
+                        fr=f"« {field} » est obligatoire", en=f"'{field}' is required"
+                    ),
+                    "fix": Localized(fr=fix_fr, en=fix_en),
+                }
+            )
+        problems.append(_numbered(number, problem))
+    return problems
+
+
+_REQUIRED_FIX = {
+    "indicator": ("ajoutez indicator: 26 (le numéro de l'indicateur)", "add indicator: 26"),
+    "justification": (
+        'ajoutez justification: "pourquoi l\'écart est accepté"',
+        'add justification: "why the gap is accepted"',
+    ),
+    "approver": (
+        'ajoutez approver: "qui l\'accepte (Directrice qualité…)"',
+        'add approver: "who accepts it (Quality director…)"',
+    ),
+    "expires": (
+        "ajoutez expires: 2027-01-31 (la date de fin de la dérogation)",
+        "add expires: 2027-01-31 (when the waiver ends)",
+    ),
+}
 
 
 def load_waivers(
@@ -144,6 +153,8 @@ def load_waivers(
     ``referential`` (when given) rejects indicators it does not have; ``units`` and
     ``offerings`` (when given) reject ids the workspace does not declare. ``shown`` is the path
     errors name (default: the file's path). An empty file holds no waiver.
+
+    Raises one :class:`~rnq.errors.ConfigError` holding every mistake of the file (``problems``).
     """
     if isinstance(source, Workspace):
         config = source.config
@@ -175,32 +186,50 @@ def load_waivers(
             ),
             path=where,
             line=1,
+            hint=Localized(
+                fr="commencez chaque dérogation par « - indicator: 26 » puis ses clés alignées "
+                "dessous",
+                en="start each waiver with '- indicator: 26' then its keys aligned below",
+            ),
         )
     known_units = None if units is None else set(units)
     known_offerings = None if offerings is None else set(offerings)
     waivers: list[Waiver] = []
+    problems: list[ConfigProblem] = []
     for index, item in enumerate(data):
         if not isinstance(item, dict):
-            raise _error(
-                Localized(
-                    fr=f"dérogation n° {index + 1} : une table de clés est attendue",
-                    en=f"waiver #{index + 1}: expected a mapping of keys",
-                ),
-                path=where,
-                lines=lines,
-                loc=(index,),
-                key=None,
+            problems.append(
+                ConfigProblem(
+                    path=where,
+                    line=line_of(lines, (index,)),
+                    message=Localized(
+                        fr=f"dérogation n° {index + 1} : une table de clés est attendue",
+                        en=f"waiver #{index + 1}: expected a mapping of keys",
+                    ),
+                    fix=Localized(
+                        fr="écrivez « - indicator: 26 » puis justification, approver et expires "
+                        "alignés dessous",
+                        en="write '- indicator: 26' then justification, approver and expires "
+                        "aligned below",
+                    ),
+                )
             )
+            continue
         try:
             waiver = Waiver.model_validate(item)
         except ValidationError as exc:
-            raise _validation_error(exc, index=index, path=where, lines=lines) from None
-        _check_known(waiver, index, where, lines, referential, known_units, known_offerings)
-        waivers.append(waiver)
+            problems += _validation_problems(exc, item, index=index, path=where, lines=lines)
+            continue
+        found = _unknown_ids(waiver, index, where, lines, referential, known_units, known_offerings)
+        problems += found
+        if not found:
+            waivers.append(waiver)
+    if problems:
+        raise ConfigError.of(problems)
     return tuple(waivers)
 
 
-def _check_known(
+def _unknown_ids(
     waiver: Waiver,
     index: int,
     where: str,
@@ -208,40 +237,51 @@ def _check_known(
     referential: Referential | None,
     units: set[str] | None,
     offerings: set[str] | None,
-) -> None:
+) -> list[ConfigProblem]:
     number = index + 1
+    problems: list[ConfigProblem] = []
     if referential is not None and waiver.indicator != 0:
         try:
             referential.indicator(waiver.indicator)
         except KeyError:
-            raise _error(
-                Localized(
-                    fr=f"dérogation n° {number} : l'indicateur {waiver.indicator} n'existe pas "
-                    f"dans {referential.id}",
-                    en=f"waiver #{number}: indicator {waiver.indicator} does not exist in "
-                    f"{referential.id}",
-                ),
-                path=where,
-                lines=lines,
-                loc=(index, "indicator"),
-                key="indicator",
-            ) from None
-    for key, value, known in (
-        ("unit", waiver.unit, units),
-        ("offering", waiver.offering, offerings),
+            problems.append(
+                ConfigProblem(
+                    path=where,
+                    line=line_of(lines, (index, "indicator")),
+                    key="indicator",
+                    message=Localized(
+                        fr=f"dérogation n° {number} : l'indicateur {waiver.indicator} n'existe "
+                        f"pas dans {referential.id}",
+                        en=f"waiver #{number}: indicator {waiver.indicator} does not exist in "
+                        f"{referential.id}",
+                    ),
+                    fix=Localized(
+                        fr="les indicateurs vont de 1 à 32 (0 : l'affichage du certificat)",
+                        en="indicators go from 1 to 32 (0: displaying the certificate)",
+                    ),
+                )
+            )
+    for key, value, known, fr_what in (
+        ("unit", waiver.unit, units, "unité inconnue"),
+        ("offering", waiver.offering, offerings, "prestation inconnue"),
     ):
         if value is not None and known is not None and value not in known:
-            listed = ", ".join(sorted(known))
-            raise ConfigError(
-                Localized(
-                    fr=f"dérogation n° {number} : « {key} » inconnu(e) : {value}",
-                    en=f"waiver #{number}: unknown {key} '{value}'",
-                ),
-                path=where,
-                line=line_of(lines, (index, key)),
-                key=key,
-                hint=Localized(fr=f"connus : {listed}", en=f"known: {listed}"),
+            listed = ", ".join(sorted(known)) or "—"
+            problems.append(
+                ConfigProblem(
+                    path=where,
+                    line=line_of(lines, (index, key)),
+                    key=key,
+                    message=Localized(
+                        fr=f"dérogation n° {number} : « {key} » : {fr_what} « {value} »",
+                        en=f"waiver #{number}: unknown {key} '{value}'",
+                    ),
+                    fix=Localized(
+                        fr=f"connues dans rnq.yaml : {listed}", en=f"known in rnq.yaml: {listed}"
+                    ),
+                )
             )
+    return problems
 
 
 def _choose(candidates: Sequence[Waiver], today: dt.date) -> Waiver:

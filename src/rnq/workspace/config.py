@@ -12,13 +12,22 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from rnq._yaml import LineMap, config_error_from_validation, line_of, read_config_yaml
-from rnq.errors import ConfigError
+from rnq._yaml import LineMap, line_of, read_config_yaml
+from rnq.errors import ConfigError, ConfigProblem
 from rnq.referential.applicability import Profile
 from rnq.referential.loader import HIGHEST_INDICATOR, Category, Condition
 from rnq.text import Localized
+from rnq.workspace.diagnostics import Loc, invalid, known_keys, problems_from_validation
 
 __all__ = [
     "AUDIT_TYPES",
@@ -38,6 +47,7 @@ __all__ = [
     "Unit",
     "Workspace",
     "WorkspaceConfig",
+    "consistency_problems",
     "load",
     "profile_of",
 ]
@@ -58,13 +68,19 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-def _relative_path(value: str | None) -> str | None:
+def _relative_path(value: str | None, key: str = "path", at: Loc = ()) -> str | None:
     """A path inside the workspace: relative, POSIX, no ``..``."""
     if value is None:
         return None
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", value):
-        raise ValueError(f"must be a relative path inside the workspace, got {value!r}")
+        raise invalid(
+            f"« {key} » : le chemin « {value} » sort de l'espace de preuves",
+            f"'{key}': path '{value}' leaves the workspace",
+            "écrivez un chemin relatif au dossier de rnq.yaml, sans « .. » ni lecteur (C:)",
+            "write a path relative to the folder of rnq.yaml, without '..' or a drive (C:)",
+            at=at,
+        )
     return str(path)
 
 
@@ -239,22 +255,34 @@ class WorkspaceConfig(_Strict):
 
     @field_validator("checks", "plugins")
     @classmethod
-    def _paths(cls, values: list[str]) -> list[str]:
-        return [str(_relative_path(v)) for v in values]
+    def _paths(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        return [str(_relative_path(v, str(info.field_name), (i,))) for i, v in enumerate(values)]
 
     @field_validator("waivers")
     @classmethod
     def _waivers(cls, value: str | None) -> str | None:
-        return _relative_path(value)
+        return _relative_path(value, "waivers")
 
     @field_validator("not_applicable")
     @classmethod
     def _justified(cls, value: dict[int, str]) -> dict[int, str]:
         for number, reason in value.items():
             if not 1 <= number <= HIGHEST_INDICATOR:
-                raise ValueError(f"indicator {number} does not exist (1 to {HIGHEST_INDICATOR})")
+                raise invalid(
+                    f"l'indicateur {number} n'existe pas",
+                    f"indicator {number} does not exist",
+                    f"les indicateurs vont de 1 à {HIGHEST_INDICATOR}",
+                    f"indicators go from 1 to {HIGHEST_INDICATOR}",
+                    at=(number,),
+                )
             if not str(reason).strip():
-                raise ValueError(f"indicator {number}: a justification is required")
+                raise invalid(
+                    f"indicateur {number} non applicable sans justification",
+                    f"indicator {number} not applicable without a justification",
+                    f'écrivez pourquoi, par exemple {number}: "Aucune formation certifiante."',
+                    f'write why, e.g. {number}: "No certifying training."',
+                    at=(number,),
+                )
         return value
 
     @field_validator("freshness")
@@ -262,30 +290,30 @@ class WorkspaceConfig(_Strict):
     def _months(cls, value: dict[str, int]) -> dict[str, int]:
         for kind, months in value.items():
             if months < 1:
-                raise ValueError(f"freshness of {kind!r} must be at least 1 month")
+                raise invalid(
+                    f"la fraîcheur de « {kind} » doit être d'au moins 1 mois",
+                    f"the freshness of '{kind}' must be at least 1 month",
+                    "écrivez un nombre de mois, par exemple 12",
+                    "write a number of months, e.g. 12",
+                    at=(kind,),
+                )
         return value
 
     @model_validator(mode="after")
-    def _consistent(self) -> WorkspaceConfig:
-        ids = [unit.id for unit in self.units]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate unit ids: {duplicates}")
-        offering_ids = [o.id for unit in self.units for o in unit.offerings]
-        duplicates = sorted({i for i in offering_ids if offering_ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate offering ids: {duplicates}")
-        for unit in self.units:
-            for offering in unit.offerings:
-                if offering.category not in self.categories:
-                    raise ValueError(
-                        f"offering {offering.id!r} is {offering.category} but categories are "
-                        f"{self.categories}"
-                    )
-        for site in self.sites or []:
-            unknown = sorted(set(site.units) - set(ids))
-            if unknown:
-                raise ValueError(f"site {site.id!r} names unknown units {unknown}")
+    def _consistent(self, info: ValidationInfo) -> WorkspaceConfig:
+        if info.context and info.context.get("consistency") is False:
+            return self  # :func:`load` checks it on the data, with every other mistake
+        issues = consistency_problems(self.model_dump(mode="json"), path="", lines={})
+        if issues:
+            first = issues[0]
+            fix = first.fix
+            raise invalid(
+                first.message.fr,
+                first.message.en,
+                fix.fr if fix else None,
+                fix.en if fix else None,
+                at=tuple(_loc_of(first.key)),
+            )
         return self
 
     @property
@@ -317,42 +345,163 @@ class Workspace(BaseModel):
         return line_of(self.lines, loc)
 
 
-def _known_keys() -> dict[tuple[str | int, ...], list[str]]:
-    """Known keys of each mapping of rnq.yaml, for "did you mean" hints."""
-
-    def fields(model: type[BaseModel]) -> list[str]:
-        return sorted(model.model_fields)
-
-    return {
-        (): fields(WorkspaceConfig),
-        ("organization",): fields(Organization),
-        ("activity",): fields(Activity),
-        ("audit",): fields(AuditInfo),
-        ("owners",): fields(Owners),
-    }
+def _loc_of(key: str | None) -> list[str | int]:
+    return [int(p) if p.isdigit() else p for p in key.split(".")] if key else []
 
 
-def _hint_keys(lines: LineMap, data: Any) -> dict[tuple[str | int, ...], list[str]]:
-    known = _known_keys()
+def _items(mapping: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of the list ``mapping[key]``, with their index (whatever the data)."""
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
-    def items(mapping: Any, key: str) -> list[Any]:  # whatever the file holds, never raise
-        value = mapping.get(key) if isinstance(mapping, dict) else None
-        return value if isinstance(value, list) else []
 
-    for i, unit in enumerate(items(data, "units")):
-        known[("units", i)] = sorted(Unit.model_fields)
-        for j, _ in enumerate(items(unit, "offerings")):
-            known[("units", i, "offerings", j)] = sorted(Offering.model_fields)
-    for i, _ in enumerate(items(data, "sites")):
-        known[("sites", i)] = sorted(Site.model_fields)
-    audit = data.get("audit") if isinstance(data, dict) else None
-    for i, _ in enumerate(items(audit, "previous_nc")):
-        known[("audit", "previous_nc", i)] = sorted(PreviousNc.model_fields)
-    return known
+class _Consistency:
+    """What no single key of rnq.yaml can tell, read on the data as written."""
+
+    def __init__(self, data: Any, path: str, lines: LineMap) -> None:
+        self.data = data
+        self.path = path
+        self.lines = lines
+        self.problems: list[ConfigProblem] = []
+        categories = data.get("categories") if isinstance(data, dict) else None
+        self.declared = (
+            [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
+        )
+
+    def add(self, loc: Loc, fr: str, en: str, fix_fr: str, fix_en: str) -> None:
+        self.problems.append(
+            ConfigProblem(
+                path=self.path,
+                line=line_of(self.lines, loc),
+                key=".".join(str(part) for part in loc),
+                message=Localized(fr=fr, en=en),
+                fix=Localized(fr=fix_fr, en=fix_en),
+            )
+        )
+
+    def twice(self, loc: Loc, first: Loc, noun_fr: str, noun_en: str, value: str) -> None:
+        earlier = line_of(self.lines, first)
+        self.add(
+            loc,
+            f"identifiant « {value} » déjà donné à une autre {noun_fr} (ligne {earlier})",
+            f"id '{value}' already given to another {noun_en} (line {earlier})",
+            f"donnez à chaque {noun_fr} un identifiant différent",
+            f"give each {noun_en} its own id",
+        )
+
+    def category(self, loc: Loc, offering: dict[str, Any]) -> None:
+        category = offering.get("category", "AF")
+        if not self.declared or category not in ("AF", "BC", "VAE", "CFA"):
+            return
+        if category in self.declared:
+            return
+        listed = ", ".join(c for c in self.declared if c in ("AF", "BC", "VAE", "CFA")) or "—"
+        default_fr = " (AF par défaut)" if "category" not in offering else ""
+        default_en = " (AF by default)" if "category" not in offering else ""
+        self.add(
+            (*loc, "category"),
+            f"la prestation « {offering.get('id')} » est de catégorie {category}{default_fr}, "
+            "que « categories » ne déclare pas",
+            f"offering '{offering.get('id')}' is of category {category}{default_en}, which "
+            "'categories' does not declare",
+            f"ajoutez {category} à « categories » (aujourd'hui : {listed}) ou corrigez la "
+            "catégorie de la prestation",
+            f"add {category} to 'categories' (now: {listed}) or fix the offering's category",
+        )
+
+    def run(self) -> list[ConfigProblem]:
+        units: dict[str, Loc] = {}
+        offerings: dict[str, Loc] = {}
+        for i, unit in _items(self.data, "units"):
+            unit_id = unit.get("id")
+            if isinstance(unit_id, str) and unit_id in units:
+                self.twice(("units", i, "id"), units[unit_id], "unité", "unit", unit_id)
+            elif isinstance(unit_id, str):
+                units[unit_id] = ("units", i, "id")
+            for j, offering in _items(unit, "offerings"):
+                loc: Loc = ("units", i, "offerings", j)
+                offering_id = offering.get("id")
+                if isinstance(offering_id, str) and offering_id in offerings:
+                    self.twice(
+                        (*loc, "id"),
+                        offerings[offering_id],
+                        "prestation",
+                        "offering",
+                        offering_id,
+                    )
+                elif isinstance(offering_id, str):
+                    offerings[offering_id] = (*loc, "id")
+                self.category(loc, offering)
+        for i, site in _items(self.data, "sites"):
+            named = site.get("units")
+            for k, unit_id in enumerate(named if isinstance(named, list) else []):
+                if isinstance(unit_id, str) and unit_id not in units:
+                    self.add(
+                        ("sites", i, "units", k),
+                        f"le site « {site.get('id')} » nomme une unité inconnue « {unit_id} »",
+                        f"site '{site.get('id')}' names an unknown unit '{unit_id}'",
+                        f"unités déclarées : {', '.join(units) or '—'}",
+                        f"declared units: {', '.join(units) or '—'}",
+                    )
+        return self.problems
+
+
+def consistency_problems(data: Any, *, path: str, lines: LineMap) -> list[ConfigProblem]:
+    """What no single key can tell: an id given twice (at the line of the second), an offering
+    of a category the provider did not declare, a site naming an unknown unit. Reads the data
+    as written (whatever else is wrong with it), never raises."""
+    return _Consistency(data, path, lines).run()
+
+
+def _config_problems(
+    data: Any, shown: str, lines: LineMap
+) -> tuple[WorkspaceConfig | None, list[ConfigProblem]]:
+    """The validated configuration (``None`` when invalid) and every problem of ``rnq.yaml``."""
+    if not isinstance(data, dict):
+        return None, [
+            ConfigProblem(
+                path=shown,
+                line=1,
+                message=Localized(
+                    fr="rnq.yaml doit contenir des clés (« version: 1 », « organization: … »…)",
+                    en="rnq.yaml must hold keys ('version: 1', 'organization: …'…)",
+                ),
+                fix=Localized(
+                    fr="créez-le avec « rnq init » ou partez de l'exemple de docs/workspace.md",
+                    en="create it with 'rnq init' or start from the example in docs/workspace.md",
+                ),
+            )
+        ]
+    problems = consistency_problems(data, path=shown, lines=lines)
+    try:
+        config = WorkspaceConfig.model_validate(data, context={"consistency": False})
+    except ValidationError as exc:
+        problems = [
+            *problems_from_validation(
+                exc,
+                path=shown,
+                data=data,
+                lines=lines,
+                known=known_keys(WorkspaceConfig, data),
+            ),
+            *problems,
+        ]
+        config = None
+    problems.sort(key=lambda p: p.line or 0)
+    return (None if problems else config), problems
 
 
 def load(path: str | Path) -> Workspace:
-    """Load the workspace at ``path`` (a folder holding ``rnq.yaml``, or that file itself)."""
+    """Load the workspace at ``path`` (a folder holding ``rnq.yaml``, or that file itself).
+
+    Raises one :class:`~rnq.errors.ConfigError` holding every mistake found (``problems``):
+    those of ``rnq.yaml`` and those of the manifests ``rnq-evidence.yaml`` of the workspace,
+    each with its file, line, message and fix.
+    """
+    from rnq.workspace.manifests import manifest_problems
+
     path = Path(path)
     config_path = path if path.name == CONFIG_NAME and path.is_file() else path / CONFIG_NAME
     root = config_path.parent
@@ -365,21 +514,21 @@ def load(path: str | Path) -> Workspace:
             en="create one with 'rnq init' or give the evidence workspace folder",
         ),
     )
-    if not isinstance(data, dict):
-        raise ConfigError(
-            Localized(
-                fr="le fichier doit contenir une table de clés", en="expected a mapping of keys"
-            ),
-            path=shown,
-            line=1,
-        )
-    try:
-        config = WorkspaceConfig.model_validate(data)
-    except ValidationError as exc:
-        raise config_error_from_validation(
-            exc, path=shown, lines=lines, known_keys=_hint_keys(lines, data)
-        ) from None
+    config, problems = _config_problems(data, shown, lines)
+    ignore = config.ignore if config is not None else _ignore_of(data)
+    problems += manifest_problems(root, ignore)
+    if problems or config is None:
+        raise ConfigError.of(problems)
     return Workspace(root=root.resolve(), config=config, lines=lines)
+
+
+def _ignore_of(data: Any) -> list[str]:
+    """The ``ignore`` patterns of an invalid ``rnq.yaml`` (to check the manifests anyway)."""
+    value = data.get("ignore") if isinstance(data, dict) else None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    default = WorkspaceConfig.model_fields["ignore"].default_factory
+    return list(default()) if callable(default) else []  # type: ignore[call-arg]
 
 
 def profile_of(config: WorkspaceConfig) -> Profile:

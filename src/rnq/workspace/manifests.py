@@ -8,18 +8,25 @@
   Markdown file, with the same keys as a manifest entry but ``path``.
 
 Both are strict: an unknown key, a wrong type, a kind or stakeholder outside the vocabulary, or a
-glob that would leave the workspace is a :class:`~rnq.errors.Problem` naming the file and the
-line; that entry (or that front matter) is skipped and the run goes on. Pure functions: the
-caller reads the files.
+glob that would leave the workspace is a problem naming the file, the line and the fix. A
+manifest is configuration: :func:`manifest_problems` lists its mistakes and
+:func:`rnq.workspace.config.load` stops on them (exit 2). A front matter is part of an evidence
+file: its mistakes are :class:`~rnq.errors.Problem` records, that front matter is skipped and the
+run goes on.
+
+Both accept a few French keys (:data:`FRENCH_ALIASES`): ``indicateurs``, ``type`` or
+``nature``, ``partie_prenante``, ``prestation`` or ``offre``, ``valide_jusqu_au``, ``chemin``,
+``par``, ``commentaire``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -32,14 +39,22 @@ from pydantic import (
     ValidationError,
 )
 
-from rnq._yaml import LineMap, YamlError, config_error_from_validation, line_of, load_yaml
-from rnq.errors import Problem
+from rnq._yaml import LineMap, YamlError, decode_config, line_of, load_yaml
+from rnq.errors import ConfigError, ConfigProblem, Problem
 from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
+from rnq.workspace.diagnostics import (
+    date_problem,
+    invalid,
+    normalize,
+    problems_from_validation,
+    suggest_key,
+)
 from rnq.workspace.kinds import kind_ids, stakeholder_ids
 from rnq.workspace.walk import compile_ignore
 
 __all__ = [
+    "FRENCH_ALIASES",
     "MANIFEST_NAME",
     "Declared",
     "FrontMatter",
@@ -48,6 +63,8 @@ __all__ = [
     "ManifestRule",
     "Manifests",
     "Source",
+    "check_manifest",
+    "manifest_problems",
     "parse_front_matter",
     "parse_manifest",
 ]
@@ -74,7 +91,8 @@ def _date_value(value: object) -> object:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+    message, fix = date_problem(value)
+    raise invalid(message.fr, message.en, fix.fr, fix.en)
 
 
 IndicatorList = Annotated[
@@ -150,56 +168,139 @@ def _load(text: str) -> tuple[Any, LineMap]:
 # --- Validation ------------------------------------------------------------------------------
 
 
+#: French keys a manifest entry or a front matter may use, with the key they stand for
+#: (compared once lower-cased, without accents, ``_`` between words, no final ``s``).
+FRENCH_ALIASES: dict[str, str] = {
+    "indicateur": "indicators",
+    "type": "kind",
+    "nature": "kind",
+    "partie_prenante": "stakeholder",
+    "prestation": "offering",
+    "offre": "offering",
+    "valide_jusqu_au": "valid_until",
+    "chemin": "path",
+    "par": "by",
+    "commentaire": "note",
+}
+
+
 def _problem(path: str, line: int | None, fr: str, en: str) -> Problem:
     return Problem(path=path, line=line, message=Localized(fr=fr, en=en))
 
 
-def _vocabulary_problems(fields: Declared, path: str, lines: LineMap) -> list[Problem]:
+def _config_problem(
+    path: str,
+    line: int | None,
+    message: Localized,
+    fix: Localized | None = None,
+    key: str | None = None,
+) -> ConfigProblem:
+    return ConfigProblem(path=path, line=line, key=key, message=message, fix=fix)
+
+
+def as_problem(problem: ConfigProblem) -> Problem:
+    """A :class:`ConfigProblem` as a :class:`Problem` of the run (the fix in parentheses)."""
+    fix = problem.fix
+    return Problem(
+        path=problem.path,
+        line=problem.line,
+        message=Localized(
+            fr=problem.message.fr + (f" ({fix.fr})" if fix else ""),
+            en=problem.message.en + (f" ({fix.en})" if fix else ""),
+        ),
+    )
+
+
+def _english_keys(
+    data: dict[Any, Any], model: type[BaseModel], path: str, lines: LineMap
+) -> tuple[dict[Any, Any], LineMap, list[ConfigProblem]]:
+    """``data`` with its French keys (:data:`FRENCH_ALIASES`) renamed, the line map to match."""
+    renamed: dict[Any, Any] = {}
+    moved: dict[str, str] = {}
+    problems: list[ConfigProblem] = []
+    for key, value in data.items():
+        meant = key
+        if isinstance(key, str) and key not in model.model_fields:
+            alias = FRENCH_ALIASES.get(normalize(key))
+            if alias is not None and alias in model.model_fields:
+                meant = alias
+        if meant in renamed:
+            first = next((k for k, v in moved.items() if v == meant), meant)
+            problems.append(
+                _config_problem(
+                    path,
+                    line_of(lines, (str(key),)),
+                    Localized(
+                        fr=f"« {key} » et « {first} » disent la même chose",
+                        en=f"'{key}' and '{first}' say the same thing",
+                    ),
+                    Localized(fr="gardez-en un seul", en="keep only one"),
+                    key=str(key),
+                )
+            )
+            continue
+        renamed[meant] = value
+        if meant != key:
+            moved[str(key)] = str(meant)
+    if not moved:
+        return renamed, lines, problems
+    shifted: LineMap = {}
+    for loc, line in lines.items():
+        if loc and isinstance(loc[0], str) and loc[0] in moved:
+            shifted[(moved[loc[0]], *loc[1:])] = line
+        else:
+            shifted.setdefault(loc, line)
+    return renamed, shifted, problems
+
+
+def _vocabulary_problems(data: dict[Any, Any], path: str, lines: LineMap) -> list[ConfigProblem]:
+    """A kind or a stakeholder outside the vocabulary (read on the data, whatever else is
+    wrong with it)."""
     problems = []
     for key, allowed, fr_what, en_what in (
-        ("kind", kind_ids(), "type", "kind"),
+        ("kind", kind_ids(), "type de preuve", "kind"),
         ("stakeholder", stakeholder_ids(), "partie prenante", "stakeholder"),
     ):
-        value = getattr(fields, key)
-        if value is None or value in allowed:
+        value = data.get(key)
+        if not isinstance(value, str) or value in allowed:
             continue
-        close = difflib.get_close_matches(value, allowed, n=1)
-        hint_fr = (
-            f"vouliez-vous dire « {close[0]} » ?" if close else "valeurs : " + ", ".join(allowed)
+        meant = suggest_key(value, allowed)
+        listed = ", ".join(allowed)
+        fix = (
+            Localized(fr=f"vouliez-vous dire « {meant} » ?", en=f"did you mean '{meant}'?")
+            if meant
+            else Localized(fr=f"valeurs : {listed}", en=f"known: {listed}")
         )
-        hint_en = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(allowed)
         problems.append(
-            _problem(
+            _config_problem(
                 path,
                 line_of(lines, (key,)),
-                f"{fr_what} inconnu « {value} » ({hint_fr})",
-                f"unknown {en_what} '{value}' ({hint_en})",
+                Localized(fr=f"{fr_what} inconnu « {value} »", en=f"unknown {en_what} '{value}'"),
+                fix,
+                key=key,
             )
         )
     return problems
 
 
 def _validate(
-    model: type[Model], data: Any, path: str, lines: LineMap
-) -> tuple[Model | None, list[Problem]]:
+    model: type[Model], data: dict[Any, Any], path: str, lines: LineMap
+) -> tuple[Model | None, list[ConfigProblem]]:
     """Validate ``data`` into ``model``; problems name ``path`` and the line of the bad key."""
+    data, lines, problems = _english_keys(data, model, path, lines)
+    value: Model | None = None
     try:
         value = model.model_validate(data)
     except ValidationError as exc:
-        error = config_error_from_validation(
-            exc, path=path, lines=lines, known_keys={(): sorted(model.model_fields)}
+        problems += problems_from_validation(
+            exc,
+            path=path,
+            data=data,
+            lines=lines,
+            known={(): sorted(model.model_fields)},
         )
-        hint = error.hint
-        return None, [
-            _problem(
-                path,
-                error.line,
-                error.localized.fr + (f" ({hint.fr})" if hint else ""),
-                error.localized.en + (f" ({hint.en})" if hint else ""),
-            )
-        ]
-    assert isinstance(value, Declared)
-    problems = _vocabulary_problems(value, path, lines)
+    problems += _vocabulary_problems(data, path, lines)
+    problems.sort(key=lambda p: p.line or 0)
     return (None if problems else value), problems
 
 
@@ -231,7 +332,7 @@ def parse_front_matter(text: str, path: str) -> tuple[Source | None, list[Proble
         data, yaml_lines = _load("\n".join(lines[1:end]))
     except YamlError as exc:
         line = exc.line + 1 if exc.line is not None else 1
-        return None, [_problem(path, line, exc.localized.fr, exc.localized.en)]
+        return None, [as_problem(_config_problem(path, line, exc.localized, exc.fix))]
     if data is None:
         return None, []
     if not isinstance(data, dict):
@@ -246,8 +347,8 @@ def parse_front_matter(text: str, path: str) -> tuple[Source | None, list[Proble
     shifted = {loc: line + 1 for loc, line in yaml_lines.items()}
     fields, problems = _validate(FrontMatter, data, path, shifted)
     if fields is None:
-        return None, problems
-    return Source("front_matter", fields, path, shifted), problems
+        return None, [as_problem(problem) for problem in problems]
+    return Source("front_matter", fields, path, shifted), []
 
 
 # --- Manifests -------------------------------------------------------------------------------
@@ -304,37 +405,62 @@ def parse_manifest(text: str, path: str) -> tuple[Manifest, list[Problem]]:
     """Parse the manifest at ``path`` (relative to the workspace, POSIX) from its ``text``.
 
     Invalid entries are skipped with a problem naming the manifest and the line; a manifest
-    that is not valid YAML or not a list yields no rules.
+    that is not valid YAML or not a list yields no rules. (:func:`check_manifest` gives the
+    same problems with their fixes apart.)
     """
+    manifest, problems = _parse_manifest(text, path)
+    return manifest, [as_problem(problem) for problem in problems]
+
+
+def check_manifest(text: str, path: str) -> list[ConfigProblem]:
+    """Every mistake of the manifest ``text``, named ``path`` in the problems."""
+    return _parse_manifest(text, path)[1]
+
+
+def _parse_manifest(text: str, path: str) -> tuple[Manifest, list[ConfigProblem]]:
     folder = path.rpartition("/")[0]
     empty = Manifest(path=path, folder=folder, rules=())
     try:
         data, lines = _load(text.removeprefix("\ufeff"))
     except YamlError as exc:
-        return empty, [_problem(path, exc.line, exc.localized.fr, exc.localized.en)]
+        return empty, [_config_problem(path, exc.line, exc.localized, exc.fix)]
     if data is None:
         return empty, []
     if not isinstance(data, list):
         return empty, [
-            _problem(
+            _config_problem(
                 path,
                 1,
-                "le manifeste doit être une liste d'entrées (« - path: … »)",
-                "the manifest must be a list of entries ('- path: …')",
+                Localized(
+                    fr="le manifeste doit être une liste d'entrées",
+                    en="the manifest must be a list of entries",
+                ),
+                Localized(
+                    fr="commencez chaque entrée par « - path: » (par exemple "
+                    '« - path: "*.pdf" » puis « indicators: [26] » aligné sous « path »)',
+                    en="start each entry with '- path:' (e.g. '- path: \"*.pdf\"' then "
+                    "'indicators: [26]' aligned under 'path')",
+                ),
             )
         ]
     rules: list[ManifestRule] = []
-    problems: list[Problem] = []
+    problems: list[ConfigProblem] = []
     for index, item in enumerate(data):
         entry_lines = _entry_lines(lines, index)
         line = entry_lines.get(())
         if not isinstance(item, dict):
             problems.append(
-                _problem(
+                _config_problem(
                     path,
                     line,
-                    "entrée ignorée : une table de clés est attendue",
-                    "entry skipped: a mapping of keys is expected",
+                    Localized(
+                        fr="entrée sans clés : une entrée décrit des fichiers par des clés",
+                        en="entry without keys: an entry describes files with keys",
+                    ),
+                    Localized(
+                        fr='écrivez « - path: "motif" » puis les clés alignées dessous',
+                        en="write '- path: \"pattern\"' then the keys aligned below",
+                    ),
                 )
             )
             continue
@@ -345,16 +471,79 @@ def parse_manifest(text: str, path: str) -> tuple[Manifest, list[Problem]]:
         glob = entry.path.strip().replace("\\", "/")
         if _outside(glob):
             problems.append(
-                _problem(
+                _config_problem(
                     path,
                     line_of(entry_lines, ("path",)),
-                    f"motif « {entry.path} » hors de l'espace de preuves : entrée ignorée",
-                    f"pattern '{entry.path}' leaves the workspace: entry skipped",
+                    Localized(
+                        fr=f"motif « {entry.path} » hors de l'espace de preuves",
+                        en=f"pattern '{entry.path}' leaves the workspace",
+                    ),
+                    Localized(
+                        fr="écrivez un motif relatif au dossier du manifeste, sans « .. »",
+                        en="write a pattern relative to the manifest's folder, without '..'",
+                    ),
+                    key="path",
                 )
             )
             continue
         rules.append(ManifestRule(index, entry, _compile_glob(glob), line, entry_lines))
     return Manifest(path=path, folder=folder, rules=tuple(rules)), problems
+
+
+def _find_manifests(root: Path, ignore: Sequence[str]) -> list[str]:
+    """The manifests of the workspace at ``root`` (relative POSIX paths, sorted), without
+    entering ignored folders nor following links: a listing of folders, no file is opened."""
+    files_re, dirs_re = compile_ignore(ignore)
+    found: list[str] = []
+    stack = [""]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(root / folder if folder else root))
+        except OSError:
+            continue  # the walk of the collection reports it
+        for entry in entries:
+            relative = f"{folder}/{entry.name}" if folder else entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if not dirs_re.match(relative) and len(stack) < 10_000:
+                    stack.append(relative)
+            elif entry.name == MANIFEST_NAME and not files_re.match(relative):
+                found.append(relative)
+    return sorted(found)
+
+
+def manifest_problems(
+    root: Path, ignore: Sequence[str], *, shown_root: str | None = None
+) -> list[ConfigProblem]:
+    """Every mistake in the manifests of the workspace at ``root`` (``ignore``: its ignore
+    patterns), each naming the manifest as ``shown_root/relative/path`` (default: ``root``)."""
+    base = str(root) if shown_root is None else shown_root
+    problems: list[ConfigProblem] = []
+    for relative in _find_manifests(root, ignore):
+        shown = os.path.join(base, relative) if base not in ("", ".") else relative
+        try:
+            text = decode_config((root / relative).read_bytes(), shown)
+        except ConfigError as exc:
+            problems += exc.problems
+            continue
+        except OSError as exc:
+            problems.append(
+                _config_problem(
+                    shown,
+                    None,
+                    Localized(
+                        fr=f"manifeste illisible : {exc.strerror or exc}",
+                        en=f"unreadable manifest: {exc.strerror or exc}",
+                    ),
+                )
+            )
+            continue
+        problems += _parse_manifest(text, shown)[1]
+    return problems
 
 
 def _ancestors(path: str) -> Iterable[str]:
