@@ -201,6 +201,15 @@ def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
     assert rnq.load(root).config.organization.name == "Organisme test"
 
 
+def test_every_duplicate_key_with_the_rest(tmp_path: Path) -> None:
+    config = GOOD + "categories: [BC]\norganisation: x\nversion: 1\n"
+    lines = errors(check(_workspace(tmp_path, config)))
+    assert "clé en double : categories (déjà à la ligne 3)" in at(lines, "rnq.yaml:10")
+    assert "vouliez-vous dire « organization » ?" in at(lines, "rnq.yaml:11")
+    assert "clé en double : version (déjà à la ligne 1)" in at(lines, "rnq.yaml:12")
+    assert "gardez une seule clé « version »" in at(lines, "rnq.yaml:12")
+
+
 def test_duplicate_offering_id_at_its_own_line(tmp_path: Path) -> None:
     config = GOOD + '      - {id: anglais-b2, title: "Anglais B2 bis"}\n'
     [line] = errors(check(_workspace(tmp_path, config)))
@@ -326,6 +335,29 @@ def test_manifest_accepts_the_documented_french_keys(tmp_path: Path) -> None:
     assert item["indicators"] == [26] and item["kind"] == "procedure"
     assert item["offering"] == "anglais-b2" and item["mapped_by"] == "manifest"
     assert doc["errors"] == []
+
+
+def test_front_matter_accepts_the_same_french_keys(tmp_path: Path) -> None:
+    note = (
+        "---\nindicateurs: [26]\nNature: procedure\npartie prenante: apprenants\n---\n# Accueil\n"
+    )
+    root = _workspace(tmp_path, GOOD, {"pro/accueil.md": note})
+    result = CliRunner().invoke(main, ["evidence", str(root), "--json"])
+    assert result.exit_code == 0, result.output
+    [item] = [e for e in json.loads(result.stdout)["evidence"] if e["path"] == "pro/accueil.md"]
+    assert (item["indicators"], item["kind"], item["mapped_by"]) == (
+        [26],
+        "procedure",
+        "front_matter",
+    )
+
+
+def test_date_d_audit_points_under_audit(tmp_path: Path) -> None:
+    [line] = errors(check(_workspace(tmp_path, GOOD + "date d'audit: 2027-02-10\n")))
+    assert (
+        "rnq.yaml:10: clé inconnue « date d'audit » (vouliez-vous dire « date » sous « audit: » ?"
+        in line
+    )
 
 
 def test_manifest_key_said_twice_in_two_languages(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from rnq.errors import ConfigError
+from rnq.errors import ConfigError, ConfigProblem
 from rnq.text import Localized
 
 __all__ = [
@@ -61,12 +61,15 @@ class _FastBuilder(_CLoader or yaml.SafeLoader):  # type: ignore[misc]
     write keep the Python parser."""
 
 
-def load_yaml(text: str, *, packaged: bool = False) -> tuple[Any, LineMap]:
+def load_yaml(
+    text: str, *, packaged: bool = False, duplicates: list[YamlError] | None = None
+) -> tuple[Any, LineMap]:
     """Parse ``text`` (one YAML document) into plain Python data and a line map.
 
     ``packaged`` is for rnq's own data files (referential, verifications, kinds): they are parsed
     with libyaml when available. Raises :class:`YamlError` on a syntax error, a duplicate key, a
-    non-scalar key or any tag that would build an object.
+    non-scalar key or any tag that would build an object. With ``duplicates``, a duplicate key is
+    appended there instead (its first value kept) and the parse goes on.
     """
     try:
         loader = (_FastBuilder if packaged else _Builder)(text)
@@ -116,7 +119,7 @@ def load_yaml(text: str, *, packaged: bool = False) -> tuple[Any, LineMap]:
     # Without aliases a document has fewer values than characters; aliases of aliases can
     # expand exponentially (a YAML "billion laughs"): refuse past that budget.
     budget = [2 * len(text) + 100]
-    return _convert(node, (), lines, loader, budget), lines
+    return _convert(node, (), lines, loader, (budget, duplicates)), lines
 
 
 def read_config_yaml(
@@ -125,11 +128,13 @@ def read_config_yaml(
     shown: str,
     missing: Localized | None = None,
     missing_hint: Localized | None = None,
+    problems: list[ConfigProblem] | None = None,
 ) -> tuple[Any, LineMap]:
     """Read and parse a configuration file (``rnq.yaml``, the waivers file).
 
     Every failure — missing, unreadable, not UTF-8, invalid YAML — is a
-    :class:`~rnq.errors.ConfigError` naming ``shown`` (and the line when there is one).
+    :class:`~rnq.errors.ConfigError` naming ``shown`` (and the line when there is one). Duplicate
+    keys are all listed: in ``problems`` when given (the parse goes on), else in the error.
     """
     try:
         data = path.read_bytes()
@@ -148,10 +153,19 @@ def read_config_yaml(
             path=shown,
         ) from None
     text = decode_config(data, shown)
+    duplicates: list[YamlError] = []
     try:
-        return load_yaml(text)
+        result = load_yaml(text, duplicates=duplicates)
     except YamlError as exc:
         raise ConfigError(exc.localized, path=shown, line=exc.line, hint=exc.fix) from None
+    found = [
+        ConfigProblem(path=shown, line=d.line, message=d.localized, fix=d.fix) for d in duplicates
+    ]
+    if found and problems is None:
+        raise ConfigError.of(found)
+    if problems is not None:
+        problems.extend(found)
+    return result
 
 
 def decode_config(data: bytes, shown: str) -> str:
@@ -305,8 +319,13 @@ def syntax_message(problem: str, context: str | None = None) -> tuple[Localized,
 
 
 def _convert(
-    node: yaml.Node, loc: Loc, lines: LineMap, loader: yaml.SafeLoader, budget: list[int]
+    node: yaml.Node,
+    loc: Loc,
+    lines: LineMap,
+    loader: yaml.SafeLoader,
+    state: tuple[list[int], list[YamlError] | None],
 ) -> Any:
+    budget, duplicates = state
     lines[loc] = node.start_mark.line + 1
     budget[0] -= 1
     if budget[0] < 0:
@@ -336,17 +355,29 @@ def _convert(
                 )
             key = loader.construct_object(key_node)
             if key in result:
-                raise YamlError(
+                first = lines.get((*loc, _loc_key(key)))
+                duplicate = YamlError(
                     key_node.start_mark.line + 1,
-                    Localized(fr=f"clé en double : {key}", en=f"duplicate key: {key}"),
+                    Localized(
+                        fr=f"clé en double : {key} (déjà à la ligne {first})",
+                        en=f"duplicate key: {key} (already on line {first})",
+                    ),
+                    Localized(
+                        fr=f"gardez une seule clé « {key} » : réunissez leurs valeurs",
+                        en=f"keep one key '{key}': merge their values",
+                    ),
                 )
-            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader, budget)
+                if duplicates is None:
+                    raise duplicate
+                duplicates.append(duplicate)
+                continue
+            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader, state)
             # the line a person reads the key on (a block mapping or list starts below it)
             lines[(*loc, _loc_key(key))] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*loc, i), lines, loader, budget) for i, item in enumerate(node.value)
+            _convert(item, (*loc, i), lines, loader, state) for i, item in enumerate(node.value)
         ]
     try:
         return loader.construct_object(node)

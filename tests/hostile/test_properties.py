@@ -182,7 +182,7 @@ def test_manifest_parser_never_raises(text: str) -> None:
     manifest, problems = parse_manifest(text, path)
     _check_problems(problems, path, text)
     for rule in manifest.rules:
-        assert all(1 <= n <= 33 for n in rule.entry.indicators or ())
+        assert all(0 <= n <= 33 for n in rule.entry.indicators or ())  # 0: the certificate
         assert not rule.entry.path.startswith("/") and ".." not in rule.entry.path.split("/")
     # looking files up through it never raises either, and never matches outside its folder
     lookup = Manifests([manifest])

@@ -506,6 +506,7 @@ def load(path: str | Path) -> Workspace:
     config_path = path if path.name == CONFIG_NAME and path.is_file() else path / CONFIG_NAME
     root = config_path.parent
     shown = str(config_path)
+    duplicates: list[ConfigProblem] = []
     data, lines = read_config_yaml(
         config_path,
         shown=shown,
@@ -513,8 +514,11 @@ def load(path: str | Path) -> Workspace:
             fr="créez-le avec « rnq init » ou indiquez le dossier de l'espace de preuves",
             en="create one with 'rnq init' or give the evidence workspace folder",
         ),
+        problems=duplicates,
     )
     config, problems = _config_problems(data, shown, lines)
+    if duplicates:
+        problems = sorted([*duplicates, *problems], key=lambda p: p.line or 0)
     ignore = config.ignore if config is not None else _ignore_of(data)
     problems += manifest_problems(root, ignore)
     if problems or config is None:

@@ -66,6 +66,8 @@ FRENCH_KEYS: dict[str, tuple[str, ...]] = {
     "indicateur": ("indicators", "indicator"),
     "date_audit": ("audit.date",),
     "date_de_l_audit": ("audit.date",),
+    "date_d_audit": ("audit.date",),
+    "type_de_l_audit": ("audit.type",),
     "type_audit": ("audit.type",),
     "type_d_audit": ("audit.type",),
     "non_applicable": ("not_applicable",),

@@ -154,11 +154,11 @@ class Source:
     lines: LineMap = field(default_factory=dict, repr=False)
 
 
-def _load(text: str) -> tuple[Any, LineMap]:
+def _load(text: str, duplicates: list[YamlError] | None = None) -> tuple[Any, LineMap]:
     """:func:`rnq._yaml.load_yaml`, also turning a scalar PyYAML cannot build (an impossible
     date such as ``2026-02-30``) into a :class:`YamlError` instead of a crash."""
     try:
-        return load_yaml(text)
+        return load_yaml(text, duplicates=duplicates)
     except ValueError as exc:
         raise YamlError(
             None, Localized(fr=f"YAML invalide : {exc}", en=f"invalid YAML: {exc}")
@@ -420,14 +420,17 @@ def check_manifest(text: str, path: str) -> list[ConfigProblem]:
 def _parse_manifest(text: str, path: str) -> tuple[Manifest, list[ConfigProblem]]:
     folder = path.rpartition("/")[0]
     empty = Manifest(path=path, folder=folder, rules=())
+    duplicates: list[YamlError] = []
     try:
-        data, lines = _load(text.removeprefix("\ufeff"))
+        data, lines = _load(text.removeprefix("\ufeff"), duplicates)
     except YamlError as exc:
         return empty, [_config_problem(path, exc.line, exc.localized, exc.fix)]
+    problems = [_config_problem(path, d.line, d.localized, d.fix) for d in duplicates]
     if data is None:
-        return empty, []
+        return empty, problems
     if not isinstance(data, list):
         return empty, [
+            *problems,
             _config_problem(
                 path,
                 1,
@@ -441,10 +444,9 @@ def _parse_manifest(text: str, path: str) -> tuple[Manifest, list[ConfigProblem]
                     en="start each entry with '- path:' (e.g. '- path: \"*.pdf\"' then "
                     "'indicators: [26]' aligned under 'path')",
                 ),
-            )
+            ),
         ]
     rules: list[ManifestRule] = []
-    problems: list[ConfigProblem] = []
     for index, item in enumerate(data):
         entry_lines = _entry_lines(lines, index)
         line = entry_lines.get(())
@@ -487,6 +489,7 @@ def _parse_manifest(text: str, path: str) -> tuple[Manifest, list[ConfigProblem]
             )
             continue
         rules.append(ManifestRule(index, entry, _compile_glob(glob), line, entry_lines))
+    problems.sort(key=lambda p: p.line or 0)
     return Manifest(path=path, folder=folder, rules=tuple(rules)), problems
 
 
