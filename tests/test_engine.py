@@ -139,6 +139,8 @@ def check_rule(unit):
 
 
 def test_unknown_fixture_lists_the_available_ones(write_workspace: Callable[..., Path]) -> None:
+    """An unknown fixture is a code error (issue #19): the run stops before reading anything,
+    naming the closest fixture and the available ones (it used to be a not_verified finding)."""
     check = '''
 import rnq
 
@@ -146,13 +148,13 @@ import rnq
 def check_rule(unt):
     """Règle."""
 '''
-    report = _run(write_workspace(CONFIG, {"checks/check_rule.py": check}))
-    found = _findings(report, "check_rule")
-    assert [f["outcome"] for f in found] == ["not_verified"]
-    assert "'unt'" in str(found[0]["message"])
-    assert "unit" in str(found[0]["message"])  # the suggestion / available list
-    indicator = next(i for i in json.loads(report.to_json())["indicators"] if i["number"] == 26)
-    assert indicator["status"] != "conform"
+    with pytest.raises(rnq.CodeError) as raised:
+        _run(write_workspace(CONFIG, {"checks/check_rule.py": check}))
+    (problem,) = raised.value.problems
+    assert problem.path == "checks/check_rule.py"
+    assert "« unt »" in problem.message.fr
+    assert "vouliez-vous dire « unit » ?" in problem.message.fr
+    assert "offering" in problem.message.fr  # the available list
 
 
 def test_user_fixtures_parametrize_and_subchecks(write_workspace: Callable[..., Path]) -> None:
@@ -196,17 +198,18 @@ def check_months(month):
     ]
 
 
-def test_a_broken_check_file_is_reported_and_the_rest_runs(
+def test_a_broken_check_file_stops_the_run_naming_it(
     write_workspace: Callable[..., Path],
 ) -> None:
+    """A check file that does not import is a code error (issue #19; it used to be reported
+    while the other checks ran, which let the run pass)."""
     root = write_workspace(
         CONFIG,
         {"checks/check_broken.py": "def check_x(:\n", "checks/check_house.py": HOUSE_RULE},
     )
-    report = _run(root)
-    doc = json.loads(report.to_json())
-    assert any(e["path"] == "checks/check_broken.py" for e in doc["errors"])
-    assert _findings(report, "check_offering_has_a_sheet")
+    with pytest.raises(rnq.CodeError) as raised:
+        _run(root)
+    assert [(p.path, p.line) for p in raised.value.problems] == [("checks/check_broken.py", 1)]
 
 
 def test_presence_check_covers_every_applicable_indicator(
@@ -351,22 +354,30 @@ def check_bound(unit):
 '''
 
 
-def test_an_unbound_check_is_reported_never_silently_skipped(
+def test_an_unbound_check_is_never_silently_skipped(
     write_workspace: Callable[..., Path],
 ) -> None:
     """check-review §2.6 (scenario s_h_unmarked_custom_check): a custom check with no mark, or
-    bound only to indicators that do not apply or do not exist, is listed as a problem; one
-    marked skip is not; the indicator it meant to verify is not made conform by its silence."""
+    bound to an indicator no version has, stops the run as a code error (issue #19); one bound
+    only to indicators that do not apply is listed as a problem; one marked skip is neither;
+    the indicator it meant to verify is not made conform by its silence."""
     root = write_workspace(CONFIG, {"checks/handicap.py": UNBOUND})
+    with pytest.raises(rnq.CodeError) as raised:
+        _run(root)
+    errors = {p.message.fr.split(" ")[0]: p for p in raised.value.problems}
+    assert set(errors) == {"check_referent_handicap_nomme", "check_no_such_indicator"}
+    assert "n'est liée à aucun indicateur" in errors["check_referent_handicap_nomme"].message.fr
+    assert "ajoutez @rnq.mark.verifies" in errors["check_referent_handicap_nomme"].message.fr
+    assert "indicateur inconnu 99" in errors["check_no_such_indicator"].message.fr
+    assert errors["check_no_such_indicator"].path == "checks/handicap.py"
+    applicable_only = UNBOUND.replace(
+        "@rnq.mark.indicator(99)\n", "@rnq.mark.skip(reason='x')\n"
+    ).replace("\ndef check_referent", "\n@rnq.mark.skip(reason='x')\ndef check_referent")
+    root = write_workspace(CONFIG, {"checks/handicap.py": applicable_only})
     report = _run(root)
     problems = {p.message.split(" ")[0]: p for p in report.errors if p.path.startswith("checks")}
-    assert set(problems) == {
-        "check_referent_handicap_nomme",
-        "check_cfa_only",
-        "check_no_such_indicator",
-    }
-    assert "aucun indicateur" in problems["check_referent_handicap_nomme"].message
+    assert set(problems) == {"check_cfa_only"}
     assert "ne s'applique pas" in problems["check_cfa_only"].message
-    assert "absent du référentiel" in problems["check_no_such_indicator"].message
     assert problems["check_cfa_only"].path == "checks/handicap.py"
+    assert problems["check_cfa_only"].kind == "code"
     assert any(f.check.endswith("check_bound") for f in report.indicator(26).findings)

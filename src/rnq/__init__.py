@@ -38,11 +38,20 @@ from rnq.collect.registers import (
     setting_path,
     settings_problem,
 )
+from rnq.engine.collection import CheckInfo, ChecksListing, check_code, list_checks
 from rnq.engine.findings import Finding
 from rnq.engine.fixtures import fixture
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, Subchecks, advise, msg, not_verified, skip, stand_aside
-from rnq.errors import ConfigError, Problem, ReferentialError, RnqError, UsageError
+from rnq.errors import (
+    CodeError,
+    CodeProblem,
+    ConfigError,
+    Problem,
+    ReferentialError,
+    RnqError,
+    UsageError,
+)
 from rnq.hookspecs import hookimpl
 from rnq.referential.applicability import Applicability, Profile, applicability
 from rnq.referential.loader import (
@@ -112,6 +121,10 @@ __all__ = [
     "Applicability",
     "AuditCalendar",
     "AuditSample",
+    "CheckInfo",
+    "ChecksListing",
+    "CodeError",
+    "CodeProblem",
     "CollectContext",
     "CollectResult",
     "Collector",
@@ -150,6 +163,7 @@ __all__ = [
     "audit_calendar",
     "calendar_document",
     "calendar_text",
+    "check_code",
     "check_settings",
     "choose_referential",
     "console_text",
@@ -163,6 +177,7 @@ __all__ = [
     "hookimpl",
     "init_workspace",
     "kind_ids",
+    "list_checks",
     "load",
     "load_report",
     "load_waivers",

@@ -15,7 +15,16 @@ from pydantic import BaseModel, ConfigDict
 
 from rnq.text import Lang, Localized
 
-__all__ = ["ConfigError", "ConfigProblem", "Problem", "ReferentialError", "RnqError", "UsageError"]
+__all__ = [
+    "CodeError",
+    "CodeProblem",
+    "ConfigError",
+    "ConfigProblem",
+    "Problem",
+    "ReferentialError",
+    "RnqError",
+    "UsageError",
+]
 
 
 class RnqError(Exception):
@@ -141,3 +150,38 @@ class Problem(BaseModel):
     def make(cls, path: str, fr: str, en: str, line: int | None = None) -> Problem:
         """Shorthand: ``Problem.make("pro/x.pdf", "PDF chiffré", "encrypted PDF")``."""
         return cls(path=path, line=line, message=Localized(fr=fr, en=en))
+
+
+class CodeProblem(Problem):
+    """A problem with code rather than with an evidence file: a check or plugin file of the
+    workspace, a plugin's hook, a collector that raised. Reports list it under « Code en
+    erreur », apart from the files (its ``kind`` is ``"code"``)."""
+
+
+class CodeError(RnqError):
+    """The checks or the workspace's plugins cannot be collected (exit 2), as pytest's collection
+    errors: a syntax error, a failed import, an unknown mark, verification or fixture, a check
+    bound to nothing, a missing ``checks:`` folder. Holds every problem found, each with its file,
+    line and fix; raised before any document is read."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        plural = "s" if count > 1 else ""
+        super().__init__(
+            Localized(
+                fr=f"{count} erreur{plural} dans le code des vérifications ou des extensions ; "
+                "aucun document n'a été lu",
+                en=f"{count} error{plural} in the code of the checks or plugins; no document "
+                "was read",
+            )
+        )
+
+    def message(self, lang: Lang = "fr") -> str:
+        lines = [f"{self.localized.get(lang)} :" if lang == "fr" else f"{self.localized.en}:"]
+        for problem in self.problems:
+            where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+            lines.append(f"  {where}: {problem.message.get(lang)}")
+        return "\n".join(lines)

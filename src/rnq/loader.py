@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["import_file"]
+from rnq.text import Localized
+
+__all__ = ["import_error_message", "import_file"]
 
 
 def import_file(path: Path, *, root: Path) -> ModuleType:
@@ -40,3 +42,52 @@ def import_file(path: Path, *, root: Path) -> ModuleType:
         sys.modules.pop(name, None)
         raise
     return module
+
+
+def import_error_message(path: Path, exc: BaseException) -> tuple[Localized, int | None]:
+    """What went wrong importing the workspace file ``path``, in French and English, with the fix
+    where there is one, and the line of ``path`` it happened at (None when unknown)."""
+    if isinstance(exc, SyntaxError):
+        text = exc.msg or type(exc).__name__
+        code = (exc.text or "").strip()
+        if code:
+            text += f" — « {code[:80]} »"
+        return Localized(fr=f"erreur de syntaxe : {text}", en=f"syntax error: {text}"), exc.lineno
+    line = _line_in(path, exc)
+    explained = getattr(exc, "localized", None)  # rnq's own errors say it in both languages
+    if callable(explained):
+        text = explained()
+        if isinstance(text, Localized):
+            return text, line
+    if isinstance(exc, ModuleNotFoundError) and exc.name:
+        return (
+            Localized(
+                fr=f"le module « {exc.name} » est introuvable : installez-le dans "
+                "l'environnement où rnq s'exécute, ou retirez cet import",
+                en=f"module '{exc.name}' not found: install it where rnq runs, or remove the "
+                "import",
+            ),
+            line,
+        )
+    if isinstance(exc, ImportError):
+        return Localized(fr=f"import impossible : {exc}", en=f"cannot import: {exc}"), line
+    shown = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return (
+        Localized(
+            fr=f"le fichier lève une exception à l'import : {shown}",
+            en=f"the file raises an exception when imported: {shown}",
+        ),
+        line,
+    )
+
+
+def _line_in(path: Path, exc: BaseException) -> int | None:
+    """The line of ``path`` the traceback of ``exc`` last went through."""
+    target = str(path.resolve())
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == target:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -9,7 +9,8 @@ The manager is built by :func:`get_plugin_manager`, never at import. Order of re
 3. the workspace's plugin files listed under ``plugins:`` in ``rnq.yaml`` (code is opt-in).
 
 Then ``check_pending()`` rejects any ``rnq_*`` implementation that matches no hook (a typo).
-A plugin that fails to load is reported by name and the run goes on without it.
+An installed plugin that fails to load is reported by name and the run goes on without it; a
+workspace plugin file that fails to import is a code error (:class:`~rnq.errors.CodeError`, exit 2).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from typing import Any, TypeVar
 import pluggy
 
 from rnq import hookspecs
-from rnq.errors import ConfigError, Problem
-from rnq.loader import import_file
+from rnq.errors import CodeProblem, ConfigError, Problem
+from rnq.loader import import_error_message, import_file
 from rnq.text import Localized
 
 __all__ = ["BUILTIN_PLUGINS", "DISABLE_ENV", "PluginSet", "get_plugin_manager"]
@@ -41,9 +42,31 @@ DISABLE_ENV = "RNQ_DISABLE_PLUGIN_AUTOLOAD"
 class PluginSet:
     """A plugin manager plus what happened while loading plugins."""
 
-    def __init__(self, manager: pluggy.PluginManager, problems: list[Problem]) -> None:
+    def __init__(
+        self,
+        manager: pluggy.PluginManager,
+        problems: list[Problem],
+        code_errors: list[Problem] | None = None,
+    ) -> None:
         self.manager = manager
+        #: What went wrong that the report lists (an installed plugin that did not load…).
         self.problems = problems
+        #: The workspace's plugin files that could not be imported: code errors that stop a run
+        #: (:class:`~rnq.errors.CodeError`).
+        self.code_errors: list[Problem] = code_errors if code_errors is not None else []
+
+    def origin_of(self, plugin: object) -> str:
+        """The name a registered plugin object is registered under (``"plugin"`` if none)."""
+        return self.manager.get_name(plugin) or "plugin"
+
+    def versions(self) -> list[tuple[str, str | None]]:
+        """Each registered plugin's name and the version of the distribution providing it
+        (None for rnq's built-ins, the workspace's files and objects given to the library)."""
+        dists = {
+            ep.name: ep.dist.version if ep.dist is not None else None
+            for ep in importlib.metadata.entry_points(group=hookspecs.PROJECT)
+        }
+        return [(name, dists.get(name)) for name in self.names()]
 
     @property
     def hook(self) -> pluggy.HookRelay:
@@ -78,7 +101,7 @@ class PluginSet:
                 value = convert(impl.function(**kwargs))
             except (Exception, SystemExit) as exc:
                 problems.append(
-                    Problem.make(
+                    CodeProblem.make(
                         f"plugin:{name}", f"{hook} a échoué : {exc!r}", f"{hook} failed: {exc!r}"
                     )
                 )
@@ -115,16 +138,17 @@ def get_plugin_manager(
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     problems: list[Problem] = []
+    code_errors: list[Problem] = []
     for name, module in _builtins():
         manager.register(module, name=name)
     if load_entrypoints is None:
         load_entrypoints = not os.environ.get(DISABLE_ENV)
     if load_entrypoints:
         _register_entrypoints(manager, problems)
-    _register_workspace(manager, problems, workspace_root, workspace_plugins)
+    _register_workspace(manager, code_errors, workspace_root, workspace_plugins)
     _register_extra(manager, extra)
     _check_pending(manager)
-    return PluginSet(manager, problems)
+    return PluginSet(manager, problems, code_errors)
 
 
 def _register_entrypoints(manager: pluggy.PluginManager, problems: list[Problem]) -> None:
@@ -137,7 +161,7 @@ def _register_entrypoints(manager: pluggy.PluginManager, problems: list[Problem]
             manager.register(plugin, name=entry_point.name)
         except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
             problems.append(
-                Problem.make(
+                CodeProblem.make(
                     f"plugin:{entry_point.name}",
                     f"extension « {entry_point.name} » non chargée : {exc!r}",
                     f"plugin '{entry_point.name}' not loaded: {exc!r}",
@@ -166,13 +190,16 @@ def _register_workspace(
                 path=str(workspace_root / "rnq.yaml"),
                 key="plugins",
             ) from None
-        except (Exception, SystemExit) as exc:  # reported; the run goes on without it
+        except (Exception, SystemExit) as exc:  # a code error: listed with the others
+            message, line = import_error_message(path, exc)
             problems.append(
-                Problem.make(
-                    relative,
-                    f"extension non chargée : {exc!r}",
-                    f"plugin not loaded: {exc!r}",
-                    exc.lineno if isinstance(exc, SyntaxError) else None,
+                CodeProblem(
+                    path=relative,
+                    line=line,
+                    message=Localized(
+                        fr=f"extension non chargée : {message.fr}",
+                        en=f"plugin not loaded: {message.en}",
+                    ),
                 )
             )
             continue

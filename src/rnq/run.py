@@ -23,6 +23,7 @@ from rnq.cache.store import Cache
 from rnq.collect.collectors import CollectResult, collect, declare_units
 from rnq.collect.evidence import Evidence
 from rnq.collect.mapping import NameFacts, NameMemo, name_facts_version, using_names
+from rnq.engine.collection import CheckCollection, collect_code
 from rnq.engine.session import Session, run_checks
 from rnq.errors import Problem
 from rnq.extract.store import DocumentStore
@@ -190,6 +191,9 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
 
     >>> report = rnq.run("evidence", rnq.RunOptions(today=datetime.date(2026, 11, 28)))
     >>> report.summary.certifiable
+
+    :raises CodeError: the checks or the workspace's plugins have code errors (a syntax error,
+        an unknown mark…): every one is listed, and no document is read (exit 2).
     """
     options = options or RunOptions()
     if not isinstance(workspace, Workspace):
@@ -306,6 +310,9 @@ def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool
 def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Report:
     """:func:`run`, with plugin collectors and checks under ``watchdog``."""
     setting = _setting(workspace, options)
+    # Code errors stop the run before any document is read, all listed at once (exit 2).
+    collection = collect_code(setting.workspace, setting.plugins)
+    collection.raise_errors()
     cache = _open_cache(options)
     key, walked = None, None
     if cache is not None and cache.enabled:
@@ -319,7 +326,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             return reused
     collected, evidence, store = _gather(setting, options, watchdog, cache, walked)
     try:
-        report = _check_and_report(setting, options, collected, evidence, watchdog)
+        report = _check_and_report(setting, options, collected, evidence, watchdog, collection)
         store.save_facts()
     except BaseException:
         store.save_facts()  # what was answered stays answered, as after a run that ended well
@@ -343,6 +350,7 @@ def _check_and_report(
     collected: CollectResult,
     evidence: list[Evidence],
     watchdog: Watchdog,
+    collection: CheckCollection,
 ) -> Report:
     """Run the checks on the collected evidence and build the report (with the calendar, the
     mock audit's sample and the plugins' sections)."""
@@ -365,9 +373,11 @@ def _check_and_report(
         indicators=options.indicators,
         offerings=options.offerings or (sample.offering_ids if sample is not None else ()),
         problems=[*plugins.problems, *collected.problems, *unreadable],
+        failed_collectors=list(collected.failed),
     )
     options.tell("vérifications", "running checks")
-    findings = run_checks(session, plugins, options.tell if options.progress else None, watchdog)
+    tell = options.tell if options.progress else None
+    findings = run_checks(session, plugins, tell, watchdog, collection)
     reported = [d for d in decisions if not options.indicators or d.number in options.indicators]
     report = build_report(
         referential=referential,

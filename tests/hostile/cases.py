@@ -50,6 +50,8 @@ class Case:
         lost), with ``kept_read`` its read status when given.
     :param finding: a finding on ``target`` whose check name contains this must be
         ``not_verified``.
+    :param blinds: a collector fails without declaring the indicators it feeds: every
+        indicator, the healthy one included, reads ``not_assessed`` (issue #19).
     """
 
     id: str
@@ -65,6 +67,7 @@ class Case:
     config: str = CONFIG
     plugins: Callable[[], tuple[object, ...]] = field(default=lambda: ())
     needs_symlinks: bool = False
+    blinds: bool = False
 
 
 def write(files: dict[str, str | bytes]) -> Build:
@@ -676,6 +679,7 @@ PLUGIN_CASES = [
         error="plugin:hostile",
         message="injoignable",
         plugins=_plugin(_CollectorRaises),
+        blinds=True,
     ),
     Case(
         "plugin-collector-calls-sys-exit",
@@ -683,6 +687,7 @@ PLUGIN_CASES = [
         error="plugin:hostile",
         message="SystemExit",
         plugins=_plugin(_CollectorExits),
+        blinds=True,
     ),
     Case(
         "plugin-collector-returns-garbage",
@@ -696,6 +701,7 @@ PLUGIN_CASES = [
         _NOTHING,
         error="plugin:hostile",
         plugins=_plugin(_CollectorNotIterable),
+        blinds=True,
     ),
     Case(
         "plugin-evidence-outside-the-workspace",
@@ -734,13 +740,6 @@ PLUGIN_CASES = [
         plugins=_plugin(_RegisterCollectorsGarbage),
     ),
     Case(
-        "plugin-register-checks-garbage",
-        _NOTHING,
-        error="plugin:hostile",
-        message="rnq_register_checks",
-        plugins=_plugin(_RegisterChecksGarbage),
-    ),
-    Case(
         "plugin-report-sections-garbage",
         _NOTHING,
         error="plugin:hostile",
@@ -754,6 +753,7 @@ PLUGIN_CASES = [
         message="CRM injoignable",
         config=_UNIT_COLLECTOR.replace("COLLECTOR", "explose"),
         plugins=_plugin(_UnitCollectorRaises),
+        blinds=True,
     ),
     Case(
         "plugin-unit-collector-returns-garbage",
@@ -808,6 +808,33 @@ CODE_CASES = [
         config=_WITH_CHECKS,
     ),
     Case(
+        "workspace-plugin-collector-raises",
+        write(
+            {
+                "plugins/local.py": (
+                    "import rnq\n\n\n@rnq.hookimpl\ndef rnq_collect_evidence(workspace):\n"
+                    "    raise RuntimeError('SIRH injoignable')\n"
+                )
+            }
+        ),
+        error="plugin:workspace:plugins/local.py",
+        message="SIRH injoignable",
+        config=_WITH_PLUGIN,
+        blinds=True,
+    ),
+]
+
+#: The workspace's or a plugin's code that cannot be collected: the run stops (CodeError, exit
+#: 2) before any document is read, naming the file and line (issue #19).
+STOPPING_CODE_CASES = [
+    Case(
+        "plugin-register-checks-garbage",
+        _NOTHING,
+        error="plugin:hostile",
+        message="rnq_register_checks",
+        plugins=_plugin(_RegisterChecksGarbage),
+    ),
+    Case(
         "check-module-raises-on-import",
         write({**_GOOD_23, "checks/check_hostile.py": "raise RuntimeError('import')\n"}),
         error="checks/check_hostile.py",
@@ -834,20 +861,6 @@ CODE_CASES = [
         write({"plugins/local.py": "import rnq\n\ndef rnq_collect_evidence(:\n"}),
         error="plugins/local.py",
         line=3,
-        config=_WITH_PLUGIN,
-    ),
-    Case(
-        "workspace-plugin-collector-raises",
-        write(
-            {
-                "plugins/local.py": (
-                    "import rnq\n\n\n@rnq.hookimpl\ndef rnq_collect_evidence(workspace):\n"
-                    "    raise RuntimeError('SIRH injoignable')\n"
-                )
-            }
-        ),
-        error="plugin:workspace:plugins/local.py",
-        message="SIRH injoignable",
         config=_WITH_PLUGIN,
     ),
 ]
@@ -1010,6 +1023,7 @@ def all_ids() -> list[str]:
         [case.id for case in CASES]
         + [f"rnq.yaml:{case.id}" for case in CONFIG_CASES]
         + [f"{MANIFEST}:{case.id}" for case in BROKEN_MANIFESTS]
+        + [f"code:{case.id}" for case in STOPPING_CODE_CASES]
     )
 
 

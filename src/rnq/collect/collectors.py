@@ -12,13 +12,20 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 from rnq.collect.evidence import Evidence
-from rnq.errors import Problem
+from rnq.errors import CodeProblem, Problem
 from rnq.plugins import PluginSet
 from rnq.text import Localized
 from rnq.timeouts import COLLECTOR_TIMEOUT_S, StepTimeout, Watchdog
 from rnq.workspace.config import Unit, Workspace
 
-__all__ = ["CollectContext", "CollectResult", "Collector", "collect", "declare_units"]
+__all__ = [
+    "CollectContext",
+    "CollectResult",
+    "Collector",
+    "FailedCollector",
+    "collect",
+    "declare_units",
+]
 
 #: The name of the built-in filesystem collector's plugin, whose paths the walk already keeps
 #: inside the workspace.
@@ -61,13 +68,41 @@ class CollectContext:
 Collector = Callable[[CollectContext], Iterable[Evidence]]
 
 
+@dataclass(frozen=True)
+class FailedCollector:
+    """A collector that raised or ran out of time: the indicators it would have fed cannot be
+    assessed (``not_assessed``, never conform) for its unit (every unit for a workspace-wide
+    collector)."""
+
+    name: str
+    unit: str | None
+    #: The indicators the collector declares it feeds (its ``indicators`` attribute); None when
+    #: it declares none: then every applicable indicator of its unit.
+    indicators: tuple[int, ...] | None
+    message: Localized
+
+
 @dataclass
 class CollectResult:
-    """Everything collected: mapped evidence, files that map to no indicator, problems."""
+    """Everything collected: mapped evidence, files that map to no indicator, problems, and the
+    collectors that failed."""
 
     evidence: list[Evidence] = field(default_factory=list)
     unmapped: list[Evidence] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    failed: list[FailedCollector] = field(default_factory=list)
+
+
+def _declared_indicators(collector: object) -> tuple[int, ...] | None:
+    """The indicators a collector says it feeds (``collector.indicators = (31,)``), if any."""
+    declared = getattr(collector, "indicators", None)
+    if isinstance(declared, int) and not isinstance(declared, bool):
+        return (declared,)
+    if isinstance(declared, (tuple, list, set, frozenset)) and all(
+        isinstance(n, int) and not isinstance(n, bool) for n in declared
+    ):
+        return tuple(sorted(declared))
+    return None
 
 
 def _registered_collectors(plugins: PluginSet, result: CollectResult) -> dict[str, Collector]:
@@ -100,39 +135,57 @@ def _run(
     context: CollectContext,
     result: CollectResult,
     watchdog: Watchdog | None = None,
+    declared: object = None,
 ) -> None:
     where = f"plugin:{context.name}"
     # rnq's own filesystem collector is not timed: its time grows with the workspace.
     timed = watchdog is not None and context.name != _FILESYSTEM
+    failure: Localized | None = None
     try:
         with watchdog.step(COLLECTOR_TIMEOUT_S) if timed and watchdog else nullcontext():
             records = list(collector(context))
     except StepTimeout as exc:
-        context.problem(
-            where,
-            f"le collecteur a dépassé le délai de {exc.seconds:g} s : interrompu",
-            f"the collector ran past its {exc.seconds:g} s time limit: interrupted",
+        failure = Localized(
+            fr=f"le collecteur a dépassé le délai de {exc.seconds:g} s : interrompu",
+            en=f"the collector ran past its {exc.seconds:g} s time limit: interrupted",
         )
         records = []
     except (Exception, SystemExit) as exc:  # a failing collector is reported; the run goes on
-        context.problem(
-            where, f"le collecteur a échoué : {exc!r}", f"the collector failed: {exc!r}"
+        failure = Localized(
+            fr=f"le collecteur a échoué : {exc!r}", en=f"the collector failed: {exc!r}"
         )
         records = []
+    if failure is not None:
+        unit = context.unit.id if context.unit is not None else None
+        on_fr = f" (unité « {unit} »)" if unit else ""
+        on_en = f" (unit '{unit}')" if unit else ""
+        message = Localized(
+            fr=f"{failure.fr}{on_fr} ; les indicateurs qu'il alimente ne sont pas évalués",
+            en=f"{failure.en}{on_en}; the indicators it feeds are not assessed",
+        )
+        context.problems.append(CodeProblem(path=where, message=message))
+        indicators = _declared_indicators(declared if declared is not None else collector)
+        result.failed.append(FailedCollector(context.name, unit, indicators, message))
     for record in records:
         if not isinstance(record, Evidence):
-            context.problem(
-                where,
-                f"le collecteur a renvoyé autre chose qu'une preuve : {type(record).__name__}",
-                f"the collector returned something that is not Evidence: {type(record).__name__}",
+            context.problems.append(
+                CodeProblem.make(
+                    where,
+                    f"le collecteur a renvoyé autre chose qu'une preuve : {type(record).__name__}",
+                    "the collector returned something that is not Evidence: "
+                    f"{type(record).__name__}",
+                )
             )
             continue
         if context.name != _FILESYSTEM and _leaves(context.workspace.root, record.path):
-            context.problem(
-                where,
-                f"le collecteur a renvoyé une preuve hors de l'espace de preuves, ignorée : "
-                f"{record.path!r}",
-                f"the collector returned evidence outside the workspace, ignored: {record.path!r}",
+            context.problems.append(
+                CodeProblem.make(
+                    where,
+                    f"le collecteur a renvoyé une preuve hors de l'espace de preuves, ignorée : "
+                    f"{record.path!r}",
+                    "the collector returned evidence outside the workspace, ignored: "
+                    f"{record.path!r}",
+                )
             )
             continue
         (result.evidence if record.indicators else result.unmapped).append(record)
@@ -164,7 +217,7 @@ def collect(
             kwargs = {k: v for k, v in offered.items() if k in hookimpl.argnames}
             return hookimpl.function(**kwargs) or ()
 
-        _run(whole, context, result, watchdog)
+        _run(whole, context, result, watchdog, declared=impl.function)
     collectors = _registered_collectors(plugins, result)
     for unit in workspace.config.units:
         for use in unit.collectors:

@@ -208,6 +208,30 @@ class FixtureLookupError(LookupError):
         self.requested = requested
         self.by = by
         self.available = names
+        self.suggestion = close[0] if close else None
+
+    def localized(self) -> Localized:
+        """The error in French and English, with the closest fixture name as the fix."""
+        known = ", ".join(self.available)
+        if self.by.endswith("(cycle)"):
+            return Localized(
+                fr=f"les fixtures s'appellent en boucle : {self.by}",
+                en=f"fixtures request each other in a cycle: {self.by}",
+            )
+        who = self.by.rpartition("::")[2]
+        if self.suggestion is not None:
+            return Localized(
+                fr=f"{who} demande « {self.requested} », qui n'est pas une fixture — vouliez-vous "
+                f"dire « {self.suggestion} » ? (fixtures : {known})",
+                en=f"{who} asks for '{self.requested}', which is not a fixture — did you mean "
+                f"'{self.suggestion}'? (fixtures: {known})",
+            )
+        return Localized(
+            fr=f"{who} demande « {self.requested} », qui n'est pas une fixture ; déclarez-la avec "
+            f"@rnq.fixture ou choisissez parmi : {known}",
+            en=f"{who} asks for '{self.requested}', which is not a fixture; declare it with "
+            f"@rnq.fixture or choose among: {known}",
+        )
 
 
 class FixtureRegistry:

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, overload
 
-__all__ = ["MARKS", "Mark", "MarkGenerator", "get_marks", "mark"]
+from rnq.text import Localized
+
+__all__ = ["MARKS", "Mark", "MarkGenerator", "UnknownMarkError", "get_marks", "mark"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +29,33 @@ MARKS: dict[str, str] = {
     "parametrize": "run the check once per value, as pytest's parametrize",
     "skip": "the check is not applicable, with a reason",
 }
+
+
+class UnknownMarkError(AttributeError):
+    """``rnq.mark.NAME`` with a name no mark has (raised while a check file is imported); says
+    which known mark is closest."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        close = difflib.get_close_matches(name, list(MARKS), n=1)
+        self.suggestion = close[0] if close else None
+        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        super().__init__(f"unknown mark {name!r}{hint}; known marks: {sorted(MARKS)}")
+
+    def localized(self) -> Localized:
+        """The error in French and English, with the fix."""
+        known = ", ".join(sorted(MARKS))
+        if self.suggestion is not None:
+            return Localized(
+                fr=f"marque inconnue @rnq.mark.{self.name} — vouliez-vous dire "
+                f"@rnq.mark.{self.suggestion} ? (marques connues : {known})",
+                en=f"unknown mark @rnq.mark.{self.name} — did you mean "
+                f"@rnq.mark.{self.suggestion}? (known marks: {known})",
+            )
+        return Localized(
+            fr=f"marque inconnue @rnq.mark.{self.name} (marques connues : {known})",
+            en=f"unknown mark @rnq.mark.{self.name} (known marks: {known})",
+        )
 
 
 @dataclass(frozen=True)
@@ -71,9 +100,7 @@ class MarkGenerator:
         if name.startswith("_"):
             raise AttributeError(name)
         if name not in MARKS:
-            close = difflib.get_close_matches(name, list(MARKS), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise AttributeError(f"unknown mark {name!r}{hint}; known marks: {sorted(MARKS)}")
+            raise UnknownMarkError(name)
         return MarkDecorator(Mark(name))
 
     def parametrize(

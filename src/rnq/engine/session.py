@@ -12,29 +12,26 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
+from rnq.collect.collectors import FailedCollector
 from rnq.collect.evidence import Evidence, EvidenceSet
-from rnq.engine.discovery import CheckDef, collect_checks, import_check_folder, namespace_of
-from rnq.engine.findings import Finding
-from rnq.engine.fixtures import SESSION, TARGETED, FixtureLookupError, FixtureRegistry
+from rnq.engine.collection import CheckCollection, collect_code
+from rnq.engine.discovery import BUILTIN_PREFIX
+from rnq.engine.findings import Finding, finding_id
 from rnq.engine.items import Item, expand, unbound_reason
-from rnq.engine.runner import run_item, unknown_fixture_findings
-from rnq.errors import Problem
+from rnq.engine.runner import run_item
+from rnq.errors import CodeProblem, Problem
 from rnq.plugins import PluginSet
 from rnq.referential.applicability import Applicability
 from rnq.referential.loader import Referential
-from rnq.text import Lang
+from rnq.text import Lang, Localized
 from rnq.timeouts import Watchdog
 from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig
 from rnq.workspace.facts import TargetFacts, applies_to_offering, applies_to_unit, facts_of
 from rnq.workspace.kinds import Freshness
 
 __all__ = ["Session", "run_checks"]
-
-#: The namespace of the built-in checks (a built-in check bound to a slug of one version only
-#: runs for none in the other: not a problem).
-BUILTIN_PREFIX = "rnq.checks."
 
 
 @dataclass
@@ -52,6 +49,8 @@ class Session:
     indicators: tuple[int, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     offerings: tuple[str, ...] = ()
+    #: Collectors that raised or ran out of time: the indicators they feed are not assessed.
+    failed_collectors: list[FailedCollector] = field(default_factory=list)
 
     def applicable(self) -> list[int]:
         """Applicable indicator numbers (restricted by ``--indicator``)."""
@@ -129,37 +128,6 @@ class _EvidenceIndex:
         return self._paths[key]
 
 
-def _check_sources(
-    session: Session, plugins: PluginSet
-) -> tuple[list[tuple[str, object]], list[Problem]]:
-    sources: list[tuple[str, object]] = []
-    problems: list[Problem] = []
-    registered = plugins.call_each(
-        "rnq_register_checks", {}, problems, lambda got: list(cast("Iterable[object]", got or []))
-    )
-    for name, contributed in registered:
-        for obj in contributed:
-            if not hasattr(obj, "__dict__"):  # 42, None, "text": nothing to collect checks from
-                problems.append(
-                    Problem.make(
-                        f"plugin:{name}",
-                        f"rnq_register_checks a renvoyé autre chose qu'un module ou un objet "
-                        f"portant des vérifications : {type(obj).__name__}",
-                        f"rnq_register_checks returned something that is not a module or an "
-                        f"object holding checks: {type(obj).__name__}",
-                    )
-                )
-                continue
-            label = namespace_of(obj) or f"{name}:{type(obj).__name__}"
-            sources.append((label, obj))
-    sources.reverse()  # pluggy calls the last registered first; collect built-ins first
-    for folder in session.workspace.config.checks:
-        modules, folder_problems = import_check_folder(session.workspace.root, folder)
-        sources.extend(modules)
-        problems.extend(folder_problems)
-    return sources, problems
-
-
 class _Scope:
     """Where each indicator applies (SPEC §4 « scope before content »): the offerings whose
     category and declared facts it concerns, and the units holding one of them; computed once
@@ -215,15 +183,20 @@ def run_checks(
     plugins: PluginSet,
     tell: Callable[[str, str], None] | None = None,
     watchdog: Watchdog | None = None,
+    collection: CheckCollection | None = None,
 ) -> list[Finding]:
-    """Collect every check, expand it over its targets and run it; return the findings.
+    """Expand every collected check over its targets and run it; return the findings.
 
-    ``tell(fr, en)`` hears which unit is being checked (the terminal's progress).
+    ``collection``: the checks :func:`~rnq.engine.collection.collect_code` collected (collected
+    here when not given). ``tell(fr, en)`` hears which unit is being checked (the terminal's
+    progress).
+
+    :raises CodeError: the checks or plugins have code errors (nothing is run).
     """
-    registry = FixtureRegistry(builtin=(*SESSION, *TARGETED), targeted=TARGETED)
-    sources, problems = _check_sources(session, plugins)
-    checks, collect_problems = collect_checks(sources, registry)
-    session.problems.extend(problems + collect_problems)
+    if collection is None:
+        collection = collect_code(session.workspace, plugins)
+    collection.raise_errors()
+    registry, checks = collection.registry, collection.checks
     config = session.workspace.config
     index = _EvidenceIndex(session.evidence, [u.id for u in config.units if u.central])
     referential = session.referential
@@ -254,15 +227,6 @@ def run_checks(
 
     pending: list[Item] = []
     for check in checks:
-        provided = (*values, *TARGETED, *_params(check))
-        try:
-            registry.validate(check.argnames, check.name, provided=provided)
-        except FixtureLookupError as error:
-            bound = check.bound_indicators(referential.id) or ()
-            numbers = [n for n in applicable if n in bound]
-            findings.extend(unknown_fixture_findings(check, error, numbers))
-            session.problems.append(Problem.make(check.source, str(error), str(error)))
-            continue
         items = expand(
             check,
             version=referential.id,
@@ -278,7 +242,9 @@ def run_checks(
             known = [i.number for i in referential]
             reason = unbound_reason(check, referential.id, applicable, known)
             if reason is not None:  # never silently skipped (SPEC §4)
-                session.problems.append(Problem(path=check.source, message=reason))
+                session.problems.append(
+                    CodeProblem(path=check.source, line=check.line, message=reason)
+                )
         pending.extend(items)
     # Run unit by unit (stable within a unit), so progress can say which unit is checked.
     order = {unit.id: index_ for index_, unit in enumerate(session.workspace.config.units)}
@@ -300,11 +266,70 @@ def run_checks(
             else None
         )
         findings.extend(run_item(item, registry, values, cache, evidence_paths, watchdog))
+    failed = _failed_collector_findings(session, scope, applicable)
+    findings = _not_missing_where_a_collector_failed(findings, failed) + failed
     return _report_central_once(findings, index)
 
 
-def _params(check: CheckDef) -> list[str]:
-    return [name for mark in check.marks_named("parametrize") for name in mark.args[0]]
+def _not_missing_where_a_collector_failed(
+    findings: list[Finding], failed: Sequence[Finding]
+) -> list[Finding]:
+    """A gap saying evidence is missing, on an indicator and unit a failed collector would have
+    fed, cannot be told: the evidence may be in what the collector did not bring. It reads
+    ``not_verified`` (never conform, never an NC on a guess)."""
+    if not failed:
+        return findings
+    blind = {(f.indicator, f.unit) for f in failed}
+    result = []
+    for finding in findings:
+        hit = (finding.indicator, finding.unit) in blind or (finding.indicator, None) in blind
+        if finding.outcome == "gap" and finding.missing and hit:
+            cause = next(
+                f
+                for f in failed
+                if f.indicator == finding.indicator and f.unit in (finding.unit, None)
+            )
+            finding = finding.model_copy(
+                update={
+                    "outcome": "not_verified",
+                    "missing": False,
+                    "message": Localized(
+                        fr=f"{finding.message.fr} — non établi : {cause.message.fr}",
+                        en=f"{finding.message.en} — not established: {cause.message.en}",
+                    ),
+                }
+            )
+        result.append(finding)
+    return result
+
+
+def _failed_collector_findings(
+    session: Session, scope: _Scope, applicable: Sequence[int]
+) -> list[Finding]:
+    """One ``not_verified`` finding per indicator a failed collector would have fed, on its unit
+    (the whole run for a workspace-wide collector): those indicators are never conform."""
+    findings: list[Finding] = []
+    units = {u.id: u for u in session.workspace.config.units}
+    for failed in session.failed_collectors:
+        if failed.unit is not None and session.units and failed.unit not in session.units:
+            continue
+        numbers = [n for n in applicable if failed.indicators is None or n in failed.indicators]
+        unit = units.get(failed.unit) if failed.unit is not None else None
+        if unit is not None and not unit.central:
+            numbers = [n for n in numbers if unit in scope.units_for(n)]
+        check = f"collector:{failed.name}"
+        for number in numbers:
+            findings.append(
+                Finding(
+                    id=finding_id(check, number, failed.unit, None, None),
+                    check=check,
+                    indicator=number,
+                    outcome="not_verified",
+                    unit=failed.unit,
+                    message=failed.message,
+                )
+            )
+    return findings
 
 
 def _report_central_once(findings: list[Finding], index: _EvidenceIndex) -> list[Finding]:

@@ -175,9 +175,14 @@ def console_text(report: Report, lang: Lang = "fr", *, evidence_count: int | Non
         for indicator in gaps:
             out += _gap_block(indicator, lang)
     out += _advice_lines(report, lang)
-    if report.errors:
-        out += ["", _rule("Fichiers en erreur" if lang == "fr" else "Files with errors")]
-        for error in report.errors:
+    for kind, title in (
+        ("code", pick(lang, "Code en erreur", "Code errors")),
+        ("file", pick(lang, "Fichiers en erreur", "Files with errors")),
+    ):
+        errors = [e for e in report.errors if e.kind == kind]
+        if errors:
+            out += ["", _rule(title)]
+        for error in errors:
             where = error.path if error.line is None else f"{error.path}:{error.line}"
             out.append(_indent(f"{where} — {error.message}", ""))
     s = report.summary

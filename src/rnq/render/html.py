@@ -194,6 +194,13 @@ _UI: dict[str, tuple[str, str]] = {
         "{ind} / {ind_total} indicateurs · {plan} / {plan_total} actions",
         "{ind} / {ind_total} indicators · {plan} / {plan_total} actions",
     ),
+    "code_errors": ("Code en erreur", "Code errors"),
+    "code_errors_intro": (
+        "Extensions, collecteurs ou vérifications qui ont échoué pendant l'analyse ; les "
+        "indicateurs qu'ils alimentent ne sont pas évalués.",
+        "Plugins, collectors or checks that failed during the run; the indicators they feed "
+        "are not assessed.",
+    ),
     "errors": ("Erreurs de lecture", "Reading errors"),
     "errors_none": ("Aucune erreur.", "No error."),
     "errors_intro": (

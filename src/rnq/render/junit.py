@@ -170,6 +170,23 @@ def _obligation_suite(
     return kinds
 
 
+def _code_suite(root: ET.Element, report: Report) -> list[str]:
+    """« Code en erreur »: one erroring testcase per plugin, collector or check that failed
+    during the run (a CI job shows them as errors, apart from the indicators)."""
+    errors = [e for e in report.errors if e.kind == "code"]
+    if not errors:
+        return []
+    suite = _suite(root, "Code en erreur" if report.lang == "fr" else "Code errors", report)
+    for error in errors:
+        where = error.path if error.line is None else f"{error.path}:{error.line}"
+        case = ET.SubElement(suite, "testcase", classname="rnq.code", name=_clean(where), time="0")
+        node = ET.SubElement(case, "error", message=_short(error.message), type="code")
+        node.text = _clean(error.message)
+    kinds = ["errors"] * len(errors)
+    _count(suite, kinds)
+    return kinds
+
+
 def render_junit(report: Report) -> str:
     """The report as a JUnit XML document (UTF-8, with its XML declaration, deterministic)."""
     lang = report.lang
@@ -206,6 +223,7 @@ def render_junit(report: Report) -> str:
         _count(suite, kinds)
         every += kinds
     every += _obligation_suite(root, report.obligations, report)
+    every += _code_suite(root, report)
     _count(root, every)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")

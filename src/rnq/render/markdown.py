@@ -396,12 +396,14 @@ def _summary(report: Report) -> list[str]:
     rows.append((label("status", "not_applicable", lang), str(s.not_applicable)))
     lines = ["", f"## {pick(lang, 'Synthèse', 'Summary')}", ""]
     lines += _table((_col("status", lang), _col("count", lang)), rows)
+    code = sum(1 for e in report.errors if e.kind == "code")
+    files = len(report.errors) - code
     evidence = pick(
         lang,
         f"{len(report.evidence)} preuves, {len(report.unmapped)} fichiers non rattachés, "
-        f"{len(report.errors)} fichiers en erreur.",
+        f"{files} fichiers en erreur" + (f", {code} erreurs de code." if code else "."),
         f"{len(report.evidence)} pieces of evidence, {len(report.unmapped)} unmapped files, "
-        f"{len(report.errors)} files with errors.",
+        f"{files} files with errors" + (f", {code} code errors." if code else "."),
     )
     return [*lines, "", evidence]
 
@@ -606,16 +608,22 @@ def _not_applicable(report: Report) -> list[str]:
 
 
 def _errors(report: Report) -> list[str]:
+    """« Code en erreur » (checks, plugins, collectors), then « Fichiers en erreur »."""
     lang = report.lang
-    if not report.errors:
-        return []
-    rows = [
-        (escape(e.path), "" if e.line is None else str(e.line), escape(e.message))
-        for e in report.errors
-    ]
-    headers = (_col("file", lang), _col("line", lang), _col("message", lang))
-    title = pick(lang, "Fichiers en erreur", "Files with errors")
-    return ["", f"## {title}", "", *_table(headers, rows)]
+    lines: list[str] = []
+    for kind, title in (
+        ("code", pick(lang, "Code en erreur", "Code errors")),
+        ("file", pick(lang, "Fichiers en erreur", "Files with errors")),
+    ):
+        rows = [
+            (escape(e.path), "" if e.line is None else str(e.line), escape(e.message))
+            for e in report.errors
+            if e.kind == kind
+        ]
+        if rows:
+            headers = (_col("file", lang), _col("line", lang), _col("message", lang))
+            lines += ["", f"## {title}", "", *_table(headers, rows)]
+    return lines
 
 
 def _sections(report: Report) -> list[str]:

@@ -20,6 +20,7 @@ def workspace_schema() -> dict[str, Any]:
 def output_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schemas of every JSON document rnq prints, by schema name."""
     from rnq.collect.evidence_map import EvidenceDocument
+    from rnq.engine.collection import ChecksListing
     from rnq.rehearsal.calendar import AuditCalendar
     from rnq.render.diff import ReportDiff
     from rnq.render.referential import IndicatorsDocument
@@ -30,6 +31,7 @@ def output_schemas() -> dict[str, dict[str, Any]]:
         "rnq.evidence/1": EvidenceDocument.model_json_schema(by_alias=True),
         "rnq.report/2": Report.model_json_schema(by_alias=True),
         "rnq.diff/1": ReportDiff.model_json_schema(by_alias=True),
+        "rnq.checks/1": ChecksListing.model_json_schema(by_alias=True),
     }
     calendar = AuditCalendar.model_json_schema(by_alias=True)
     calendar["properties"] = {"schema": {"const": "rnq.calendar/1"}, **calendar["properties"]}

@@ -43,12 +43,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, cast
 
 from rnq.collect.evidence import Evidence
 from rnq.collect.evidence_map import evidence_item, unmapped_item
 from rnq.engine.findings import Finding
-from rnq.errors import Problem
+from rnq.errors import CodeProblem, Problem
 from rnq.referential.applicability import Applicability
 from rnq.referential.loader import Referential
 from rnq.rehearsal.calendar import AuditScope, audit_scope
@@ -413,7 +413,10 @@ def _errors(
 ) -> tuple[ReportError, ...]:
     """The run's problems, and the findings on indicators the referential does not have, each
     once, sorted by path and line."""
-    errors = {(p.path, p.line, p.message.get(lang)) for p in problems} | {
+    errors = {
+        (p.path, p.line, p.message.get(lang), "code" if isinstance(p, CodeProblem) else "file")
+        for p in problems
+    } | {
         (
             f"check:{f.check}",
             None,
@@ -421,12 +424,13 @@ def _errors(
                 f"constat sur l'indicateur {f.indicator}, absent de {referential} : ignoré",
                 f"finding on indicator {f.indicator}, which {referential} does not have: ignored",
             ).get(lang),
+            "code",
         )
         for f in strays
     }
     return tuple(
-        ReportError(path=path, line=line, message=message)
-        for path, line, message in sorted(errors, key=lambda e: (e[0], e[1] or 0, e[2]))
+        ReportError(path=path, line=line, message=message, kind=cast("Any", kind))
+        for path, line, message, kind in sorted(errors, key=lambda e: (e[0], e[1] or 0, e[2]))
     )
 
 

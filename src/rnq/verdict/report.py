@@ -224,11 +224,14 @@ class ActionItem(_Frozen):
 
 
 class ReportError(_Frozen):
-    """A problem met with one file; the run went on."""
+    """A problem met with one file, or with code (``kind``), the run went on."""
 
     path: str
     line: int | None
     message: str
+    #: ``file``: an evidence or configuration file (« Fichiers en erreur »); ``code``: a plugin's
+    #: hook or collector, a check file (« Code en erreur »).
+    kind: Literal["file", "code"] = "file"
 
 
 class OfferingInfo(_Frozen):

@@ -100,6 +100,10 @@ def collect_complaints(context: CollectContext) -> list[Evidence]:
     return [_evidence(context, table, register=register, delay=delay)]
 
 
+#: What the collector feeds: if it ever fails, only indicator 31 reads « non évalué ».
+collect_complaints.indicators = (31,)  # type: ignore[attr-defined]
+
+
 def _delay_days(context: CollectContext) -> int:
     """The ``delay_days`` setting (the response time the summary counts against)."""
     value = context.settings.get("delay_days", DEFAULT_DELAY_DAYS)

@@ -102,6 +102,10 @@ def collect_moodle(context: CollectContext) -> list[Evidence]:
     return records
 
 
+#: What the collector feeds: if it ever fails, only these read « non évalué ».
+collect_moodle.indicators = (12, 19)  # type: ignore[attr-defined]
+
+
 def completion_state(value: str) -> bool | None:
     """``True`` for « Achevé »/« Completed » (with or without a pass grade or an override),
     ``False`` for « Non achevé »/« Not completed », ``None`` for anything else."""
