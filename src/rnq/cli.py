@@ -81,7 +81,14 @@ def _emit_json(payload: Any) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="rnq")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _print_version(ctx, param, value),
+    help="La version de rnq, des extensions chargées et de leurs collecteurs.",
+)
 def main() -> None:
     """rnq : préparer l'audit Qualiopi — le référentiel, les preuves, les écarts.
 
@@ -598,6 +605,47 @@ def calendar(
         _emit_json(calendar_document(result))
     else:
         click.echo(calendar_text(result, lang))
+
+
+# --- rnq checks, rnq --version: what code a run collects (issue #19) ---------------------------
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``rnq --version``: rnq's version, then each plugin loaded, its version and collectors."""
+    if not value or ctx.resilient_parsing:
+        return
+    from rnq import __version__
+    from rnq.engine.collection import loaded_plugins
+    from rnq.render.checklist import version_text
+
+    click.echo(version_text(__version__, loaded_plugins(), cast("Lang", _default_lang())))
+    ctx.exit(0)
+
+
+@main.command("checks")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--referential", "version", help="Version : rnq-2019-v9, rnq-2026.")
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.checks/1).")
+@lang_option
+@handle_errors
+def checks_command(directory: Path | None, version: str | None, as_json: bool, lang: Lang) -> None:
+    """Les vérifications qu'une exécution collecterait (intégrées, extensions, espace de
+    preuves), leurs marques, les indicateurs qu'elles vérifient et leur origine — sans lire
+    aucun document (comme pytest --collect-only).
+
+    Code de sortie : 0, ou 2 si le code des vérifications ou des extensions a des erreurs
+    (toutes listées : fichier, ligne, correction).
+    """
+    from rnq.engine.collection import list_checks
+    from rnq.render.checklist import checks_text
+    from rnq.workspace.config import load
+
+    workspace = load(_workspace_dir(directory))
+    listing = list_checks(workspace, referential=version)
+    if as_json:
+        _emit_json(listing.to_dict())
+    else:
+        click.echo(checks_text(listing, lang))
 
 
 if __name__ == "__main__":  # pragma: no cover
