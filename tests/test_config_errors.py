@@ -360,6 +360,14 @@ def test_date_d_audit_points_under_audit(tmp_path: Path) -> None:
     )
 
 
+def test_manifest_mistake_names_the_french_key_as_written(tmp_path: Path) -> None:
+    manifest = "- path: '*.pdf'\n  indicateurs: [21]\n  valide_jusqu_au: 31/12/2027\n"
+    root = _workspace(tmp_path, GOOD, {"pro/rnq-evidence.yaml": manifest})
+    [line] = errors(check(root))
+    assert "rnq-evidence.yaml:3: « valide_jusqu_au » : date « 31/12/2027 »" in line
+    assert "(écrivez 2027-12-31)" in line
+
+
 def test_manifest_key_said_twice_in_two_languages(tmp_path: Path) -> None:
     manifest = "- path: '*.pdf'\n  kind: cv\n  type: cv\n"
     root = _workspace(tmp_path, GOOD, {"pro/rnq-evidence.yaml": manifest})

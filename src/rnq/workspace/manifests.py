@@ -287,6 +287,7 @@ def _validate(
     model: type[Model], data: dict[Any, Any], path: str, lines: LineMap
 ) -> tuple[Model | None, list[ConfigProblem]]:
     """Validate ``data`` into ``model``; problems name ``path`` and the line of the bad key."""
+    original = data
     data, lines, problems = _english_keys(data, model, path, lines)
     value: Model | None = None
     try:
@@ -300,8 +301,30 @@ def _validate(
             known={(): sorted(model.model_fields)},
         )
     problems += _vocabulary_problems(data, path, lines)
+    problems = [_as_written(problem, original) for problem in problems]
     problems.sort(key=lambda p: p.line or 0)
     return (None if problems else value), problems
+
+
+def _as_written(problem: ConfigProblem, original: dict[Any, Any]) -> ConfigProblem:
+    """``problem`` naming its key as the person wrote it (``valide_jusqu_au``, not
+    ``valid_until``)."""
+    meant = problem.key
+    written = next(
+        (
+            str(key)
+            for key in original
+            if isinstance(key, str) and key != meant and FRENCH_ALIASES.get(normalize(key)) == meant
+        ),
+        None,
+    )
+    if meant is None or written is None:
+        return problem
+    message = Localized(
+        fr=problem.message.fr.replace(f"« {meant} »", f"« {written} »"),
+        en=problem.message.en.replace(f"'{meant}'", f"'{written}'"),
+    )
+    return problem.model_copy(update={"message": message, "key": written})
 
 
 # --- Front matter ----------------------------------------------------------------------------
