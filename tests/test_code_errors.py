@@ -83,6 +83,14 @@ SLIPS = {
         "checks/house.py:2",
         ["le module « pandasx » est introuvable", "installez-le"],
     ),
+    "import of a sibling file": (
+        {
+            "checks/house.py": "import rnq\nfrom common import LIMIT\n",
+            "checks/common.py": "X = 1\n",
+        },
+        "checks/house.py:2",
+        ["« import common » : les fichiers de l'espace ne s'importent pas entre eux", "fixture"],
+    ),
     "unknown mark": (
         {"checks/house.py": GOOD.replace("mark.verifies", "mark.verifie")},
         "checks/house.py:5",

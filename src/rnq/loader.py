@@ -59,6 +59,18 @@ def import_error_message(path: Path, exc: BaseException) -> tuple[Localized, int
         text = explained()
         if isinstance(text, Localized):
             return text, line
+    if isinstance(exc, ModuleNotFoundError) and exc.name and _beside(path, exc.name):
+        return (
+            Localized(
+                fr=f"« import {exc.name} » : les fichiers de l'espace ne s'importent pas entre eux "
+                "— mettez le code partagé dans une fixture (@rnq.fixture) du même fichier ou dans "
+                "une extension installée",
+                en=f"'import {exc.name}': the workspace's files do not import each other — put "
+                "shared code in a fixture (@rnq.fixture) of the same file or in an installed "
+                "plugin",
+            ),
+            line,
+        )
     if isinstance(exc, ModuleNotFoundError) and exc.name:
         return (
             Localized(
@@ -79,6 +91,12 @@ def import_error_message(path: Path, exc: BaseException) -> tuple[Localized, int
         ),
         line,
     )
+
+
+def _beside(path: Path, name: str) -> bool:
+    """Whether module ``name`` is a file or folder beside ``path`` (a sibling import)."""
+    first = name.split(".")[0]
+    return (path.parent / f"{first}.py").is_file() or (path.parent / first).is_dir()
 
 
 def _line_in(path: Path, exc: BaseException) -> int | None:
