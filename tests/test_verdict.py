@@ -169,7 +169,9 @@ def test_applicable_indicator_without_finding_is_not_assessed() -> None:
     assert result.summary.certifiable is None
     assert result.summary.undetermined[0].startswith("23: ")
     assert result.summary.answer.startswith("Impossible de conclure")
-    assert exit_code(result, "minor") == 0
+    assert exit_code(result, "major") == 0  # nothing blocks the certificate
+    assert exit_code(result, "not-assessed") == 1  # « non évalué » fails a CI gate that asks
+    assert exit_code(result, "minor") == 1
 
 
 def test_not_verified_is_never_conform() -> None:

@@ -74,6 +74,7 @@ from rnq.verdict.waivers import Waiver, load_waivers
 from rnq.workspace.applicable import applicable_indicators, choose_referential, example_workspace
 from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig, load, profile_of
 from rnq.workspace.kinds import kind_ids
+from rnq.workspace.root import find_root, workspace_root
 
 if TYPE_CHECKING:
     from rnq.render.console import console_text
@@ -171,6 +172,7 @@ __all__ = [
     "diff_text",
     "example_workspace",
     "exit_code",
+    "find_root",
     "fixture",
     "fr_date",
     "get_referential",
@@ -201,6 +203,7 @@ __all__ = [
     "settings_problem",
     "skip",
     "stand_aside",
+    "workspace_root",
     "workspace_schema",
     "write_csvs",
     "write_xlsx",

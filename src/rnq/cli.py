@@ -101,17 +101,28 @@ def _file_option(flag: str, dest: str, help_text: str) -> Callable[[F], F]:
     return click.option(flag, dest, type=click.Path(dir_okay=False, path_type=Path), help=help_text)
 
 
+example_option = click.option(
+    "--example",
+    is_flag=True,
+    help="Travailler sur l'exemple fourni avec rnq (un organisme fictif).",
+)
+
+
 fail_on_option = click.option(
     "--fail-on",
-    type=click.Choice(["minor", "major", "never"]),
+    type=click.Choice(["minor", "major", "not-assessed", "never"]),
     default="major",
     show_default=True,
-    help="Seuil du code de sortie 1.",
+    help=(
+        "Seuil du code de sortie 1 : major (ce qui bloque le certificat), not-assessed (et ce "
+        "qui n'a pas pu être évalué), minor (et toute NC mineure), never."
+    ),
 )
 
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
 @click.option("--referential", "version", help="Version : rnq-2019-v9, rnq-2026.")
 @click.option("--audit-date", callback=_date, help="Date d'audit (choisit la version).")
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.indicators/1).")
@@ -119,6 +130,7 @@ fail_on_option = click.option(
 @handle_errors
 def indicators(
     directory: Path | None,
+    example: bool,
     version: str | None,
     audit_date: dt.date | None,
     as_json: bool,
@@ -126,14 +138,16 @@ def indicators(
 ) -> None:
     """Le référentiel et les indicateurs applicables, avec leur raison.
 
-    Sans DIRECTORY : le dossier courant s'il contient rnq.yaml, sinon le référentiel seul.
+    Sans DIRECTORY : le dossier courant ou le plus proche de ses parents qui contient
+    rnq.yaml, sinon le référentiel seul ; --example : l'exemple fourni.
     """
     from rnq.render import referential as describe
     from rnq.workspace.applicable import applicable_indicators, choose_referential
-    from rnq.workspace.config import CONFIG_NAME, load
+    from rnq.workspace.config import load
+    from rnq.workspace.root import workspace_root
 
-    if directory is None and Path(CONFIG_NAME).is_file():
-        directory = Path(".")
+    found = workspace_root(directory, example=example, required=False)
+    directory = found.path if found is not None else None
     workspace = load(directory) if directory is not None else None
     referential = choose_referential(version=version, audit_date=audit_date, workspace=workspace)
     decisions = applicable_indicators(workspace, referential) if workspace is not None else None
@@ -209,30 +223,34 @@ def schema() -> None:
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.evidence/1).")
 @lang_option
 @handle_errors
-def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
+def evidence(directory: Path | None, example: bool, as_json: bool, lang: Lang) -> None:
     """La carte des preuves : indicateur → preuves, par unité et prestation, et les fichiers
     non rattachés.
 
-    Sans DIRECTORY : le dossier courant, s'il contient rnq.yaml.
+    Sans DIRECTORY : le dossier courant ou le plus proche de ses parents qui contient
+    rnq.yaml ; --example : l'exemple fourni.
     """
     from rnq.collect import evidence_map
     from rnq.collect.collectors import collect, declare_units
     from rnq.plugins import get_plugin_manager
+    from rnq.render.own_outputs import without_own_outputs
     from rnq.workspace.config import load
 
-    workspace = load(directory if directory is not None else Path("."))
+    directory = _workspace_dir(directory, example, lang)
+    workspace = load(directory)
     plugins = get_plugin_manager(
         workspace_root=workspace.root, workspace_plugins=workspace.config.plugins
     )
     workspace = declare_units(workspace, plugins)
-    result = collect(workspace, plugins)
+    result = without_own_outputs(collect(workspace, plugins), workspace.root)
     doc = evidence_map.evidence_document(
         result,
         lang=lang,
-        workspace=str(directory if directory is not None else "."),
+        workspace=str(directory),
         problems=plugins.problems,
     )
     if as_json:
@@ -241,16 +259,21 @@ def evidence(directory: Path | None, as_json: bool, lang: Lang) -> None:
         click.echo(evidence_map.evidence_text(doc, lang))
 
 
-def _workspace_dir(directory: Path | None) -> Path:
-    """DIR, else the current folder when it holds rnq.yaml, else the shipped example."""
-    from rnq.workspace.applicable import example_workspace
-    from rnq.workspace.config import CONFIG_NAME
+def _workspace_dir(directory: Path | None, example: bool = False, lang: Lang = "fr") -> Path:
+    """DIR, else the nearest folder holding rnq.yaml (the current one or a parent), else an
+    error; the shipped example only with ``--example``. A workspace found in a parent folder is
+    named on stderr, as pytest names its rootdir."""
+    from rnq.workspace.root import workspace_root
 
-    if directory is not None:
-        return directory
-    if Path(CONFIG_NAME).is_file():
-        return Path(".")
-    return example_workspace()
+    found = workspace_root(directory, example=example)
+    assert found is not None  # required: an error otherwise
+    if found.how == "parent":
+        label = "evidence workspace" if lang == "en" else "espace de preuves"
+        click.echo(
+            f"rnq: {label} : {found.path}" if lang == "fr" else f"rnq: {label}: {found.path}",
+            err=True,
+        )
+    return found.path
 
 
 def _progress_printer(lang: Lang) -> Callable[[Localized], None] | None:
@@ -304,6 +327,11 @@ class _Outputs:
                 )
             )
 
+    def inside(self, root: Path) -> list[Path]:
+        """The output files (or ``--csv`` folder) that would land inside the workspace."""
+        paths = (self.json, self.html, self.md, self.junit, self.xlsx, self.csv)
+        return [p for p in paths if p is not None and str(p) != "-" and _is_within(p, root)]
+
     def write(self, report: Report) -> str | None:
         """Write every requested file atomically; return the text meant for standard output,
         if one output is ``-``."""
@@ -345,6 +373,32 @@ class _Outputs:
         return stdout
 
 
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _warn_inside(outputs: list[Path], root: Path, lang: Lang) -> None:
+    """Say that reports written inside the workspace are not evidence (rnq knows them again)."""
+    if not outputs:
+        return
+    names = ", ".join(str(p) for p in outputs)
+    one = len(outputs) == 1
+    fr = (
+        f"rnq : {names} {'est écrit' if one else 'sont écrits'} dans l'espace de preuves "
+        f"({root}) : rnq {'le' if one else 'les'} reconnaîtra et ne {'le' if one else 'les'} "
+        "lira pas comme preuve ; mieux vaut écrire les rapports hors de l'espace"
+    )
+    en = (
+        f"rnq: {names} {'is' if one else 'are'} written inside the evidence workspace ({root}): "
+        "rnq knows its own reports and never reads them as evidence; better write reports "
+        "outside the workspace"
+    )
+    click.echo(en if lang == "en" else fr, err=True)
+
+
 def _to_json(report: Report) -> str:
     return report.to_json()
 
@@ -368,6 +422,7 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
 @_file_option(
     "--json",
     "json_file",
@@ -416,6 +471,7 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
 @handle_errors
 def check(
     directory: Path | None,
+    example: bool,
     json_file: Path | None,
     html_file: Path | None,
     md_file: Path | None,
@@ -434,7 +490,8 @@ def check(
 ) -> None:
     """Collecter les preuves, lancer les vérifications, afficher les écarts.
 
-    Sans DIRECTORY : le dossier courant s'il contient rnq.yaml, sinon l'exemple fourni.
+    Sans DIRECTORY : le dossier courant ou le plus proche de ses parents qui contient
+    rnq.yaml ; --example : l'exemple fourni (un organisme fictif).
     Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
     """
     from rnq.render.console import console_text
@@ -446,7 +503,17 @@ def check(
         json=json_file, html=html_file, md=md_file, junit=junit_file, xlsx=xlsx_file, csv=csv_dir
     )
     outputs.validate()
-    workspace = load(_workspace_dir(directory))
+    workspace = load(_workspace_dir(directory, example, lang))
+    if cache_dir is not None and _is_within(cache_dir, workspace.root):
+        raise UsageError(
+            Localized(
+                fr=f"--cache-dir {cache_dir} : le cache doit être hors de l'espace de preuves "
+                "(rien n'est écrit dedans)",
+                en=f"--cache-dir {cache_dir}: the cache must be outside the evidence workspace "
+                "(nothing is written inside it)",
+            )
+        )
+    _warn_inside(outputs.inside(workspace.root), workspace.root, lang)
     known = {u.id for u in workspace.config.units}
     unknown = sorted(set(units) - known)
     if unknown:
@@ -502,6 +569,7 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
 @click.option("--seed", type=int, help="Graine du tirage (même graine, même échantillon).")
 @click.option(
     "--audit-type",
@@ -521,6 +589,7 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
 @handle_errors
 def sample(
     directory: Path | None,
+    example: bool,
     seed: int | None,
     audit_type: str | None,
     today: dt.date | None,
@@ -546,7 +615,7 @@ def sample(
     from rnq.verdict.build import exit_code
     from rnq.workspace.config import load
 
-    workspace = load(_workspace_dir(directory))
+    workspace = load(_workspace_dir(directory, example, lang))
     drawn = sample_audit(
         workspace.config,
         seed if seed is not None else secrets.randbelow(1_000_000),
@@ -579,6 +648,7 @@ def sample(
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
 @click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
 @click.option("--audit-date", callback=_date, help="Date d'audit (par défaut : audit.date).")
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.calendar/1).")
@@ -586,6 +656,7 @@ def sample(
 @handle_errors
 def calendar(
     directory: Path | None,
+    example: bool,
     today: dt.date | None,
     audit_date: dt.date | None,
     as_json: bool,
@@ -597,7 +668,7 @@ def calendar(
     from rnq.render.calendar import calendar_document, calendar_text
     from rnq.workspace.config import load
 
-    workspace = load(_workspace_dir(directory))
+    workspace = load(_workspace_dir(directory, example, lang))
     result = audit_calendar(
         workspace.config, today or dt.date.today(), audit_date=audit_date, lang=lang
     )
@@ -646,6 +717,38 @@ def checks_command(directory: Path | None, version: str | None, as_json: bool, l
         _emit_json(listing.to_dict())
     else:
         click.echo(checks_text(listing, lang))
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.doctor/1).")
+@click.option("--strict", is_flag=True, help="Code de sortie 1 aussi pour un avertissement.")
+@click.option("--today", callback=_date, help="Date du jour à utiliser (AAAA-MM-JJ).")
+@lang_option
+@handle_errors
+def doctor(
+    directory: Path | None,
+    example: bool,
+    as_json: bool,
+    strict: bool,
+    today: dt.date | None,
+    lang: Lang,
+) -> None:
+    """Diagnostiquer l'espace de preuves sans lire aucun document : rnq.yaml, manifestes,
+    dérogations, code, dossiers des unités et prestations, preuves mal placées ou sans date,
+    référentiel choisi, cache. Rapide : utilisable comme crochet pre-commit.
+
+    Code de sortie : 0 rien de bloquant, 1 avertissements avec --strict, 2 ce qui arrêterait
+    rnq check (erreur de configuration ou de code).
+    """
+    from rnq.verdict.doctor import diagnose, doctor_text
+
+    diagnosis = diagnose(_workspace_dir(directory, example, lang), today=today)
+    click.echo(diagnosis.to_json() if as_json else doctor_text(diagnosis, lang), nl=not as_json)
+    if diagnosis.errors:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_GAPS if strict and diagnosis.warnings else EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -86,7 +86,10 @@ def _collect(
     workspace: Workspace, plugins: PluginSet, watchdog: Watchdog, cache: Cache | None
 ) -> CollectResult:
     """:func:`rnq.collect.collectors.collect`, with what file names say remembered in ``cache``: a
-    warm run maps unchanged names without inferring their kind and date again."""
+    warm run maps unchanged names without inferring their kind and date again. The reports rnq
+    wrote inside the workspace are left out (:mod:`rnq.render.own_outputs`)."""
+    from rnq.render.own_outputs import without_own_outputs
+
     version = name_facts_version()
     known: dict[str, NameFacts] = {}
     if cache is not None:
@@ -95,7 +98,7 @@ def _collect(
             if facts is not None:
                 known[name] = facts
     with using_names(NameMemo(known)) as memo:
-        collected = collect(workspace, plugins, watchdog)
+        collected = without_own_outputs(collect(workspace, plugins, watchdog), workspace.root)
     if cache is not None and memo.added:
         cache.put_names(((name, f.dump()) for name, f in memo.added.items()), version)
     return collected

@@ -22,6 +22,7 @@ def check_evidence_present(
     freshness: Mapping[str, int],
     audit_date: dt.date,
     config: WorkspaceConfig,
+    all_evidence: EvidenceSet,
 ) -> None:
     """Des preuves lisibles et à jour existent là où l'indicateur est évalué.
 
@@ -45,11 +46,30 @@ def check_evidence_present(
     )
     mine = evidence.for_indicator(indicator.number)
     if not mine:
+        left = _left_outside(indicator, target, all_evidence, config)
+        folder = _folder(target, config) if isinstance(target, Offering) else ""
+        hint = (
+            f" {_listed(left)} {'est rattaché' if len(left) == 1 else 'sont rattachés'} à "
+            f"l'indicateur {indicator.number} mais hors du dossier de la prestation, où "
+            f"{'il ne compte' if len(left) == 1 else 'ils ne comptent'} pour aucune : "
+            f"déposez-en une copie dans {folder}/ (rnq doctor les liste)."
+            if left
+            else ""
+        )
+        hint_en = (
+            f" {_listed(left)} {'is' if len(left) == 1 else 'are'} mapped to indicator "
+            f"{indicator.number} but outside the offering's folder, where "
+            f"{'it counts' if len(left) == 1 else 'they count'} for none: put a copy in "
+            f"{folder}/ (rnq doctor lists them)."
+            if left
+            else ""
+        )
         raise Gap(
             msg(
-                f"Aucune preuve pour l'indicateur {indicator.number} ({where}).",
-                f"No evidence for indicator {indicator.number} ({where_en}).",
+                f"Aucune preuve pour l'indicateur {indicator.number} ({where}).{hint}",
+                f"No evidence for indicator {indicator.number} ({where_en}).{hint_en}",
             ),
+            evidence=tuple(left),
             missing=True,
         )
     readable = mine.filter(lambda e: e.usable or e.kind == "attestation")
@@ -79,3 +99,31 @@ def check_evidence_present(
             ),
             evidence=readable.paths(),
         )
+
+
+def _left_outside(
+    indicator: Indicator, target: Unit | Offering, everything: EvidenceSet, config: WorkspaceConfig
+) -> list[str]:
+    """For an offering: the files mapped to ``indicator`` in its unit or the central one, but
+    outside every offering's folder — the procedure left in ``siege/…/I04-…``."""
+    if not isinstance(target, Offering):
+        return []
+    unit = next((u for u in config.units if target in u.offerings), None)
+    if unit is None:
+        return []
+    units = {unit.id} | {u.id for u in config.units if u.central}
+    return sorted(
+        e.path
+        for e in everything.for_indicator(indicator.number)
+        if e.offering is None and e.unit in units
+    )
+
+
+def _listed(paths: list[str]) -> str:
+    shown = ", ".join(paths[:3])
+    return shown + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
+
+
+def _folder(offering: Offering, config: WorkspaceConfig) -> str:
+    unit = next(u for u in config.units if offering in u.offerings)
+    return unit.offering_folder(offering)

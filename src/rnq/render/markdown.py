@@ -24,7 +24,11 @@ from rnq.render.labels import criterion_label, label
 from rnq.text import Lang, pick
 from rnq.verdict.report import ActionItem, IndicatorResult, Obligation, Report, ReportFinding
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["TITLES", "escape", "render_markdown"]
+
+#: The report's title, its first line: how rnq knows its own reports again (a report written
+#: inside the workspace is never read as evidence: :mod:`rnq.render.own_outputs`).
+TITLES = {"fr": "Rapport pré-audit Qualiopi", "en": "Qualiopi pre-audit report"}
 
 #: Majors first, then minors, then the optional advice.
 _LEVEL_ORDER = {"nc_major": 0, "nc_minor": 1}
@@ -65,7 +69,7 @@ def _col(key: str, lang: Lang) -> str:
 def _header(report: Report) -> list[str]:
     lang = report.lang
     org = report.organization.name if report.organization else ""
-    title = pick(lang, "Rapport pré-audit Qualiopi", "Qualiopi pre-audit report")
+    title = TITLES[lang]
     lines = [f"# {title}" + (f" — {escape(org)}" if org else ""), ""]
     audit = label("audit", report.audit.type, lang)
     when = report.audit.date.isoformat() if report.audit.date else "—"

@@ -51,6 +51,55 @@ CSV_FILES = {
     "indicators": "indicators.csv",
     "unmapped": "unmapped.csv",
 }
+#: The workbook's author: how rnq knows its own workbooks (never read as evidence).
+GENERATOR = "rnq"
+#: The columns of each table, in order (their labels: :func:`rnq.render.labels.label`).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "action_plan": (
+        "level",
+        "indicator",
+        "title",
+        "unit",
+        "offering",
+        "what",
+        "fix",
+        "owner",
+        "due",
+        "deadline_if_raised",
+        "verification_by",
+        "check",
+        "finding",
+    ),
+    "evidence_map": (
+        "indicator",
+        "unit",
+        "offering",
+        "path",
+        "kind",
+        "stakeholder",
+        "date",
+        "valid_until",
+        "mapped_by",
+        "collector",
+        "by",
+        "note",
+        "read",
+    ),
+    "indicators": (
+        "indicator",
+        "criterion",
+        "title",
+        "status",
+        "reason",
+        "weighting",
+        "assessed_at",
+        "provisional",
+        "units",
+        "offerings",
+        "open_findings",
+    ),
+    "unmapped": ("path", "unit", "kind", "reason"),
+}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XLSX_MAX = 32767  # characters in one cell
 _WIDTH_MIN, _WIDTH_MAX = 8, 60
@@ -71,26 +120,7 @@ def action_plan_rows(report: Report) -> Rows:
     titles = {r.number: r.title for r in report.indicators}
     for obligation in report.obligations:
         titles[0] = obligation.title
-    rows: Rows = [
-        _headers(
-            (
-                "level",
-                "indicator",
-                "title",
-                "unit",
-                "offering",
-                "what",
-                "fix",
-                "owner",
-                "due",
-                "deadline_if_raised",
-                "verification_by",
-                "check",
-                "finding",
-            ),
-            lang,
-        )
-    ]
+    rows: Rows = [_headers(COLUMNS["action_plan"], lang)]
     plan = sorted(report.action_plan, key=lambda item: _LEVEL_ORDER.get(item.level, 2))
     for item in plan:
         rows.append(
@@ -116,26 +146,7 @@ def action_plan_rows(report: Report) -> Rows:
 def evidence_map_rows(report: Report) -> Rows:
     """The evidence map: one row per indicator × piece of evidence, by indicator, unit, path."""
     lang = report.lang
-    rows: Rows = [
-        _headers(
-            (
-                "indicator",
-                "unit",
-                "offering",
-                "path",
-                "kind",
-                "stakeholder",
-                "date",
-                "valid_until",
-                "mapped_by",
-                "collector",
-                "by",
-                "note",
-                "read",
-            ),
-            lang,
-        )
-    ]
+    rows: Rows = [_headers(COLUMNS["evidence_map"], lang)]
     pairs = sorted(
         ((number, item) for item in report.evidence for number in sorted(set(item.indicators))),
         key=lambda pair: (pair[0], pair[1].unit, pair[1].path),
@@ -165,24 +176,7 @@ def indicator_rows(report: Report) -> Rows:
     """Every indicator: number, criterion, title, status, reason, NC weighting, where assessed,
     provisional, status per unit and per offering, open findings."""
     lang = report.lang
-    rows: Rows = [
-        _headers(
-            (
-                "indicator",
-                "criterion",
-                "title",
-                "status",
-                "reason",
-                "weighting",
-                "assessed_at",
-                "provisional",
-                "units",
-                "offerings",
-                "open_findings",
-            ),
-            lang,
-        )
-    ]
+    rows: Rows = [_headers(COLUMNS["indicators"], lang)]
     yes, no = label("certifiable", "true", lang), label("certifiable", "false", lang)
     for r in report.indicators:
         rows.append(
@@ -205,7 +199,7 @@ def indicator_rows(report: Report) -> Rows:
 
 def unmapped_rows(report: Report) -> Rows:
     """The files that map to no indicator, with why."""
-    rows: Rows = [_headers(("path", "unit", "kind", "reason"), report.lang)]
+    rows: Rows = [_headers(COLUMNS["unmapped"], report.lang)]
     rows += [[u.path, u.unit, u.kind, u.reason] for u in report.unmapped]
     return rows
 
@@ -273,7 +267,9 @@ def write_xlsx(path: Path, report: Report) -> None:
     created = dt.datetime.combine(report.today, dt.time())
     with atomic_path(Path(path)) as temp:
         workbook = xlsxwriter.Workbook(str(temp), {"in_memory": True})
-        workbook.set_properties({"created": created, "title": report.referential_title})
+        workbook.set_properties(
+            {"created": created, "title": report.referential_title, "author": GENERATOR}
+        )
         bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         day = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         text = workbook.add_format({"valign": "top"})

@@ -88,7 +88,7 @@ from rnq.workspace.config import PreviousNc, WorkspaceConfig
 
 __all__ = ["DISPLAY", "FailOn", "build_report", "exit_code", "worst"]
 
-FailOn = Literal["minor", "major", "never"]
+FailOn = Literal["minor", "major", "not-assessed", "never"]
 
 #: Findings on this indicator number are the certificate-display obligation (SPEC §7).
 DISPLAY = 0
@@ -513,13 +513,34 @@ def exit_code(report: Report, fail_on: FailOn = "major") -> int:
     """The exit status of ``rnq check`` (SPEC §6).
 
     ``major``: 1 when something blocks certification (an nc_major indicator, a missing
-    certificate display, or five minors or more); ``minor``: 1 also for a single nc_minor;
-    ``never``: always 0.
+    certificate display, or five minors or more); ``not-assessed``: 1 also when something could
+    not be assessed (« non évalué »: the answer cannot be told); ``minor``: 1 also for a single
+    nc_minor or anything not assessed; ``never``: always 0.
     """
     if fail_on == "never":
         return 0
     if report.summary.blocking or report.summary.nc_major:
         return 1
+    if fail_on in ("minor", "not-assessed") and _not_assessed(report):
+        return 1
     if fail_on == "minor" and report.summary.nc_minor:
         return 1
     return 0
+
+
+def _not_assessed(report: Report) -> bool:
+    """Whether some indicator, unit, offering or obligation reads « non évalué » (a part can
+    be hidden under a worse status of its indicator)."""
+    if report.summary.not_assessed:
+        return True
+    statuses = [
+        status
+        for indicator in report.indicators
+        for status in (indicator.status, *indicator.units.values(), *indicator.offerings.values())
+    ]
+    statuses += [
+        status
+        for obligation in report.obligations
+        for status in (obligation.status, *obligation.units.values())
+    ]
+    return "not_assessed" in statuses

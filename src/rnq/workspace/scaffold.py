@@ -284,12 +284,16 @@ def _readme_drop(indicator: Indicator, lang: Lang) -> list[str]:
                 f"Cet indicateur est évalué **par prestation** : déposez les preuves dans le "
                 f"dossier de chaque prestation (`<unité>/<prestation>/`), avec « I"
                 f"{indicator.number:02d} » dans le nom du fichier, ou décrivez-les dans un "
-                f"manifeste `rnq-evidence.yaml`. Ce dossier-ci peut garder ce qui vaut pour "
-                f"toutes les prestations (modèles, procédures).",
+                f"manifeste `rnq-evidence.yaml`. Dès que `rnq.yaml` déclare des prestations, "
+                f"ce qui reste dans ce dossier-ci (modèles, procédures) ne compte pour aucune "
+                f"d'elles : copiez-le dans le dossier de chaque prestation ; `rnq doctor` "
+                f"signale les fichiers restés ici.",
                 f"This indicator is assessed **per offering**: drop the evidence in each "
                 f'offering\'s folder (`<unit>/<offering>/`), with "I{indicator.number:02d}" in '
-                f"the file name, or describe it in an `rnq-evidence.yaml` manifest. This folder "
-                f"may keep what holds for every offering (templates, procedures).",
+                f"the file name, or describe it in an `rnq-evidence.yaml` manifest. Once "
+                f"`rnq.yaml` declares offerings, what stays in this folder (templates, "
+                f"procedures) counts for none of them: copy it into each offering's folder; "
+                f"`rnq doctor` names the files left here.",
                 lang,
             )
         )
