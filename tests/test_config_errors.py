@@ -112,6 +112,25 @@ def test_french_keys_get_the_key_meant_all_at_once(tmp_path: Path) -> None:
     assert "did you mean 'units'?" in at(english, "rnq.yaml:5")
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "line", "meant"),
+    [
+        ("categories: [AF]", "catégories: [AF]", 3, "categories"),
+        ("categories: [AF]", "categories: [AF]\nactivité: {alternance: true}", 4, "activity"),
+        ("    offerings:", "    offres:", 8, "offerings"),
+        ("category: AF}", "catégorie: AF}", 9, "category"),
+        ("title: ", "intitulé: ", 9, "title"),
+        ('name: "Pôle pro"', 'nom: "Pôle pro"', 7, "name"),
+        ("units:", "unites:", 4, "units"),
+    ],
+)
+def test_french_key_gets_the_english_one(
+    tmp_path: Path, before: str, after: str, line: int, meant: str
+) -> None:
+    lines = errors(check(_workspace(tmp_path, GOOD.replace(before, after))))
+    assert f"(vouliez-vous dire « {meant} » ?)" in at(lines, f"rnq.yaml:{line}")
+
+
 def test_heading_counts_the_errors(tmp_path: Path) -> None:
     result = check(_workspace(tmp_path, FRENCH_KEYS))
     assert result.stderr.startswith(
