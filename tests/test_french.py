@@ -349,10 +349,13 @@ def test_not_only_is_not_a_negation() -> None:
         r"\b(?:saura|saurez)\b(?!\s+pas\b)",
         r"\b(?:taux|effectifs?)\b x",
         r"\b(?:[a-z]+|x)y",
+        r"\b(?:a|b)?c",
+        r"\b(ab|c)y|x",
+        r"\b(rncp|uc)\s*\d",
     ],
 )
 def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -> None:
-    from rnq.match.french import _literal_first
+    from rnq.match.french import literal_first
 
     texts = [
         "tarif sur devis, desur devis",
@@ -366,8 +369,9 @@ def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -
         "vous saurez faire, il saura pas, ressaura",
         "taux x, effectif x, effectifs x, detaux x",
         "xy abcy",
+        "bc c xc abyx, rncp 3 xuc 4",
     ]
-    rewritten = _literal_first(pattern)
+    rewritten = literal_first(pattern)
     for text in texts:
         found = [m.span() for m in re.finditer(pattern, text)]
         assert [m.span() for m in re.finditer(rewritten, text)] == found

@@ -114,10 +114,18 @@ def _patterns() -> st.SearchStrategy[str]:
             inner.map(lambda p: f"(?={p})"),
         )
 
-    return st.recursive(_ATOMS, extend, max_leaves=8)
+    nested = st.recursive(_ATOMS, extend, max_leaves=8)
+    # an alternation at the top, searched branch by branch; a class holding a ``|``
+    return st.one_of(
+        nested,
+        st.lists(st.one_of(nested, st.just("[|a]"), st.just(r"\|")), min_size=2, max_size=3).map(
+            "|".join
+        ),
+        st.lists(nested, min_size=2, max_size=3).map(lambda p: "(?m)" + "|".join(p)),
+    )
 
 
-@given(_patterns(), st.text(alphabet="abcdxé 1\n@٣", max_size=30))
+@given(_patterns(), st.text(alphabet="abcdxé 1\n@٣|", max_size=30))
 @settings(max_examples=600, deadline=None)
 def test_search_is_re_search(pattern: str, text: str) -> None:
     assert search(pattern, text) == (re.search(pattern, text) is not None)

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from rnq.match.folding import fold
+from rnq.match.starts import word_starts
 
 #: How many patterns (and questions) stay compiled: every pattern the checks' concepts hold
 #: (a few thousand) with room to spare; past it the least recently used are compiled again.
@@ -60,9 +61,11 @@ __all__ = [
     "concept_patterns",
     "draft",
     "leading_word",
+    "literal_first",
     "states",
     "term",
     "terms",
+    "top_level_bars",
     "word_forms",
 ]
 
@@ -407,13 +410,15 @@ _WORD_START = re.compile(
 )
 
 
-def _literal_first(pattern: str) -> str:
+def literal_first(pattern: str) -> str:
     """``pattern`` rewritten to start with what it matches rather than with ``\\b``, when it
     starts with a word boundary and a literal or a digit: ``\\bsur devis`` is searched as
     ``sur(?<!\\wsur) devis``, which the regular-expression engine scans fast, instead of
     trying the boundary at every position. The same matches, found sooner."""
     if pattern.startswith("\\b(?:"):
-        return _distributed(pattern)
+        return _distributed(pattern, "(?:")
+    if pattern.startswith("\\b(") and not pattern.startswith("\\b(?"):
+        return _distributed(pattern, "(")
     found = _WORD_START.match(pattern)
     if found is None:
         return pattern
@@ -441,31 +446,18 @@ def _literal_first(pattern: str) -> str:
 _LEADING_RUN = re.compile(r"[a-z0-9']+")
 
 
-def _distributed(pattern: str) -> str:
+def _distributed(pattern: str, group: str) -> str:
     """``\\b(?:abc|de…)rest`` as ``(?:abc(?<!\\wabc)|de(?<!\\wde)…)rest`` when every
-    alternative starts with letters (else ``pattern`` as it is)."""
-    depth, index, cuts = 0, len("\\b(?:"), []
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":  # a class: skip to its end
-            index = pattern.index("]", index + 2) + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        elif char == "|" and depth == 0:
-            cuts.append(index)
-        index += 1
-    else:
+    alternative starts with letters and the group is not optional (else ``pattern`` as it
+    is); ``group``: how the group opens, ``(?:`` or ``(`` (a capturing group stays one)."""
+    opened = len("\\b") + len(group)
+    cuts, index = top_level_bars(pattern, opened)
+    if index == len(pattern):
         return pattern
     rest = pattern[index + 1 :]
-    starts = [len("\\b(?:") - 1, *cuts]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return pattern  # the boundary holds even where the group matches nothing
+    starts = [opened - 1, *cuts]
     alternatives = [
         pattern[start + 1 : end] for start, end in zip(starts, [*cuts, index], strict=True)
     ]
@@ -480,7 +472,35 @@ def _distributed(pattern: str) -> str:
         if not letters or "'" in letters:
             return pattern
         out.append(f"{letters}(?<!\\w{letters}){after}")
-    return "(?:" + "|".join(out) + ")" + rest
+    return group + "|".join(out) + ")" + rest
+
+
+def top_level_bars(pattern: str, start: int) -> tuple[list[int], int]:
+    """The ``|`` of ``pattern`` from ``start`` on that are outside any group and class, and
+    where the group ``start`` is in closes (the length of ``pattern`` when none does)."""
+    depth, index, cuts = 0, start, list[int]()
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":  # a class: skip to its end (a ``]`` first in it is a member)
+            index += 2 if pattern[index + 1 : index + 2] == "^" else 1
+            index += 1 if pattern[index : index + 1] == "]" else 0
+            while index < len(pattern) and pattern[index] != "]":
+                index += 2 if pattern[index] == "\\" else 1
+            index += 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return cuts, index
+            depth -= 1
+        elif char == "|" and depth == 0:
+            cuts.append(index)
+        index += 1
+    return cuts, len(pattern)
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -490,11 +510,17 @@ def _leads(question: str) -> tuple[str | None, ...]:
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
+def _needs(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The words each pattern of a :data:`CONCEPT` question needs (:func:`word_starts`)."""
+    return tuple(word_starts(p.pattern) for p in _spec(question)[0])
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
 def _spec(question: str) -> _Spec:
     data = json.loads(question[len(CONCEPT) :])
     # the patterns that start with a word first: searched fast, they often settle the question
     ordered = sorted(data["p"], key=lambda p: leading_word(p) is None)
-    patterns = tuple(re.compile(_literal_first(p)) for p in ordered)
+    patterns = tuple(re.compile(literal_first(p)) for p in ordered)
     exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
     unless = re.compile("|".join(f"(?:{u})" for u in data["u"])) if data.get("u") else None
     return patterns, exact, bool(data["n"]), unless
@@ -530,13 +556,24 @@ class WordIndex:
     def __init__(self, body: str) -> None:
         self.body = body
         self._keys: list[str] | None = None
+        self._known: dict[str, bool] = {}
 
     def starts_word(self, start: str) -> bool:
         """Whether a word of the body starts with ``start``."""
+        known = self._known.get(start)
+        if known is not None:
+            return known
         if self._keys is None:
             self._keys = sorted(set(_WORD.findall(self.body)))
         index = bisect.bisect_left(self._keys, start)
-        return index < len(self._keys) and self._keys[index].startswith(start)
+        found = index < len(self._keys) and self._keys[index].startswith(start)
+        self._known[start] = found
+        return found
+
+    def holds(self, needs: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the body has, for each requirement of ``needs``
+        (:func:`~rnq.match.starts.word_starts`), a word starting with one of its strings."""
+        return all(any(map(self.starts_word, starts)) for starts in needs)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -561,10 +598,14 @@ def concept_match(
     ``possible(pattern)``: False when ``body`` cannot match ``pattern`` (a literal it needs is
     missing), so that the pattern is not run."""
     patterns, exact, negative_ok, unless = _spec(question)
-    for pattern, lead in zip(patterns, _leads(question), strict=True):
-        if index is not None and lead is not None:
-            if not index.starts_word(lead):
+    for pattern, lead, needs in zip(patterns, _leads(question), _needs(question), strict=True):
+        if index is not None:
+            if lead is not None and not index.starts_word(lead):
                 continue  # no word of the text starts as the term does
+            if not index.holds(needs):
+                continue  # a word every match holds is not in the text
+            if lead is None and possible is not None and not possible(pattern.pattern):
+                continue
         elif possible is not None and not possible(pattern.pattern):
             continue
         for match in pattern.finditer(body):

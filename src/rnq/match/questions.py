@@ -42,7 +42,10 @@ from rnq.match.french import (
     concept_has_exact,
     draft,
     leading_word,
+    literal_first,
+    top_level_bars,
 )
+from rnq.match.starts import word_starts
 
 # The standard library's regular-expression parser: private, but the same shape since Python 2
 # in what is used here (typeshed has no stubs for it).
@@ -200,6 +203,18 @@ def _possible(pattern: str, text: str, words: str | None) -> bool:
         lead = leading_word(pattern)
         if lead is not None and not words.where.starts_word(lead):
             return False
+        if not words.where.holds(word_starts(pattern)):
+            return False  # a word every match holds is not in the text
+        known = words.known  # the same alternatives recur across patterns: looked for once
+        for alternatives in required_literals(pattern):
+            found = known.get(alternatives)
+            if found is None:
+                found = known[alternatives] = any(
+                    _contains(literal, text, words) for literal in alternatives
+                )
+            if not found:
+                return False
+        return True
     for alternatives in required_literals(pattern):
         if not any(_contains(literal, text, words) for literal in alternatives):
             return False
@@ -217,10 +232,13 @@ class Words(str):
     body's :class:`~rnq.match.french.WordIndex` (where each word starts)."""
 
     where: WordIndex
+    #: Whether the body holds one of a requirement's literals, per requirement looked for.
+    known: dict[tuple[str, ...], bool]
 
     def __new__(cls, body: str) -> Words:
         made = super().__new__(cls, " ".join(set(body.split())))
         made.where = WordIndex(body)
+        made.known = {}
         return made
 
 
@@ -232,16 +250,60 @@ def _words(body: str) -> Words:
 def search(pattern: str, text: str, words: str | None = None) -> bool:
     """``re.search(pattern, text) is not None``, answered by substring searches alone when
     ``text`` lacks what every match must contain (:func:`required_literals`). ``words``: the
-    distinct words of a folded ``text``, when the caller has them (:func:`answers_for`)."""
+    distinct words of a folded ``text``, when the caller has them (:func:`answers_for`).
+
+    A pattern is searched literal first (:func:`~rnq.match.french.literal_first`: ``\\bsur``
+    as ``sur(?<!\\wsur)``), and one that is an alternation at its top (``a…|b…|c…``) branch
+    by branch: it matches where one of its branches does, and each branch has literals of its
+    own to look for first."""
     if not _possible(pattern, text, words):
         return False
-    return _compiled(pattern).search(text) is not None
+    branches = _branches(pattern)
+    if branches is None:
+        return _compiled(literal_first(pattern)).search(text) is not None
+    return any(
+        _possible(branch, text, words) and _compiled(literal_first(branch)).search(text) is not None
+        for branch in branches
+    )
+
+
+#: Inline flags a pattern may open with and keep when split into branches (no ``x``: a
+#: verbose pattern's comments may hold a ``|``).
+_GLOBAL_FLAGS = re.compile(r"\(\?[aimsLu]+\)")
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _branches(pattern: str) -> tuple[str, ...] | None:
+    """The branches of a pattern that is an alternation at its top level, each a pattern that
+    compiles alone (the pattern's opening inline flags kept), or None: not an alternation, or
+    one whose branches cannot be searched apart (a reference to a group, a conditional)."""
+    flags = _GLOBAL_FLAGS.match(pattern)
+    prefix = flags.group(0) if flags else ""
+    body = pattern[len(prefix) :]
+    if "(?P=" in body or "(?(" in body or re.search(r"\\(?:[1-9]|g<)", body):
+        return None
+    cuts, closed = top_level_bars(body, 0)
+    if not cuts or closed != len(body):
+        return None
+    starts = [-1, *cuts]
+    branches = tuple(
+        prefix + body[start + 1 : end]
+        for start, end in zip(starts, [*cuts, len(body)], strict=True)
+    )
+    try:
+        if _compiled(pattern).flags & re.VERBOSE:
+            return None
+        for branch in branches:
+            re.compile(branch)
+    except re.error:
+        return None
+    return branches
 
 
 def _all(pattern: str, text: str, words: str | None = None) -> list[str]:
     if not _possible(pattern, text, words):
         return []
-    return sorted({m.group(0) for m in _compiled(pattern).finditer(text)})
+    return sorted({m.group(0) for m in _compiled(literal_first(pattern)).finditer(text)})
 
 
 # --- questions -----------------------------------------------------------------------------------

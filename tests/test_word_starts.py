@@ -1,0 +1,104 @@
+"""rnq.match.starts: the words a match must start never rule out a text the pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rnq.match.french import WordIndex, literal_first, terms
+from rnq.match.starts import word_starts
+
+_ATOMS = st.sampled_from(
+    [
+        "a",
+        "ab",
+        "b1",
+        " ",
+        "-",
+        "é",
+        r"\b",
+        r"\B",
+        r"\w",
+        r"\W",
+        r"\s",
+        r"\d",
+        "[ab]",
+        "[^a]",
+        r"[^\w.]",
+        "[- ]",
+        "[0-9]",
+        ".",
+        "^",
+        "$",
+        "(?<!a)",
+        r"(?<!\wab)",
+        "(?<![a-z0-9]ab)",
+        "(?=b)",
+    ]
+)
+
+
+def _patterns() -> st.SearchStrategy[str]:
+    def extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.lists(inner, min_size=1, max_size=4).map("".join),
+            st.lists(inner, min_size=2, max_size=3).map("|".join).map(lambda p: f"(?:{p})"),
+            st.lists(inner, min_size=2, max_size=3).map("|".join).map(lambda p: f"({p})"),
+            st.tuples(inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "+?", "{1,3}"])).map(
+                lambda t: f"(?:{t[0]}){t[1]}"
+            ),
+            inner.map(lambda p: f"(?i:{p})"),
+        )
+
+    return st.recursive(_ATOMS, extend, max_leaves=10)
+
+
+def _holds(pattern: str, text: str) -> bool:
+    return WordIndex(text).holds(word_starts(pattern))
+
+
+@given(
+    st.one_of(_patterns(), _patterns().map(lambda p: "(?m)" + p)),
+    st.text(alphabet="ab1 -é.\n_", max_size=24),
+)
+@settings(max_examples=1500, deadline=None)
+def test_a_text_the_pattern_matches_has_the_words_it_needs(pattern: str, text: str) -> None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return
+    if compiled.search(text) is not None:
+        assert _holds(pattern, text), word_starts(pattern)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("évaluation certificative", "l'evaluation finale, certificative"),
+        ("santé et sécurité", "regles de sante, hygiene et de la securite"),
+        ("e-mail", "par email"),
+        ("délai|délais moyen d'accès", "delais moyens d'acces"),
+        ("référent handicap", "referent(e)s handicap"),
+    ],
+)
+def test_a_term_needs_its_words(term: str, text: str) -> None:
+    for pattern in terms(term):
+        rewritten = literal_first(pattern)
+        assert re.search(rewritten, text)
+        assert _holds(rewritten, text)
+        assert word_starts(rewritten)  # something is known
+
+
+def test_what_a_term_needs() -> None:
+    (pattern,) = terms("évaluation certificative")
+    assert word_starts(pattern) == (("certificative",), ("evaluati",))
+    assert word_starts(r"\bsur devis") == (("devis",), ("sur",))
+    assert word_starts(r"(?i)sur devis") == ()
+    assert word_starts(r"x(?:ab|cd)") == ()  # not at the start of a word
+    assert word_starts(r" (?:ab|cd|e)") == (("ab", "cd", "e"),)
+    assert word_starts(r" (?:ab|[cd])") == ()  # a class: nothing known
+    assert word_starts(r"\d+ ?(?:heures|jours)") == ()  # « 3heures »: no word starts there
+    assert word_starts(r"\d+ (?:heures|jours)") == (("heures", "jours"),)
