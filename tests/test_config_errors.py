@@ -16,6 +16,7 @@ import rnq
 from rnq.cli import main
 from rnq.errors import ConfigError, ConfigProblem
 from rnq.testing import write_workspace
+from rnq.workspace.config import diagnose
 
 GOOD = """\
 version: 1
@@ -479,3 +480,20 @@ def test_a_config_error_of_one_problem_reads_as_before() -> None:
     assert [p.line for p in error.problems] == [3]
     with pytest.raises(ValueError, match="at least one problem"):
         ConfigError.of([])
+
+
+def test_diagnose_lists_without_raising(tmp_path: Path) -> None:
+    """For ``rnq doctor``: the workspace when rnq.yaml is valid, and every mistake."""
+    manifest = "- path: '*.pdf'\n  colour: x\n"
+    root = _workspace(tmp_path, GOOD, {"pro/rnq-evidence.yaml": manifest})
+    workspace, problems = diagnose(root)
+    assert workspace is not None and workspace.config.units[1].id == "pro"
+    assert [(p.line, p.key) for p in problems] == [(2, "colour")]
+    (root / "rnq.yaml").write_text(FRENCH_KEYS, encoding="utf-8")
+    workspace, problems = diagnose(root)
+    assert workspace is None and len(problems) == 5
+    (root / "rnq.yaml").write_bytes(GOOD.encode("cp1252"))
+    workspace, problems = diagnose(root)
+    assert workspace is None and [p.line for p in problems] == [5]
+    workspace, problems = diagnose(tmp_path / "absent")
+    assert workspace is None and problems[0].fix is not None

@@ -48,6 +48,7 @@ __all__ = [
     "Workspace",
     "WorkspaceConfig",
     "consistency_problems",
+    "diagnose",
     "load",
     "profile_of",
 ]
@@ -500,6 +501,16 @@ def load(path: str | Path) -> Workspace:
     those of ``rnq.yaml`` and those of the manifests ``rnq-evidence.yaml`` of the workspace,
     each with its file, line, message and fix.
     """
+    workspace, problems = diagnose(path)
+    if problems or workspace is None:
+        raise ConfigError.of(problems)
+    return workspace
+
+
+def diagnose(path: str | Path) -> tuple[Workspace | None, list[ConfigProblem]]:
+    """:func:`load` without raising on the workspace's mistakes: the workspace (``None`` when
+    ``rnq.yaml`` itself is invalid) and every mistake of ``rnq.yaml`` and of the manifests, in
+    file and line order. Reads no evidence file (for ``rnq doctor``)."""
     from rnq.workspace.manifests import manifest_problems
 
     path = Path(path)
@@ -507,23 +518,27 @@ def load(path: str | Path) -> Workspace:
     root = config_path.parent
     shown = str(config_path)
     duplicates: list[ConfigProblem] = []
-    data, lines = read_config_yaml(
-        config_path,
-        shown=shown,
-        missing_hint=Localized(
-            fr="créez-le avec « rnq init » ou indiquez le dossier de l'espace de preuves",
-            en="create one with 'rnq init' or give the evidence workspace folder",
-        ),
-        problems=duplicates,
-    )
+    try:
+        data, lines = read_config_yaml(
+            config_path,
+            shown=shown,
+            missing_hint=Localized(
+                fr="créez-le avec « rnq init » ou indiquez le dossier de l'espace de preuves",
+                en="create one with 'rnq init' or give the evidence workspace folder",
+            ),
+            problems=duplicates,
+        )
+    except ConfigError as exc:  # missing, unreadable, not UTF-8, not YAML
+        return None, list(exc.problems)
     config, problems = _config_problems(data, shown, lines)
     if duplicates:
         problems = sorted([*duplicates, *problems], key=lambda p: p.line or 0)
     ignore = config.ignore if config is not None else _ignore_of(data)
     problems += manifest_problems(root, ignore)
-    if problems or config is None:
-        raise ConfigError.of(problems)
-    return Workspace(root=root.resolve(), config=config, lines=lines)
+    workspace = (
+        Workspace(root=root.resolve(), config=config, lines=lines) if config is not None else None
+    )
+    return workspace, problems
 
 
 def _ignore_of(data: Any) -> list[str]:
