@@ -424,3 +424,13 @@ def test_missing_evidence_a_failed_collector_would_have_brought_is_not_an_nc(
     assert i31["status"] == "not_assessed"
     assert {f["outcome"] for f in i31["findings"]} <= {"not_verified", "advice", "not_applicable"}
     assert not [b for b in doc["summary"]["blocking"] if b.startswith("31")]
+
+
+def test_an_unknown_collector_name_gets_the_closest_one(
+    write_workspace: Callable[..., Path],
+) -> None:
+    config = WITH_COLLECTOR.replace("{use: crm}", "{use: cmr}")
+    root = write_workspace(config, {"plugins/crm.py": BROKEN_COLLECTOR})
+    _, stdout, _ = check(root, "--json", "-")
+    (error,) = [e for e in json.loads(stdout)["errors"] if e["path"] == "rnq.yaml"]
+    assert "collecteur inconnu « cmr » — vouliez-vous dire « crm » ?" in error["message"]

@@ -5,6 +5,7 @@ verdicts; what goes wrong is recorded as a :class:`~rnq.errors.Problem` and the 
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -223,19 +224,7 @@ def collect(
         for use in unit.collectors:
             collector = collectors.get(use.use)
             if collector is None:
-                known = ", ".join(sorted(collectors)) or "—"
-                result.problems.append(
-                    Problem(
-                        path="rnq.yaml",
-                        line=workspace.line("units"),
-                        message=Localized(
-                            fr=f"unité « {unit.id} » : collecteur inconnu « {use.use} » "
-                            f"(disponibles : {known})",
-                            en=f"unit '{unit.id}': unknown collector '{use.use}' "
-                            f"(available: {known})",
-                        ),
-                    )
-                )
+                _unknown(workspace, unit, use.use, sorted(collectors), result)
                 continue
             context = CollectContext(
                 workspace=workspace, unit=unit, settings=use.settings, name=use.use
@@ -244,6 +233,24 @@ def collect(
     result.evidence.sort(key=lambda e: (e.path, e.unit))
     result.unmapped.sort(key=lambda e: (e.path, e.unit))
     return result
+
+
+def _unknown(
+    workspace: Workspace, unit: Unit, name: str, known: list[str], result: CollectResult
+) -> None:
+    """A unit enables a collector no plugin registers (a typo, a plugin not installed, or one
+    whose ``rnq_register_collectors`` failed): reported against rnq.yaml, with the closest
+    name."""
+    close = difflib.get_close_matches(name, known, n=1)
+    available = ", ".join(known) or "—"
+    hint_fr = f" — vouliez-vous dire « {close[0]} » ?" if close else ""
+    hint_en = f" — did you mean '{close[0]}'?" if close else ""
+    message = Localized(
+        fr=f"unité « {unit.id} » : collecteur inconnu « {name} »{hint_fr} (disponibles : "
+        f"{available})",
+        en=f"unit '{unit.id}': unknown collector '{name}'{hint_en} (available: {available})",
+    )
+    result.problems.append(Problem(path="rnq.yaml", line=workspace.line("units"), message=message))
 
 
 def declare_units(workspace: Workspace, plugins: PluginSet) -> Workspace:
