@@ -192,3 +192,33 @@ def test_the_report_names_the_file_left_outside_the_offering(
     assert gap["evidence"] == ["siege/critere-2/I04-analyse-du-besoin/procedure.md"]
     assert "est rattaché à l'indicateur 4 mais hors du dossier de la prestation" in gap["message"]
     assert "déposez-en une copie dans lyon/excel-avance/" in gap["message"]
+
+
+def test_the_report_says_when_the_folder_itself_is_missing(
+    write_workspace: Callable[..., Path],
+) -> None:
+    root = write_workspace(
+        TWO_OFFERINGS, {"lyon/Excel avancé/I04-grille.md": PROCEDURE, "lyon/compta/notes.md": ""}
+    )
+    args = ("check", str(root), "--indicator", "4", "--today", "2026-11-28", "--json", "-")
+    _, out, _ = run(*args)
+    [indicator] = json.loads(out)["indicators"]
+    messages = {f["offering"]: f["message"] for f in indicator["findings"] if f["missing"]}
+    assert "Le dossier lyon/excel-avance/ n'existe pas" in messages["excel-avance"]
+    assert "n'existe pas" not in messages["compta"]  # its folder exists, empty
+
+
+def test_manifest_errors_are_listed_once_and_the_rest_still_diagnosed(
+    write_workspace: Callable[..., Path],
+) -> None:
+    root = write_workspace(
+        TWO_OFFERINGS,
+        {
+            "lyon/compta/rnq-evidence.yaml": "- {path: '*.pdf', indicators: [4], kind: cvv}\n",
+            "lyon/compta/a.pdf": b"%PDF-1.4",
+        },
+    )
+    code, out, _ = run("doctor", str(root))
+    assert code == 2
+    assert out.count("cvv") == 1 and "lyon/compta/rnq-evidence.yaml:1" in out
+    assert "pas de dossier lyon/excel-avance/" in out  # the folders are still looked at

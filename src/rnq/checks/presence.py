@@ -10,7 +10,7 @@ from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified
 from rnq.referential.loader import Indicator
-from rnq.workspace.config import Offering, Unit, WorkspaceConfig
+from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig
 from rnq.workspace.kinds import declared_rules
 
 
@@ -23,6 +23,7 @@ def check_evidence_present(
     audit_date: dt.date,
     config: WorkspaceConfig,
     all_evidence: EvidenceSet,
+    workspace: Workspace,
 ) -> None:
     """Des preuves lisibles et à jour existent là où l'indicateur est évalué.
 
@@ -48,6 +49,19 @@ def check_evidence_present(
     if not mine:
         left = _left_outside(indicator, target, all_evidence, config)
         folder = _folder(target, config) if isinstance(target, Offering) else ""
+        absent = _absent_folder(target, config, workspace)
+        if absent is not None:
+            hint, hint_en = (
+                f" Le dossier {absent}/ n'existe pas (rnq doctor indique le plus proche).",
+                f" Folder {absent}/ does not exist (rnq doctor names the nearest one).",
+            )
+            raise Gap(
+                msg(
+                    f"Aucune preuve pour l'indicateur {indicator.number} ({where}).{hint}",
+                    f"No evidence for indicator {indicator.number} ({where_en}).{hint_en}",
+                ),
+                missing=True,
+            )
         hint = (
             f" {_listed(left)} {'est rattaché' if len(left) == 1 else 'sont rattachés'} à "
             f"l'indicateur {indicator.number} mais hors du dossier de la prestation, où "
@@ -117,6 +131,21 @@ def _left_outside(
         for e in everything.for_indicator(indicator.number)
         if e.offering is None and e.unit in units
     )
+
+
+def _absent_folder(
+    target: Unit | Offering, config: WorkspaceConfig, workspace: Workspace
+) -> str | None:
+    """The folder of ``target`` when it does not exist (a unit's ``path:`` mistyped, an offering
+    folder named by its title): « Aucune preuve » then says why."""
+    if isinstance(target, Offering):
+        unit = next((u for u in config.units if target in u.offerings), None)
+        folder = unit.offering_folder(target) if unit is not None else None
+    else:
+        folder = target.folder
+    if folder is None or (workspace.root / folder).is_dir():
+        return None
+    return folder
 
 
 def _listed(paths: list[str]) -> str:

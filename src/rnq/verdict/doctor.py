@@ -43,6 +43,7 @@ SECTIONS: dict[str, Localized] = {
     "waivers": Localized(fr="Dérogations", en="Waivers"),
     "code": Localized(fr="Code (vérifications et plugins)", en="Code (checks and plugins)"),
     "folders": Localized(fr="Dossiers des unités et prestations", en="Unit and offering folders"),
+    "files": Localized(fr="Fichiers de preuves", en="Evidence files"),
     "placement": Localized(fr="Preuves mal placées", en="Misplaced evidence"),
     "dates": Localized(fr="Preuves sans date", en="Undated evidence"),
     "referential": Localized(fr="Référentiel", en="Referential"),
@@ -244,7 +245,13 @@ def _placement(
     per_offering = {i.number for i in referential if i.assessed_at == "offering"}
     units = {u.id: u for u in config.units}
     evidence, problems = collect_files(workspace)
-    found = [_from_problem("placement", p, "warning") for p in problems]
+    from rnq.collect.mapping import MANIFEST_NAME
+
+    found = [  # a manifest's own mistakes are configuration errors, listed already
+        _from_problem("files", p, "warning")
+        for p in problems
+        if not (p.path.endswith(MANIFEST_NAME) and p.line is not None)
+    ]
     undated: list[str] = []
     for record in evidence:
         if not record.indicators:
@@ -407,47 +414,30 @@ def _environment() -> list[DoctorFinding]:
 def diagnose(root: Path | str, *, today: dt.date | None = None) -> Diagnosis:
     """Everything wrong with the workspace at ``root`` that can be told without reading a
     document (see the module's doc). Never raises for a bad workspace: it is what it reports."""
+    from rnq.collect.mapping import MANIFEST_NAME
     from rnq.engine.collection import check_code
     from rnq.verdict.waivers import load_waivers
-    from rnq.workspace.config import load
-    from rnq.workspace.manifests import manifest_problems
+    from rnq.workspace.config import diagnose as diagnose_config
 
     root = Path(root)
     today = today or dt.date.today()
-    findings: list[DoctorFinding] = []
-    try:
-        workspace = load(root)
-    except ConfigError as exc:
-        findings += _from_config_error("config", exc)
-        try:
-            problems = manifest_problems(root, [], shown_root="")
-        except (OSError, ValueError):  # pragma: no cover - the walk reports its own problems
-            problems = []
-        findings += [
-            DoctorFinding(
-                section="manifests",
-                level="error",
-                message=p.message,
-                path=p.path,
-                line=p.line,
-                fix=p.fix,
-            )
-            for p in problems
-        ]
-        findings += _environment()
-        return Diagnosis(workspace=str(root), findings=tuple(findings))
-    config = workspace.config
-    findings += [
+    loaded, problems = diagnose_config(root)
+    findings: list[DoctorFinding] = [
         DoctorFinding(
-            section="manifests",
+            section="manifests" if p.path.endswith(MANIFEST_NAME) else "config",
             level="error",
             message=p.message,
             path=p.path,
             line=p.line,
             fix=p.fix,
         )
-        for p in manifest_problems(workspace.root, config.ignore, shown_root="")
+        for p in problems
     ]
+    if loaded is None:  # rnq.yaml itself is invalid: nothing else can be told
+        findings += _environment()
+        return Diagnosis(workspace=str(root), findings=tuple(findings))
+    workspace = loaded
+    config = workspace.config
     referential_findings, referential = _referential(workspace, today)
     if config.waivers:
         try:
@@ -478,7 +468,7 @@ def doctor_text(diagnosis: Diagnosis, lang: Lang = "fr") -> str:
             (f for f in diagnosis.findings if f.section == section),
             key=lambda f: order[f.level],
         )
-        if section in ("dates", "placement", "manifests", "waivers") and not items:
+        if section in ("dates", "files", "placement", "manifests", "waivers") and not items:
             continue
         lines.append(title.get(lang))
         if not items:
