@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -115,6 +116,8 @@ def test_evidence_where_its_indicator_is_not_assessed(write_workspace: Callable[
     _, out, _ = run("doctor", str(root), "--json")
     doc = json.loads(out)
     assert doc["schema"] == "rnq.doctor/1" and doc["errors"] == 0 and doc["warnings"] == 1
+    schema = json.loads((REPO / "docs/schemas/rnq.doctor-1.schema.json").read_text())
+    jsonschema.validate(doc, schema)
 
 
 def test_without_offerings_unit_evidence_is_where_it_belongs(

@@ -24,6 +24,7 @@ def output_schemas() -> dict[str, dict[str, Any]]:
     from rnq.rehearsal.calendar import AuditCalendar
     from rnq.render.diff import ReportDiff
     from rnq.render.referential import IndicatorsDocument
+    from rnq.verdict.doctor import DoctorDocument
     from rnq.verdict.report import Report
 
     schemas = {
@@ -32,6 +33,7 @@ def output_schemas() -> dict[str, dict[str, Any]]:
         "rnq.report/2": Report.model_json_schema(by_alias=True),
         "rnq.diff/1": ReportDiff.model_json_schema(by_alias=True),
         "rnq.checks/1": ChecksListing.model_json_schema(by_alias=True),
+        "rnq.doctor/1": DoctorDocument.model_json_schema(by_alias=True),
     }
     calendar = AuditCalendar.model_json_schema(by_alias=True)
     calendar["properties"] = {"schema": {"const": "rnq.calendar/1"}, **calendar["properties"]}

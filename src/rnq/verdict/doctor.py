@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from rnq.errors import ConfigError, Problem, RnqError
 from rnq.text import Lang, Localized
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from rnq.referential.loader import Referential
     from rnq.workspace.config import Workspace, WorkspaceConfig
 
-__all__ = ["Diagnosis", "DoctorFinding", "diagnose", "doctor_text"]
+__all__ = ["Diagnosis", "DoctorDocument", "DoctorFinding", "diagnose", "doctor_text"]
 
 Level = Literal["error", "warning", "info"]
 
@@ -83,28 +83,51 @@ class Diagnosis(BaseModel):
         return sum(1 for f in self.findings if f.level == "warning")
 
     def to_json(self) -> str:
-        import json
-
-        doc = {
-            "schema": "rnq.doctor/1",
-            "workspace": self.workspace,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "findings": [
-                {
-                    "section": f.section,
-                    "level": f.level,
-                    "path": f.path,
-                    "line": f.line,
-                    "message": f.message.fr,
-                    "message_en": f.message.en,
-                    "fix": f.fix.fr if f.fix else None,
-                    "fix_en": f.fix.en if f.fix else None,
-                }
+        """The JSON document ``rnq doctor --json`` prints (schema ``rnq.doctor/1``)."""
+        doc = DoctorDocument(
+            workspace=self.workspace,
+            errors=self.errors,
+            warnings=self.warnings,
+            findings=[
+                DoctorEntry(
+                    section=f.section,
+                    level=f.level,
+                    path=f.path,
+                    line=f.line,
+                    message=f.message.fr,
+                    message_en=f.message.en,
+                    fix=f.fix.fr if f.fix else None,
+                    fix_en=f.fix.en if f.fix else None,
+                )
                 for f in self.findings
             ],
-        }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        )
+        return doc.model_dump_json(by_alias=True, indent=2) + "\n"
+
+
+class DoctorEntry(BaseModel):
+    """One finding of ``rnq doctor --json``, in French and English."""
+
+    section: str
+    level: Level
+    path: str | None
+    line: int | None
+    message: str
+    message_en: str
+    fix: str | None
+    fix_en: str | None
+
+
+class DoctorDocument(BaseModel):
+    """What ``rnq doctor --json`` prints: ``errors`` would stop ``rnq check`` (exit 2)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: Literal["rnq.doctor/1"] = Field("rnq.doctor/1", alias="schema")
+    workspace: str
+    errors: int
+    warnings: int
+    findings: list[DoctorEntry]
 
 
 def _from_problem(section: str, problem: Problem, level: Level = "error") -> DoctorFinding:
