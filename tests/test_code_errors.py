@@ -396,9 +396,7 @@ def rnq_register_collectors():
     code, stdout, _ = cli("checks", str(root))
     assert code == 0, stdout
     assert "Extension workspace:plugins/rules.py (1)" in stdout
-    assert "workspace:plugins/rules.py — — collecteurs : sirh" in stdout or (
-        "workspace:plugins/rules.py — collecteurs : sirh" in stdout
-    )
+    assert "  workspace:plugins/rules.py — collecteurs : sirh" in stdout.splitlines()
 
 
 def test_version_lists_rnq_then_the_plugins_and_their_collectors() -> None:

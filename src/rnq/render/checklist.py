@@ -48,8 +48,8 @@ def plugins_lines(plugins: Sequence[PluginInfo], lang: Lang) -> list[str]:
     """One line per plugin: its name, version (« intégrée » for rnq's own) and collectors."""
     lines = []
     for plugin in plugins:
-        version = plugin.version or (pick(lang, "intégrée", "built-in") if plugin.builtin else "—")
-        line = f"  {plugin.name} {version}"
+        version = plugin.version or (pick(lang, "intégrée", "built-in") if plugin.builtin else "")
+        line = f"  {plugin.name} {version}".rstrip()
         if plugin.collectors:
             line += pick(lang, " — collecteurs : ", " — collectors: ") + ", ".join(
                 plugin.collectors
