@@ -695,11 +695,14 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 @main.command("checks")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@example_option
 @click.option("--referential", "version", help="Version : rnq-2019-v9, rnq-2026.")
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (rnq.checks/1).")
 @lang_option
 @handle_errors
-def checks_command(directory: Path | None, version: str | None, as_json: bool, lang: Lang) -> None:
+def checks_command(
+    directory: Path | None, example: bool, version: str | None, as_json: bool, lang: Lang
+) -> None:
     """Les vérifications qu'une exécution collecterait (intégrées, extensions, espace de
     preuves), leurs marques, les indicateurs qu'elles vérifient et leur origine — sans lire
     aucun document (comme pytest --collect-only).
@@ -711,7 +714,7 @@ def checks_command(directory: Path | None, version: str | None, as_json: bool, l
     from rnq.render.checklist import checks_text
     from rnq.workspace.config import load
 
-    workspace = load(_workspace_dir(directory))
+    workspace = load(_workspace_dir(directory, example, lang))
     listing = list_checks(workspace, referential=version)
     if as_json:
         _emit_json(listing.to_dict())
