@@ -127,7 +127,7 @@ CROSS_TABLE = named_question(__name__, "cross-table")
 def _cross_table(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
     """Whether a table has a column of contents (modules, séquences…) and a column of the
     certification (blocs, CCP, compétences…), both filled."""
-    table = find_table(text, rows, CROSS_ROLES, ("content", "certification"), data_rows=2)
+    table = find_table(text, rows, CROSS_ROLES, ("content", "certification"))
     return table is not None and not any(
         re.search(r"\b(?:a completer|tbd|a definir|xx+)\b", fold(v))
         for v in table.values("certification")
