@@ -352,6 +352,10 @@ def test_not_only_is_not_a_negation() -> None:
         r"\b(?:a|b)?c",
         r"\b(ab|c)y|x",
         r"\b(rncp|uc)\s*\d",
+        r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*(?:[,.]\d+)? ?/ ?(?:5|10|20)\b",
+        r"(?<!a)(?=\d\d)\d+ x",
+        r"(?<!\d)\d{2}|x",
+        r"(?<=\s)\d(?:h|\b)",
     ],
 )
 def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -> None:
@@ -370,6 +374,7 @@ def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str) -
         "taux x, effectif x, effectifs x, detaux x",
         "xy abcy",
         "bc c xc abyx, rncp 3 xuc 4",
+        "1 200,5/20 ; 2019 12/20 /15/20 a12 x 1h 12h 7 x",
     ]
     rewritten = literal_first(pattern)
     for text in texts:

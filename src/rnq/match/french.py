@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from rnq.match.folding import fold
 from rnq.match.starts import word_starts
@@ -419,6 +420,8 @@ def literal_first(pattern: str) -> str:
         return _distributed(pattern, "(?:")
     if pattern.startswith("\\b(") and not pattern.startswith("\\b(?"):
         return _distributed(pattern, "(")
+    if _LOOKAROUND.match(pattern):
+        return _looks_first(pattern)
     found = _WORD_START.match(pattern)
     if found is None:
         return pattern
@@ -444,6 +447,46 @@ def literal_first(pattern: str) -> str:
 
 
 _LEADING_RUN = re.compile(r"[a-z0-9']+")
+#: A look-around opening a group: ``(?<!``, ``(?<=``, ``(?!``, ``(?=``.
+_LOOKAROUND = re.compile(r"\(\?<?[!=]")
+#: A digit and how often it repeats, not lazily.
+_DIGITS = re.compile(
+    r"\\d(?:(?P<count>\+)|\{(?P<low>\d+),(?P<high>\d+)\}|\{(?P<exact>\d+)\})?(?![*?+{])"
+)
+
+
+def _looks_first(pattern: str) -> str:
+    """``(?<![\\d/])(?!19\\d\\d)\\d{1,3}rest`` (look-arounds, then digits) as
+    ``\\d(?<=(?<![\\d/])(?!19\\d\\d)\\d)\\d{0,2}rest``: the same matches, but a pattern that
+    opens on a digit is searched only where a digit is, where one that opens on look-arounds is
+    tried at every position of the text (else ``pattern`` as it is)."""
+    index = 0
+    while (opening := _LOOKAROUND.match(pattern, index)) is not None:
+        _bars, index = top_level_bars(pattern, opening.end())
+        if index == len(pattern):
+            return pattern
+        index += 1
+    looks, found = pattern[:index], _DIGITS.match(pattern, index)
+    if found is None:
+        return pattern
+    rest = pattern[found.end() :]
+    if found.group("count") is not None:
+        more = "\\d*"
+    elif found.group("exact") is not None:
+        more = f"\\d{{{int(found.group('exact')) - 1}}}"
+    elif found.group("low") is not None:
+        low, high = int(found.group("low")), int(found.group("high"))
+        if low < 1:
+            return pattern
+        more = f"\\d{{{low - 1},{high - 1}}}"
+    else:
+        more = ""
+    rewritten = f"\\d(?<={looks}\\d){more}{rest}"
+    try:
+        re.compile(rewritten)
+    except re.error:
+        return pattern
+    return rewritten
 
 
 def _distributed(pattern: str, group: str) -> str:
@@ -536,6 +579,10 @@ def concept_has_exact(question: str) -> bool:
     return bool(_spec(question)[1])
 
 
+#: A term's first word this short (« e » of « e-learning ») starts too many words of a text
+#: to tell much: the literals its matches need are looked for too.
+_SHORT = 3
+
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 _WORD = re.compile(r"[a-z0-9]+")
 _LEADING = re.compile(r"^([a-z0-9]+)\(\?<!\[a-z0-9\]\1\)")
@@ -586,6 +633,27 @@ def _clause(text: str, start: int, end: int) -> str:
     return before + text[start:end] + (after[: stop.start()] if stop else after)
 
 
+def _may_match(
+    pattern: str,
+    lead: str | None,
+    needs: tuple[tuple[str, ...], ...],
+    possible: Callable[[str], bool] | None,
+    index: WordIndex | None,
+) -> bool:
+    """Whether a text may match ``pattern`` (False: it cannot, the pattern is not run): a word
+    starts as the term does (``lead``), the words every match needs are there (``needs``),
+    and the literals every match holds (``possible``) — looked for where the first word
+    tells little (none, or one as short as the « e » of « e-learning »)."""
+    if index is not None:
+        if lead is not None and not index.starts_word(lead):
+            return False
+        if not index.holds(needs):
+            return False
+        if lead is not None and len(lead) >= _SHORT:
+            return True
+    return possible is None or possible(pattern)
+
+
 def concept_match(
     question: str,
     body: str,
@@ -599,14 +667,7 @@ def concept_match(
     missing), so that the pattern is not run."""
     patterns, exact, negative_ok, unless = _spec(question)
     for pattern, lead, needs in zip(patterns, _leads(question), _needs(question), strict=True):
-        if index is not None:
-            if lead is not None and not index.starts_word(lead):
-                continue  # no word of the text starts as the term does
-            if not index.holds(needs):
-                continue  # a word every match holds is not in the text
-            if lead is None and possible is not None and not possible(pattern.pattern):
-                continue
-        elif possible is not None and not possible(pattern.pattern):
+        if not _may_match(pattern.pattern, lead, needs, possible, index):
             continue
         for match in pattern.finditer(body):
             if not negative_ok and _negated(body, match.start(), match.end()):
@@ -654,7 +715,8 @@ def draft(body: str) -> str | None:
     labels — headings, « Label : » lines, labels separated by slashes, a table's header row over
     empty rows — with no content behind them. Asked of every document: a long one is answered
     from its first lines that say something."""
-    size = len(body.split())
+    # the words, counted up to 80 (a long document is read from its first lines)
+    size = len(body.split(None, 80))
     if not size or not _ANY_WORD.search(body):
         return "empty"
     if size < 80:
@@ -664,7 +726,7 @@ def draft(body: str) -> str | None:
             return f"marked as a draft ({markers[0]})"
     if "[" in body or "{" in body or "<" in body:
         fields = _FIELDS.findall(body)
-        if len(fields) >= 3 and size < 40 * len(fields):
+        if len(fields) >= 3 and len(body.split()) < 40 * len(fields):
             return f"a template with fields to fill in ({', '.join(fields[:3])})"
     if not _says_something(body):
         return "labels without content"
@@ -681,7 +743,7 @@ def _says_something(body: str) -> bool:
     first lines on (table rows below a header, label values, lines that are not headings); the
     same count as :func:`_split_tables` and :func:`_content_words`, stopped when it is enough."""
     lines = body.split("\n")
-    several = sum(1 for line in lines if line.strip()) > 1
+    several = next(islice((line for line in lines if line.strip()), 1, None), None) is not None
     count = index = 0
     run: list[str] = []
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rnq.match.folding import fold
 from rnq.match.french import terms
@@ -72,11 +73,29 @@ def columns(header: Sequence[str], roles: Roles) -> dict[str, int]:
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+#: A line without any of these is neither a Markdown rule nor a row of cells.
+_TABLE_CHARS = re.compile(r"[|\t;-]")
 
 
 def tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
     """The tables of a document: its rows (a sheet), and the tables written in its text —
-    Markdown pipe tables, runs of lines whose cells are separated by `` ; `` or tabs."""
+    Markdown pipe tables, runs of lines whose cells are separated by `` ; `` or tabs.
+
+    Several questions read the tables of one document in turn (a worker answers them one after
+    the other): those of the last document asked are kept, and each caller gets copies."""
+    last = _LAST
+    if last and last[0] is text and last[1] is rows:
+        return [[list(row) for row in table] for table in last[2]]
+    found = _tables_in(text, rows)
+    _LAST[:] = [text, rows, found]
+    return [[list(row) for row in table] for table in found]
+
+
+#: The last document :func:`tables_in` read: its text and rows, and its tables.
+_LAST: list[Any] = []
+
+
+def _tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
     found: list[list[list[str]]] = []
     if rows:
         found.append([[str(cell) for cell in row] for row in rows])
@@ -98,6 +117,8 @@ def tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
 
 def _cells(line: str) -> list[str] | None:
     """The cells of a table line (an empty list for a Markdown rule), None for another line."""
+    if not _TABLE_CHARS.search(line):
+        return None  # neither a rule nor cells
     if _PIPE_RULE.match(line) and set(line.strip()) <= set("|:- "):
         return []
     stripped = line.strip()
