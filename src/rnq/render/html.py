@@ -93,6 +93,7 @@ _UI: dict[str, tuple[str, str]] = {
     "toc": ("Sommaire", "Contents"),
     "answer": ("Réponse", "Answer"),
     "blocking": ("Motifs bloquants", "Blocking reasons"),
+    "first_action": ("Première action", "First action"),
     "undetermined": ("Points non évalués", "Not assessed"),
     "more_reasons": ("… et {n} autres motifs", "… and {n} more reasons"),
     "summary": ("Synthèse", "Summary"),
@@ -437,6 +438,7 @@ def html_parts(report: Report) -> Iterator[str]:
             in_scope={r.number: r.surveillance_scope for r in report.indicators},
             any_scope=any(r.surveillance_scope for r in report.indicators),
             any_advice=report.summary.advice > 0,
+            first_action=next((a for a in report.action_plan if not a.optional), None),
         )
         for piece in pieces:
             if _ISLAND not in piece:

@@ -148,6 +148,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "nc_minor": ("NC mineure", "minor NC"),
         "advice": ("conseil (facultatif)", "advice (optional)"),
     },
+    # What fixing an action-plan item takes (rnq.verdict.plan.effort), in the plan's order.
+    "effort": {
+        "file": ("un fichier à corriger", "one file to fix"),
+        "case": ("un cas à traiter", "one case to handle"),
+        "process": ("un processus à créer", "a process to create"),
+    },
     # The basis of an item a check demands (SPEC §4), and where it comes from.
     "item_class": {
         "requirement": ("exigence", "requirement"),

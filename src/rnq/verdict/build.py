@@ -28,14 +28,17 @@ a byte-identical :meth:`~rnq.verdict.report.Report.to_json`. The rules are SPEC 
   certificate display is missing (a major NC), or five or more indicators are nc_minor;
   else ``null`` when some applicable indicator (or the display obligation, at surveillance and
   renewal) is not assessed; else ``true``.
-* **Action plan** — one item per remaining gap (waived gaps are not in it), majors first, then
-  by indicator, unit, offering. Owner: ``owners.indicators[n]``, else the unit's ``owner``, else
-  ``owners.default``. ``due``: with an audit date, 21 days before it for a major and 7 days
-  before it for a minor (a major must be lifted before the audit; a minor just needs its
-  correction under way); without one, today + 30 days (major) or + 60 days (minor); never
-  before today. ``deadline_if_raised``: audit date + 3 months for a major (then
-  ``verification_by`` one month later, for the certifier) or + 6 months for a minor; null
-  without an audit date. Months add with the day clamped to the end of the month.
+* **Action plan** — one item per remaining gap (waived gaps are not in it), in the order that
+  unblocks certification soonest: majors first, then minors, then advice; within a level, what
+  one file fixes, then a case to handle, then a process to create (``effort``,
+  :func:`rnq.verdict.plan.effort`); then by indicator, unit, offering. Owner:
+  ``owners.indicators[n]``, else the unit's ``owner``, else ``owners.default``. ``due``: with
+  an audit date, 21 days before it for a major and 7 days before it for a minor (a major must
+  be lifted before the audit; a minor just needs its correction under way); without one,
+  today + 30 days (major) or + 60 days (minor); never before today. ``deadline_if_raised``:
+  audit date + 3 months for a major (then ``verification_by`` one month later, for the
+  certifier) or + 6 months for a minor; null without an audit date. Months add with the day
+  clamped to the end of the month.
 """
 
 from __future__ import annotations

@@ -1,5 +1,13 @@
-"""The action plan (SPEC §5): one item per gap, with its owner, when to fix it (``due``) and the
-deadline the certifier would set if it were raised (``deadline_if_raised``).
+"""The action plan (SPEC §5): one item per gap, with its owner, when to fix it (``due``), the
+deadline the certifier would set if it were raised (``deadline_if_raised``), and what fixing it
+takes (``effort``).
+
+The plan is ordered by what unblocks certification soonest (:func:`action_key`): major NCs
+first, then minors, then the optional advice; within a level, what one file fixes (a CV missing
+from the register, a document out of date, a missing mention or display), then a case to handle
+(a complaint answered late: answer it, trace the analysis), then a process to create (nothing
+usable where the indicator is assessed); then by indicator, unit, offering, check and finding,
+so the order is deterministic. « Première action » is the first required item of that order.
 """
 
 from __future__ import annotations
@@ -10,14 +18,40 @@ from collections.abc import Mapping
 from rnq.dates import add_months
 from rnq.engine.findings import Finding
 from rnq.text import Lang
-from rnq.verdict.report import ActionItem, ActionLevel
+from rnq.verdict.report import ActionItem, ActionLevel, Effort
 from rnq.verdict.rules import finding_unit
 from rnq.workspace.config import WorkspaceConfig
 
-__all__ = ["action_item", "action_key", "due", "owner"]
+__all__ = ["EFFORT_LABELS", "action_item", "action_key", "due", "effort", "owner"]
 
 _DUE_BEFORE_AUDIT = {"nc_major": 21, "nc_minor": 7}
 _DUE_WITHOUT_AUDIT = {"nc_major": 30, "nc_minor": 60}
+
+#: What fixing an item takes, in the order the plan puts them within a level.
+EFFORT_ORDER: dict[Effort, int] = {"file": 0, "case": 1, "process": 2}
+#: Its words (also in :data:`rnq.render.labels.LABELS` ``["effort"]``).
+EFFORT_LABELS: dict[Effort, tuple[str, str]] = {
+    "file": ("un fichier à corriger", "one file to fix"),
+    "case": ("un cas à traiter", "one case to handle"),
+    "process": ("un processus à créer", "a process to create"),
+}
+#: Checks whose gap is something that happened to one case (a complaint answered late, an
+#: apprentice's contract broken off without notice): fixed by handling the case and tracing it,
+#: not by a file. Matched on the check function's name, whatever its module.
+_CASE_CHECKS = ("check_reclamations_dans_les_delais", "check_rupture_sans_delai")
+
+
+def effort(finding: Finding) -> Effort:
+    """What fixing ``finding`` takes: ``process`` when nothing usable exists where the
+    indicator is assessed (``missing`` and no evidence to correct), ``case`` for a case to handle
+    (:data:`_CASE_CHECKS`), else ``file``: one file to add, complete or replace (the certificate
+    display, indicator 0, is always one file or page)."""
+    name = finding.check.rsplit("::", 1)[-1].rsplit(".", 1)[-1]
+    if finding.indicator != 0 and finding.missing and not finding.evidence:
+        return "process"
+    if name in _CASE_CHECKS:
+        return "case"
+    return "file"
 
 
 def owner(config: WorkspaceConfig, indicator: int, unit: str | None) -> str:
@@ -52,6 +86,7 @@ def action_item(
     lang: Lang,
 ) -> ActionItem:
     unit = finding_unit(finding, unit_of)
+    kind = effort(finding)
     deadline: dt.date | None = None
     verification: dt.date | None = None
     if audit_date is not None and level != "advice":
@@ -72,13 +107,18 @@ def action_item(
         check=finding.check,
         finding=finding.id,
         optional=level == "advice",
+        effort=kind,
+        effort_label=EFFORT_LABELS[kind][1 if lang == "en" else 0],
     )
 
 
-def action_key(item: ActionItem) -> tuple[int, int, str, str, str, str, str]:
-    """Majors first, then minors, then the optional advice; by indicator and place within."""
+def action_key(item: ActionItem) -> tuple[int, int, int, str, str, str, str, str]:
+    """What unblocks certification soonest first: majors, then minors, then the optional
+    advice; within a level one file, then a case, then a process to create; then by indicator
+    and place."""
     return (
         {"nc_major": 0, "nc_minor": 1}.get(item.level, 2),
+        EFFORT_ORDER[item.effort],
         item.indicator,
         item.unit or "",
         item.offering or "",

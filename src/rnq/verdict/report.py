@@ -30,6 +30,7 @@ __all__ = [
     "ActionItem",
     "ActionLevel",
     "AuditBlock",
+    "Effort",
     "IndicatorResult",
     "NcLevel",
     "Obligation",
@@ -53,6 +54,9 @@ SCHEMA: Literal["rnq.report/2"] = "rnq.report/2"
 NcLevel = Literal["nc_major", "nc_minor"]
 #: The level of an action-plan item: an NC to lift, or optional advice.
 ActionLevel = Literal["nc_major", "nc_minor", "advice"]
+#: What fixing an action-plan item takes: one file to add, complete or replace; one case to
+#: handle and trace (a complaint answered late); a process to create (nothing usable exists).
+Effort = Literal["file", "case", "process"]
 
 
 class _Frozen(BaseModel):
@@ -220,6 +224,15 @@ class ActionItem(_Frozen):
     finding: str | None = Field(default=None, description="the id of the finding")
     optional: bool = Field(
         default=False, description="advice (« point de vigilance »): not an NC, never required"
+    )
+    effort: Effort = Field(
+        default="file",
+        description="what fixing it takes: file (one file to add, complete or replace), case "
+        "(one case to handle and trace), process (a process to create); the plan is ordered by "
+        "level, then effort in that order",
+    )
+    effort_label: str = Field(
+        default="", description="effort in the report's language (« un fichier à corriger »…)"
     )
 
 
