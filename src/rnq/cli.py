@@ -49,8 +49,58 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+#: Exit code of a run interrupted with Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+_DEBUG_ENV = "RNQ_DEBUG"
+
+
+def _debug_on(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        os.environ[_DEBUG_ENV] = "1"
+    return value
+
+
+def _crash_log(exc: BaseException) -> str | None:
+    """Write ``exc``'s traceback to a new file in the temporary folder (never the workspace);
+    its path, or None when it cannot be written."""
+    import tempfile
+    import traceback
+
+    try:
+        handle, path = tempfile.mkstemp(prefix="rnq-erreur-", suffix=".log")
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as log:
+            log.write(f"rnq {sys.argv[1:]!r}\n")
+            log.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return None
+    return path
+
+
+def _internal_error(exc: BaseException, lang: Lang) -> None:
+    """Say an unexpected exception in one line (the traceback with ``--debug``, else in a log
+    file the message names) and exit with code 3."""
+    what = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    if os.environ.get(_DEBUG_ENV):
+        import traceback
+
+        click.echo("".join(traceback.format_exception(exc)), err=True, nl=False)
+        where = None
+    else:
+        where = _crash_log(exc)
+    if lang == "en":
+        detail = f"; details in {where} (or rerun with --debug)" if where else ""
+        click.echo(f"rnq: internal error: {what}{detail}; please report it", err=True)
+    else:
+        detail = f" ; détails dans {where} (ou relancez avec --debug)" if where else ""
+        click.echo(f"rnq: erreur interne : {what}{detail} ; merci de la signaler", err=True)
+    sys.exit(EXIT_INTERNAL)
+
+
 def handle_errors(func: F) -> F:
-    """Turn rnq's errors into a message on stderr and the exit code of SPEC §6."""
+    """Turn rnq's errors into a message on stderr and the exit code of SPEC §6: rnq's own
+    errors their code (2 usage or configuration), any other exception exit 3 in one line (the
+    traceback with ``--debug`` or ``RNQ_DEBUG=1``, else in a log file the message names), Ctrl-C
+    exit 130. Adds the ``--debug`` option to the command."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -61,8 +111,22 @@ def handle_errors(func: F) -> F:
             prefix = "error" if lang == "en" else "erreur"
             click.echo(f"rnq: {prefix}: {exc.message(lang)}", err=True)
             sys.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\nrnq: interrompu" if lang != "en" else "\nrnq: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:  # every crash is exit 3, never 1 ("gaps found")
+            _internal_error(exc, lang)
 
-    return cast(F, wrapper)
+    return click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_debug_on,
+        help="En cas d'erreur interne, afficher la trace Python complète.",
+    )(cast(F, wrapper))
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
