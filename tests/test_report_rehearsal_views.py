@@ -371,13 +371,13 @@ def test_markdown_scope_marks(report_of: ReportOf) -> None:
 def test_console_calendar_lines(report_of: ReportOf) -> None:
     text = console_text(report_of("surveillance"), "fr")
     head = " ".join(line.strip() for line in text.split("\n\n", 1)[0].splitlines()[1:])
-    calendar, overdue = head.split(" ! ")
+    calendar, overdue = head.replace("\u00a0", " ").split(" ! ")
     assert calendar == (
-        "Calendrier : J-40 avant l'audit de surveillance (2025-06-10) — fenêtre de surveillance "
+        "Calendrier : J-40 avant l'audit de surveillance (10/06/2025) — fenêtre de surveillance "
         "ouverte"
     )
     assert overdue.startswith("NC de l'audit précédent") and "indicateur 31 (NC mineure" in overdue
-    assert "2024-07-10" in overdue and "26" not in overdue  # the lifted one is not listed
+    assert "10/07/2024" in overdue and "26" not in overdue  # the lifted one is not listed
     english = console_text(report_of("surveillance", "en"), "en").split("\n\n", 1)[0]
     english = " ".join(line.strip() for line in english.splitlines())
     assert "Calendar: 40 days before the surveillance audit (2025-06-10)" in english
@@ -386,7 +386,7 @@ def test_console_calendar_lines(report_of: ReportOf) -> None:
 
 def test_console_without_overdue_nc_has_one_calendar_line(report_of: ReportOf) -> None:
     text = console_text(report_of("entrant"), "fr")
-    head = text.split("\n\n", 1)[0].splitlines()
+    head = text.replace("\u00a0", " ").split("\n\n", 1)[0].splitlines()
     assert len(head) == 2 and head[1].startswith("Calendrier : J-40 avant l'audit initial")
     assert "pas encore certifié" in head[1]
 

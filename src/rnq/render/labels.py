@@ -9,7 +9,7 @@ from __future__ import annotations
 from rnq.text import Lang
 from rnq.workspace.config import AUDIT_TYPES
 
-__all__ = ["LABELS", "criterion_label", "item_condition_text", "label"]
+__all__ = ["COUNTS", "LABELS", "count_text", "criterion_label", "item_condition_text", "label"]
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "status": {
@@ -100,6 +100,24 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "line": ("Ligne", "Line"),
         "file": ("Fichier", "File"),
         "count": ("Nombre", "Count"),
+        # The action plan: names for people, ids for scripts, the team's own columns.
+        "unit_name": ("Unité", "Unit"),
+        "offering_name": ("Prestation", "Offering"),
+        "unit_id": ("Unité (id)", "Unit (id)"),
+        "offering_id": ("Prestation (id)", "Offering (id)"),
+        "effort": ("Effort", "Effort"),
+        "plan_status": ("Statut", "Status"),
+        "progress": ("Avancement", "Progress"),
+        "comment": ("Commentaire", "Comment"),
+    },
+    # The status of an action-plan row in the XLSX (the team's column; rnq writes « à faire »,
+    # and « corrigé » when the finding is no longer open).
+    "plan_status": {
+        "open": ("à faire", "to do"),
+        "in_progress": ("en cours", "in progress"),
+        "done": ("fait", "done"),
+        "fixed": ("corrigé", "fixed"),
+        "reopened": ("rouvert", "reopened"),
     },
     # The audit calendar (wording of rnq.render.calendar.calendar_text).
     "phase": {
@@ -203,6 +221,37 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "unmapped": ("Non rattachés", "Unmapped"),
     },
 }
+
+
+#: Counted words: (French singular, plural), (English singular, plural). French takes the
+#: singular for 0 and 1 (« 0 conforme », « 1 non évalué »), English for 1 only.
+COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "nc_major": (("NC majeure", "NC majeures"), ("major NC", "major NCs")),
+    "nc_minor": (("NC mineure", "NC mineures"), ("minor NC", "minor NCs")),
+    "not_assessed": (("non évalué", "non évalués"), ("not assessed", "not assessed")),
+    "waived": (("dérogation", "dérogations"), ("waived", "waived")),
+    "conform": (("conforme", "conformes"), ("conform", "conform")),
+    "advice": (
+        ("point de vigilance", "points de vigilance"),
+        ("point to watch", "points to watch"),
+    ),
+    "applicable": (
+        ("indicateur applicable", "indicateurs applicables"),
+        ("applicable indicator", "applicable indicators"),
+    ),
+    "indicator": (("indicateur", "indicateurs"), ("indicator", "indicators")),
+    "finding": (("constat", "constats"), ("finding", "findings")),
+    "gap": (("écart", "écarts"), ("gap", "gaps")),
+}
+
+
+def count_text(n: int, key: str, lang: Lang = "fr") -> str:
+    """``n`` and the word for ``key`` agreeing with it: « 0 conforme », « 2 NC majeures »,
+    "1 minor NC"."""
+    fr, en = COUNTS[key]
+    if lang == "en":
+        return f"{n} {en[0] if n == 1 else en[1]}"
+    return f"{n} {fr[0] if n <= 1 else fr[1]}"
 
 
 def label(table: str, key: str, lang: Lang = "fr") -> str:

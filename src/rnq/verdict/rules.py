@@ -225,6 +225,39 @@ def not_assessed_reason(findings: Sequence[Finding]) -> Localized:
     )
 
 
+def _what_blocks(majors: Localized, minors: Localized, n_minors: int, display: bool) -> Localized:
+    """« 2 NC majeures le bloquent (2 NC mineures sont aussi à corriger) »: what blocks the
+    certificate, with the verb agreeing, then the minors that do not block on their own."""
+    fr: list[str] = []
+    en: list[str] = []
+    if not majors.fr.startswith("0 "):
+        fr.append(majors.fr)
+        en.append(majors.en)
+    if display:
+        fr.append("l'affichage du certificat")
+        en.append("the certificate display")
+    if n_minors >= MINOR_LIMIT:
+        fr.append(f"{minors.fr} (cinq ou plus valent une NC majeure)")
+        en.append(f"{minors.en} (five or more count as a major NC)")
+    single = len(fr) == 1 and (fr[0].startswith("1 ") or not fr[0][0].isdigit())
+    text = msg(
+        f"{_and(fr, 'et')} le {'bloque' if single else 'bloquent'}",
+        f"{_and(en, 'and')} {'blocks' if single else 'block'} it",
+    )
+    if 0 < n_minors < MINOR_LIMIT:
+        one = n_minors == 1
+        text = msg(
+            f"{text.fr} ({minors.fr} {'est' if one else 'sont'} aussi à corriger)",
+            f"{text.en} ({minors.en} {'is' if one else 'are'} also to fix)",
+        )
+    return text
+
+
+def _and(parts: Sequence[str], word: str) -> str:
+    """« a, b et c »."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+
 def certification_answer(
     results: Sequence[IndicatorResult], display: Obligation | None, lang: Lang
 ) -> tuple[bool | None, list[str], list[str], str]:
@@ -253,18 +286,16 @@ def certification_answer(
     majors = count(sum(1 for r in counted if r.status == "nc_major"), *MAJORS)
     minor_count = count(len(minors), *MINORS)
     if blocking:
-        why = count(
-            len(blocking),
-            ("motif bloquant", "motifs bloquants"),
-            ("blocking reason", "blocking reasons"),
+        why = _what_blocks(
+            majors, minor_count, len(minors), display is not None and display.status == "nc_major"
         )
         answer = msg(
-            f"Non. En l'état, le certificat ne serait pas délivré : {why.fr} ({majors.fr}, "
-            f"{minor_count.fr}). Une NC majeure doit être levée dans les 3 mois suivant l'audit, "
-            "sinon la certification est refusée ou suspendue.",
-            f"No. As things stand, the certificate would not be delivered: {why.en} "
-            f"({majors.en}, {minor_count.en}). A major NC must be lifted within 3 months of the "
-            "audit, or certification is refused or suspended.",
+            f"Non. En l'état, le certificat ne serait pas délivré : {why.fr}. Une NC majeure doit "
+            "être levée dans les 3 mois suivant l'audit, sinon la certification est refusée ou "
+            "suspendue.",
+            f"No. As things stand, the certificate would not be delivered: {why.en}. A major NC "
+            "must be lifted within 3 months of the audit, or certification is refused or "
+            "suspended.",
         )
         return False, blocking, undetermined, answer.get(lang)
     if undetermined:
