@@ -181,5 +181,5 @@ def test_junit_carries_advice_as_properties_not_failures(advised: Report) -> Non
 def test_tables_mark_advice_rows_optional(advised: Report) -> None:
     rows = action_plan_rows(advised)
     house = [row for row in rows[1:] if "check_network_named" in str(row)]
-    assert {row[0] for row in house} == {"conseil (facultatif)"}
+    assert {row[1] for row in house} == {"conseil (facultatif)"}
     assert len(house) == 2

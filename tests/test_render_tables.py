@@ -28,22 +28,31 @@ def _sheets(path: Path) -> dict[str, list[list[object]]]:
     return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
 
 
-def test_xlsx_opens_with_its_sheets_and_majors_first(tmp_path: Path) -> None:
+def test_xlsx_opens_with_its_sheets_grouped_by_owner_majors_first(tmp_path: Path) -> None:
     report = rich_report()
     target = tmp_path / "plan.xlsx"
     write_xlsx(target, report)
     sheets = _sheets(target)
     assert list(sheets) == ["Plan d'action", "Carte des preuves", "Indicateurs", "Non rattachés"]
     plan = sheets["Plan d'action"]
-    assert plan[0][:3] == ["Niveau", "Indicateur", "Intitulé"]
-    assert [(row[0], row[1]) for row in plan[1:]] == [
-        ("NC majeure", 26),
-        ("NC mineure", 23),
-        ("NC mineure", 24),
+    assert plan[0][:4] == ["Responsable", "Niveau", "Indicateur", "Intitulé"]
+    assert [(row[0], row[1], row[2]) for row in plan[1:]] == [
+        ("Correspondante qualité Pro", "NC mineure", 23),
+        ("Correspondante qualité Pro", "NC mineure", 24),
+        ("Référente handicap", "NC majeure", 26),
     ]
+    assert plan[0][4:6] == ["Unité", "Prestation"] and plan[1][4] == "Pôle pro"  # names
+    assert plan[0][12:17] == [
+        "Statut",
+        "Avancement",
+        "Commentaire",
+        "Unité (id)",
+        "Prestation (id)",
+    ]
+    assert plan[1][12] == "à faire" and plan[1][15] == "pro"
     header = plan[0]
     first = dict(zip(header, plan[1], strict=True))
-    item = report.action_plan[0]
+    item = next(i for i in report.action_plan if i.indicator == 23)
     assert first["Responsable"] == item.owner
     assert first["Échéance"] == item.due
     assert first["Délai si NC relevée"] == item.deadline_if_raised
@@ -100,9 +109,9 @@ def test_csv_for_french_excel(tmp_path: Path) -> None:
     with written[0].open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert rows[0] == [str(cell) for cell in action_plan_rows(report)[0]]
-    assert rows[0][0] == "Niveau" and len(rows) == 1 + len(report.action_plan)
-    assert rows[1][:2] == ["NC majeure", "26"]
-    assert rows[1][8] == report.action_plan[0].due.isoformat()
+    assert rows[0][0] == "Responsable" and len(rows) == 1 + len(report.action_plan)
+    assert rows[1][1:3] == ["NC mineure", "23"]
+    assert rows[1][8] == report.action_plan[1].due.isoformat()
     assert not list(tmp_path.glob("out/.*"))  # no temporary file left
 
 
@@ -113,7 +122,8 @@ def test_english_and_byte_identical(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     sheets = _sheets(first)
     assert list(sheets) == ["Action plan", "Evidence map", "Indicators", "Unmapped"]
-    assert sheets["Action plan"][1][0] == "major NC"
+    assert sheets["Action plan"][1][1] == "minor NC"
+    assert sheets["Action plan"][0][12:15] == ["Status", "Progress", "Comment"]
 
 
 def test_header_is_frozen_filtered_and_bold(tmp_path: Path) -> None:
