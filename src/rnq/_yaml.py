@@ -9,6 +9,8 @@ location (the same tuple shape as pydantic's ``loc``) to its 1-based line.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,11 +22,14 @@ from rnq.errors import ConfigError, ConfigProblem
 from rnq.text import Localized
 
 __all__ = [
+    "MAX_CONFIG_BYTES",
+    "MAX_VALUES",
     "LineMap",
     "YamlError",
     "config_error_from_validation",
     "decode_config",
     "load_yaml",
+    "read_config_bytes",
     "read_config_yaml",
     "syntax_message",
 ]
@@ -36,6 +41,18 @@ _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
 )
+
+
+#: The largest ``rnq.yaml``, waivers file or manifest read (a real one is a few KiB): a larger
+#: file is refused, never read into memory.
+MAX_CONFIG_BYTES = 1 << 20
+#: The most values a file people write may hold once aliases are expanded (a real manifest of
+#: thousands of entries holds tens of thousands): past it, an alias "billion laughs" or a huge
+#: file is refused at once, whatever its size.
+MAX_VALUES = 200_000
+#: How deep brackets and indentation may nest (a real file nests fewer than 10 levels); deeper
+#: would exhaust Python's recursion.
+MAX_DEPTH = 100
 
 
 class YamlError(Exception):
@@ -111,33 +128,85 @@ def load_yaml(
         raise YamlError(
             None, Localized(fr=f"YAML invalide : {exc}", en=f"invalid YAML: {exc}")
         ) from None
+    except RecursionError:
+        raise _too_deep(text) from None
     finally:
         loader.dispose()
     lines: LineMap = {}
     if node is None:
         return None, lines
     # Without aliases a document has fewer values than characters; aliases of aliases can
-    # expand exponentially (a YAML "billion laughs"): refuse past that budget.
-    budget = [2 * len(text) + 100]
-    return _convert(node, (), lines, loader, (budget, duplicates)), lines
+    # expand exponentially (a YAML "billion laughs"): refuse past that budget, which does not
+    # grow past MAX_VALUES with the file's size for files people write.
+    budget = [2 * len(text) + 100 if packaged else min(2 * len(text) + 100, MAX_VALUES)]
+    try:
+        return _convert(node, (), lines, loader, (budget, duplicates, 0)), lines
+    except RecursionError:
+        raise _too_deep(text) from None
 
 
-def read_config_yaml(
+def _too_deep(text: str) -> YamlError:
+    """The error for a document nested deeper than Python can follow, at the line where the
+    nesting passes :data:`MAX_DEPTH` brackets (when it is made of brackets)."""
+    depth = 0
+    line: int | None = None
+    for number, content in enumerate(text.splitlines(), start=1):
+        for char in content:
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+            if depth > MAX_DEPTH:
+                line = number
+                break
+        if line is not None:
+            break
+    return _depth_error(line)
+
+
+def _depth_error(line: int | None) -> YamlError:
+    return YamlError(
+        line,
+        Localized(
+            fr=f"YAML imbriqué trop profondément (plus de {MAX_DEPTH} niveaux) : refusé",
+            en=f"YAML nested too deeply (over {MAX_DEPTH} levels): refused",
+        ),
+        Localized(
+            fr="vérifiez les crochets « [ » et accolades « { » : chacun doit être fermé",
+            en="check the brackets '[' and braces '{': each must be closed",
+        ),
+    )
+
+
+def read_config_bytes(
     path: Path,
     *,
     shown: str,
+    root: Path | None = None,
     missing: Localized | None = None,
     missing_hint: Localized | None = None,
-    problems: list[ConfigProblem] | None = None,
-) -> tuple[Any, LineMap]:
-    """Read and parse a configuration file (``rnq.yaml``, the waivers file).
+) -> bytes:
+    """The bytes of a configuration file, read safely: a link leading out of ``root`` (when
+    given) is not followed, a pipe, device or folder is not opened for reading (a FIFO would
+    block, ``/dev/zero`` would fill the memory), and a file over :data:`MAX_CONFIG_BYTES` is
+    refused. Every failure is a :class:`~rnq.errors.ConfigError` naming ``shown``."""
 
-    Every failure — missing, unreadable, not UTF-8, invalid YAML — is a
-    :class:`~rnq.errors.ConfigError` naming ``shown`` (and the line when there is one). Duplicate
-    keys are all listed: in ``problems`` when given (the parse goes on), else in the error.
-    """
+    def refuse(fr: str, en: str, fix_fr: str | None = None, fix_en: str = "") -> ConfigError:
+        hint = Localized(fr=fix_fr, en=fix_en) if fix_fr else None
+        return ConfigError(Localized(fr=fr, en=en), path=shown, hint=hint)
+
+    if root is not None and os.path.islink(path):
+        target = os.path.realpath(path)
+        base = os.path.realpath(root)
+        if target != base and not target.startswith(base.rstrip(os.sep) + os.sep):
+            raise refuse(
+                "lien symbolique vers l'extérieur de l'espace de travail : non suivi",
+                "symbolic link to outside the workspace: not followed",
+                "copiez le fichier dans l'espace de preuves au lieu d'un lien",
+                "copy the file into the evidence workspace instead of a link",
+            )
     try:
-        data = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise ConfigError(
             missing or Localized(fr="fichier introuvable", en="file not found"),
@@ -145,13 +214,67 @@ def read_config_yaml(
             hint=missing_hint,
         ) from None
     except OSError as exc:
-        raise ConfigError(
-            Localized(
-                fr=f"lecture impossible : {exc.strerror or exc}",
-                en=f"cannot read: {exc.strerror or exc}",
-            ),
-            path=shown,
+        raise refuse(
+            f"lecture impossible : {exc.strerror or exc}", f"cannot read: {exc.strerror or exc}"
         ) from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse(
+                "pas un fichier ordinaire (dossier, tube ou périphérique) : non lu",
+                "not a regular file (folder, pipe or device): not read",
+            )
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise refuse(
+                f"fichier trop volumineux ({info.st_size >> 10} Kio, limite "
+                f"{MAX_CONFIG_BYTES >> 10} Kio) : non lu",
+                f"file too large ({info.st_size >> 10} KiB, limit "
+                f"{MAX_CONFIG_BYTES >> 10} KiB): not read",
+                "un fichier de configuration tient en quelques Kio : retirez ce qui n'en est pas",
+                "a configuration file takes a few KiB: remove what is not configuration",
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_CONFIG_BYTES:  # the file may grow while it is read
+            chunk = os.read(handle, MAX_CONFIG_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise refuse(
+            f"lecture impossible : {exc.strerror or exc}", f"cannot read: {exc.strerror or exc}"
+        ) from None
+    finally:
+        os.close(handle)
+    if size > MAX_CONFIG_BYTES:
+        raise refuse(
+            f"fichier trop volumineux (limite {MAX_CONFIG_BYTES >> 10} Kio) : non lu",
+            f"file too large (limit {MAX_CONFIG_BYTES >> 10} KiB): not read",
+        )
+    return b"".join(chunks)
+
+
+def read_config_yaml(
+    path: Path,
+    *,
+    shown: str,
+    root: Path | None = None,
+    missing: Localized | None = None,
+    missing_hint: Localized | None = None,
+    problems: list[ConfigProblem] | None = None,
+) -> tuple[Any, LineMap]:
+    """Read and parse a configuration file (``rnq.yaml``, the waivers file), through
+    :func:`read_config_bytes` (``root``: the workspace, which a link may not leave).
+
+    Every failure — missing, unreadable, not a regular file, too large, a link out of
+    ``root``, not UTF-8, invalid YAML — is a :class:`~rnq.errors.ConfigError` naming ``shown``
+    (and the line when there is one). Duplicate keys are all listed: in ``problems`` when given
+    (the parse goes on), else in the error.
+    """
+    data = read_config_bytes(
+        path, shown=shown, root=root, missing=missing, missing_hint=missing_hint
+    )
     text = decode_config(data, shown)
     duplicates: list[YamlError] = []
     try:
@@ -323,9 +446,12 @@ def _convert(
     loc: Loc,
     lines: LineMap,
     loader: yaml.SafeLoader,
-    state: tuple[list[int], list[YamlError] | None],
+    state: tuple[list[int], list[YamlError] | None, int],
 ) -> Any:
-    budget, duplicates = state
+    budget, duplicates, depth = state
+    if depth > MAX_DEPTH:
+        raise _depth_error(node.start_mark.line + 1)
+    inner = (budget, duplicates, depth + 1)
     lines[loc] = node.start_mark.line + 1
     budget[0] -= 1
     if budget[0] < 0:
@@ -371,13 +497,13 @@ def _convert(
                     raise duplicate
                 duplicates.append(duplicate)
                 continue
-            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader, state)
+            result[key] = _convert(value_node, (*loc, _loc_key(key)), lines, loader, inner)
             # the line a person reads the key on (a block mapping or list starts below it)
             lines[(*loc, _loc_key(key))] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*loc, i), lines, loader, state) for i, item in enumerate(node.value)
+            _convert(item, (*loc, i), lines, loader, inner) for i, item in enumerate(node.value)
         ]
     try:
         return loader.construct_object(node)

@@ -376,6 +376,10 @@ def _pwned_manifest(root: Path, outside: Path) -> None:
 MANIFEST = "siege/rnq-evidence.yaml"
 
 
+#: A YAML flow value nested 500 levels deep: past Python's recursion limit.
+DEEP = "[" * 500 + "]" * 500
+
+
 def alias_bomb(indent: str = "") -> str:
     """YAML lines whose aliases of aliases expand to 9**9 values (a YAML "billion laughs")."""
     lines = [f"{indent}x0: &x0 [q, q, q, q, q, q, q, q, q]"]
@@ -484,6 +488,45 @@ BROKEN_MANIFESTS = [
         message="UTF-8",
         kept=PLAIN,
     ),
+    # issue #22, F8: once a RecursionError that wiped out every piece of filesystem evidence
+    Case(
+        "manifest-nested-500-deep",
+        _manifest('- path: "note-2026.txt"\n  indicators: [23]\n  note: ' + DEEP + "\n"),
+        error=MANIFEST,
+        line=3,
+        message="imbriqué",
+        kept=PLAIN,
+    ),
+    # issue #22, F8: once a re.error that wiped out every piece of filesystem evidence
+    Case(
+        "manifest-glob-reversed-range",
+        _manifest('- path: "note-[2026-2025].txt"\n  indicators: [23]\n'),
+        error=MANIFEST,
+        line=1,
+        message="intervalle",
+        kept=PLAIN,
+    ),
+    # issue #22, F11: the alias budget no longer grows with the file's size
+    Case(
+        "manifest-padded-alias-bomb",
+        _manifest(
+            '- path: "note-2026.txt"\n  indicators: [23]\n  note: "'
+            + "p" * 900_000
+            + '"\n- path: "x"\n  by:\n'
+            + alias_bomb("    ")
+        ),
+        error=MANIFEST,
+        message="alias",
+        kept=PLAIN,
+    ),
+    # issue #22, F11/F20: no manifest is read into memory past 1 MiB
+    Case(
+        "manifest-over-1-mib",
+        _manifest('- path: "note-2026.txt"\n  indicators: [23]\n' + "# remplissage\n" * 80_000),
+        error=MANIFEST,
+        message="trop volumineux",
+        kept=PLAIN,
+    ),
 ]
 
 NOTE = "siege/note-veille.md"
@@ -533,6 +576,15 @@ FRONT_MATTER_CASES = [
         _front("indicators: [23]\n" + alias_bomb()),
         error=NOTE,
         message="alias",
+        kept=NOTE,
+    ),
+    # issue #22, F8: once a RecursionError that wiped out every piece of filesystem evidence
+    Case(
+        "front-matter-nested-500-deep",
+        _front("indicators: [23]\nnote: " + DEEP + "\n"),
+        error=NOTE,
+        line=3,
+        message="imbriqué",
         kept=NOTE,
     ),
     Case(
@@ -1014,6 +1066,16 @@ CONFIG_CASES = [
     ),
     ConfigCase("control-character", _BASE + "\norganization\x1b: x\n", _AFTER, "U+001B"),
     ConfigCase("alias-bomb", _BASE + "\n" + alias_bomb(), _AFTER, "alias"),
+    # issue #22: a RecursionError, then an re.error, once crashed with a traceback and exit 1
+    ConfigCase("nested-500-deep", _BASE + "\nzz: " + DEEP + "\n", _AFTER, "imbriqué"),
+    ConfigCase("ignore-reversed-range", _BASE + '\nignore: ["[z-a]*.tmp"]\n', _AFTER, "intervalle"),
+    ConfigCase(
+        "padded-alias-bomb",
+        _BASE + '\nnote: "' + "p" * 900_000 + '"\n' + alias_bomb(),
+        _AFTER + 1,
+        "alias",
+    ),
+    ConfigCase("over-1-mib", _BASE + "\n" + "# commentaire\n" * 80_000, None, "volumineux"),
 ]
 
 

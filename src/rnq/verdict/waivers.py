@@ -145,6 +145,7 @@ def load_waivers(
     units: Iterable[str] | None = None,
     offerings: Iterable[str] | None = None,
     shown: str | None = None,
+    root: Path | None = None,
 ) -> tuple[Waiver, ...]:
     """Read and validate a waivers file.
 
@@ -152,7 +153,8 @@ def load_waivers(
     no waiver; units and offerings a waiver names must be declared there) or the file's path.
     ``referential`` (when given) rejects indicators it does not have; ``units`` and
     ``offerings`` (when given) reject ids the workspace does not declare. ``shown`` is the path
-    errors name (default: the file's path). An empty file holds no waiver.
+    errors name (default: the file's path); ``root`` (a workspace's, when given): a link leading
+    out of it is refused, never read. An empty file holds no waiver.
 
     Raises one :class:`~rnq.errors.ConfigError` holding every mistake of the file (``problems``).
     """
@@ -162,6 +164,7 @@ def load_waivers(
             return ()
         return load_waivers(
             source.root / config.waivers,
+            root=source.root,
             referential=referential,
             units=[unit.id for unit in config.units],
             offerings=[o.id for unit in config.units for o in unit.offerings],
@@ -171,6 +174,7 @@ def load_waivers(
     data, lines = read_config_yaml(
         path,
         shown=where,
+        root=root,
         missing=Localized(fr="fichier de dérogations introuvable", en="waivers file not found"),
         missing_hint=Localized(
             fr="corrigez la clé « waivers » de rnq.yaml", en="fix the 'waivers' key of rnq.yaml"

@@ -28,6 +28,7 @@ from rnq.referential.applicability import Profile
 from rnq.referential.loader import HIGHEST_INDICATOR, Category, Condition
 from rnq.text import Localized
 from rnq.workspace.diagnostics import Loc, invalid, known_keys, problems_from_validation
+from rnq.workspace.walk import GlobError, compile_ignore
 
 __all__ = [
     "AUDIT_TYPES",
@@ -63,6 +64,18 @@ AUDIT_TYPES: dict[str, tuple[str, str]] = {
     "renewal": ("audit de renouvellement", "renewal audit"),
 }
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+#: What ``ignore`` leaves out when ``rnq.yaml`` does not say: the files office suites, macOS and
+#: Windows leave beside documents (Office and LibreOffice locks, AppleDouble ``._*`` files and
+#: the ``__MACOSX`` folder of a Finder zip, Finder and Explorer settings), never evidence.
+DEFAULT_IGNORE = (
+    "**/~$*",
+    "**/.~lock.*#",
+    "**/._*",
+    "**/__MACOSX/",
+    "**/.DS_Store",
+    "**/Thumbs.db",
+    "**/desktop.ini",
+)
 
 
 class _Strict(BaseModel):
@@ -250,7 +263,7 @@ class WorkspaceConfig(_Strict):
     plugins: list[str] = Field(default_factory=list)
     waivers: str | None = None
     freshness: dict[str, int] = Field(default_factory=dict)
-    ignore: list[str] = Field(default_factory=lambda: ["**/~$*", "**/.DS_Store", "**/Thumbs.db"])
+    ignore: list[str] = Field(default_factory=lambda: list(DEFAULT_IGNORE))
     referential: str | None = None
     facts: Facts = Facts()
 
@@ -258,6 +271,24 @@ class WorkspaceConfig(_Strict):
     @classmethod
     def _paths(cls, values: list[str], info: ValidationInfo) -> list[str]:
         return [str(_relative_path(v, str(info.field_name), (i,))) for i, v in enumerate(values)]
+
+    @field_validator("ignore")
+    @classmethod
+    def _globs(cls, values: list[str]) -> list[str]:
+        for index, pattern in enumerate(values):
+            try:
+                compile_ignore([pattern])
+            except GlobError as exc:
+                raise invalid(
+                    exc.fr,
+                    exc.en,
+                    "dans un motif, [a-z] désigne un caractère de a à z ; écrivez le plus petit "
+                    "en premier",
+                    "in a pattern, [a-z] stands for one character from a to z; write the "
+                    "smaller first",
+                    at=(index,),
+                ) from None
+        return values
 
     @field_validator("waivers")
     @classmethod
@@ -522,6 +553,7 @@ def diagnose(path: str | Path) -> tuple[Workspace | None, list[ConfigProblem]]:
         data, lines = read_config_yaml(
             config_path,
             shown=shown,
+            root=root,
             missing_hint=Localized(
                 fr="créez-le avec « rnq init » ou indiquez le dossier de l'espace de preuves",
                 en="create one with 'rnq init' or give the evidence workspace folder",
@@ -541,11 +573,19 @@ def diagnose(path: str | Path) -> tuple[Workspace | None, list[ConfigProblem]]:
     return workspace, problems
 
 
+def _compiles(pattern: str) -> bool:
+    try:
+        compile_ignore([pattern])
+    except GlobError:
+        return False
+    return True
+
+
 def _ignore_of(data: Any) -> list[str]:
     """The ``ignore`` patterns of an invalid ``rnq.yaml`` (to check the manifests anyway)."""
     value = data.get("ignore") if isinstance(data, dict) else None
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return value
+        return [v for v in value if _compiles(v)]  # a broken pattern is already a problem
     default = WorkspaceConfig.model_fields["ignore"].default_factory
     return list(default()) if callable(default) else []  # type: ignore[call-arg]
 

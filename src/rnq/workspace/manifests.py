@@ -39,7 +39,7 @@ from pydantic import (
     ValidationError,
 )
 
-from rnq._yaml import LineMap, YamlError, decode_config, line_of, load_yaml
+from rnq._yaml import LineMap, YamlError, decode_config, line_of, load_yaml, read_config_bytes
 from rnq.errors import ConfigError, ConfigProblem, Problem
 from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
@@ -51,7 +51,7 @@ from rnq.workspace.diagnostics import (
     suggest_key,
 )
 from rnq.workspace.kinds import kind_ids, stakeholder_ids
-from rnq.workspace.walk import compile_ignore
+from rnq.workspace.walk import GlobError, compile_ignore
 
 __all__ = [
     "FRENCH_ALIASES",
@@ -511,7 +511,28 @@ def _parse_manifest(text: str, path: str) -> tuple[Manifest, list[ConfigProblem]
                 )
             )
             continue
-        rules.append(ManifestRule(index, entry, _compile_glob(glob), line, entry_lines))
+        try:
+            compiled = _compile_glob(glob)
+        except GlobError as exc:
+            problems.append(
+                _config_problem(
+                    path,
+                    line_of(entry_lines, ("path",)),
+                    Localized(
+                        fr=f"motif « {entry.path} » : {exc.fr.partition(' : ')[2]}",
+                        en=f"pattern '{entry.path}': {exc.en.partition(': ')[2]}",
+                    ),
+                    Localized(
+                        fr="écrivez le plus petit caractère en premier : [0-9], [a-z], [2025-2026] "
+                        "s'écrit 202[56]",
+                        en="write the smaller character first: [0-9], [a-z]; [2025-2026] is "
+                        "written 202[56]",
+                    ),
+                    key="path",
+                )
+            )
+            continue
+        rules.append(ManifestRule(index, entry, compiled, line, entry_lines))
     problems.sort(key=lambda p: p.line or 0)
     return Manifest(path=path, folder=folder, rules=tuple(rules)), problems
 
@@ -552,21 +573,9 @@ def manifest_problems(
     for relative in _find_manifests(root, ignore):
         shown = os.path.join(base, relative) if base not in ("", ".") else relative
         try:
-            text = decode_config((root / relative).read_bytes(), shown)
+            text = decode_config(read_config_bytes(root / relative, shown=shown, root=root), shown)
         except ConfigError as exc:
             problems += exc.problems
-            continue
-        except OSError as exc:
-            problems.append(
-                _config_problem(
-                    shown,
-                    None,
-                    Localized(
-                        fr=f"manifeste illisible : {exc.strerror or exc}",
-                        en=f"unreadable manifest: {exc.strerror or exc}",
-                    ),
-                )
-            )
             continue
         problems += _parse_manifest(text, shown)[1]
     return problems

@@ -76,8 +76,12 @@ owners:
 # waivers: waivers.yaml   # écarts acceptés, justifiés et datés
 ignore:
   - "**/~$*"
+  - "**/.~lock.*#"
+  - "**/._*"
+  - "**/__MACOSX/"
   - "**/.DS_Store"
   - "**/Thumbs.db"
+  - "**/desktop.ini"
   - "**/README.md"        # les fiches d'aide créées par rnq init ne sont pas des preuves
 """,
     "en": """\
@@ -131,8 +135,12 @@ owners:
 # waivers: waivers.yaml   # accepted gaps, justified and dated
 ignore:
   - "**/~$*"
+  - "**/.~lock.*#"
+  - "**/._*"
+  - "**/__MACOSX/"
   - "**/.DS_Store"
   - "**/Thumbs.db"
+  - "**/desktop.ini"
   - "**/README.md"        # the help files rnq init writes are not evidence
 """,
 }

@@ -36,6 +36,7 @@ from rnq.errors import Problem
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES",
+    "GlobError",
     "WalkResult",
     "compile_ignore",
     "locate",
@@ -101,41 +102,101 @@ def locate(root: Path, relative: str) -> Path:
     return path
 
 
-def _glob_to_regex(pattern: str) -> str:
-    out: list[str] = []
+class GlobError(ValueError):
+    """A glob that cannot be matched (a reversed range such as ``[2026-2025]``), with a
+    message in French and English."""
+
+    def __init__(self, pattern: str, fr: str, en: str) -> None:
+        super().__init__(fr)
+        self.pattern = pattern
+        self.fr = fr
+        self.en = en
+
+
+#: Tokens of a glob: a star within a segment, a star across segments (``**``), ``**/``, and
+#: fixed-length pieces (a literal, ``?``, a class).
+_STAR, _DSTAR, _DSTAR_SLASH, _LITERAL, _ANY, _CLASS = range(6)
+
+
+def _glob_tokens(pattern: str) -> list[tuple[int, str]]:
+    tokens: list[tuple[int, str]] = []
     i, n = 0, len(pattern)
     while i < n:
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+            tokens.append((_DSTAR_SLASH, "(?:.*/)?"))
             i += 3
         elif pattern.startswith("**", i):
-            out.append(".*")
+            tokens.append((_DSTAR, ".*"))
             i += 2
         elif pattern[i] == "*":
-            out.append("[^/]*")
+            if not tokens or tokens[-1][0] not in (_STAR, _DSTAR):  # ``***`` is ``**``
+                tokens.append((_STAR, "[^/]*"))
             i += 1
         elif pattern[i] == "?":
-            out.append("[^/]")
+            tokens.append((_ANY, "[^/]"))
             i += 1
         elif pattern[i] == "[":
             end = pattern.find("]", i + 2)
             if end == -1:
-                out.append(re.escape("["))
+                tokens.append((_LITERAL, re.escape("[")))
                 i += 1
-            else:
-                body = pattern[i + 1 : end].replace("\\", "\\\\")
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = end + 1
+                continue
+            raw = pattern[i : end + 1]
+            body = pattern[i + 1 : end].replace("\\", "\\\\")
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            try:
+                re.compile(f"[{body}]")
+            except re.error:
+                raise GlobError(
+                    pattern,
+                    f"motif « {pattern} » : intervalle invalide {raw} (le premier caractère doit "
+                    "précéder le second, par exemple [0-9] ou [a-z])",
+                    f"pattern '{pattern}': invalid range {raw} (the first character must come "
+                    "before the second, e.g. [0-9] or [a-z])",
+                ) from None
+            tokens.append((_CLASS, f"[{body}]"))
+            i = end + 1
         else:
-            out.append(re.escape(pattern[i]))
+            tokens.append((_LITERAL, re.escape(pattern[i])))
             i += 1
+    return tokens
+
+
+def _glob_to_regex(pattern: str) -> str:
+    """``pattern`` as a regular expression that cannot backtrack catastrophically: a star
+    followed by a fixed piece and another star of its kind matches the piece's first
+    occurrence, in an atomic group (the classic linear glob match: the earliest occurrence of
+    each middle piece is always the one to take). Raises :class:`GlobError` for a class that
+    cannot be compiled."""
+    tokens = _glob_tokens(pattern)
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        kind, text = tokens[i]
+        if kind not in (_STAR, _DSTAR):
+            out.append(text)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tokens[j][0] in (_LITERAL, _ANY, _CLASS):
+            j += 1
+        piece = tokens[i + 1 : j]
+        same_kind_next = j < n and tokens[j][0] == kind
+        plain = all(t[0] != _CLASS and t[1] != "/" for t in piece)
+        if piece and same_kind_next and (kind == _DSTAR or plain):
+            lazy = "[^/]*?" if kind == _STAR else ".*?"
+            out.append(f"(?>{lazy}{''.join(t[1] for t in piece)})")
+        else:
+            out.append(text + "".join(t[1] for t in piece))
+        i = j
     return "".join(out)
 
 
 def compile_ignore(patterns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two regexes from gitignore-like ``patterns``: for any path, and for directories only."""
+    """Two regexes from gitignore-like ``patterns``: for any path, and for directories only.
+
+    Raises :class:`GlobError` for a pattern that cannot be matched (``[z-a]``)."""
     any_kind: list[str] = []
     dirs_only: list[str] = []
     for raw in patterns:
@@ -147,7 +208,12 @@ def compile_ignore(patterns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern
             target, pattern = dirs_only, pattern.rstrip("/")
         # gitignore: a pattern without "/" matches a name at any depth
         pattern = pattern.lstrip("/") if "/" in pattern else "**/" + pattern
-        target.append(_glob_to_regex(pattern))
+        try:
+            target.append(_glob_to_regex(pattern))
+        except GlobError as exc:  # named as written
+            raise GlobError(
+                raw, exc.fr.replace(pattern, raw), exc.en.replace(pattern, raw)
+            ) from None
     never = "(?!)"
     return (
         re.compile("(?:" + ("|".join(any_kind) or never) + r")\Z", re.DOTALL),
