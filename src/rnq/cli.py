@@ -6,14 +6,17 @@ error, 3 internal error.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import importlib
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -34,8 +37,146 @@ EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _default_lang() -> str:
-    lang = os.environ.get("RNQ_LANG", "fr")
-    return lang if lang in ("fr", "en") else "fr"
+    """The language of a command: ``rnq --lang en …`` (given before the command), else
+    ``$RNQ_LANG``, else French."""
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if ctx.parent is None and ctx.params.get("lang") in ("fr", "en"):
+            return str(ctx.params["lang"])
+        ctx = ctx.parent
+    return _env_lang()
+
+
+def _env_lang() -> Lang:
+    """``$RNQ_LANG`` if it is ``en`` or ``fr``, else French."""
+    return "en" if os.environ.get("RNQ_LANG") == "en" else "fr"
+
+
+def _argv_lang(args: Sequence[str]) -> Lang:
+    """The language asked for on the command line (``--lang en`` anywhere, or ``--lang=en``),
+    else ``$RNQ_LANG``, else French: the language of click's own messages (usage errors, help),
+    known before click parses anything."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in ("fr", "en"):
+            return cast(Lang, value)
+    return _env_lang()
+
+
+#: click's own messages in French (its usage errors, help headings), by English original.
+_CLICK_FR: dict[str, str] = {
+    "Usage:": "Usage :",
+    "Options": "Options",
+    "Commands": "Commandes",
+    "Positional arguments": "Arguments",
+    "Show this message and exit.": "Afficher cette aide et quitter.",
+    "Show the version and exit.": "Afficher la version et quitter.",
+    "Error: {message}": "Erreur : {message}",
+    "Try '{command} {option}' for help.": "Essayez « {command} {option} » pour l'aide.",
+    "Missing command.": "Commande manquante.",
+    "No such command {name!r}.": "Commande inconnue : « {name} ».",
+    "No such option {name!r}.": "Option inconnue : « {name} ».",
+    "Missing argument": "Argument manquant",
+    "Missing option": "Option manquante",
+    "Missing parameter": "Paramètre manquant",
+    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
+    "Missing {param_type}": "{param_type} manquant",
+    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
+    "Invalid value: {message}": "Valeur invalide : {message}",
+    "Could not open file {filename!r}: {message}": "Impossible d'ouvrir « {filename} » : {message}",
+    "Option {name!r} does not take a value.": "L'option « {name} » ne prend pas de valeur.",
+    "Argument {name!r} takes {nargs} values.": "L'argument « {name} » prend {nargs} valeurs.",
+    "Aborted!": "Interrompu.",
+    "unknown error": "erreur inconnue",
+    "default: {default}": "par défaut : {default}",
+    "env var: {var}": "variable d'environnement : {var}",
+    "deprecated": "obsolète",
+    "directory": "dossier",
+    "file": "fichier",
+    "path": "chemin",
+    "{name} {filename!r} does not exist.": "{name} « {filename} » introuvable.",
+    "{name} {filename!r} is a directory.": "{name} « {filename} » est un dossier.",
+    "{name} {filename!r} is a file.": "{name} « {filename} » est un fichier.",
+    "{name} {filename!r} is not readable.": "{name} « {filename} » illisible.",
+    "{name} {filename!r} is not writable.": "{name} « {filename} » : écriture impossible.",
+    "{value!r} is not a valid {number_type}.": "« {value} » n'est pas un nombre valide.",
+    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
+    "Choose from:\n\t{choices}": "Valeurs possibles :\n\t{choices}",
+}
+#: click's plural messages in French: (singular, plural) by English (singular, plural).
+_CLICK_FR_PLURAL: dict[tuple[str, str], tuple[str, str]] = {
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Argument en trop : {args}",
+        "Arguments en trop : {args}",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "L'option « {name} » attend une valeur.",
+        "L'option « {name} » attend {nargs} valeurs.",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "« {value} » n'est pas {choice}.",
+        "« {value} » n'est pas l'une des valeurs {choices}.",
+    ),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Vouliez-vous dire {possibility} ?",
+        "(Vouliez-vous dire l'une de : {possibilities} ?)",
+    ),
+}
+_CLICK_MODULES = ("core", "exceptions", "parser", "types", "decorators", "formatting", "termui")
+
+
+def _french(message: str) -> str:
+    return _CLICK_FR.get(message, message)
+
+
+def _french_plural(singular: str, plural: str, n: int) -> str:
+    pair = _CLICK_FR_PLURAL.get((singular, plural))
+    if pair is None:
+        return singular if n == 1 else plural
+    return pair[0] if n <= 1 else pair[1]
+
+
+@contextlib.contextmanager
+def _click_language(lang: Lang) -> Iterator[None]:
+    """click's own messages (usage errors, help headings) in ``lang`` while rnq runs: click
+    looks them up through ``gettext`` in each of its modules; French swaps that lookup for
+    :data:`_CLICK_FR`, and puts it back after."""
+    if lang != "fr":
+        yield
+        return
+    modules = [importlib.import_module(f"click.{name}") for name in _CLICK_MODULES]
+    saved = [(m, m.__dict__.get("_"), m.__dict__.get("ngettext")) for m in modules]
+    for module, single, plural in saved:
+        if single is not None:
+            module._ = _french  # type: ignore[attr-defined]
+        if plural is not None:
+            module.ngettext = _french_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module, single, plural in saved:
+            if single is not None:
+                module._ = single  # type: ignore[attr-defined]
+            if plural is not None:
+                module.ngettext = plural  # type: ignore[attr-defined]
+
+
+class _RnqGroup(click.Group):
+    """The ``rnq`` group: click's own messages in the language asked for (French by default)."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        lang = _argv_lang(list(args) if args is not None else sys.argv[1:])
+        _UI_LANG[0] = lang
+        with _click_language(lang):
+            return super().main(args, *rest, **kwargs)
+
+
+#: The language of the command line being run (set by ``rnq``'s main before click parses).
+_UI_LANG: list[Lang] = ["fr"]
 
 
 def lang_option(func: F) -> F:
@@ -144,7 +285,7 @@ def _emit_json(payload: Any) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("rnq", cls=_RnqGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--version",
     is_flag=True,
@@ -153,11 +294,19 @@ def _emit_json(payload: Any) -> None:
     callback=lambda ctx, param, value: _print_version(ctx, param, value),
     help="La version de rnq, des extensions chargées et de leurs collecteurs.",
 )
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default=_env_lang,
+    show_default="fr",
+    help="Langue des messages / language of the output (ici ou après la commande).",
+)
+def main(lang: str) -> None:
     """rnq : préparer l'audit Qualiopi — le référentiel, les preuves, les écarts.
 
     rnq: Qualiopi audit readiness — the referential, the evidence, the gaps.
     """
+    del lang  # read by every command's --lang default (_default_lang)
 
 
 def _file_option(flag: str, dest: str, help_text: str) -> Callable[[F], F]:
@@ -227,13 +376,43 @@ def indicators(
         click.echo(describe.indicators_text(doc, lang))
 
 
+class _IndicatorNumber(click.ParamType[int]):
+    """An indicator number as rnq writes it: ``26``, ``I26``, ``i26``, or a folder name
+    ``I26-…``."""
+
+    name = "N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        found = re.fullmatch(r"[iI]?0*(\d{1,2})(?:[-_ .].*)?", str(value).strip(), flags=re.S)
+        if found is None or not 1 <= int(found.group(1)) <= 99:
+            self.fail(
+                _pick_ui(
+                    f"« {value} » : un numéro d'indicateur est attendu (26, I26 ou i26)",
+                    f"{value!r}: an indicator number is expected (26, I26 or i26)",
+                ),
+                param,
+                ctx,
+            )
+        return int(found.group(1))
+
+
+def _pick_ui(fr: str, en: str) -> str:
+    """``fr`` or ``en`` in the language of the command line (:func:`_argv_lang`)."""
+    return en if _UI_LANG[0] == "en" else fr
+
+
 @main.command()
-@click.argument("number", type=click.IntRange(1, 99))
+@click.argument("number", type=_IndicatorNumber())
 @click.option("--referential", "version", help="Une seule version (par défaut : toutes).")
 @lang_option
 @handle_errors
 def explain(number: int, version: str | None, lang: Lang) -> None:
-    """Un indicateur : libellé par version, niveau attendu, preuves, pondération des NC."""
+    """Un indicateur : libellé par version, niveau attendu, preuves, pondération des NC.
+
+    N : 26, I26 ou i26 (comme les dossiers I26-…).
+    """
     from rnq.referential.loader import get_referential
     from rnq.render import referential as describe
 
@@ -436,6 +615,18 @@ class _Outputs:
             write_csvs(self.csv, report)
         return stdout
 
+    def written(self) -> list[tuple[str, Path]]:
+        """The files (and ``--csv`` folder) written, each with its kind, for the console."""
+        named = (
+            ("JSON", self.json),
+            ("HTML", self.html),
+            ("Markdown", self.md),
+            ("JUnit", self.junit),
+            ("XLSX", self.xlsx),
+            ("CSV", self.csv),
+        )
+        return [(name, path) for name, path in named if path is not None and str(path) != "-"]
+
 
 def _is_within(path: Path, root: Path) -> bool:
     try:
@@ -531,6 +722,19 @@ def _render(module: str, name: str) -> Callable[[Report], str]:
     type=click.Path(file_okay=False, path_type=Path),
     help="Dossier du cache (par défaut : le cache utilisateur, hors de l'espace de preuves).",
 )
+@click.option(
+    "--open",
+    "open_html",
+    is_flag=True,
+    help="Ouvrir le rapport HTML (--html FILE) dans le navigateur une fois écrit.",
+)
+@click.option("-q", "--quiet", count=True, help="Moins de détails : une ligne par indicateur.")
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Plus de détails : preuves, correction proposée, indicateurs conformes.",
+)
 @lang_option
 @handle_errors
 def check(
@@ -550,6 +754,9 @@ def check(
     fail_on: str,
     no_cache: bool,
     cache_dir: Path | None,
+    open_html: bool,
+    quiet: int,
+    verbose: int,
     lang: Lang,
 ) -> None:
     """Collecter les preuves, lancer les vérifications, afficher les écarts.
@@ -558,15 +765,23 @@ def check(
     rnq.yaml ; --example : l'exemple fourni (un organisme fictif).
     Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
     """
-    from rnq.render.console import console_text
+    from rnq.render.console import console_text, terminal_style
     from rnq.run import RunOptions, run
     from rnq.verdict.build import exit_code
     from rnq.workspace.config import load
 
+    started = time.perf_counter()
     outputs = _Outputs(
         json=json_file, html=html_file, md=md_file, junit=junit_file, xlsx=xlsx_file, csv=csv_dir
     )
     outputs.validate()
+    if open_html and (html_file is None or str(html_file) == "-"):
+        raise UsageError(
+            Localized(
+                fr="--open ouvre le rapport HTML : donnez aussi --html FICHIER",
+                en="--open opens the HTML report: give --html FILE too",
+            )
+        )
     workspace = load(_workspace_dir(directory, example, lang))
     if cache_dir is not None and _is_within(cache_dir, workspace.root):
         raise UsageError(
@@ -603,11 +818,34 @@ def check(
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
     stdout = outputs.write(report)
+    written = [(kind, path.absolute()) for kind, path in outputs.written()]
     if stdout is not None:
         click.echo(stdout, nl=False)
+        _say_written(written, lang)
     else:
-        click.echo(console_text(report, lang))
+        style = terminal_style(verbosity=min(verbose, 1) - min(quiet, 1))
+        elapsed = time.perf_counter() - started
+        text = console_text(report, lang, style=style, elapsed=elapsed, written=written)
+        click.echo(text, color=style.color)
+    if open_html and html_file is not None:
+        import webbrowser
+
+        webbrowser.open(html_file.absolute().as_uri())
     sys.exit(exit_code(report, cast("Any", fail_on)))
+
+
+def _say_written(written: list[tuple[str, Path]], lang: Lang) -> None:
+    """The files written, on standard error (standard output carries a report)."""
+    from rnq.render.console import terminal_style, written_lines
+
+    style = terminal_style(sys.stderr)
+    head = "written" if lang == "en" else "écrit"
+    for line in written_lines(written, lang, style):
+        click.echo(
+            f"rnq: {head}{line[1:]}" if lang == "en" else f"rnq : {head}{line[1:]}",
+            err=True,
+            color=style.color,
+        )
 
 
 @main.command("diff")
@@ -674,7 +912,7 @@ def sample(
     import secrets
 
     from rnq.rehearsal.sampling import sample_audit, sample_text
-    from rnq.render.console import console_text
+    from rnq.render.console import console_text, terminal_style
     from rnq.run import RunOptions, run
     from rnq.verdict.build import exit_code
     from rnq.workspace.config import load
@@ -704,9 +942,10 @@ def sample(
     if as_json:
         click.echo(report.to_json(), nl=False)
     else:
+        style = terminal_style()
         click.echo(sample_text(drawn, lang))
         click.echo("")
-        click.echo(console_text(report, lang))
+        click.echo(console_text(report, lang, style=style), color=style.color)
     sys.exit(exit_code(report, cast("Any", fail_on)))
 
 
