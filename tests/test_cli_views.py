@@ -116,3 +116,15 @@ def test_control_characters_in_a_register_reach_the_console_escaped(
         assert result.exit_code in (0, 1), result.output
         assert "Paul\\x1b[2J Martin\\u202egnp.exe" in result.output
         assert "\x1b[2J" not in result.output and "\u202e" not in result.output
+
+
+def test_other_text_views_escape_control_characters_too(tmp_path: Path) -> None:
+    from .test_console_view import one_of_each
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(one_of_each(message="Nom\x1b[2J\u202eexe").to_json(), encoding="utf-8")
+    new.write_text(one_of_each(message="Nom\x1b[2J\u202eexe").to_json(), encoding="utf-8")
+    result = _rnq("diff", str(old), str(new))
+    assert result.exit_code == 0, result.output
+    assert "Nom\\x1b[2J\\u202eexe" in result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output

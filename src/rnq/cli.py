@@ -281,6 +281,14 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         ) from None
 
 
+def _echo_text(text: str) -> None:
+    """A text view on standard output, control characters from documents (ESC, BEL, C1, bidi
+    controls) shown escaped, never sent to the terminal raw."""
+    from rnq.render.console import visible
+
+    click.echo(visible(text))
+
+
 def _emit_json(payload: Any) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -373,7 +381,7 @@ def indicators(
     if as_json:
         _emit_json(doc.model_dump(mode="json", by_alias=True))
     else:
-        click.echo(describe.indicators_text(doc, lang))
+        _echo_text(describe.indicators_text(doc, lang))
 
 
 class _IndicatorNumber(click.ParamType[int]):
@@ -499,7 +507,7 @@ def evidence(directory: Path | None, example: bool, as_json: bool, lang: Lang) -
     if as_json:
         _emit_json(doc.model_dump(mode="json", by_alias=True))
     else:
-        click.echo(evidence_map.evidence_text(doc, lang))
+        _echo_text(evidence_map.evidence_text(doc, lang))
 
 
 def _workspace_dir(directory: Path | None, example: bool = False, lang: Lang = "fr") -> Path:
@@ -866,7 +874,7 @@ def diff_command(old: Path, new: Path, as_json: bool, lang: Lang) -> None:
     if as_json:
         click.echo(result.to_json(), nl=False)
     else:
-        click.echo(diff_text(result, lang))
+        _echo_text(diff_text(result, lang))
 
 
 @main.command()
@@ -943,7 +951,7 @@ def sample(
         click.echo(report.to_json(), nl=False)
     else:
         style = terminal_style()
-        click.echo(sample_text(drawn, lang))
+        _echo_text(sample_text(drawn, lang))
         click.echo("")
         click.echo(console_text(report, lang, style=style), color=style.color)
     sys.exit(exit_code(report, cast("Any", fail_on)))
@@ -978,7 +986,7 @@ def calendar(
     if as_json:
         _emit_json(calendar_document(result))
     else:
-        click.echo(calendar_text(result, lang))
+        _echo_text(calendar_text(result, lang))
 
 
 # --- rnq checks, rnq --version: what code a run collects (issue #19) ---------------------------
@@ -1022,7 +1030,7 @@ def checks_command(
     if as_json:
         _emit_json(listing.to_dict())
     else:
-        click.echo(checks_text(listing, lang))
+        _echo_text(checks_text(listing, lang))
 
 
 @main.command()
@@ -1051,7 +1059,10 @@ def doctor(
     from rnq.verdict.doctor import diagnose, doctor_text
 
     diagnosis = diagnose(_workspace_dir(directory, example, lang), today=today)
-    click.echo(diagnosis.to_json() if as_json else doctor_text(diagnosis, lang), nl=not as_json)
+    if as_json:
+        click.echo(diagnosis.to_json(), nl=False)
+    else:
+        _echo_text(doctor_text(diagnosis, lang))
     if diagnosis.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_GAPS if strict and diagnosis.warnings else EXIT_OK)
