@@ -74,9 +74,18 @@ def browser() -> Iterator[Browser]:
 
 
 def expanded_text(opened: Opened) -> tuple[str, str]:
-    """The text of the indicators and of the action plan once every list is written."""
+    """The text of the indicators and of the action plan once every list is written: printing
+    writes every gap (not the passed findings, which print as a count), then every closed list
+    is opened as a reader would."""
     page = opened.page
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("table.plan [data-more], #indicators button.more").count() == 0
+    for _ in range(3):  # a list opened may hold closed lists (long evidence paths)
+        page.evaluate(
+            "() => { document.querySelectorAll('details').forEach(d => { d.open = true; });"
+            " document.querySelectorAll('button.more[data-more]').forEach(b => b.click()); }"
+        )
+        page.wait_for_timeout(50)
     assert page.locator("[data-more]").count() == 0
     return page.inner_text("#indicators"), page.inner_text("table.plan")
 

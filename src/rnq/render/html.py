@@ -174,6 +174,12 @@ _UI: dict[str, tuple[str, str]] = {
         "The evidence the auditor will ask for, by unit and indicator (paths only). "
         "At most 500 rows show: narrow them with the filters.",
     ),
+    "evidence_print": (
+        "La carte des preuves ({n} preuves) n'est pas imprimée : voyez-la à l'écran, dans le "
+        "rapport JSON ou le classeur XLSX (--xlsx).",
+        "The evidence map ({n} pieces of evidence) is not printed: see it on screen, in the JSON "
+        "report or the XLSX workbook (--xlsx).",
+    ),
     "search": ("Rechercher", "Search"),
     "search_placeholder": ("chemin, type, prestation…", "path, kind, offering…"),
     "path": ("Chemin", "Path"),
