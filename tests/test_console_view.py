@@ -122,7 +122,7 @@ def test_width_and_verbosity() -> None:
 def test_action_plan_by_owner() -> None:
     text = console_text(one_of_each(), "fr")
     plan = text[text.index("Plan d'action par responsable") :]
-    owners = [line for line in plan.splitlines() if re.match(r"^\S.*\(\d+\)$", line)]
+    owners = [line for line in plan.splitlines() if re.match(r"^\S.* — \d+ écarts?$", line)]
     assert owners == sorted(owners, key=str.casefold) and owners
 
 

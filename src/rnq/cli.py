@@ -532,8 +532,13 @@ def _progress_printer(lang: Lang) -> Callable[[Localized], None] | None:
     if os.environ.get("CI") or not sys.stderr.isatty():
         return None
 
+    from rnq.render.console import terminal_style, visible
+
+    width = terminal_style(sys.stderr).width
+
     def show(message: Localized) -> None:
-        click.echo(f"\r\033[K… {message.get(lang)}", err=True, nl=False)
+        text = " ".join(visible(message.get(lang)).split())[: width - 3]
+        click.echo(f"\r\033[K… {text}", err=True, nl=False)
 
     return show
 

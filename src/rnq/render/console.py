@@ -418,7 +418,7 @@ def _plan(screen: _Screen, report: Report) -> None:
         return
     screen.rule(pick(lang, "Plan d'action par responsable", "Action plan by owner"))
     for owner, items in owner_order(required):
-        screen.para(f"{owner} ({len(items)})", colour="owner")
+        screen.para(f"{owner} — {count_text(len(items), 'gap', lang)}", colour="owner")
         merged: dict[tuple[object, ...], list[ActionItem]] = {}
         for item in items:
             key = (item.level, item.indicator, item.unit, item.offering, item.due)
