@@ -27,6 +27,7 @@ __all__ = [
     "HIGHEST_INDICATOR",
     "AssessedAt",
     "Category",
+    "Caveat",
     "Condition",
     "Criterion",
     "DemandedItem",
@@ -232,6 +233,14 @@ class Criterion(_Frozen):
     gloss: str
 
 
+class Caveat(Localized):
+    """A caveat on a whole version of the referential, and whom it concerns: ``all`` (every
+    workspace audited under it) or ``new_entrant`` (only a provider declaring
+    ``activity.new_entrant``). A report shows only the caveats that concern its workspace."""
+
+    concerns: Literal["all", "new_entrant"] = "all"
+
+
 class ReferentialInfo(_Frozen):
     """A version of the referential: its id, source and the audit dates it governs."""
 
@@ -240,7 +249,12 @@ class ReferentialInfo(_Frozen):
     source: str
     valid_from: dt.date | None
     valid_until: dt.date | None
-    provisional: tuple[Localized, ...] = ()
+    provisional: tuple[Caveat, ...] = ()
+
+    def caveats(self, *, new_entrant: bool) -> tuple[Caveat, ...]:
+        """The caveats that concern a workspace: all of them but the new entrants' when it
+        does not declare ``activity.new_entrant``."""
+        return tuple(c for c in self.provisional if c.concerns == "all" or new_entrant)
 
     def covers(self, day: dt.date) -> bool:
         """True when an audit held on ``day`` is assessed against this version."""

@@ -94,6 +94,13 @@ _UI: dict[str, tuple[str, str]] = {
     "answer": ("Réponse", "Answer"),
     "blocking": ("Motifs bloquants", "Blocking reasons"),
     "first_action": ("Première action", "First action"),
+    "limits": ("Limites", "Limits"),
+    "limits_intro": (
+        "Ce que rnq n'a pas pu établir pour le référentiel en vigueur et ce profil d'organisme : "
+        "lisez le rapport en connaissance de cause.",
+        "What rnq could not establish for the referential in force and this provider's "
+        "profile: read the report with these in mind.",
+    ),
     "undetermined": ("Points non évalués", "Not assessed"),
     "more_reasons": ("… et {n} autres motifs", "… and {n} more reasons"),
     "summary": ("Synthèse", "Summary"),

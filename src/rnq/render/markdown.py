@@ -82,6 +82,15 @@ def _header(report: Report) -> list[str]:
     ]
     if report.organization and report.organization.nda:
         lines.append(f"- NDA{c} {escape(report.organization.nda)}")
+    return lines
+
+
+def _limits(report: Report) -> list[str]:
+    """« Limites »: the caveats of the referential in force that concern this workspace."""
+    if not report.referential_notes:
+        return []
+    lang = report.lang
+    lines = ["", f"## {pick(lang, 'Limites', 'Limits')}", ""]
     lines += [f"- {escape(note)}" for note in report.referential_notes]
     return lines
 
@@ -646,6 +655,7 @@ def render_markdown(report: Report) -> str:
         *_header(report),
         *_sample_banner(report.sample, lang),
         *_answer(report),
+        *_limits(report),
         *_calendar(report.calendar, lang),
         *_sample(report),
         *_summary(report),

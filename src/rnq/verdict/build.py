@@ -24,6 +24,8 @@ a byte-identical :meth:`~rnq.verdict.report.Report.to_json`. The rules are SPEC 
 * **Applicable, no finding** → not_assessed. **Every finding not_applicable** → the checks found
   nothing to assess: the indicator reads not_applicable, with their reasons, and leaves the
   counts.
+* **Limits.** ``referential_notes``: the caveats of the referential in force that concern this
+  workspace (the new entrants' list only when ``activity.new_entrant`` is declared).
 * **Certifiable.** ``false`` with the blocking reasons when some indicator is nc_major, the
   certificate display is missing (a major NC), or five or more indicators are nc_minor;
   else ``null`` when some applicable indicator (or the display obligation, at surveillance and
@@ -498,7 +500,10 @@ def build_report(
         errors=_errors(problems, strays, referential.id, lang),
         lang=lang,
         referential_title=referential.info.title.get(lang),
-        referential_notes=tuple(note.get(lang) for note in referential.info.provisional),
+        referential_notes=tuple(
+            note.get(lang)
+            for note in referential.info.caveats(new_entrant=bool(config.activity.new_entrant))
+        ),
         organization=OrganizationBlock(name=config.organization.name, nda=config.organization.nda),
         obligations=() if display is None else (display,),
         units=_units(config),

@@ -290,7 +290,11 @@ class Report(_Frozen):
     errors: tuple[ReportError, ...]
     lang: Lang = "fr"
     referential_title: str = ""
-    referential_notes: tuple[str, ...] = ()
+    referential_notes: tuple[str, ...] = Field(
+        default=(),
+        description="« Limites »: the caveats of the referential in force that concern this "
+        "workspace (the new entrants' list only when activity.new_entrant is declared)",
+    )
     organization: OrganizationBlock | None = None
     obligations: tuple[Obligation, ...] = ()
     units: tuple[UnitInfo, ...] = Field(default=(), description="the workspace's units, in order")
