@@ -152,6 +152,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unchanged": ("Indicateurs inchangés", "Unchanged indicators"),
     "items": ("Ce que vérifient les contrôles intégrés", "What the built-in checks demand"),
     "screening": ("repérage à confirmer", "screening, to confirm"),
+    "same_two": ("identique dans les deux versions", "identical in both versions"),
+    "same_previous": ("identique à la version précédente", "identical to the previous version"),
 }
 
 
@@ -198,12 +200,16 @@ def indicators_text(doc: IndicatorsDocument, lang: Lang = "fr") -> str:
 def explain_text(number: int, versions: list[str] | None = None, lang: Lang = "fr") -> str | None:
     """Everything the referential says about indicator ``number``, per version.
 
-    Returns ``None`` when no known version has that indicator.
+    A text a version words exactly as the version before it (the wording, the expected level,
+    the evidence examples…) is written once: the later version says « identique dans les deux
+    versions » in its place. Returns ``None`` when no known version has that indicator.
     """
     ids = versions or list(referential_ids())
     if not any(number in {i.number for i in get_referential(v)} for v in ids):
         return None
+    same = _t("same_two", lang) if len(ids) == 2 else _t("same_previous", lang)
     blocks: list[str] = []
+    previous: dict[str, list[str]] = {}
     for vid in ids:
         referential = get_referential(vid)
         try:
@@ -213,55 +219,92 @@ def explain_text(number: int, versions: list[str] | None = None, lang: Lang = "f
             blocks.append(
                 f"== {title}\n  {_t('indicator', lang)} {number} {_t('not_in', lang)} {vid}."
             )
+            previous = {}
             continue
-        blocks.append(_explain_one(indicator, referential, lang))
+        sections = _explain_sections(indicator, referential, lang)
+        out: list[str] = []
+        for key, lines in sections:
+            if key is not None and previous.get(key) == lines:
+                heading = lines[0].rstrip(" :").rstrip(":")
+                out.append(f"{heading}{_colon(lang)} {same}")
+            else:
+                out += lines
+        blocks.append("\n".join(out))
+        previous = {key: lines for key, lines in sections if key is not None}
     return "\n\n".join(blocks)
 
 
+def _colon(lang: Lang) -> str:
+    return " :" if lang == "fr" else ":"
+
+
 def _explain_one(indicator: Indicator, referential: Referential, lang: Lang) -> str:
+    """One version's text on ``indicator``, whole."""
+    return "\n".join(
+        line for _, lines in _explain_sections(indicator, referential, lang) for line in lines
+    )
+
+
+def _explain_sections(
+    indicator: Indicator, referential: Referential, lang: Lang
+) -> list[tuple[str | None, list[str]]]:
+    """The text on ``indicator`` in sections; a section with a key is a text another version
+    may word the same (its first line is its heading), one without is said each time."""
     criterion = referential.criterion(indicator.criterion)
-    out = [
-        f"== {referential.info.title.get(lang)}",
-        f"{_t('indicator', lang)} {indicator.number} — {indicator.title.get(lang)}",
-        f"{_t('criterion', lang)} {criterion.number} — {criterion.short.get(lang)}",
-        "",
-        f"{_t('wording', lang)} :" if lang == "fr" else f"{_t('wording', lang)}:",
-        _wrap(f"« {indicator.wording} »"),
+    sections: list[tuple[str | None, list[str]]] = [
+        (
+            None,
+            [
+                f"== {referential.info.title.get(lang)}",
+                f"{_t('indicator', lang)} {indicator.number} — {indicator.title.get(lang)}",
+                f"{_t('criterion', lang)} {criterion.number} — {criterion.short.get(lang)}",
+                "",
+            ],
+        ),
+        ("wording", [f"{_t('wording', lang)}{_colon(lang)}", _wrap(f"« {indicator.wording} »")]),
     ]
     if lang == "en":
-        out += [f"{_t('gloss', lang)}:", _wrap(indicator.gloss)]
+        sections.append(("gloss", [f"{_t('gloss', lang)}:", _wrap(indicator.gloss)]))
     if indicator.expected_level is not None:
         source = _t(indicator.expected_level.source, lang)
-        out += [
-            f"{_t('expected', lang)} ({source}) :",
-            _wrap(f"« {indicator.expected_level.text} »"),
-        ]
-    out.append(f"{_t('evidence', lang)} :")
-    out += [_wrap(f"- {item}", "  ") for item in indicator.evidence_examples.get(lang)]
+        sections.append(
+            (
+                "expected",
+                [
+                    f"{_t('expected', lang)} ({source}){_colon(lang)}",
+                    _wrap(f"« {indicator.expected_level.text} »"),
+                ],
+            )
+        )
+    evidence = [f"{_t('evidence', lang)}{_colon(lang)}"]
+    evidence += [_wrap(f"- {item}", "  ") for item in indicator.evidence_examples.get(lang)]
+    sections.append(("evidence", evidence))
     if indicator.specific_obligations.get(lang):
-        out.append(f"{_t('specific', lang)} :")
-        out += [_wrap(f"- {item}") for item in indicator.specific_obligations.get(lang)]
-    out += [
-        f"{_t('weighting', lang)} : {_t(indicator.nc_weighting, lang)}",
-    ]
+        specific = [f"{_t('specific', lang)}{_colon(lang)}"]
+        specific += [_wrap(f"- {item}") for item in indicator.specific_obligations.get(lang)]
+        sections.append(("specific", specific))
+    facts = [f"{_t('weighting', lang)} : {_t(indicator.nc_weighting, lang)}"]
     if indicator.minor_nc is not None:
-        out.append(_wrap(f"{_t('minor_nc', lang)} : {indicator.minor_nc.get(lang)}"))
-    out += [
+        facts.append(_wrap(f"{_t('minor_nc', lang)} : {indicator.minor_nc.get(lang)}"))
+    facts += [
         f"{_t('categories', lang)} : {_join(indicator.categories)}",
         f"{_t('condition', lang)} : {condition_label(indicator.condition, lang)}",
         f"{_t('assessed', lang)} : {_t(indicator.assessed_at, lang)}",
     ]
     if indicator.new_entrant is not None:
-        out.append(_wrap(f"{_t('new_entrant', lang)} : {indicator.new_entrant.get(lang)}", ""))
+        facts.append(_wrap(f"{_t('new_entrant', lang)} : {indicator.new_entrant.get(lang)}", ""))
     sub = indicator.subcontracting
     if sub.note is not None:
-        out.append(_wrap(f"{_t('subcontracting', lang)} : {sub.note.get(lang)}", ""))
+        facts.append(_wrap(f"{_t('subcontracting', lang)} : {sub.note.get(lang)}", ""))
     if indicator.changes is not None:
-        out.append(_wrap(f"{_t('changes', lang)} : {indicator.changes.get(lang)}", ""))
+        facts.append(_wrap(f"{_t('changes', lang)} : {indicator.changes.get(lang)}", ""))
     for field, note in sorted(indicator.provisional.items()):
-        out.append(_wrap(f"[{_t('provisional', lang)} : {field}] {note.get(lang)}", ""))
-    out += _items(indicator, lang)
-    return "\n".join(out)
+        facts.append(_wrap(f"[{_t('provisional', lang)} : {field}] {note.get(lang)}", ""))
+    sections.append((None, facts))
+    items = _items(indicator, lang)
+    if items:
+        sections.append(("items", items))
+    return sections
 
 
 def _items(indicator: Indicator, lang: Lang) -> list[str]:
