@@ -4,12 +4,15 @@ workspace — the referential in force, the provider's profile, its audit."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from html import unescape
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import rnq
+from rnq.cli import main
 from rnq.render.html import render_html
 from rnq.render.markdown import render_markdown
 from rnq.testing import write_workspace
@@ -98,3 +101,19 @@ def test_limits_are_in_english_with_lang_en(tmp_path: Path) -> None:
     assert any("reading guide V10 is not published" in n for n in report.referential_notes)
     assert "<h2>Limits</h2>" in render_html(report)
     assert "\n## Limits\n" in render_markdown(report)
+
+
+@pytest.mark.parametrize("new_entrant", [False, True])
+def test_rnq_indicators_of_a_workspace_lists_its_caveats_only(
+    tmp_path: Path, new_entrant: bool
+) -> None:
+    config = CONFIG.format(new_entrant=str(new_entrant).lower(), audit="2026-12-15")
+    root = write_workspace(tmp_path / "ws", config)
+    result = CliRunner().invoke(main, ["indicators", str(root), "--json"])
+    assert result.exit_code == 0, result.output
+    notes = " ".join(json.loads(result.stdout)["provisional_notes"])
+    assert GUIDE in notes
+    assert (NEW_ENTRANTS in notes) is new_entrant
+    # without a workspace, the referential's every caveat
+    alone = CliRunner().invoke(main, ["indicators", "--referential", "rnq-2026", "--json"])
+    assert NEW_ENTRANTS in " ".join(json.loads(alone.stdout)["provisional_notes"])

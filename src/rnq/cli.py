@@ -377,6 +377,7 @@ def indicators(
         decisions,
         workspace=str(directory) if directory is not None else None,
         lang=lang,
+        new_entrant=None if workspace is None else bool(workspace.config.activity.new_entrant),
     )
     if as_json:
         _emit_json(doc.model_dump(mode="json", by_alias=True))

@@ -99,14 +99,22 @@ def indicators_document(
     *,
     workspace: str | None = None,
     lang: Lang = "fr",
+    new_entrant: bool | None = None,
 ) -> IndicatorsDocument:
-    """The indicator list, with applicability when ``decisions`` is given."""
+    """The indicator list, with applicability when ``decisions`` is given; the caveats of the
+    version that concern a workspace declaring ``new_entrant`` or not (every caveat when
+    ``None``: no workspace)."""
     by_number = {d.number: d for d in decisions or []}
     rows = [_row(i, by_number.get(i.number), lang) for i in referential]
+    notes = (
+        referential.info.provisional
+        if new_entrant is None
+        else referential.info.caveats(new_entrant=new_entrant)
+    )
     return IndicatorsDocument(
         referential=referential.id,
         referential_title=referential.info.title.get(lang),
-        provisional_notes=[note.get(lang) for note in referential.info.provisional],
+        provisional_notes=[note.get(lang) for note in notes],
         workspace=workspace,
         total=len(rows),
         applicable=None if decisions is None else sum(1 for d in decisions if d.applicable),
