@@ -171,3 +171,27 @@ def test_written_files_are_named_with_a_link_only_on_a_terminal(tmp_path: object
         one_of_each(), "fr", written=[("HTML", path)], style=ConsoleStyle(color=True, links=True)
     )
     assert f"\x1b]8;;{path.as_uri()}\x1b\\" in linked
+
+
+def test_no_unit_written_twice_in_a_path() -> None:
+    from rnq.render.console import _where
+    from rnq.verdict.report import ReportFinding
+
+    def where(item: str, message: str) -> str:
+        found = ReportFinding(
+            id="x",
+            check="c",
+            outcome="gap",
+            unit="siege",
+            offering=None,
+            message=message,
+            evidence=(),
+            item=item,
+        )
+        return _where(found)
+
+    register = "siege/C5/registre.xlsx"
+    assert where(f"Hugo Essai — {register}", f"« Hugo Essai » ({register}, ligne 8)") == "siege"
+    assert where(f"Hugo Essai — {register}", "sans CV") == "siege · Hugo Essai — C5/registre.xlsx"
+    text = console_text(one_of_each(), "fr")
+    assert not re.search(r"\b(\w+)/\1/", text)

@@ -147,9 +147,9 @@ def _typography(text: str, lang: Lang) -> str:
     dates as dd/mm/yyyy (not inside file names) and no-break spaces inside « » and before
     « : ; ? » so that a guillemet or a colon never starts a line."""
     text = " ".join(visible(text).split())
+    text = text.replace("« ", "«" + _NBSP).replace(" »", _NBSP + "»")
     if lang == "fr":
         text = _ISO_DATE.sub(r"\3/\2/\1", text)
-        text = text.replace("« ", "«" + _NBSP).replace(" »", _NBSP + "»")
         text = re.sub(r"(?<=\S) ([:;?!])(?=\s|$)", _NBSP + r"\1", text)
     return text
 
@@ -322,7 +322,7 @@ def _where(finding: ReportFinding) -> str:
         if not all(p and p in finding.message for p in pieces):
             for prefix in (finding.unit, finding.offering):
                 if prefix:
-                    item = re.sub(rf"(^|[\s:]){re.escape(prefix)}/", r"\1", item)
+                    item = re.sub(rf"(^|\s){re.escape(prefix)}/", r"\1", item)
             where = f"{where} · {item}" if where else item
     return where or "—"
 
