@@ -5,6 +5,7 @@ XLSX reader rnq uses for evidence."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,29 @@ def test_rows_stay_grouped_by_owner_fixed_after_open(tmp_path: Path) -> None:
     assert owners == sorted(owners, key=str.casefold)
     pro = [row for row in rows if row["Responsable"] == "Correspondante qualité Pro"]
     assert pro[-1]["Indicateur"] == 23 and pro[-1]["Statut"] == "corrigé"
+
+
+def test_a_progress_typed_as_a_percentage_stays_a_percentage(tmp_path: Path) -> None:
+    target = tmp_path / "plan.xlsx"
+    write_xlsx(target, _report())
+    book = CalamineWorkbook.from_path(str(target))
+    rows = book.get_sheet_by_name(PLAN).to_python()
+    book.close()
+    column = rows[0].index("Avancement")
+    out = xlsxwriter.Workbook(str(target))
+    sheet = out.add_worksheet(PLAN)
+    percent = out.add_format({"num_format": "0%"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if r and c == column:
+                sheet.write_number(r, c, 0.5, percent)  # Excel: « 50 % » typed in the cell
+            elif value is not None and value != "":
+                sheet.write(r, c, value)
+    out.close()
+    write_xlsx(target, _report())
+    assert {row["Avancement"] for row in _plan(target)} == {0.5}
+    with zipfile.ZipFile(target) as archive:
+        assert 'formatCode="0%"' in archive.read("xl/styles.xml").decode()
 
 
 def test_a_file_that_is_not_a_workbook_is_not_overwritten(tmp_path: Path) -> None:

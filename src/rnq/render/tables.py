@@ -431,6 +431,9 @@ def write_xlsx(path: Path, report: Report, *, keep: bool = True) -> None:
             "day": workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
             "text": workbook.add_format({"valign": "top"}),
             "team": workbook.add_format({"valign": "top", "bg_color": "#FFF2CC"}),
+            "percent": workbook.add_format(
+                {"valign": "top", "bg_color": "#FFF2CC", "num_format": "0%"}
+            ),
         }
         for key, rows in tables.items():
             sheet = workbook.add_worksheet(label("sheet", key, lang)[:31])
@@ -466,6 +469,8 @@ def _write_sheet(sheet: Any, rows: Rows, formats: dict[str, Any], team: set[int]
                 sheet.write_blank(r, c, None, style)
             elif isinstance(cell, dt.date):
                 sheet.write_datetime(r, c, dt.datetime.combine(cell, dt.time()), formats["day"])
+            elif isinstance(cell, float) and c in team and 0 <= cell <= 1:
+                sheet.write_number(r, c, cell, formats["percent"])  # Excel's « 50 % »
             elif isinstance(cell, int | float):
                 sheet.write_number(r, c, cell, style)
             else:
