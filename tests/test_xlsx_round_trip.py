@@ -111,6 +111,26 @@ def test_rows_stay_grouped_by_owner_fixed_after_open(tmp_path: Path) -> None:
     assert pro[-1]["Indicateur"] == 23 and pro[-1]["Statut"] == "corrigé"
 
 
+def test_a_column_the_team_added_is_kept(tmp_path: Path) -> None:
+    target = tmp_path / "plan.xlsx"
+    write_xlsx(target, _report())
+    book = CalamineWorkbook.from_path(str(target))
+    rows = book.get_sheet_by_name(PLAN).to_python()
+    book.close()
+    out = xlsxwriter.Workbook(str(target))
+    sheet = out.add_worksheet(PLAN)
+    for r, row in enumerate(rows):
+        for c, value in enumerate([*row, "Priorité" if r == 0 else f"P{r}"]):
+            if value is not None and value != "":
+                sheet.write(r, c, value)
+    out.close()
+    before = {row["Constat"]: row["Priorité"] for row in _plan(target)}
+    write_xlsx(target, _report(fixed_23=True))
+    after = _plan(target)
+    assert {row["Constat"]: row["Priorité"] for row in after} == before
+    assert list(after[0])[-1] == "Priorité"
+
+
 def test_a_progress_typed_as_a_percentage_stays_a_percentage(tmp_path: Path) -> None:
     target = tmp_path / "plan.xlsx"
     write_xlsx(target, _report())

@@ -351,13 +351,21 @@ def previous_plan(path: Path) -> list[dict[str, Cell]]:
     if not raw:
         return []
     header_keys = _header_keys()
-    keys = [header_keys.get(str(cell).strip()) for cell in raw[0]]
+    keys: list[str | None] = []
+    for cell in raw[0]:
+        name = "" if cell is None else str(cell).strip()
+        # A column the team added (« Priorité »…) is kept too, under its own header.
+        keys.append(header_keys.get(name, _EXTRA + name) if name else None)
     rows = []
     for values in raw[1:]:
         row = {k: _read_cell(v) for k, v in zip(keys, values, strict=False) if k is not None}
         if any(v is not None for v in row.values()):
             rows.append(row)
     return rows
+
+
+#: The key of a column the team added to the plan: this prefix and its header.
+_EXTRA = "extra:"
 
 
 def _row_key(row: dict[str, Cell]) -> str:
@@ -374,12 +382,16 @@ def _status_words(key: str) -> set[str]:
 
 def merge_plan(rows: Rows, previous: Sequence[dict[str, Cell]], lang: Lang) -> Rows:
     """The action plan ``rows`` (header first) with what the team typed in the previous plan
-    kept row by row (by finding id): status, progress, comment. A row of the previous plan whose
-    finding is no longer open is kept, its status « corrigé »; a row marked « corrigé » that is
-    open again reads « rouvert ». Owners stay grouped (fixed rows after the open ones)."""
+    kept row by row (by finding id): status, progress, comment, and any column the team added
+    (after rnq's, under its header). A row of the previous plan whose finding is no longer open
+    is kept, its status « corrigé »; a row marked « corrigé » that is open again reads
+    « rouvert ». Owners stay grouped (fixed rows after the open ones)."""
     if not previous:
         return rows
-    columns = COLUMNS["action_plan"]
+    extras = list(dict.fromkeys(k for row in previous for k in row if k.startswith(_EXTRA)))
+    columns = (*COLUMNS["action_plan"], *extras)
+    rows = [[*row, *(None for _ in extras)] for row in rows]
+    rows[0][len(COLUMNS["action_plan"]) :] = [k[len(_EXTRA) :] for k in extras]
     at = {key: i for i, key in enumerate(columns)}
     fixed_words, fixed = _status_words("fixed"), label("plan_status", "fixed", lang)
     earlier = {_row_key(row): row for row in previous}
@@ -391,7 +403,7 @@ def merge_plan(rows: Rows, previous: Sequence[dict[str, Cell]], lang: Lang) -> R
         seen.add(key)
         old = earlier.get(key)
         if old is not None:
-            for column in TEAM_COLUMNS:
+            for column in (*TEAM_COLUMNS, *extras):
                 if old.get(column) is not None:
                     row[at[column]] = old[column]
             if old.get("plan_status") in fixed_words:
@@ -438,6 +450,7 @@ def write_xlsx(path: Path, report: Report, *, keep: bool = True) -> None:
         for key, rows in tables.items():
             sheet = workbook.add_worksheet(label("sheet", key, lang)[:31])
             team = {COLUMNS[key].index(c) for c in TEAM_COLUMNS if c in COLUMNS[key]}
+            team |= set(range(len(COLUMNS[key]), len(rows[0])))  # the columns the team added
             _write_sheet(sheet, rows, formats, team)
             if team:
                 statuses = [label("plan_status", s, lang) for s in _PLAN_STATUSES]
