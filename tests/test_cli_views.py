@@ -128,3 +128,32 @@ def test_other_text_views_escape_control_characters_too(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Nom\\x1b[2J\\u202eexe" in result.output
     assert "\x1b" not in result.output and "\u202e" not in result.output
+
+
+def test_xlsx_round_trip_through_the_command(
+    write_workspace: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Run, type in Excel, fix the gap, run again: the comment stays, the row says « corrigé »."""
+    from .test_xlsx_round_trip import _plan, _type_in
+
+    cv = "---\nindicators: [21]\nkind: cv\ndate: 2026-03-01\n---\nCV\n"
+    root = write_workspace(
+        ONE_OFFERING,
+        {
+            "pro/I21-registre-formateurs.csv": "Nom;Rôle;Fichier CV\nPaul Martin;Formateur;\n"
+            "Marie Dupont;Formatrice;cv-marie-dupont.md\n",
+            "pro/cv/cv-marie-dupont.md": cv,
+        },
+    )
+    plan = tmp_path / "plan.xlsx"
+    args = ["check", str(root), "--indicator", "21", *TODAY, "--no-cache", "--xlsx", str(plan)]
+    assert _rnq(*args).exit_code == 1
+    (row,) = [r for r in _plan(plan) if "Paul Martin" in str(r["Écart à traiter"])]
+    _type_in(plan, {21: {"Statut": "en cours", "Commentaire": "CV demandé le 20/11"}})
+    assert _rnq(*args).exit_code == 1
+    (again,) = [r for r in _plan(plan) if r["Constat"] == row["Constat"]]
+    assert (again["Statut"], again["Commentaire"]) == ("en cours", "CV demandé le 20/11")
+    (root / "pro" / "cv" / "CV_MARTIN_Paul.md").write_text(cv, encoding="utf-8")
+    _rnq(*args)
+    (fixed,) = [r for r in _plan(plan) if r["Constat"] == row["Constat"]]
+    assert (fixed["Statut"], fixed["Commentaire"]) == ("corrigé", "CV demandé le 20/11")
