@@ -953,13 +953,15 @@ def sample(
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
     outputs.write(report)
+    written = [(kind, path.absolute()) for kind, path in outputs.written()]
     if as_json:
         click.echo(report.to_json(), nl=False)
+        _say_written(written, lang)
     else:
         style = terminal_style()
         _echo_text(sample_text(drawn, lang))
         click.echo("")
-        click.echo(console_text(report, lang, style=style), color=style.color)
+        click.echo(console_text(report, lang, style=style, written=written), color=style.color)
     sys.exit(exit_code(report, cast("Any", fail_on)))
 
 
