@@ -7,7 +7,8 @@ same bytes in every output, for the cost of walking the workspace once.
 
 The key covers, as a SHA-256:
 
-* every file of the workspace (relative path, size, modification time in nanoseconds, inode),
+* every file of the workspace (relative path, size, modification time in nanoseconds, inode,
+  change time in nanoseconds: a write that puts the modification time back still changes it),
   those ``ignore`` leaves out of the evidence included (plugins read exports that are often
   ignored as evidence; the waivers file and the check folders may be ignored too), and the
   problems the walk met; ``rnq.yaml`` is one of them, and the configuration the run uses is
@@ -43,7 +44,7 @@ from rnq.workspace.walk import WalkResult
 __all__ = ["RUN_KEY_VERSION", "run_key"]
 
 #: Bump when what a key covers changes.
-RUN_KEY_VERSION = "1"
+RUN_KEY_VERSION = "2"
 _CODE_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".j2", ".css", ".js", ".typed"})
 
 

@@ -1,7 +1,8 @@
 """A cache of extractions across runs: one SQLite file outside the workspace.
 
-An entry is keyed by the file's absolute path and validated by ``(size, mtime_ns, inode)`` from
-one ``os.stat`` plus a version string (:data:`~rnq.extract.model.EXTRACTOR_VERSION` and the
+An entry is keyed by the file's absolute path and validated by ``(size, mtime_ns, inode,
+ctime_ns)`` from one ``os.stat`` (the change time catches an in-place edit whose mtime was put
+back) plus a version string (:data:`~rnq.extract.model.EXTRACTOR_VERSION` and the
 limits that shape results), so an unchanged file costs one ``stat`` and one indexed lookup, and
 a changed, replaced or re-limited file is read again. Values are the extraction as JSON,
 zlib-compressed (never pickle: a cache file must not be able to run code).
@@ -38,6 +39,7 @@ CREATE TABLE IF NOT EXISTS extracts (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
     version TEXT NOT NULL,
     data BLOB NOT NULL,
     meta TEXT NOT NULL,
@@ -69,6 +71,7 @@ _COLUMNS = (
     "size",
     "mtime_ns",
     "inode",
+    "ctime_ns",
     "version",
     "data",
     "meta",
@@ -209,18 +212,13 @@ class Cache:
                 chunk = paths[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(
-                    "SELECT path, size, mtime_ns, inode, version, data FROM extracts "
+                    "SELECT path, size, mtime_ns, inode, ctime_ns, version, data FROM extracts "
                     f"WHERE path IN ({marks})",
                     chunk,
                 )
-                for path, size, mtime_ns, inode, row_version, data in rows:
+                for path, size, mtime_ns, inode, ctime_ns, row_version, data in rows:
                     key = wanted[path]
-                    if (size, mtime_ns, inode, row_version) != (
-                        key.size,
-                        key.mtime_ns,
-                        key.inode,
-                        version,
-                    ):
+                    if (size, mtime_ns, inode, ctime_ns, row_version) != (*key[1:], version):
                         continue
                     try:
                         found[key] = Extraction.model_validate_json(zlib.decompress(data))
@@ -247,6 +245,7 @@ class Cache:
                 key.size,
                 key.mtime_ns,
                 key.inode,
+                key.ctime_ns,
                 version,
                 packed.data,
                 packed.meta,
@@ -260,7 +259,7 @@ class Cache:
 
         def work(db: sqlite3.Connection) -> None:
             db.executemany(
-                "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
 
         self._transaction(work)
@@ -279,7 +278,7 @@ class Cache:
         wanted = {_stored(key.path): key for key in keys}
         paths = list(wanted)
         blobs: list[tuple[FileKey, bytes]] = []
-        columns = "path, size, mtime_ns, inode, version, meta, facts_version, facts"
+        columns = "path, size, mtime_ns, inode, ctime_ns, version, meta, facts_version, facts"
         try:
             if len(paths) >= _SCAN_FROM and 2 * len(paths) >= _rows(db):
                 batches: Iterable[Iterable[Any]] = [db.execute(f"SELECT {columns} FROM extracts")]
@@ -293,9 +292,12 @@ class Cache:
                     for start in range(0, len(paths), _CHUNK)
                 )
             for rows in batches:
-                for path, size, mtime_ns, inode, row_version, meta, f_version, facts in rows:
+                for path, size, mtime, inode, ctime, row_version, meta, f_version, facts in rows:
                     key = wanted.get(path)
-                    if key is None or (size, mtime_ns, inode, row_version) != (*key[1:], version):
+                    if key is None or (size, mtime, inode, ctime, row_version) != (
+                        *key[1:],
+                        version,
+                    ):
                         continue
                     try:
                         extraction = Extraction.model_validate_json(meta)
@@ -351,6 +353,7 @@ class Cache:
                 key.size,
                 key.mtime_ns,
                 key.inode,
+                key.ctime_ns,
                 version,
             )
             for key, facts in entries
@@ -361,7 +364,7 @@ class Cache:
         def work(db: sqlite3.Connection) -> None:
             db.executemany(
                 "UPDATE extracts SET facts_version = ?, facts = ? WHERE path = ? AND size = ?"
-                " AND mtime_ns = ? AND inode = ? AND version = ?",
+                " AND mtime_ns = ? AND inode = ? AND ctime_ns = ? AND version = ?",
                 rows,
             )
 

@@ -21,12 +21,18 @@ __all__ = ["ExtractionCache", "FileKey", "Packed", "Stored", "compressed_json", 
 
 
 class FileKey(NamedTuple):
-    """What identifies one version of a file: absolute path and its ``stat`` fingerprint."""
+    """What identifies one version of a file: absolute path and its ``stat`` fingerprint.
+
+    The change time (``ctime_ns``) is part of it: every write changes it, and unlike the
+    modification time nothing can set it back (``touch -r``, ``cp -p`` and archives restore
+    mtimes), so a file edited in place to the same size is never mistaken for the version
+    read before."""
 
     path: str
     size: int
     mtime_ns: int
     inode: int
+    ctime_ns: int
 
     @classmethod
     def of(cls, path: Path) -> FileKey | None:
@@ -35,7 +41,9 @@ class FileKey(NamedTuple):
             info = os.stat(path)
         except (OSError, ValueError):
             return None
-        return cls(os.path.abspath(path), info.st_size, info.st_mtime_ns, info.st_ino)
+        return cls(
+            os.path.abspath(path), info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+        )
 
 
 class Stored(NamedTuple):

@@ -105,7 +105,7 @@ class DocumentStore:
                 documents[rel] = Document(extraction, loader, facts=facts or None)
                 continue
             self._facts.append((key, facts, len(facts)))
-            content_key = (key.path, str(key.size), str(key.mtime_ns), str(key.inode), version)
+            content_key = (*map(str, key), version)
             documents[rel] = Document(extraction, loader, "\x1f".join(content_key), facts)
         return documents
 

@@ -9,13 +9,16 @@ Rules:
 * A symbolic link is resolved; if its target is outside the root it is not followed and is
   recorded as a problem. Links to files inside the root are listed under the link's own path;
   links to directories inside the root are followed unless the target is the directory itself
-  or one of its ancestors (a loop, recorded). Broken links and self-referencing links are
+  or one of its ancestors (a loop, recorded), or a folder another link already led to (each
+  folder is walked through links once per run: links to links to one folder would otherwise
+  make the walk grow as 2^depth; recorded). Broken links and self-referencing links are
   recorded too.
 * Directories and files that cannot be read are recorded; such files stay listed, as do files
   above ``max_file_bytes`` (the extractor then refuses them): evidence is never dropped.
 * Pipes, sockets and devices are not listed (opening a pipe would block) but recorded.
-* A name that is not valid UTF-8 (or holds control characters) is listed with ``\\xNN`` escapes
-  in its relative path, and recorded; its absolute path still opens the file.
+* A name that is not valid UTF-8 (or holds control characters, C1 controls or bidirectional
+  controls such as U+202E, which display a name reversed) is listed with ``\\xNN``/``\\uNNNN``
+  escapes in its relative path, and recorded; its absolute path still opens the file.
 
 Files come back sorted by relative path.
 """
@@ -47,24 +50,26 @@ __all__ = [
 
 DEFAULT_MAX_FILE_BYTES = 200 << 20
 _MAX_DEPTH = 64
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: C0 and C1 controls, DEL, and the bidirectional controls that reorder how a name displays
+#: (``\u202egpj.exe.md`` shows as ``dm.exe.jpg``).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
 class WalkResult:
     """The files found (``entries``: ``(relative POSIX path, absolute path)``, sorted) and the
-    problems met; ``stats``: each file's ``(size, mtime_ns, inode)``, from the walk's own
-    ``stat``.
+    problems met; ``stats``: each file's ``(size, mtime_ns, inode, ctime_ns)``, from the walk's
+    own ``stat`` (the ctime changes with every write, even when the mtime is put back).
 
     Paths are kept as strings: building 50 000 :class:`~pathlib.Path` objects took most of a
     walk's time; :attr:`files` gives them as ``Path`` objects."""
 
     entries: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-    #: With ``watch_ignored``: the ``(size, mtime_ns, inode)`` of the files ``ignore`` left out
-    #: (plugins may read them: exports a collector reads are often ignored as evidence).
-    ignored: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    #: With ``watch_ignored``: the ``(size, mtime_ns, inode, ctime_ns)`` of the files ``ignore``
+    #: left out (plugins may read them: exports a collector reads are often ignored as evidence).
+    ignored: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
     @property
     def files(self) -> list[tuple[str, Path]]:
@@ -73,26 +78,32 @@ class WalkResult:
 
 
 def printable_name(name: str) -> tuple[str, bool]:
-    """``name`` with undecodable bytes and control characters as ``\\xNN``; and whether it had any.
+    """``name`` with undecodable bytes and control characters as ``\\xNN`` (bidirectional
+    controls as ``\\uNNNN``); and whether it had any.
 
     ``os.scandir`` gives undecodable bytes as lone surrogates (``surrogateescape``).
     """
     if name.isprintable():
         return name, False
     text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROL.sub(_escape, text)
     return text, text != name
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def locate(root: Path, relative: str) -> Path:
     """The file a walked ``relative`` path names: ``root / relative``, except that segments
     shown with ``\\xNN`` escapes (names not valid UTF-8, or with control characters) are
     matched back to their real names on disk."""
-    if "\\x" not in relative:
+    if "\\x" not in relative and "\\u" not in relative:
         return root / relative
     path = root
     for segment in relative.split("/"):
-        if "\\x" in segment:
+        if "\\x" in segment or "\\u" in segment:
             try:
                 names = os.listdir(path)
             except OSError:
@@ -230,6 +241,8 @@ class _Walker:
         self.ignore_file, self.ignore_dir = compile_ignore(ignore)
         self.max_file_bytes = max_file_bytes
         self.result = WalkResult()
+        #: Folders already reached through a link (``(st_dev, st_ino)``).
+        self.linked: set[tuple[int, int]] = set()
 
     def problem(self, rel: str, fr: str, en: str) -> None:
         self.result.problems.append(Problem.make(rel or ".", fr, en))
@@ -291,7 +304,7 @@ class _Walker:
             info = entry.stat(follow_symlinks=False)
         except OSError:
             return
-        self.result.ignored[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        self.result.ignored[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
     def watch_dir(self, path: str, rel: str, depth: int) -> None:
         """Remember the stat of every file under an ignored folder (no link followed)."""
@@ -354,7 +367,16 @@ class _Walker:
                     "symbolic link loop (the link leads to a parent folder): not followed",
                 )
                 return
-            self.walk_dir(path, rel, (*ancestors, (info.st_dev, info.st_ino)))
+            folder = (info.st_dev, info.st_ino)
+            if folder in self.linked:
+                self.problem(
+                    rel,
+                    "lien symbolique vers un dossier déjà atteint par un autre lien : non suivi",
+                    "symbolic link to a folder another link already led to: not followed",
+                )
+                return
+            self.linked.add(folder)
+            self.walk_dir(path, rel, (*ancestors, folder))
         elif not self.ignore_file.match(rel):
             self.add_file(path, rel, escaped)
 
@@ -384,15 +406,15 @@ class _Walker:
         if not info.st_mode & stat.S_IROTH and not os.access(path, os.R_OK):
             self.problem(rel, "fichier illisible : accès refusé", "unreadable file: access denied")
         elif info.st_size > self.max_file_bytes:
+            # worded as the extractor words it: the report lists the file once
+            size, limit = info.st_size / (1 << 20), self.max_file_bytes / (1 << 20)
             self.problem(
                 rel,
-                f"fichier trop volumineux ({info.st_size >> 20} Mio, limite "
-                f"{self.max_file_bytes >> 20} Mio) : non lu",
-                f"file too large ({info.st_size >> 20} MiB, limit "
-                f"{self.max_file_bytes >> 20} MiB): not read",
+                f"fichier trop volumineux ({size:.1f} Mio, limite {limit:.1f} Mio) : non lu",
+                f"file too large ({size:.1f} MiB, limit {limit:.1f} MiB): not read",
             )
         self.result.entries.append((rel, path))
-        self.result.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        self.result.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
 _WalkKey = tuple[str, tuple[str, ...], int]

@@ -1,0 +1,277 @@
+"""The promises the adversarial probe of December 2026 broke (issue #22), each kept now: a
+case per row of ``docs/security.md`` « Ce que la revue a cassé ». Every test asserts the
+promise — never conform on a stale, cut or misplaced input; the bad file named and the rest
+kept; a bounded run (generous limits, never a timed assertion) — not how it is kept."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from rnq.cli import main
+from rnq.errors import ConfigError
+from rnq.testing import write_workspace
+
+from .conftest import CONFIG, HEALTHY, HEALTHY_INDICATOR, HEALTHY_PATH, run_doc, statuses
+
+#: Far above what any of these runs takes; only a hang reaches it.
+_BOUND_S = 240
+
+
+@pytest.fixture(autouse=True)
+def bounded() -> Iterator[None]:
+    """Fail (instead of hanging the suite) if a run does not return within :data:`_BOUND_S`."""
+    if sys.platform == "win32":  # pragma: no cover
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"rnq did not return within {_BOUND_S} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(_BOUND_S)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _ws(tmp_path: Path, config: str = CONFIG, files: dict[str, str | bytes] | None = None) -> Path:
+    return write_workspace(tmp_path / "ws", config, {**HEALTHY, **(files or {})})
+
+
+def _errors(doc: dict[str, Any]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for error in doc["errors"]:
+        found.setdefault(str(error["path"]), []).append(str(error["message"]))
+    return found
+
+
+def _healthy_kept(doc: dict[str, Any]) -> None:
+    evidence = {e["path"]: e for e in doc["evidence"]}
+    assert evidence[HEALTHY_PATH]["read"] == "ok"
+    assert statuses(doc)[HEALTHY_INDICATOR] == "conform"
+
+
+# --- F6: the cache never gives back the report of an older version of a file ----------------
+
+REGISTER = "siege/I31-registre-des-reclamations-2026.csv"
+_ANSWERED = "Reçue le;Objet;Répondu le\r\n03/03/2026;Accès plateforme;30/03/2026\r\n"
+
+
+def test_f6_same_size_edit_with_the_mtime_put_back_is_seen(tmp_path: Path) -> None:
+    """``cp -p``, ``touch -r``, archives and 2-second filesystems put the mtime back: the
+    change time, which nothing sets back, is in the key of the cache and of the run."""
+    root = _ws(tmp_path, files={REGISTER: _ANSWERED})
+    target = root / REGISTER
+    cache = tmp_path / "cache"
+    before = run_doc(root, use_cache=True, cache_dir=cache)
+    late = _ANSWERED.replace("30/03/2026", "30/06/2026")  # answered after four months
+    info = target.stat()
+    with open(target, "r+b") as handle:  # in place: same inode, same size
+        handle.write(late.encode("utf-8"))
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))  # the mtime put back
+    after = target.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ino,
+    )
+    warm = run_doc(root, use_cache=True, cache_dir=cache)
+    cold = run_doc(root)
+    assert warm["indicators"] == cold["indicators"]
+    [finding] = [i for i in cold["indicators"] if i["number"] == 31]
+    assert "30/06/2026" in json.dumps(finding, ensure_ascii=False)
+    assert "30/06/2026" not in json.dumps(before["indicators"], ensure_ascii=False)
+
+
+# --- F7 / F15: configuration files are never read through a link leaving the workspace ------
+
+
+def test_f7_waivers_linked_from_outside_are_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "derogations.yaml").write_text(
+        "- indicator: 21\n  unit: siege\n  justification: Recrutement\n"
+        "  approver: Direction\n  expires: 2027-06-30\n",
+        encoding="utf-8",
+    )
+    root = _ws(tmp_path, CONFIG + "waivers: derogations.yaml\n")
+    (root / "derogations.yaml").symlink_to(outside / "derogations.yaml")
+    with pytest.raises(ConfigError) as info:
+        run_doc(root)
+    assert info.value.exit_code == 2
+    assert info.value.path.endswith("derogations.yaml")
+    assert "extérieur" in info.value.message("fr")
+
+
+def test_f15_rnq_yaml_linked_from_outside_is_refused(tmp_path: Path) -> None:
+    root = _ws(tmp_path)
+    outside = tmp_path / "outside.yaml"
+    (root / "rnq.yaml").rename(outside)
+    (root / "rnq.yaml").symlink_to(outside)
+    with pytest.raises(ConfigError) as info:
+        run_doc(root)
+    assert info.value.path.endswith("rnq.yaml")
+    assert "extérieur" in info.value.message("fr")
+
+
+def test_waivers_linked_inside_the_workspace_are_read(tmp_path: Path) -> None:
+    """A link that stays inside is fine (the walk follows those too)."""
+    root = _ws(tmp_path, CONFIG + "waivers: derogations.yaml\n")
+    (root / "qualite").mkdir()
+    (root / "qualite" / "derogations.yaml").write_text("[]\n", encoding="utf-8")
+    (root / "derogations.yaml").symlink_to(root / "qualite" / "derogations.yaml")
+    _healthy_kept(run_doc(root))
+
+
+# --- F10d / F11: pipes, devices, huge files as configuration --------------------------------
+
+
+@pytest.mark.parametrize("name", ["rnq.yaml", "derogations.yaml"])
+def test_f10d_a_fifo_as_configuration_is_named_not_waited_for(tmp_path: Path, name: str) -> None:
+    root = _ws(tmp_path, CONFIG + "waivers: derogations.yaml\n")
+    (root / "derogations.yaml").write_text("[]\n", encoding="utf-8")
+    config = (root / "rnq.yaml").read_bytes()
+    (root / name).unlink()
+    os.mkfifo(root / name)
+    if name == "rnq.yaml":
+        with pytest.raises(ConfigError) as info:
+            run_doc(root)
+    else:
+        (root / "rnq.yaml").write_bytes(config)
+        with pytest.raises(ConfigError) as info:
+            run_doc(root)
+    assert info.value.path.endswith(name)
+    assert "pas un fichier ordinaire" in info.value.message("fr")
+
+
+def test_f11_rnq_yaml_linked_to_dev_zero_is_refused(tmp_path: Path) -> None:
+    root = _ws(tmp_path)
+    (root / "rnq.yaml").unlink()
+    (root / "rnq.yaml").symlink_to("/dev/zero")
+    with pytest.raises(ConfigError) as info:
+        run_doc(root)
+    assert info.value.path.endswith("rnq.yaml")
+
+
+def test_f11_a_device_inside_the_workspace_as_waivers_is_refused(tmp_path: Path) -> None:
+    root = _ws(tmp_path, CONFIG + "waivers: zero\n")
+    try:
+        os.mknod(root / "zero", 0o600 | 0o020000, os.makedev(1, 5))  # /dev/zero
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot create a device node here (not root)")
+    with pytest.raises(ConfigError) as info:
+        run_doc(root)
+    assert info.value.path.endswith("zero")
+    assert "pas un fichier ordinaire" in info.value.message("fr")
+
+
+# --- F10b / F10c: the walk and the globs stay linear ----------------------------------------
+
+
+def test_f10b_a_symlink_dag_is_walked_once(tmp_path: Path) -> None:
+    """30 folders, each with two links to the next: 2^30 paths if every link were followed."""
+    root = _ws(tmp_path)
+    base = root / "siege" / "liens"
+    depth = 30
+    for k in range(depth + 1):
+        (base / f"L{k}").mkdir(parents=True)
+    for k in range(depth):
+        (base / f"L{k}" / "a").symlink_to(f"../L{k + 1}")
+        (base / f"L{k}" / "b").symlink_to(f"../L{k + 1}")
+    (base / f"L{depth}" / "notes.md").write_text("# x\n", encoding="utf-8")
+    doc = run_doc(root)
+    listed = [u["path"] for u in doc["unmapped"]] + [e["path"] for e in doc["evidence"]]
+    copies = [p for p in listed if p.endswith("notes.md")]
+    assert 1 <= len(copies) <= 2 * depth  # linear, not 2**depth
+    assert any("déjà atteint par un autre lien" in m for ms in _errors(doc).values() for m in ms)
+    _healthy_kept(doc)
+
+
+def test_f10c_a_backtracking_manifest_glob_returns(tmp_path: Path) -> None:
+    root = _ws(
+        tmp_path,
+        files={
+            "siege/rnq-evidence.yaml": '- path: "' + "*a" * 14 + '*b.md"\n  indicators: [19]\n',
+            "siege/" + "a" * 60 + ".md": "# x\n",
+            "siege/" + "a" * 20 + "b.md": "# y\n",
+        },
+    )
+    doc = run_doc(root)
+    [matched] = [e for e in doc["evidence"] if 19 in e["indicators"]]
+    assert matched["path"] == "siege/" + "a" * 20 + "b.md"
+    _healthy_kept(doc)
+
+
+def test_f10c_a_backtracking_ignore_glob_returns(tmp_path: Path) -> None:
+    root = _ws(
+        tmp_path,
+        CONFIG + 'ignore: ["' + "*a" * 14 + '*b"]\n',
+        files={"siege/" + "a" * 60 + ".md": "# x\n"},
+    )
+    doc = run_doc(root)
+    assert "siege/" + "a" * 60 + ".md" in [u["path"] for u in doc["unmapped"]]
+
+
+# --- F17 / F18 / F19: names and junk ---------------------------------------------------------
+
+
+def test_f17_bidi_controls_in_names_are_escaped(tmp_path: Path) -> None:
+    root = _ws(tmp_path, files={"siege/\u202egpj.exe.md": "# x\n"})
+    doc = run_doc(root)
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "\u202e" not in text
+    assert "siege/\\u202egpj.exe.md" in _errors(doc)
+    _healthy_kept(doc)
+
+
+def test_f18_office_and_os_leftovers_are_not_errors(tmp_path: Path) -> None:
+    junk: dict[str, str | bytes] = {
+        "siege/._I31-registre.pdf": b"\x00\x05\x16\x07AppleDouble",
+        "__MACOSX/siege/._I26.md": b"\x00\x05\x16\x07",
+        "siege/.~lock.I32-plan.xlsx#": "verrou",
+        "siege/~$I32-plan.docx": b"\x00lock",
+        "siege/desktop.ini": "[.ShellClassInfo]\n",
+        "siege/.DS_Store": b"\x00\x00\x00\x01Bud1",
+        "siege/Thumbs.db": b"\xd0\xcf\x11\xe0",
+    }
+    doc = run_doc(_ws(tmp_path, files=junk))
+    assert doc["errors"] == []
+    listed = {e["path"] for e in doc["evidence"]} | {u["path"] for u in doc["unmapped"]}
+    assert listed == {HEALTHY_PATH}
+
+
+def test_f19_a_file_over_the_size_limit_is_listed_once(tmp_path: Path) -> None:
+    root = _ws(tmp_path)
+    big = root / "siege" / "I17-moyens-techniques.pdf"
+    with open(big, "wb") as handle:  # sparse: no disk used
+        handle.truncate(201 << 20)
+    doc = run_doc(root)
+    messages = _errors(doc)["siege/I17-moyens-techniques.pdf"]
+    assert len(messages) == 1 and "trop volumineux" in messages[0], messages
+    assert statuses(doc)[17] != "conform"
+
+
+# --- F5: the cache folder inside the workspace (the refusal itself is in test_cli) ----------
+
+
+def test_f5_a_cache_inside_the_workspace_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RNQ_DISABLE_PLUGIN_AUTOLOAD", "1")
+    root = _ws(tmp_path)
+    result = CliRunner().invoke(
+        main, ["check", str(root), "--cache-dir", str(root / ".cache"), "--today", "2026-11-28"]
+    )
+    assert result.exit_code == 2, result.output
+    assert not (root / ".cache").exists()
