@@ -275,3 +275,47 @@ def test_f5_a_cache_inside_the_workspace_is_refused(
     )
     assert result.exit_code == 2, result.output
     assert not (root / ".cache").exists()
+
+
+# --- F3: a register cut at the character limit is never judged on its beginning ------------
+
+
+def _long_register(rows: int) -> str:
+    lines = ["N° ticket;Reçue le;Objet;Canal;Répondu le;Statut"]
+    lines += [
+        f"RCL-{i:06d};10/01/2026;Demande d'information sur le planning de la session;"
+        "Courriel;15/01/2026;Clôturée"
+        for i in range(rows)
+    ]
+    lines.append(
+        "RCL-LATE;03/03/2026;Réclamation restée sans réponse pendant quatre mois;Courriel;"
+        "30/06/2026;Clôturée"
+    )
+    return "\r\n".join(lines) + "\r\n"
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["cold", "cached"])
+def test_f3_a_register_past_the_limit_is_not_assessed_never_conform(
+    tmp_path: Path, cache: bool
+) -> None:
+    """10 900 rows: over a million characters; the late complaint is in the last row."""
+    root = _ws(tmp_path, files={REGISTER: _long_register(10_900)})
+    options: dict[str, Any] = {"use_cache": True, "cache_dir": tmp_path / "c"} if cache else {}
+    if cache:
+        run_doc(root, **options)  # the second run reads the extraction from the cache
+    doc = run_doc(root, **options)
+    assert statuses(doc)[31] != "conform"
+    [message] = _errors(doc)[REGISTER]
+    assert "registre trop long" in message
+    [item] = [e for e in doc["evidence"] if e["path"] == REGISTER]
+    assert item["read"] == "error"
+    _healthy_kept(doc)
+
+
+def test_f3_a_register_under_the_limit_is_read_whole(tmp_path: Path) -> None:
+    """The same register with 100 rows: the late complaint is found."""
+    doc = run_doc(_ws(tmp_path, files={REGISTER: _long_register(100)}))
+    assert statuses(doc)[31] != "conform"
+    [indicator] = [i for i in doc["indicators"] if i["number"] == 31]
+    assert "30/06/2026" in json.dumps(indicator, ensure_ascii=False)
+    assert REGISTER not in _errors(doc)

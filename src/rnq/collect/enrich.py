@@ -10,11 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rnq.collect.evidence import ContentLoader, Evidence
+from rnq.text import Localized
 
 if TYPE_CHECKING:
     from rnq.extract import Extraction
 
-__all__ = ["apply_extraction"]
+__all__ = ["TABLE_TYPES", "apply_extraction"]
+
+#: Formats read as rows (registers): a cut one cannot be judged.
+TABLE_TYPES = frozenset({"csv", "xlsx", "xls", "ods"})
 
 
 def apply_extraction(
@@ -33,7 +37,26 @@ def apply_extraction(
     the front matter or the file name gave none — a declared date is more specific.
     ``loader`` reads the text and rows on demand instead (from the extraction cache);
     ``content_key`` and ``facts`` let content checks answer from the cache (:class:`Evidence`).
+
+    A table (CSV, XLSX, XLS, ODS) cut at the extraction's character limit reads ``error``: its
+    rows past the cut (a late complaint at the end of a register) were never seen, so none of
+    it may count as conform; the problem names the limit and the fix.
     """
+    if extraction.truncated and extraction.file_type in TABLE_TYPES and extraction.status == "ok":
+        return evidence.with_content(
+            None,
+            None,
+            read="error",
+            problem=Localized(
+                fr="registre trop long pour être lu en entier (plus d'un million de caractères) "
+                ": seul son début a pu être lu, il n'est donc pas évalué (jamais compté "
+                "conforme) ; scindez-le, par exemple un fichier par année ou par semestre",
+                en="register too long to be read whole (over a million characters): only its "
+                "beginning could be read, so it is not assessed (never counted as conform); "
+                "split it, e.g. one file per year or per half-year",
+            ),
+            date=evidence.date or extraction.doc_date,
+        )
     return evidence.with_content(
         None if loader is not None else extraction.text or None,
         None if loader is not None else extraction.rows,
