@@ -56,6 +56,17 @@ def test_click_usage_errors_in_french_by_default_english_on_request() -> None:
     assert "Error: No such option" in _rnq("check", "--bogus", env={"RNQ_LANG": "en"}).output
     helped = _rnq("check", "-h").output
     assert "Usage : rnq check" in helped and "Afficher cette aide et quitter." in helped
+    assert "Collecter les preuves" in helped and "Relire tous les documents." in helped
+
+
+def test_help_in_english_on_request() -> None:
+    helped = _rnq("--lang", "en", "check", "-h").output
+    assert "Usage: rnq check" in helped and "Show this message and exit." in helped
+    assert "Collect the evidence, run the checks" in helped
+    assert "Read every document again." in helped and "Relire" not in helped
+    assert "Audit calendar" in _rnq("calendar", "-h", env={"RNQ_LANG": "en"}).output
+    # and back to French in the same process: nothing leaks from one run to the next
+    assert "Relire tous les documents." in _rnq("check", "-h").output
 
 
 def test_the_files_written_are_named_and_open_opens_the_html(

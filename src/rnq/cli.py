@@ -165,14 +165,181 @@ def _click_language(lang: Lang) -> Iterator[None]:
                 module.ngettext = plural  # type: ignore[attr-defined]
 
 
+#: The help of rnq's options in English, by its French text (an option missing here keeps its
+#: French help in English).
+_HELP_EN: dict[str, str] = {
+    "La version de rnq, des extensions chargées et de leurs collecteurs.": (
+        "The version of rnq, of the plugins loaded and of their collectors."
+    ),
+    "Langue des messages / language of the output (ici ou après la commande).": (
+        "Language of the output: fr or en (here or after the command)."
+    ),
+    "Langue des messages / language of the output.": "Language of the output: fr or en.",
+    "Travailler sur l'exemple fourni avec rnq (un organisme fictif).": (
+        "Work on the example shipped with rnq (a fictional provider)."
+    ),
+    "Date du jour à utiliser (AAAA-MM-JJ).": "Today's date to use (YYYY-MM-DD).",
+    "Date d'audit (par défaut : audit.date).": "Audit date (default: audit.date).",
+    "Date d'audit (choisit le référentiel).": "Audit date (picks the referential).",
+    "Date d'audit (choisit la version).": "Audit date (picks the version).",
+    "Sortie JSON (rnq.calendar/1).": "JSON output (rnq.calendar/1).",
+    "Sortie JSON (rnq.checks/1).": "JSON output (rnq.checks/1).",
+    "Sortie JSON (rnq.diff/1).": "JSON output (rnq.diff/1).",
+    "Sortie JSON (rnq.doctor/1).": "JSON output (rnq.doctor/1).",
+    "Sortie JSON (rnq.evidence/1).": "JSON output (rnq.evidence/1).",
+    "Sortie JSON (rnq.indicators/1).": "JSON output (rnq.indicators/1).",
+    "Sortie JSON (rnq.report/2, avec « sample »).": "JSON output (rnq.report/2, with “sample”).",
+    "En cas d'erreur interne, afficher la trace Python complète.": (
+        "On an internal error, print the whole Python traceback."
+    ),
+    "Écrire le rapport JSON (rnq.report/2) dans FILE (« - » : sortie standard).": (
+        "Write the JSON report (rnq.report/2) to FILE (“-”: standard output)."
+    ),
+    "Écrire le rapport HTML autonome dans FILE (« - » : sortie standard).": (
+        "Write the self-contained HTML report to FILE (“-”: standard output)."
+    ),
+    "Écrire le rapport Markdown dans FILE (« - » : sortie standard).": (
+        "Write the Markdown report to FILE (“-”: standard output)."
+    ),
+    "Écrire le rapport JUnit XML (pour la CI) dans FILE (« - » : sortie standard).": (
+        "Write the JUnit XML report (for CI) to FILE (“-”: standard output)."
+    ),
+    "Écrire plan d'action, carte des preuves et indicateurs en XLSX dans FILE.": (
+        "Write the action plan, evidence map and indicators as XLSX to FILE (the team's "
+        "status and comments in an earlier plan there are kept)."
+    ),
+    "Écrire ces tableaux en CSV dans le dossier DIR (action-plan.csv, evidence-map.csv…).": (
+        "Write these tables as CSV files in the folder DIR (action-plan.csv, evidence-map.csv…)."
+    ),
+    "Forcer une version : rnq-2019-v9, rnq-2026.": "Force a version: rnq-2019-v9, rnq-2026.",
+    "Version : rnq-2019-v9, rnq-2026.": "Version: rnq-2019-v9, rnq-2026.",
+    "Une seule version (par défaut : toutes).": "One version only (default: all).",
+    "Limiter à une unité (répétable).": "Only this unit (repeatable).",
+    "Limiter à un indicateur (répétable).": "Only this indicator (repeatable).",
+    "Seuil du code de sortie 1 : major (ce qui bloque le certificat), not-assessed (et ce qui "
+    "n'a pas pu être évalué), minor (et toute NC mineure), never.": (
+        "Threshold of exit code 1: major (what blocks the certificate), not-assessed (and what "
+        "could not be assessed), minor (and any minor NC), never."
+    ),
+    "Relire tous les documents.": "Read every document again.",
+    "Dossier du cache (par défaut : le cache utilisateur, hors de l'espace de preuves).": (
+        "Cache folder (default: the user cache, outside the evidence workspace)."
+    ),
+    "Ouvrir le rapport HTML (--html FILE) dans le navigateur une fois écrit.": (
+        "Open the HTML report (--html FILE) in the browser once written."
+    ),
+    "Moins de détails : une ligne par indicateur.": "Less detail: one line per indicator.",
+    "Plus de détails : preuves, correction proposée, indicateurs conformes.": (
+        "More detail: evidence, suggested fix, conform indicators."
+    ),
+    "Code de sortie 1 aussi pour un avertissement.": "Exit code 1 for a warning too.",
+    "Remplacer un rnq.yaml existant (rien n'est supprimé).": (
+        "Replace an existing rnq.yaml (nothing is deleted)."
+    ),
+    "Graine du tirage (même graine, même échantillon).": (
+        "Seed of the draw (same seed, same sample)."
+    ),
+    "Type d'audit simulé (par défaut : audit.type de rnq.yaml).": (
+        "Type of the mock audit (default: audit.type of rnq.yaml)."
+    ),
+    "Écrire le rapport HTML de l'audit blanc dans FILE.": (
+        "Write the mock audit's HTML report to FILE."
+    ),
+    "Écrire le rapport Markdown de l'audit blanc dans FILE.": (
+        "Write the mock audit's Markdown report to FILE."
+    ),
+}
+_WITHOUT_DIR = (
+    "Without DIRECTORY: the current folder or the nearest of its parents holding rnq.yaml; "
+    "--example: the example shipped with rnq."
+)
+#: The help of rnq's commands in English, by command.
+_COMMAND_HELP_EN: dict[str, str] = {
+    "calendar": "Audit calendar: surveillance window, renewal, days left, deadlines of the "
+    "previous audit's NCs (lifted or open).",
+    "changes": "What décret n° 2026-728 changed, indicator by indicator.",
+    "check": "Collect the evidence, run the checks, show the gaps.\n\n"
+    f"{_WITHOUT_DIR}\nExit code: 0 nothing at or above --fail-on, 1 gaps, 2 configuration, "
+    "3 internal error.",
+    "checks": "The checks a run would collect (built-in, plugins, workspace), their marks, the "
+    "indicators they verify and where they come from — reading no document (like pytest "
+    "--collect-only).\n\nExit code: 0, or 2 if the code of the checks or plugins has errors "
+    "(all listed: file, line, fix).",
+    "diff": "Findings fixed, new and unchanged between two JSON reports (rnq check --json).\n\n"
+    "A finding is open if it is a gap or not verified; findings are compared by their id, "
+    "stable from one run to the next.",
+    "doctor": "Diagnose the evidence workspace without reading any document: rnq.yaml, "
+    "manifests, waivers, code, unit and offering folders, misplaced or undated evidence, the "
+    "referential chosen, the cache. Fast: fit for a pre-commit hook.\n\nExit code: 0 nothing "
+    "blocking, 1 warnings with --strict, 2 what would stop rnq check.",
+    "evidence": "The evidence map: indicator → proofs, per unit and offering, and the unmapped "
+    f"files.\n\n{_WITHOUT_DIR}",
+    "explain": "One indicator: wording per version, expected level, evidence, NC weighting.\n\n"
+    "N: 26, I26 or i26 (as the folders I26-…).",
+    "indicators": "The referential and the indicators that apply, with their reason.\n\n"
+    f"{_WITHOUT_DIR} Without a workspace: the referential alone.",
+    "init": "Create an evidence workspace: a commented rnq.yaml and one folder per criterion and "
+    "indicator, each with a README.md saying what to put there.\n\nWithout DIRECTORY: the "
+    "current folder. Refuses to replace an existing rnq.yaml without --force.",
+    "sample": "Mock audit: sites and offerings drawn as a certifier would, then the checks on "
+    "that sample only — what the auditor would have seen.\n\nWithout --seed, a seed is drawn "
+    "and shown, to replay the same sample. Exit code: as rnq check (--fail-on).",
+    "schema": "The JSON Schema of rnq.yaml (for editors).",
+}
+
+
+@contextlib.contextmanager
+def _help_language(group: click.Group, lang: Lang) -> Iterator[None]:
+    """rnq's own help texts (commands and options) in ``lang`` while rnq runs; French is how
+    they are written."""
+    if lang != "en":
+        yield
+        return
+    saved: list[tuple[object, str, object]] = []
+    for command in _commands(group):
+        if command.name in _COMMAND_HELP_EN:
+            saved.append((command, "help", command.help))
+            command.help = _COMMAND_HELP_EN[command.name]
+        for param in command.params:
+            text = getattr(param, "help", None)
+            if isinstance(param, click.Option) and text in _HELP_EN:
+                saved.append((param, "help", text))
+                param.help = _HELP_EN[text]
+    try:
+        yield
+    finally:
+        for owner, attribute, value in saved:
+            setattr(owner, attribute, value)
+
+
+def _commands(group: click.Group) -> list[click.Command]:
+    """The group and its commands."""
+    ctx = click.Context(group)
+    found = (group.get_command(ctx, name) for name in group.list_commands(ctx))
+    return [group, *(command for command in found if command is not None)]
+
+
+def _forget_help_options(group: click.Group) -> None:
+    """click keeps each command's ``-h`` option once made, its text in the language of that
+    run: forget it, so that each run says it in its own language."""
+    for command in _commands(group):
+        if getattr(command, "_help_option", None) is not None:
+            command._help_option = None
+
+
 class _RnqGroup(click.Group):
-    """The ``rnq`` group: click's own messages in the language asked for (French by default)."""
+    """The ``rnq`` group: click's own messages and rnq's help in the language asked for
+    (French by default)."""
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         lang = _argv_lang(list(args) if args is not None else sys.argv[1:])
         _UI_LANG[0] = lang
-        with _click_language(lang):
-            return super().main(args, *rest, **kwargs)
+        _forget_help_options(self)
+        try:
+            with _click_language(lang), _help_language(self, lang):
+                return super().main(args, *rest, **kwargs)
+        finally:
+            _forget_help_options(self)
 
 
 #: The language of the command line being run (set by ``rnq``'s main before click parses).
