@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rnq.match.folding import _fold_chars
 from rnq.match.questions import (
     ALL,
     DIGIT,
@@ -52,6 +53,21 @@ def test_fold_matches_its_definition(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 def test_fold_property(text: str) -> None:
     assert fold(text) == _slow_fold(text)
+
+
+@given(
+    st.text(
+        alphabet=" \n\tab\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\xa0\u3000\u202fé", max_size=30
+    )
+)
+@settings(max_examples=1000, deadline=None)
+def test_fold_keeping_lines_matches_its_definition(text: str) -> None:
+    """The lines kept, each one's white space collapsed, the blank ones dropped (the fast path
+    for a text with only spaces and line feeds gives the same)."""
+    expected = "\n".join(
+        " ".join(line.split()) for line in _fold_chars(text).splitlines() if line.strip()
+    )
+    assert fold(text, lines=True) == expected
 
 
 @pytest.mark.parametrize(
@@ -169,3 +185,20 @@ def test_document_questions_are_answered_from_text_and_rows() -> None:
     text = "Relevé de mars\n| Apprenant | Progression |\n|---|---|\n| A. Martin | 80 % |\n"
     assert answer_all(text, None, [tracking]) == {tracking: True}  # a table written in text
     assert answer_all("Programme", [("Nom", "Prénom")], [tracking]) == {tracking: False}
+
+
+@given(
+    st.lists(st.text(alphabet="abc é1", min_size=1, max_size=4), min_size=1, max_size=14),
+    st.text(alphabet="abcé1 \n", max_size=30),
+)
+@settings(max_examples=600, deadline=None)
+def test_many_literals_are_looked_for_in_one_pass(literals: list[str], text: str) -> None:
+    from rnq.match.questions import _contains, _holds_one
+
+    alternatives = tuple(sorted(set(literals)))
+    words = _words(text)
+    expected = any(_contains(literal, text, words) for literal in alternatives)
+    assert _holds_one(alternatives, text, words) == expected
+    assert _holds_one((*alternatives, DIGIT), text, words) == (
+        expected or _contains(DIGIT, text, words)
+    )

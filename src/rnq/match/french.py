@@ -598,7 +598,8 @@ def leading_word(pattern: str) -> str | None:
 
 class WordIndex:
     """The distinct words of a folded body, sorted on first use: « does a word start with … »
-    in a binary search, so that a term whose first word the text lacks is not run."""
+    in a binary search, so that a term whose first word the text lacks is not run. ``body``:
+    the body, or any text holding the same words (its whitespace-separated tokens, once each)."""
 
     def __init__(self, body: str) -> None:
         self.body = body
@@ -610,17 +611,28 @@ class WordIndex:
         known = self._known.get(start)
         if known is not None:
             return known
-        if self._keys is None:
-            self._keys = sorted(set(_WORD.findall(self.body)))
-        index = bisect.bisect_left(self._keys, start)
-        found = index < len(self._keys) and self._keys[index].startswith(start)
+        keys = self._keys
+        if keys is None:
+            keys = self._keys = sorted(set(_WORD.findall(self.body)))
+        index = bisect.bisect_left(keys, start)
+        found = index < len(keys) and keys[index].startswith(start)
         self._known[start] = found
         return found
 
     def holds(self, needs: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the body has, for each requirement of ``needs``
         (:func:`~rnq.match.starts.word_starts`), a word starting with one of its strings."""
-        return all(any(map(self.starts_word, starts)) for starts in needs)
+        known = self._known
+        for starts in needs:
+            for start in starts:
+                found = known.get(start)
+                if found is None:
+                    found = self.starts_word(start)
+                if found:
+                    break
+            else:
+                return False
+        return True
 
 
 def _clause(text: str, start: int, end: int) -> str:

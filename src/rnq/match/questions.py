@@ -209,9 +209,7 @@ def _possible(pattern: str, text: str, words: str | None) -> bool:
         for alternatives in required_literals(pattern):
             found = known.get(alternatives)
             if found is None:
-                found = known[alternatives] = any(
-                    _contains(literal, text, words) for literal in alternatives
-                )
+                found = known[alternatives] = _holds_one(alternatives, text, words)
             if not found:
                 return False
         return True
@@ -219,6 +217,49 @@ def _possible(pattern: str, text: str, words: str | None) -> bool:
         if not any(_contains(literal, text, words) for literal in alternatives):
             return False
     return True
+
+
+#: From this many alternatives on, those without a space are looked for in one pass.
+_MANY = 8
+
+
+def _holds_one(alternatives: tuple[str, ...], text: str, words: str) -> bool:
+    """Whether ``text`` (its distinct ``words``) holds one of ``alternatives``."""
+    if len(alternatives) < _MANY:
+        return any(_contains(literal, text, words) for literal in alternatives)
+    one_pass, others = _one_pass(alternatives)
+    if any(_contains(literal, text, words) for literal in others):
+        return True
+    return one_pass is not None and one_pass.search(words) is not None
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _one_pass(alternatives: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The literals of ``alternatives`` that a text's words hold when they hold any (none has a
+    space), as one regular expression shaped as a tree of their letters (« acc(?:ompagner|
+    ueillir)|… »: a search reads the words once, where one substring search per literal reads
+    them once each), and the others (with a space, or :data:`DIGIT`)."""
+    plain = [a for a in alternatives if a != DIGIT and " " not in a]
+    others = tuple(a for a in alternatives if a == DIGIT or " " in a)
+    return (re.compile(_tree(plain)) if plain else None), others
+
+
+def _tree(literals: Iterable[str]) -> str:
+    """A regular expression matching where one of ``literals`` (non-empty strings) starts."""
+    root: dict[str, Any] = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a literal ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [re.escape(char) + branch(rest) for char, rest in sorted(node.items()) if char]
+        if not parts or "" in node:
+            return ""  # a literal ends here: what follows need not match
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return branch(root)
 
 
 def _contains(literal: str, text: str, words: str | None) -> bool:
@@ -236,8 +277,9 @@ class Words(str):
     known: dict[tuple[str, ...], bool]
 
     def __new__(cls, body: str) -> Words:
-        made = super().__new__(cls, " ".join(set(body.split())))
-        made.where = WordIndex(body)
+        distinct = " ".join(set(body.split()))
+        made = super().__new__(cls, distinct)
+        made.where = WordIndex(distinct)  # the same words as the body's, in a third of it
         made.known = {}
         return made
 
