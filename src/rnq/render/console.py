@@ -518,12 +518,10 @@ def console_text(
     org = report.organization.name if report.organization else ""
     audit = _t(_AUDIT[report.audit.type], lang)
     when = date_text(report.audit.date, lang)
-    screen.para(
-        f"rnq — {org} — {report.referential} — {audit} : {when}"
-        if lang == "fr"
-        else f"rnq — {org} — {report.referential} — {audit}: {when}",
-        colour="rule",
-    )
+    head = f"rnq — {org} — {report.referential}"
+    if report.calendar is None:  # else the calendar line names the audit and its date
+        head += f" — {audit} : {when}" if lang == "fr" else f" — {audit}: {when}"
+    screen.para(head, colour="rule")
     _calendar(screen, report.calendar)
     order = {"nc_major": 0, "nc_minor": 1, "not_assessed": 2, "waived": 3}
     gaps = sorted(
