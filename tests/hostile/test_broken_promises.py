@@ -319,3 +319,43 @@ def test_f3_a_register_under_the_limit_is_read_whole(tmp_path: Path) -> None:
     [indicator] = [i for i in doc["indicators"] if i["number"] == 31]
     assert "30/06/2026" in json.dumps(indicator, ensure_ascii=False)
     assert REGISTER not in _errors(doc)
+
+
+# --- F4: a unit folder in another case or Unicode form keeps its files in its unit ----------
+
+_LANGUES = "pôle-langues"
+_UNITS_NFC = CONFIG + f'  - {{id: langues, name: "Pôle langues", path: "{_LANGUES}"}}\n'
+_SUIVI = "# Suivi individualisé\n\nRelevés de connexion et entretiens de suivi 2026.\n"
+
+
+def _units_of(doc: dict[str, Any], name: str) -> set[str]:
+    return {e["unit"] for e in doc["evidence"] if e["path"].endswith(name)}
+
+
+def test_f4_a_unit_folder_in_another_case_keeps_its_files_and_is_named(tmp_path: Path) -> None:
+    root = _ws(tmp_path, files={"Pro/I12-suivi-individualise.md": _SUIVI})
+    doc = run_doc(root)
+    assert _units_of(doc, "I12-suivi-individualise.md") == {"pro"}, doc["evidence"]
+    [message] = _errors(doc)["Pro"]
+    assert "casse" in message and "« pro »" in message
+    _healthy_kept(doc)
+
+
+def test_f4_a_unit_folder_written_decomposed_by_macos_keeps_its_files(tmp_path: Path) -> None:
+    import unicodedata
+
+    on_disk = unicodedata.normalize("NFD", _LANGUES)
+    assert on_disk != _LANGUES
+    root = _ws(tmp_path, _UNITS_NFC, files={f"{on_disk}/I12-suivi-individualise.md": _SUIVI})
+    if not any(p.name == on_disk for p in root.iterdir()):  # pragma: no cover - HFS+ and co
+        pytest.skip("this filesystem normalises names itself")
+    doc = run_doc(root)
+    assert _units_of(doc, "I12-suivi-individualise.md") == {"langues"}, doc["evidence"]
+    _healthy_kept(doc)
+
+
+def test_f4_the_central_unit_does_not_take_a_misnamed_unit_folder(tmp_path: Path) -> None:
+    """What the probe saw: the files of ``Pro/`` counted for every unit as central evidence."""
+    root = _ws(tmp_path, files={"PRO/I12-suivi-individualise.md": _SUIVI})
+    doc = run_doc(root)
+    assert "siege" not in _units_of(doc, "I12-suivi-individualise.md")

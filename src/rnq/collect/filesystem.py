@@ -12,6 +12,8 @@ as unmapped. Nothing is written in the workspace.
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from pathlib import Path
 
 from rnq.collect.collectors import CollectContext
@@ -107,11 +109,80 @@ def _front_matter(path: str, absolute: str, problems: list[Problem]) -> Source |
     return source
 
 
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _misnamed_folders(root: Path, config: WorkspaceConfig) -> tuple[dict[str, str], list[Problem]]:
+    """The unit and offering folders ``rnq.yaml`` declares that exist on disk only under another
+    case (``Pro/`` for ``path: pro``) or another Unicode form (macOS writes ``pôle`` decomposed,
+    NFD): ``{folder on disk: folder declared}``, and a problem naming each folder whose case
+    differs. Their files are placed in the declared unit or offering, never in the central unit
+    (issue #22). A few directory listings, whatever the number of files."""
+    listings: dict[str, list[str]] = {}
+
+    def names(folder: str) -> list[str]:
+        if folder not in listings:
+            try:
+                listings[folder] = os.listdir(root / folder if folder else root)
+            except OSError:
+                listings[folder] = []
+        return listings[folder]
+
+    declared = [unit.folder for unit in config.units] + [
+        unit.offering_folder(offering) for unit in config.units for offering in unit.offerings
+    ]
+    renamed: dict[str, str] = {}
+    problems: list[Problem] = []
+    for folder in dict.fromkeys(declared):
+        wanted = folder.split("/")
+        actual: list[str] = []
+        for segment in wanted:
+            present = names("/".join(actual))
+            if segment not in present:
+                near = [name for name in present if _fold(name) == _fold(segment)]
+                if len(near) != 1:
+                    break
+                segment = near[0]
+            actual.append(segment)
+        else:
+            on_disk = "/".join(actual)
+            if on_disk != folder:
+                renamed[on_disk] = folder
+                if _fold(on_disk) == _fold(folder) and unicodedata.normalize(
+                    "NFC", on_disk
+                ) != unicodedata.normalize("NFC", folder):
+                    problems.append(
+                        Problem.make(
+                            on_disk,
+                            f"dossier « {on_disk}/ » : rnq.yaml déclare « {folder} » (la casse "
+                            f"diffère) ; ses fichiers comptent pour « {folder} » — renommez le "
+                            "dossier ou corrigez « path: » pour qu'ils s'écrivent pareil (sous "
+                            "Linux et en CI, la casse compte)",
+                            f"folder '{on_disk}/': rnq.yaml declares '{folder}' (the case "
+                            f"differs); its files count for '{folder}' — rename the folder or fix "
+                            "'path:' so that they are written alike (case matters on Linux and "
+                            "in CI)",
+                        )
+                    )
+    return renamed, problems
+
+
+def _as_declared(path: str, renamed: dict[str, str]) -> str:
+    """``path`` with a misnamed folder (:func:`_misnamed_folders`) as ``rnq.yaml`` writes it."""
+    for on_disk in sorted(renamed, key=len, reverse=True):
+        if path.startswith(on_disk + "/"):
+            return renamed[on_disk] + path[len(on_disk) :]
+    return path
+
+
 def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     """Every file of ``workspace`` as evidence (mapped or not), and the problems met."""
     config = workspace.config
     walked = walk(workspace.root, config.ignore)
     problems = list(walked.problems)
+    renamed, misnamed = _misnamed_folders(workspace.root, config)
+    problems += misnamed
     manifests = Manifests(
         manifest
         for path, absolute in walked.entries
@@ -123,7 +194,7 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     for path, absolute in walked.entries:
         if is_configuration(path, config):
             continue
-        placement = layout.place(path)
+        placement = layout.place(_as_declared(path, renamed) if renamed else path)
         if placement.unit is None:
             evidence.append(unmapped(path))
             continue
