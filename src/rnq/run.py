@@ -347,6 +347,33 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     return report
 
 
+#: A document dated further ahead than this is taken for a typo (« 2099 » for « 2026 »): it is
+#: named, since such a date would keep the evidence current for ever. Plans and calendars of the
+#: coming year stay silent.
+_FUTURE_DAYS = 366
+
+
+def _far_future(evidence: list[Evidence], today: dt.date) -> list[Problem]:
+    """A problem for each file dated more than :data:`_FUTURE_DAYS` after ``today``."""
+    limit = today + dt.timedelta(days=_FUTURE_DAYS)
+    found: dict[str, dt.date] = {}
+    for item in evidence:
+        if item.date is not None and item.date > limit:
+            found[item.path] = item.date
+    return [
+        Problem.make(
+            path,
+            f"daté du {date.isoformat()}, plus d'un an après aujourd'hui ({today.isoformat()}) : "
+            "une faute de frappe ? Une date future garde la preuve à jour pour toujours ; "
+            "corrigez-la (nom du fichier, en-tête ou manifeste)",
+            f"dated {date.isoformat()}, over a year after today ({today.isoformat()}): a typo? "
+            "A future date keeps the evidence current for ever; fix it (file name, front "
+            "matter or manifest)",
+        )
+        for path, date in sorted(found.items())
+    ]
+
+
 def _check_and_report(
     setting: _Setting,
     options: RunOptions,
@@ -364,6 +391,7 @@ def _check_and_report(
     unreadable = [
         Problem(path=e.path, message=e.problem) for e in evidence if e.problem is not None
     ]
+    unreadable += _far_future(evidence, today)
     session = Session(
         workspace=workspace,
         referential=referential,

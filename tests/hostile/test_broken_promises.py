@@ -359,3 +359,21 @@ def test_f4_the_central_unit_does_not_take_a_misnamed_unit_folder(tmp_path: Path
     root = _ws(tmp_path, files={"PRO/I12-suivi-individualise.md": _SUIVI})
     doc = run_doc(root)
     assert "siege" not in _units_of(doc, "I12-suivi-individualise.md")
+
+
+# --- F13: a date far in the future is named ---------------------------------------------------
+
+
+def test_f13_a_document_dated_far_ahead_is_named(tmp_path: Path) -> None:
+    note = "siege/veille-legale.md"
+    root = _ws(tmp_path, files={note: "---\nindicators: [23]\ndate: 2099-01-01\n---\n# Veille\n"})
+    doc = run_doc(root)
+    [message] = _errors(doc)[note]
+    assert "2099-01-01" in message
+    _healthy_kept(doc)
+
+
+def test_f13_next_years_plan_is_not_an_error(tmp_path: Path) -> None:
+    note = "siege/plan-formation.md"
+    root = _ws(tmp_path, files={note: "---\nindicators: [22]\ndate: 2027-06-30\n---\n# Plan\n"})
+    assert note not in _errors(run_doc(root))
