@@ -10,7 +10,7 @@ For each case, one workspace holds the healthy evidence and the hostile thing, a
 5. leave the workspace byte-for-byte as it was (paths, bytes, modes), with no bytecode in it;
 6. never read anything from outside the workspace (a spy check sees every evidence text).
 
-91 hostile inputs are tried (74 end to end, 17 broken ``rnq.yaml``; ``pytest tests/hostile -k
+100 hostile inputs are tried (79 end to end, 21 broken ``rnq.yaml``; ``pytest tests/hostile -k
 count -s`` prints the current count), plus the property-based tests of ``test_properties``.
 No test may crash rnq, and no evidence may be lost or altered.
 """
