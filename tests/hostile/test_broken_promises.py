@@ -377,3 +377,26 @@ def test_f13_next_years_plan_is_not_an_error(tmp_path: Path) -> None:
     note = "siege/plan-formation.md"
     root = _ws(tmp_path, files={note: "---\nindicators: [22]\ndate: 2027-06-30\n---\n# Plan\n"})
     assert note not in _errors(run_doc(root))
+
+
+# --- F10a: a warm run's few new documents are read under the time limit ---------------------
+
+
+def test_f10a_a_large_new_document_is_read_under_the_time_limit(tmp_path: Path) -> None:
+    """A warm run with one new e-mail used to read it in rnq's own process, with no time limit:
+    a 2 MB HTML body of unclosed comments made ``html.parser`` run for most of an hour. Only
+    small files are read in process now; this one goes to a worker and its time limit."""
+    from rnq.extract import ExtractLimits, Extractor
+
+    mail = tmp_path / "I31-reclamation.eml"
+    mail.write_text(
+        "From: a@example.org\r\nSubject: Reclamation\r\n"
+        "Date: Mon, 02 Nov 2026 10:00:00 +0100\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n" + "<!--" * 500_000,
+        encoding="utf-8",
+    )
+    extractor = Extractor(workers=1, limits=ExtractLimits(timeout_s=2.0), inprocess_below=16)
+    [(_, extraction)] = extractor.run([("I31-reclamation.eml", mail)]).items()
+    assert extractor.stats.in_process is False
+    assert extraction.status == "error", extraction
+    assert extraction.problem is not None and "délai" in extraction.problem.fr

@@ -3,8 +3,11 @@
 How a run goes (ecosystem.md §8 gives the measurements behind each choice):
 
 1. every file is ``stat``-ed once; the :class:`~rnq.cache.store.Cache` answers unchanged ones;
-2. a small job of pure-Python formats (under ``inprocess_below`` files, no PDF or workbook) is
-   read in this process: no pool start-up to pay;
+2. a small job of pure-Python formats (under ``inprocess_below`` files, none over
+   ``_IN_PROCESS_MAX_BYTES``, no PDF or workbook) is read in this process: no pool start-up to
+   pay. This process has no time or memory limit, so only small files are read there: a larger
+   one (a 2 MB e-mail whose HTML makes ``html.parser`` quadratic) goes to a worker, under
+   ``timeout_s`` and ``memory_mb``;
 3. otherwise the files, largest first, go in batches to a ``ProcessPoolExecutor`` of
    ``forkserver`` processes (PDFium segfaults in threads; ``fork`` of a threaded parent can
    deadlock; ``max_tasks_per_child`` hangs on 3.11, gh-115634). Each worker caps its memory
@@ -66,6 +69,9 @@ _AHEAD = 2  # batches in flight per worker
 _FLUSH_WEIGHT = 8_000_000  # or once the texts waiting to be written weigh this much (Packed.weight)
 
 
+#: The largest file read in this process (see step 2): small enough that no parser's worst case
+#: on it runs for long (``html.parser`` on 64 KiB of unclosed comments: a few seconds).
+_IN_PROCESS_MAX_BYTES = 64 << 10
 _MAX_STALLS = 3  # pool rebuilds in a row without any progress before giving up
 
 _Record = Callable[[Done], None]
@@ -208,7 +214,7 @@ class Extractor:
         """Read the documents of ``todo``: in this process for a small job, else in a pool."""
         items, keys, asked = results.items, results.keys, results.asked
         paths = {index: str(items[index][1]) for index in todo}
-        if todo and self._runs_in_process(paths):
+        if todo and self._runs_in_process(paths, [keys[i] for i in todo]):
             self.stats.in_process = True
             for index in todo:
                 extraction = self._extract(Path(paths[index]), self.limits)
@@ -225,8 +231,10 @@ class Extractor:
             if self.cache.problem is not None and self.cache.problem not in self.problems:
                 self.problems.append(self.cache.problem)
 
-    def _runs_in_process(self, paths: dict[int, str]) -> bool:
+    def _runs_in_process(self, paths: dict[int, str], keys: list[FileKey | None]) -> bool:
         if len(paths) >= self.inprocess_below:
+            return False
+        if any(key is None or key.size > _IN_PROCESS_MAX_BYTES for key in keys):
             return False
         return all(sniff_file(Path(path)) not in NATIVE_KINDS for path in paths.values())
 
