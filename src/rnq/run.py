@@ -9,6 +9,7 @@ build the report (statuses, NC rules, action plan). Every output is a view of th
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -73,6 +74,16 @@ class RunOptions:
         """Report progress, if someone listens (the terminal)."""
         if self.progress is not None:
             self.progress(Localized(fr=fr, en=en))
+
+
+_LOG = logging.getLogger("rnq")
+
+
+def _say_cache_off(cache: Cache | None, lang: Lang) -> None:
+    """Say once, on the ``rnq`` logger (stderr unless the application configures logging), that
+    the cache was turned off during the run: the run went on, but every run will be cold."""
+    if cache is not None and cache.problem is not None:
+        _LOG.warning("rnq: %s", cache.problem.get(lang))
 
 
 def _open_cache(options: RunOptions) -> Cache | None:
@@ -326,6 +337,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
                 "nothing changed since the last run: report taken from the cache",
             )
             cache.close()
+            _say_cache_off(cache, options.lang)
             return reused
     collected, evidence, store = _gather(setting, options, watchdog, cache, walked)
     try:
@@ -344,6 +356,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             cache.put_run(key, stored)
         del stored
     store.close()
+    _say_cache_off(cache, options.lang)
     return report
 
 

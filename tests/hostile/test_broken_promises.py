@@ -400,3 +400,29 @@ def test_f10a_a_large_new_document_is_read_under_the_time_limit(tmp_path: Path) 
     assert extractor.stats.in_process is False
     assert extraction.status == "error", extraction
     assert extraction.problem is not None and "délai" in extraction.problem.fr
+
+
+# --- F14: a cache rnq cannot use is said, the run goes on -----------------------------------
+
+
+def test_f14_a_cache_that_cannot_be_opened_is_said(tmp_path: Path) -> None:
+    import subprocess
+
+    root = _ws(tmp_path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be\n", encoding="utf-8")
+    env = {**os.environ, "RNQ_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    command = [sys.executable, "-m", "rnq", "check", str(root), "--today", "2026-11-28"]
+    command += ["--cache-dir", str(blocked / "cache"), "--json", str(tmp_path / "r.json")]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=_BOUND_S,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert "cache désactivé" in done.stderr
+    assert "Traceback" not in done.stderr
+    _healthy_kept(json.loads((tmp_path / "r.json").read_text(encoding="utf-8")))
