@@ -441,6 +441,11 @@ _GUARANTEE = (
 )
 
 
+#: The screening's patterns searched in the documents of every offering (the others only where
+#: a claim is found, or for a certifying offering): answered by the extraction workers.
+SEARCHED = (_CPF_CLAIM, _CERTIFYING_CLAIM, _GUARANTEE)
+
+
 @mark.verifies("communication-non-trompeuse")
 def check_communication_non_trompeuse(
     offering: Offering,

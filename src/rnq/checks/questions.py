@@ -10,9 +10,11 @@ The plan is derived from the check modules themselves, never written down: the q
 module are those of its finders — :class:`~rnq.match.french.Concept`,
 :class:`~rnq.checks.judging.Reader` and :class:`~rnq.checks.helpers.Term` objects, alone or in
 containers such as ``CONCEPTS`` (imported ones included) — and the
-:func:`named questions <rnq.match.questions.named_question>` it registers; they are asked of every
-document mapped to an indicator the module's checks verify in the run's referential. A check that
-gains a term is planned at once. The plan is a hint, never a result: a question it lacks is
+:func:`named questions <rnq.match.questions.named_question>` it registers, and the patterns it lists
+in ``SEARCHED`` (those a check searches with ``mentions`` in every document it reads, not only in a
+few: indicator 1's screening for misleading statements); they are asked of every document mapped
+to an indicator the module's checks verify in the run's referential. A check that gains a term is
+planned at once. The plan is a hint, never a result: a question it lacks is
 answered by the check itself, and an answer is the same wherever it is computed.
 """
 
@@ -67,7 +69,7 @@ def _holds_patterns(name: str, value: object) -> bool:
     a container of finders (``CONCEPTS``). Plain strings are not planned — header words,
     ``unless`` terms, item ids —: a pattern a check searches with :func:`mentions` is answered
     where it is asked, for the documents that check reads."""
-    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS"):
+    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS", "SEARCHED"):
         return False
     if isinstance(value, _FINDERS):
         return True
@@ -103,6 +105,7 @@ def module_questions(module: ModuleType) -> tuple[str, ...]:
     for name, value in vars(module).items():
         if _holds_patterns(name, value):
             found.update((q, None) for q in _strings(value) if _is_pattern(q))
+    found.update((q, None) for q in getattr(module, "SEARCHED", ()) if _is_pattern(q))
     prefix = f"\x00{module.__name__}:"
     found.update((q, None) for q in NAMED if q.startswith(prefix))
     if any(q.startswith(CONCEPT) for q in found):
