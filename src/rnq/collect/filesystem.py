@@ -16,6 +16,7 @@ import os
 import unicodedata
 from pathlib import Path
 
+from rnq._yaml import read_config_bytes
 from rnq.collect.collectors import CollectContext
 from rnq.collect.evidence import Evidence
 from rnq.collect.mapping import (
@@ -30,7 +31,7 @@ from rnq.collect.mapping import (
     path_facts,
     unmapped,
 )
-from rnq.errors import Problem
+from rnq.errors import ConfigError, Problem
 from rnq.hookspecs import hookimpl
 from rnq.workspace.config import CONFIG_NAME, Workspace, WorkspaceConfig
 from rnq.workspace.walk import walk
@@ -71,8 +72,11 @@ def _suffix(path: str) -> str:
 
 def _read_manifest(path: str, absolute: str, problems: list[Problem]) -> Manifest | None:
     try:
-        text = Path(absolute).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_config_bytes(Path(absolute), shown=path).decode("utf-8-sig")
+    except ConfigError as exc:  # a pipe, a device, over 1 MiB
+        problems.append(Problem(path=path, message=exc.localized))
+        return None
+    except UnicodeDecodeError as exc:
         problems.append(
             Problem.make(path, f"manifeste illisible : {exc}", f"unreadable manifest: {exc}")
         )
