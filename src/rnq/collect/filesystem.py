@@ -126,9 +126,11 @@ def _misnamed_folders(root: Path, config: WorkspaceConfig) -> tuple[dict[str, st
     listings: dict[str, list[str]] = {}
 
     def names(folder: str) -> list[str]:
+        """The folders (links to folders included) in ``folder``."""
         if folder not in listings:
             try:
-                listings[folder] = os.listdir(root / folder if folder else root)
+                with os.scandir(root / folder if folder else root) as scan:
+                    listings[folder] = [entry.name for entry in scan if entry.is_dir()]
             except OSError:
                 listings[folder] = []
         return listings[folder]
