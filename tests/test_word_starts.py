@@ -102,3 +102,38 @@ def test_what_a_term_needs() -> None:
     assert word_starts(r" (?:ab|[cd])") == ()  # a class: nothing known
     assert word_starts(r"\d+ ?(?:heures|jours)") == ()  # « 3heures »: no word starts there
     assert word_starts(r"\d+ (?:heures|jours)") == (("heures", "jours"),)
+
+
+_OPENINGS = st.sampled_from(
+    [
+        r"\b",
+        r"\b(?:ab|b1)",
+        r"\b(ab|b1)",
+        r"\b\d",
+        r"\b\d+",
+        r"\b\d{1,3}",
+        r"(?<![\d.])\d{1,3}",
+        r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d{1,3}",
+        r"(?<!a)(?=\d\d)\d+",
+        r"(?<=\s)\d",
+    ]
+)
+
+
+@given(
+    st.tuples(
+        _OPENINGS,
+        st.one_of(_patterns(), st.lists(_patterns(), min_size=2, max_size=3).map("|".join)),
+    ).map("".join),
+    st.text(alphabet="ab1 2-é.\n/", max_size=24),
+)
+@settings(max_examples=1500, deadline=None)
+def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str, text: str) -> None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return
+    rewritten = re.compile(literal_first(pattern))
+    assert [m.span() for m in rewritten.finditer(text)] == [
+        m.span() for m in compiled.finditer(text)
+    ]
