@@ -750,6 +750,13 @@ class _Outputs:
                     en=f"only one output can go to standard output ({', '.join(dashes)})",
                 )
             )
+        from rnq.render.files import check_writable
+
+        for value in (self.json, self.html, self.md, self.junit, self.xlsx):
+            if value is not None:
+                check_writable(value)  # before the run, not after it
+        if self.csv is not None:
+            check_writable(self.csv, folder=True)
 
     def inside(self, root: Path) -> list[Path]:
         """The output files (or ``--csv`` folder) that would land inside the workspace."""

@@ -5,6 +5,11 @@ Every file ``rnq check`` writes (``--json``, ``--html``, ``--md``, ``--junit``, 
 :func:`os.replace`. A file that cannot be written raises :class:`~rnq.errors.UsageError`
 naming it (exit 2), and leaves no temporary file behind.
 
+Before a run, :func:`check_writable` refuses an output that could not be written after it (a
+missing or read-only folder, a folder given as a file). A temporary file a killed run left
+beside a target (``kill -9`` during the write) is removed by the next write of that target once
+it is an hour old.
+
 A target that exists and is not a regular file — a terminal or ``/dev/null``, a pipe
 (``/dev/stdout`` redirected, ``--json >(jq .)``), a socket — is written through, in place: it is
 never replaced by a regular file. A link to a regular file keeps its link: the file it names
@@ -24,8 +29,10 @@ from rnq.errors import UsageError
 from rnq.text import Localized
 
 __all__ = [
+    "STALE_TEMP_SECONDS",
     "atomic_path",
     "cannot_write",
+    "check_writable",
     "write_bytes_atomic",
     "write_parts_atomic",
     "write_text_atomic",
@@ -41,6 +48,71 @@ def cannot_write(path: Path, exc: OSError) -> UsageError:
             en=f"cannot write {path}: {reason}",
         )
     )
+
+
+#: A temporary file of rnq's beside a target, older than this, was left by a killed run
+#: (``kill -9``, a power cut): the next write of that target removes it. A younger one may be a
+#: concurrent run's, and is left alone.
+STALE_TEMP_SECONDS = 3600
+
+
+def check_writable(path: Path, *, folder: bool = False) -> None:
+    """Refuse, before a run, an output that could not be written after it: a file output whose
+    folder does not exist or cannot be written, or that names a folder; for ``folder=True``
+    (``--csv DIR``), a folder whose nearest existing parent cannot be written.
+
+    :raises UsageError: naming the output and the reason (exit 2).
+    """
+    path = Path(path)
+    if str(path) == "-" or _is_stream(path):
+        return
+
+    def refuse(fr: str, en: str) -> UsageError:
+        return UsageError(
+            Localized(fr=f"impossible d'écrire {path} : {fr}", en=f"cannot write {path}: {en}")
+        )
+
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise refuse("ce n'est pas un dossier", "not a folder")
+        existing = path
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise refuse(
+                f"{existing} n'est pas accessible en écriture", f"{existing} is not writable"
+            )
+        return
+    if path.is_dir():
+        raise refuse(
+            "c'est un dossier (donnez un nom de fichier)", "it is a folder (give a file name)"
+        )
+    parent = Path(os.path.realpath(path)).parent if path.is_symlink() else path.absolute().parent
+    if not parent.is_dir():
+        raise refuse(f"le dossier {parent} n'existe pas", f"folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise refuse(
+            f"le dossier {parent} n'est pas accessible en écriture",
+            f"folder {parent} is not writable",
+        )
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Remove the temporary files a killed run left beside ``target`` (older than
+    :data:`STALE_TEMP_SECONDS`)."""
+    import time
+
+    limit = time.time() - STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if (
+                entry.name.startswith(f".{target.name}.")
+                and entry.name.endswith(".tmp")
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < limit
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _mode_for(path: Path) -> int:
@@ -81,6 +153,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         return
     # A link to a file: the file it names is replaced, the link kept.
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    _remove_stale_temps(target)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
