@@ -4,6 +4,8 @@ Its built-in checks:
 
 * :func:`check_analyse_besoin` — the beneficiary's needs are analysed, together with the company
   and/or the funder concerned.
+* :func:`check_analyse_besoin_avant_entree` — in a registrations export (``rnq-registrations``),
+  every learner who entered had a needs analysis dated on or before entry.
 
 What it demands (reference §2, indicator 4):
 
@@ -21,10 +23,12 @@ What it demands (reference §2, indicator 4):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from rnq.checks.helpers import OfferSections, offering_reading
 from rnq.checks.judging import Finder, judge
+from rnq.checks.registrations import check_before_entry
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import msg
@@ -33,7 +37,7 @@ from rnq.referential.loader import ItemCondition, Referential
 from rnq.workspace.config import Offering, Unit
 from rnq.workspace.facts import TargetFacts
 
-__all__ = ["CONCEPTS", "check_analyse_besoin"]
+__all__ = ["CONCEPTS", "check_analyse_besoin", "check_analyse_besoin_avant_entree"]
 
 #: The namespace of this module's check names (``rnq.checks.design::check_…``): waivers and
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
@@ -237,3 +241,27 @@ def check_analyse_besoin(
         target=offering,
         subject=msg("Analyse du besoin", "Needs analysis"),
     )
+
+
+@mark.verifies("analyse-besoin")
+def check_analyse_besoin_avant_entree(
+    offering: Offering, evidence: EvidenceSet, today: dt.date
+) -> None:
+    """Chaque apprenant entré en formation a eu une analyse du besoin datée au plus tard le jour
+    de son entrée (export des inscriptions).
+
+    Quand un export de votre logiciel d'inscription est lu (collecteur « registrations »), rnq
+    regarde, prestation par prestation, chaque apprenant dont la date d'entrée est passée : la
+    date de l'entretien ou de l'analyse du besoin doit être renseignée et ne pas dépasser celle
+    de l'entrée. Un apprenant dont l'entrée est à venir n'est pas un écart. Sans export, rien
+    n'est vérifié ici.
+
+    EN: Every learner who entered had a needs analysis dated on or before their entry
+    (registrations export).
+
+    When an export of your registration software is read (the « registrations » collector), rnq
+    looks, offering by offering, at each learner whose entry date has passed: the date of the
+    needs interview or analysis must be filled in and not later than entry. A learner whose
+    entry is ahead is not a gap. Without an export, nothing is checked here.
+    """
+    check_before_entry(offering, evidence, today, "analyse_besoin")

@@ -5,6 +5,8 @@ Its built-in checks:
 
 * :func:`check_positionnement` — the procedures for placing entrants (positionnement) and
   assessing their prior learning on entry are defined.
+* :func:`check_positionnement_avant_entree` — in a registrations export (``rnq-registrations``),
+  every learner who entered had a positioning dated on or before entry.
 
 One procedure may do both: an interview, an entry quiz, a self-positioning questionnaire or the
 study of the candidate's diplomas and experience places the learner and assesses what they
@@ -20,8 +22,11 @@ applicable » and a gap.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rnq.checks.helpers import OfferSections, offering_reading
 from rnq.checks.judging import Finder, judge
+from rnq.checks.registrations import check_before_entry
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import msg
@@ -30,7 +35,13 @@ from rnq.referential.loader import Referential
 from rnq.workspace.config import Offering, Unit
 from rnq.workspace.facts import TargetFacts
 
-__all__ = ["CONCEPTS", "ENTRY_INSTRUMENT", "NO_PREREQUISITES", "check_positionnement"]
+__all__ = [
+    "CONCEPTS",
+    "ENTRY_INSTRUMENT",
+    "NO_PREREQUISITES",
+    "check_positionnement",
+    "check_positionnement_avant_entree",
+]
 
 #: The namespace of this module's check names (``rnq.checks.design::check_…``): waivers and
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
@@ -170,3 +181,27 @@ def check_positionnement(
         target=offering,
         subject=msg("Positionnement à l'entrée", "Entry positioning"),
     )
+
+
+@mark.verifies("positionnement")
+def check_positionnement_avant_entree(
+    offering: Offering, evidence: EvidenceSet, today: dt.date
+) -> None:
+    """Chaque apprenant entré en formation a été positionné au plus tard le jour de son entrée
+    (export des inscriptions).
+
+    Quand un export de votre logiciel d'inscription est lu (collecteur « registrations »), rnq
+    regarde, prestation par prestation, chaque apprenant dont la date d'entrée est passée : la
+    date du positionnement (test, entretien, autopositionnement) doit être renseignée et ne pas
+    dépasser celle de l'entrée. Un apprenant dont l'entrée est à venir n'est pas un écart. Sans
+    export, rien n'est vérifié ici.
+
+    EN: Every learner who entered was positioned on or before their entry (registrations
+    export).
+
+    When an export of your registration software is read (the « registrations » collector), rnq
+    looks, offering by offering, at each learner whose entry date has passed: the date of the
+    positioning (test, interview, self-positioning) must be filled in and not later than entry.
+    A learner whose entry is ahead is not a gap. Without an export, nothing is checked here.
+    """
+    check_before_entry(offering, evidence, today, "positionnement")

@@ -1,0 +1,101 @@
+"""End to end: a workspace whose unit reads its registrations export; the built-in checks of
+indicators 4 and 8 find the learners who entered without a needs analysis or a positioning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import rnq_registrations
+
+import rnq
+
+EXPORT = "pro/exports/inscriptions.csv"
+TODAY = dt.date(2026, 3, 20)
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-06-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    collectors:
+      - {use: registrations, path: exports/inscriptions.csv}
+    offerings:
+      - {id: cariste, title: "CACES R489 cariste"}
+      - {id: excel-perf, title: "Excel perfectionnement"}
+"""
+HEADER = (
+    "Stagiaire;Formation;Date de candidature;Entretien de besoin;Positionnement;Convocation;"
+    "Date d'entrée en formation\n"
+)
+COMPLETE = (
+    "Camille Dubois;CACES R489 cariste;02/02/2026;05/02/2026;09/02/2026;12/02/2026;02/03/2026\n"
+    "Théo Martin;Excel perfectionnement;10/02/2026;11/02/2026;11/02/2026;12/02/2026;02/03/2026\n"
+    # entry ahead of the run's date: nothing is due yet
+    "Nina Perrin;cariste;01/03/2026;;;;06/04/2026\n"
+)
+# Élodie entered with no positioning; Hugo was positioned after his entry.
+PLANTED = (
+    "LEROY Élodie;cariste;03/02/2026;06/02/2026;;12/02/2026;02/03/2026\n"
+    "Hugo Blanc;cariste;03/02/2026;06/02/2026;04/03/2026;12/02/2026;02/03/2026\n"
+)
+
+
+def _run(root: Path) -> dict[str, Any]:
+    options = rnq.RunOptions(
+        today=TODAY, use_cache=False, load_entrypoints=False, extra_plugins=(rnq_registrations,)
+    )
+    return json.loads(rnq.run(root, options).to_json())  # type: ignore[no-any-return]
+
+
+def _findings(report: dict[str, Any], number: int, check: str) -> list[dict[str, Any]]:
+    indicator = next(i for i in report["indicators"] if i["number"] == number)
+    return [f for f in indicator["findings"] if f["check"].endswith(f"::{check}")]
+
+
+def test_entrant_without_positioning_is_named(
+    registrations_workspace: Callable[..., Path],
+) -> None:
+    root = registrations_workspace({EXPORT: HEADER + COMPLETE + PLANTED}, CONFIG, "cp1252")
+    report = _run(root)
+    gaps = [
+        f
+        for f in _findings(report, 8, "check_positionnement_avant_entree")
+        if f["outcome"] == "gap"
+    ]
+    assert len(gaps) == 1, gaps
+    [gap] = gaps
+    assert (gap["unit"], gap["offering"]) == ("pro", "cariste")
+    assert gap["evidence"] == [f"registrations:{EXPORT}#cariste"]
+    message = gap["message"]
+    assert "2 apprenant(s) entré(s) sans positionnement daté au plus tard" in message
+    assert "Élodie L. (ligne 5, entrée le 02/03/2026)" in message
+    assert "Hugo B. (ligne 6, entrée le 02/03/2026, positionnement le 04/03/2026)" in message
+    assert "Camille" not in message and "Nina" not in message and "Leroy" not in message.title()
+    needs = _findings(report, 4, "check_analyse_besoin_avant_entree")
+    assert needs and all(f["outcome"] == "passed" for f in needs), needs
+
+
+def test_all_complete_gives_no_such_gap(registrations_workspace: Callable[..., Path]) -> None:
+    report = _run(registrations_workspace({EXPORT: HEADER + COMPLETE}, CONFIG))
+    for number, check in (
+        (4, "check_analyse_besoin_avant_entree"),
+        (8, "check_positionnement_avant_entree"),
+    ):
+        findings = _findings(report, number, check)
+        assert {f["outcome"] for f in findings} == {"passed"}, findings
+
+
+def test_without_an_export_the_checks_stand_aside(
+    registrations_workspace: Callable[..., Path],
+) -> None:
+    config = CONFIG.replace("      - {use: registrations, path: exports/inscriptions.csv}\n", "")
+    report = _run(registrations_workspace({}, config.replace("    collectors:\n", "")))
+    assert _findings(report, 8, "check_positionnement_avant_entree") == []
+    assert _findings(report, 4, "check_analyse_besoin_avant_entree") == []
