@@ -56,7 +56,7 @@ def test_export_becomes_one_record_per_offering(
     assert cariste.date == dt.date(2026, 3, 2)
     assert cariste.text is not None
     assert "2 candidature(s)" in cariste.text
-    assert "positionnement datée au plus tard à l'entrée : 1/2" in cariste.text
+    assert "positionnement daté au plus tard à l'entrée : 1/2" in cariste.text
     assert "Dubois" not in cariste.text and "Camille" not in cariste.text  # counts only
     excel = records["excel-perf"]
     assert excel.rows is not None and excel.rows[1][1:] == (

@@ -336,13 +336,13 @@ class _Register:
         if entries:
             parts[-1] += f" (du {fr_date(min(entries))} au {fr_date(max(entries))})"
         for name, label in (
-            ("analyse_besoin", "analyse du besoin"),
-            ("positionnement", "positionnement"),
+            ("analyse_besoin", "analyse du besoin datée"),
+            ("positionnement", "positionnement daté"),
             ("informations", "informations envoyées"),
         ):
             index = COLUMNS.index(name)
             before = sum(bool(row[index]) and row[index] <= row[-1] for row in entered)
-            parts.append(f"{label} datée au plus tard à l'entrée : {before}/{len(entered)}")
+            parts.append(f"{label} au plus tard à l'entrée : {before}/{len(entered)}")
         return (
             f"Inscriptions ({source}), prestation « {self.offering.title} » : "
             + " ; ".join(parts)
