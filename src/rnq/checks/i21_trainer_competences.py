@@ -62,13 +62,15 @@ CHECKS_NAMESPACE = "rnq.checks.staff"
 # --- trainer tables, read by their headers ---------------------------------------------------
 
 #: The columns that name a trainer (``who``, ``prenom``) and their role, by their headers (an HR
-#: export names them in many ways; compared without case or accents).
+#: export names them in many ways; compared without case or accents); ``line``: the line of the
+#: trainer in the export a collector read the register from (rnq-hr), cited by the findings.
 TRAINER_ROLES: Mapping[str, tuple[str, ...]] = {
     "who": (
         "nom et prénom", "nom", "intervenant", "formateur", "consultant", "vacataire",
         "accompagnateur", "animateur", "identité", "full name", "name", "trainer", "qui",
     ),
     "prenom": ("prénom", "first name"),
+    "line": ("ligne de l'export",),
 }  # fmt: skip
 
 #: The columns whose cells show a trainer's competence is verified: CV, diploma or
@@ -207,9 +209,10 @@ def _trainers(
             continue
         cv = [i for i, role in evidence.items() if role == "cv"]
         dated = [i for i, role in evidence.items() if role == "cv_date"]
+        line = _cell(row, who.get("line"))
         yield _Trainer(
             name,
-            index + 1 if sheet else None,
+            int(line) if line.isdigit() else index + 1 if sheet else None,
             _cell(row, cv[0]) if cv else "",
             _cell(row, dated[0]) if dated else "",
             tuple(_cell(row, i) for i in evidence if i not in cv[:1] + dated[:1]),
@@ -446,8 +449,10 @@ def check_cv_de_chaque_intervenant(
     qualification, expérience, vérification), chaque intervenant qu'il nomme doit montrer de
     quoi vérifier sa maîtrise : une colonne renseignée, ou son CV déposé (nommé avec son nom,
     cité dans le registre, ou qui le nomme). Le registre lui-même et la date des CV
-    (« freshness: {cv: N} ») sont des points de vigilance. Les constats ne citent que les noms
-    et les chemins, jamais le contenu d'un CV.
+    (« freshness: {cv: N} ») sont des points de vigilance. Un registre lu dans l'export d'un
+    SIRH (extension rnq-hr) remplace, pour les intervenants qu'il nomme, leurs lignes d'un
+    registre tenu à la main ; les autres lignes de celui-ci restent lues. Les constats ne citent
+    que les noms et les chemins, jamais le contenu d'un CV.
 
     EN: Every trainer of the trainers register has a CV, a qualification or a verification.
 
@@ -455,7 +460,9 @@ def check_cv_de_chaque_intervenant(
     qualification, experience, verification), every trainer it names must show what verifies
     their mastery: a column filled in, or their CV filed (named after them, cited in the register,
     or naming them). The register itself and the CVs' dates ("freshness: {cv: N}") are points of
-    vigilance. Findings only cite names and paths, never the content of a CV.
+    vigilance. A register read from an HR system's export (the rnq-hr plugin) replaces, for the
+    trainers it names, their rows of a hand-kept register; its other rows are still read.
+    Findings only cite names and paths, never the content of a CV.
     """
     docs = readable(evidence, 21)
     central = {u.id for u in config.units if u.central}
@@ -478,12 +485,37 @@ def check_cv_de_chaque_intervenant(
         _no_register(unit, docs, config)
         return
     months = freshness.get("cv")
+    exported = _exported(registers)
     for item, register in registers:
         pool = all_evidence if item.unit in central else evidence
         cvs = _cvs(pool)
         for trainer in register.trainers:
+            if not _from_export(item) and _person(trainer.name) in exported:
+                continue  # the HR export's row replaces the hand-kept one
             with subchecks.item(f"{trainer.name} — {item.path}"):
                 _judge_trainer(trainer, item.path, cvs, months, audit_date)
+
+
+def _from_export(item: Evidence) -> bool:
+    """Whether a register comes from a collector's export (an HR system), not a hand-kept file."""
+    return item.kind == "registre-intervenants" and item.mapped_by == "plugin"
+
+
+def _person(name: str) -> frozenset[str]:
+    """A trainer's name as a set of words: « Élodie Lambert » is « LAMBERT Elodie »."""
+    return frozenset(_tokens(name) - {"mme", "mr", "m", "mlle", "dr"})
+
+
+def _exported(registers: Sequence[tuple[Evidence, _Register]]) -> set[frozenset[str]]:
+    """The trainers named by the registers collected from an export: a hand-kept register's row
+    for one of them is not judged again (the export replaces the spreadsheet); the trainers
+    only the spreadsheet names (freelancers outside the HR system) are judged from it."""
+    return {
+        _person(trainer.name)
+        for item, register in registers
+        if _from_export(item)
+        for trainer in register.trainers
+    }
 
 
 def _unread_registers(unit: Unit, items: list[Evidence], config: WorkspaceConfig) -> None:
