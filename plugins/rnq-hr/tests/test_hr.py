@@ -261,3 +261,25 @@ def test_missing_file_is_a_problem_not_a_crash(hr_workspace: Callable[..., Path]
 )
 def test_is_trainer_role(role: str, trainer: bool) -> None:
     assert rnq_hr.is_trainer_role(role) is trainer
+
+
+def test_xlsx_export(hr_workspace: Callable[..., Path], tmp_path: Path) -> None:
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    target = tmp_path / "export.xlsx"
+    workbook = xlsxwriter.Workbook(str(target))
+    sheet = workbook.add_worksheet()
+    dates = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["Nom", "Prénom", "Poste", "Formateur", "Diplômes", "CV", "Dernière MAJ"])
+    sheet.write_row(1, 0, ["Roux", "Nina", "Formatrice", "Oui", "Licence", "Oui"])
+    sheet.write_datetime(1, 6, dt.datetime(2026, 3, 2), dates)
+    workbook.close()
+    config = (
+        'version: 1\norganization: {name: "O"}\ncategories: [AF]\nunits:\n'
+        "  - id: pro\n    name: Pro\n    collectors: [{use: hr, path: rh.xlsx}]\n"
+    )
+    records, result = _collect(hr_workspace({"pro/rh.xlsx": target.read_bytes()}, config))
+    assert _problems(result) == []
+    assert records["registre-intervenants"].rows == (
+        REGISTER_COLUMNS,
+        ("Roux", "Nina", "Formatrice", "Licence", "oui", "", "2026-03-02", "2"),
+    )
