@@ -28,7 +28,12 @@ from rnq.workspace.config import Unit, Workspace, load
 from .conftest import REPO
 
 PLUGINS = REPO / "plugins"
-PACKAGES = {"crm-complaints": "rnq_crm_complaints", "moodle": "rnq_moodle", "hr": "rnq_hr"}
+PACKAGES = {
+    "crm-complaints": "rnq_crm_complaints",
+    "moodle": "rnq_moodle",
+    "hr": "rnq_hr",
+    "registrations": "rnq_registrations",
+}
 HOOKS = sorted(name for name in vars(hookspecs) if name.startswith("rnq_"))
 
 CRM_CONFIG = """\
