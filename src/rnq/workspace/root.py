@@ -132,7 +132,10 @@ def workspace_root(
                         en=f"no such folder: {directory} (give the folder holding {CONFIG_NAME})",
                     )
                 )
-            above = find_root(folder.absolute().parent) if required else None
+            try:
+                above = find_root(folder.absolute().parent) if required else None
+            except ConfigError:  # a misnamed file further up: not what was asked about
+                above = None
             if above is not None:
                 raise UsageError(
                     Localized(
