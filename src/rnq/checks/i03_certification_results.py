@@ -6,6 +6,9 @@ Its built-in checks:
 * :func:`check_resultats_certification` — the certifying offering gives its pass rate, skill
   blocks, equivalences, bridges, further pathways (from rnq-2026, further study in particular)
   and job outcomes.
+* :func:`check_taux_publie` — the pass rate computed from the certifier's results
+  (``rnq-exam-registrations``) against the one the offering publishes: advice « à confirmer »
+  beyond 5 points, never a gap.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rnq.checks.exam_registrations import check_published_pass_rate
 from rnq.checks.helpers import (
     OfferSections,
     cert_provisional,
@@ -43,6 +47,7 @@ __all__ = [
     "TAUX_OBTENTION",
     "TAUX_PRESENTATION",
     "check_resultats_certification",
+    "check_taux_publie",
 ]
 
 #: The namespace of this module's check names (``rnq.checks.results::check_…``): waivers and
@@ -329,3 +334,33 @@ def _restated(gap: Gap, offering: Offering) -> Gap:
         items=gap.items,
         provisional=cert_provisional(offering),
     )
+
+
+@mark.verifies("resultats-certification")
+def check_taux_publie(
+    offering: Offering,
+    unit: Unit,
+    evidence: EvidenceSet,
+    offer_sections: OfferSections,
+) -> None:
+    """Le taux d'obtention publié concorde avec celui que donnent les résultats du certificateur.
+
+    Quand la liste des candidats exportée de la plateforme du certificateur est lue (collecteur
+    « exam-registrations »), rnq calcule le taux de réussite par certification et par année de
+    session (admis / présentés, les absents n'étant pas présentés) et le compare au taux que
+    publie la fiche de la prestation : un écart de plus de 5 points est un point « à
+    confirmer », jamais un écart (le taux publié peut porter sur un autre périmètre). Sans
+    export, rien n'est vérifié ici.
+
+    EN: The published pass rate agrees with the one the certifier's results give.
+
+    When the list of candidates exported from the certifier's platform is read (collector
+    "exam-registrations"), rnq computes the pass rate per certification and session year
+    (admitted / presented, the absent not presented) and compares it with the rate the offering's
+    sheet publishes: more than 5 points apart is a point "to confirm", never a gap (the published
+    rate may cover another scope). Without an export, nothing is checked here.
+    """
+    reading = offering_reading(
+        offering, unit, evidence, offer_sections, 3, kinds=("programme", "certification")
+    )
+    check_published_pass_rate(offering, evidence, reading)

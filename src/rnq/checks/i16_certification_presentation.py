@@ -6,6 +6,8 @@ Its built-in checks:
 * :func:`check_presentation_certification` — candidates are presented to the certification in
   line with the certifying body's formal requirements; a provider that does not run the
   assessment shows that it directs the candidates to the assessor.
+* :func:`check_inscription_dans_les_delais` — in the certifier's list of registered candidates
+  (``rnq-exam-registrations``), no candidate was registered after the certifier's deadline.
 
 Only the certifier's formal requirements are required (the wording and the niveau attendu); the
 information given on how the assessment runs is an evidence example of the guide (advice), and
@@ -16,6 +18,7 @@ confirmer » (whether 16 covers RS is not confirmed).
 
 from __future__ import annotations
 
+from rnq.checks.exam_registrations import check_registered_in_time
 from rnq.checks.helpers import cert_provisional, files, readable, rs_note, where
 from rnq.checks.judging import Finder, Judgement, Reader, judge, stated
 from rnq.collect.evidence import EvidenceSet
@@ -35,6 +38,7 @@ __all__ = [
     "MODALITES",
     "NOT_ASSESSING",
     "ORIENTATION",
+    "check_inscription_dans_les_delais",
     "check_presentation_certification",
 ]
 
@@ -267,3 +271,27 @@ def check_presentation_certification(
             provisional=cert_provisional(offering),
         ) from None
     _advise_orientation(docs, offering, facts, judgement)
+
+
+@mark.verifies("presentation-certification")
+def check_inscription_dans_les_delais(offering: Offering, evidence: EvidenceSet) -> None:
+    """Chaque candidat est inscrit à la session de certification avant la date limite du
+    certificateur (liste des candidats inscrits).
+
+    Quand la liste des candidats exportée de la plateforme du certificateur est lue (collecteur
+    « exam-registrations »), rnq compare, prestation par prestation, la date d'inscription de
+    chaque candidat à la date limite : celle de la ligne (« Date limite d'inscription ») ou, à
+    défaut, la date de session moins le délai du certificateur (réglage « deadline_days »,
+    30 jours par défaut). Un candidat inscrit après la date limite est un écart qui le nomme.
+    Sans export, rien n'est vérifié ici.
+
+    EN: Every candidate is registered to the certification session before the certifier's
+    deadline (list of registered candidates).
+
+    When the list of candidates exported from the certifier's platform is read (collector
+    "exam-registrations"), rnq compares, offering by offering, each candidate's registration date
+    with the deadline: the row's own ("Date limite d'inscription") or else the session date less
+    the certifier's notice (setting "deadline_days", 30 days by default). A candidate registered
+    after the deadline is a gap naming them. Without an export, nothing is checked here.
+    """
+    check_registered_in_time(offering, evidence)

@@ -385,14 +385,13 @@ class _Register:
         return [row[index] for row in self.rows]
 
     def summary(self, source: str) -> str:
-        """Counts only: the rows name candidates, the summary none."""
+        """Counts only: the rows name candidates, the summary none (nor a pass rate)."""
         results = self.column("resultat")
         passed, failed, absent = (results.count(r) for r in ("admis", "ajourne", "absent"))
         sessions = sorted({s for s in self.column("session") if s})
         parts = [f"{len(self.rows)} candidat(s) inscrit(s)", f"{len(sessions)} session(s)"]
+        # no rate here: the built-in check of indicator 3 must not read it as a published one
         parts.append(f"admis : {passed}, ajournés : {failed}, absents : {absent}")
-        if passed + failed:
-            parts.append(f"taux de réussite {round(100 * passed / (passed + failed))} %")
         late = sum(
             bool(row[4] and row[5]) and row[4] > row[5] for row in self.rows
         )  # inscription after the deadline
