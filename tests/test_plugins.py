@@ -30,6 +30,7 @@ from .conftest import REPO
 PLUGINS = REPO / "plugins"
 PACKAGES = {
     "crm-complaints": "rnq_crm_complaints",
+    "exam-registrations": "rnq_exam_registrations",
     "moodle": "rnq_moodle",
     "hr": "rnq_hr",
     "registrations": "rnq_registrations",
