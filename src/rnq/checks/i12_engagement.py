@@ -7,6 +7,9 @@ Its built-in checks:
   drop-outs are described and applied.
 * :func:`check_prevention_violences` — violence, harassment and discrimination: prevention and
   handling are organised (2026).
+* :func:`check_signalements_dans_les_delais` — every report in the reporting device's log was
+  handled within the delay the procedure sets (2026; indicators 12 and 14, read in a log such as
+  ``rnq-reports`` gives: :mod:`rnq.checks.reports`).
 
 What is demanded, item by item (``items:`` of ``indicators/12.yaml``): measures that favour the
 beneficiaries' engagement and measures that prevent drop-outs (the wording), and traces that they
@@ -20,12 +23,14 @@ less, what is missing reads « à confirmer » and never counts.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
 from rnq.checks.helpers import readable, unreadable_paths, where
 from rnq.checks.i09_delivery_conditions import judge_unit
 from rnq.checks.judging import Finder, Reader, stated
+from rnq.checks.reports import check_reports
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified
@@ -37,7 +42,12 @@ from rnq.text import Localized
 from rnq.workspace.config import Unit
 from rnq.workspace.facts import TargetFacts
 
-__all__ = ["CONCEPTS", "check_engagement_abandons", "check_prevention_violences"]
+__all__ = [
+    "CONCEPTS",
+    "check_engagement_abandons",
+    "check_prevention_violences",
+    "check_signalements_dans_les_delais",
+]
 
 #: The namespace of this module's check names (``rnq.checks.delivery::check_…``): waivers and
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
@@ -421,6 +431,28 @@ def check_prevention_violences(
         )
     except Gap as gap:
         raise _provisional(gap, unit) from None
+
+
+@mark.verifies("signalements-traites")
+def check_signalements_dans_les_delais(unit: Unit, evidence: EvidenceSet, today: dt.date) -> None:
+    """Chaque signalement de violence, harcèlement ou discrimination est pris en charge dans le
+    délai fixé par la procédure (2026).
+
+    Tenez le journal anonymisé de votre dispositif de signalement (référence, date de réception,
+    catégorie, accusé de réception, prise en charge, clôture — aucun nom) et prenez en charge
+    chaque signalement dans le délai que fixe votre procédure. Un signalement plus récent que ce
+    délai, pas encore pris en charge, est en cours et n'est pas un écart. Sans journal, rien
+    n'est vérifié ici.
+
+    EN: Every report of violence, harassment or discrimination is handled within the delay the
+    procedure sets (2026).
+
+    Keep the anonymised log of your reporting device (reference, reception date, category,
+    acknowledgement, handling, closing — no names) and handle each report within the delay your
+    procedure sets. A report more recent than that delay, not yet handled, is in progress, not a
+    gap. Without a log, nothing is checked here.
+    """
+    check_reports(evidence, today)
 
 
 def _nothing_on_violence(unit: Unit, docs: EvidenceSet, evidence: EvidenceSet) -> None:
