@@ -34,6 +34,7 @@ PACKAGES = {
     "moodle": "rnq_moodle",
     "hr": "rnq_hr",
     "registrations": "rnq_registrations",
+    "reports": "rnq_reports",
 }
 HOOKS = sorted(name for name in vars(hookspecs) if name.startswith("rnq_"))
 
