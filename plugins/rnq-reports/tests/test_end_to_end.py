@@ -95,3 +95,21 @@ def test_without_a_log_the_check_stands_aside(reports_workspace: Callable[..., P
     )
     report = _run(reports_workspace({}, config))
     assert _findings(report, 12) == [] and _findings(report, 14) == []
+
+
+def test_late_handling_and_late_acknowledgement_are_named(
+    reports_workspace: Callable[..., Path],
+) -> None:
+    config = CONFIG.replace("delay_days: 7}", "delay_days: 7, acknowledge_days: 2}")
+    # handled on day 9 (due day 7), acknowledged on day 5 (due day 2); no reference: its line
+    late = ";16/11/2026;VSS;21/11/2026;25/11/2026;;Clos;\n"
+    report = _run(reports_workspace({EXPORT: HEADER + HANDLED + late}, config))
+    [gap] = [f for f in _findings(report, 12) if f["unit"] == "cfa"]
+    assert gap["outcome"] == "gap", gap
+    message = gap["message"]
+    assert "1 signalement(s)" in message
+    assert (
+        "ligne 4 (violences sexistes et sexuelles, reçu le 16/11/2026 : prise en charge le "
+        "25/11/2026, échéance le 23/11/2026)"
+    ) in message
+    assert "accusé de réception le 21/11/2026, échéance le 18/11/2026" in message
