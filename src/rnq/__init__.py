@@ -30,6 +30,7 @@ from rnq.collect.evidence import ContentLoader, Evidence, EvidenceSet, MappedBy,
 from rnq.collect.registers import (
     Table,
     check_settings,
+    column_synonyms,
     fr_date,
     match_columns,
     normalize,
@@ -37,6 +38,7 @@ from rnq.collect.registers import (
     read_table,
     setting_path,
     settings_problem,
+    short_name,
 )
 from rnq.engine.collection import CheckInfo, ChecksListing, check_code, list_checks
 from rnq.engine.findings import Finding
@@ -167,6 +169,7 @@ __all__ = [
     "check_code",
     "check_settings",
     "choose_referential",
+    "column_synonyms",
     "console_text",
     "diff_reports",
     "diff_text",
@@ -201,6 +204,7 @@ __all__ = [
     "sample_text",
     "setting_path",
     "settings_problem",
+    "short_name",
     "skip",
     "stand_aside",
     "workspace_root",

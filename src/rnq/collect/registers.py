@@ -23,6 +23,7 @@ from rnq.extract.csvfile import guess_delimiter
 __all__ = [
     "Table",
     "check_settings",
+    "column_synonyms",
     "fr_date",
     "match_columns",
     "normalize",
@@ -30,6 +31,7 @@ __all__ = [
     "read_table",
     "setting_path",
     "settings_problem",
+    "short_name",
 ]
 
 CONFIG = "rnq.yaml"
@@ -174,6 +176,71 @@ def check_settings(context: CollectContext, known: Iterable[str]) -> bool:
         )
         return False
     return True
+
+
+def column_synonyms(
+    context: CollectContext, synonyms: Mapping[str, Sequence[str]], *, example: str
+) -> dict[str, tuple[str, ...]]:
+    """``synonyms`` (column → the headers exports give it), with the headers the ``columns``
+    setting names tried first; each mistake in that setting is reported at its line
+    (``example``: a column to cite in the message)."""
+    merged = {name: tuple(headers) for name, headers in synonyms.items()}
+    value = context.settings.get("columns")
+    if value is None:
+        return merged
+    if not isinstance(value, Mapping):
+        settings_problem(
+            context,
+            "columns",
+            f"« columns » doit associer une colonne (ex. {example}) à son en-tête dans l'export",
+            f"'columns' must map a column (e.g. {example}) to its header in the export",
+        )
+        return merged
+    for name, header in value.items():
+        if name not in synonyms:
+            settings_problem(
+                context,
+                "columns",
+                f"colonne inconnue « {name} » dans « columns » (connues : {sorted(synonyms)})",
+                f"unknown column '{name}' in 'columns' (known: {sorted(synonyms)})",
+            )
+        elif not isinstance(header, str) or not header.strip():
+            settings_problem(
+                context,
+                "columns",
+                f"l'en-tête de « {name} » doit être un texte, pas {header!r}",
+                f"the header of '{name}' must be a text, not {header!r}",
+            )
+        else:
+            merged[name] = (header, *synonyms[name])
+    return merged
+
+
+def short_name(first: str, last: str) -> str:
+    """A person as reports name them: first name and initial of the last name (learners,
+    candidates — never a full name in a report).
+
+    >>> short_name("Camille", "Dubois"), short_name("", "Camille Dubois")
+    ('Camille D.', 'Camille D.')
+    >>> short_name("", "DUBOIS Camille"), short_name("", "Dubois, Camille")
+    ('Camille D.', 'Camille D.')
+    """
+    first, last = " ".join(first.split()), " ".join(last.split())
+    if not first:
+        if "," in last:
+            last, first = (part.strip() for part in last.split(",", 1))
+        else:
+            words = last.split()
+            upper = [w for w in words if w.isupper() and len(w) > 1]
+            if 0 < len(upper) < len(words) and words[0] in upper:  # « DUBOIS Camille »
+                last = " ".join(upper)
+                first = " ".join(w for w in words if w not in upper)
+            else:
+                first, last = (words[0], " ".join(words[1:])) if words else ("", "")
+    initial = next((c.upper() for c in last if c.isalpha()), "")
+    if first and initial:
+        return f"{first} {initial}."
+    return first or (f"{initial}." if initial else "")
 
 
 def setting_path(context: CollectContext, key: str, *, required: bool) -> Path | None:

@@ -31,6 +31,7 @@ from rnq import (
     Offering,
     Table,
     check_settings,
+    column_synonyms,
     fr_date,
     hookimpl,
     match_columns,
@@ -38,7 +39,7 @@ from rnq import (
     parse_date,
     read_table,
     setting_path,
-    settings_problem,
+    short_name,
 )
 
 __all__ = [
@@ -135,7 +136,7 @@ def collect_registrations(context: CollectContext) -> list[Evidence]:
     """Read the unit's registrations export into one ``inscriptions`` record per offering."""
     if not check_settings(context, _SETTINGS):
         return []
-    synonyms = _synonyms(context)
+    synonyms = column_synonyms(context, SYNONYMS, example="entree")
     path = setting_path(context, "path", required=True)
     if path is None:
         return []
@@ -163,40 +164,6 @@ collect_registrations.indicators = (4, 8, 9)  # type: ignore[attr-defined]
 
 
 # --- Settings and columns -------------------------------------------------------------------
-
-
-def _synonyms(context: CollectContext) -> dict[str, tuple[str, ...]]:
-    """:data:`SYNONYMS`, with the ``columns`` setting's headers tried first."""
-    synonyms = dict(SYNONYMS)
-    value = context.settings.get("columns")
-    if value is None:
-        return synonyms
-    if not isinstance(value, Mapping):
-        settings_problem(
-            context,
-            "columns",
-            "« columns » doit associer une colonne (ex. entree) à son en-tête dans l'export",
-            "'columns' must map a column (e.g. entree) to its header in the export",
-        )
-        return synonyms
-    for name, header in value.items():
-        if name not in SYNONYMS:
-            settings_problem(
-                context,
-                "columns",
-                f"colonne inconnue « {name} » dans « columns » (connues : {sorted(SYNONYMS)})",
-                f"unknown column '{name}' in 'columns' (known: {sorted(SYNONYMS)})",
-            )
-        elif not isinstance(header, str) or not header.strip():
-            settings_problem(
-                context,
-                "columns",
-                f"l'en-tête de « {name} » doit être un texte, pas {header!r}",
-                f"the header of '{name}' must be a text, not {header!r}",
-            )
-        else:
-            synonyms[name] = (header, *SYNONYMS[name])
-    return synonyms
 
 
 def _columns(
@@ -240,32 +207,6 @@ class _Offerings:
 
     def find(self, cell: str) -> Offering | None:
         return self.by_key.get(normalize(cell))
-
-
-def short_name(first: str, last: str) -> str:
-    """A learner as the report names them: first name and initial of the last name.
-
-    >>> short_name("Camille", "Dubois"), short_name("", "Camille Dubois")
-    ('Camille D.', 'Camille D.')
-    >>> short_name("", "DUBOIS Camille"), short_name("", "Dubois, Camille")
-    ('Camille D.', 'Camille D.')
-    """
-    first, last = " ".join(first.split()), " ".join(last.split())
-    if not first:
-        if "," in last:
-            last, first = (part.strip() for part in last.split(",", 1))
-        else:
-            words = last.split()
-            upper = [w for w in words if w.isupper() and len(w) > 1]
-            if 0 < len(upper) < len(words) and words[0] in upper:  # « DUBOIS Camille »
-                last = " ".join(upper)
-                first = " ".join(w for w in words if w not in upper)
-            else:
-                first, last = (words[0], " ".join(words[1:])) if words else ("", "")
-    initial = next((c.upper() for c in last if c.isalpha()), "")
-    if first and initial:
-        return f"{first} {initial}."
-    return first or (f"{initial}." if initial else "")
 
 
 def _row(
