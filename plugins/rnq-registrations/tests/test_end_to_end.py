@@ -59,27 +59,53 @@ def _findings(report: dict[str, Any], number: int, check: str) -> list[dict[str,
     return [f for f in indicator["findings"] if f["check"].endswith(f"::{check}")]
 
 
-def test_entrant_without_positioning_is_named(
+def test_entrant_without_positioning_is_named_as_advice(
     registrations_workspace: Callable[..., Path],
 ) -> None:
+    # Indicator 8 demands positioning procedures, and the guide lets positioning take place at
+    # the start of training: a learner not positioned by entry is a point de vigilance, no gap.
     root = registrations_workspace({EXPORT: HEADER + COMPLETE + PLANTED}, CONFIG, "cp1252")
     report = _run(root)
-    gaps = [
-        f
-        for f in _findings(report, 8, "check_positionnement_avant_entree")
-        if f["outcome"] == "gap"
-    ]
-    assert len(gaps) == 1, gaps
-    [gap] = gaps
-    assert (gap["unit"], gap["offering"]) == ("pro", "cariste")
-    assert gap["evidence"] == [f"registrations:{EXPORT}#cariste"]
-    message = gap["message"]
+    findings = _findings(report, 8, "check_positionnement_avant_entree")
+    assert not [f for f in findings if f["outcome"] == "gap"], findings
+    advice = [f for f in findings if f["outcome"] == "advice"]
+    assert len(advice) == 1, advice
+    [said] = advice
+    assert (said["unit"], said["offering"]) == ("pro", "cariste")
+    assert said["evidence"] == [f"registrations:{EXPORT}#cariste"]
+    message = said["message"]
     assert "2 apprenant(s) entré(s) sans positionnement daté au plus tard" in message
     assert "Élodie L. (ligne 5, entrée le 02/03/2026)" in message
     assert "Hugo B. (ligne 6, entrée le 02/03/2026, positionnement le 04/03/2026)" in message
+    assert "Point de vigilance" in message
     assert "Camille" not in message and "Nina" not in message and "Leroy" not in message.title()
     needs = _findings(report, 4, "check_analyse_besoin_avant_entree")
     assert needs and all(f["outcome"] == "passed" for f in needs), needs
+
+
+def test_entrant_without_needs_analysis_is_a_gap_one_analysed_late_advice(
+    registrations_workspace: Callable[..., Path],
+) -> None:
+    # « Le prestataire analyse le besoin du bénéficiaire » (4): no needs analysis at all is a
+    # gap; one dated after entry is a point de vigilance (the text does not date it).
+    planted = (
+        "Lina Roux;cariste;03/02/2026;;09/02/2026;12/02/2026;02/03/2026\n"
+        "Paul Petit;cariste;03/02/2026;05/03/2026;09/02/2026;12/02/2026;02/03/2026\n"
+    )
+    report = _run(registrations_workspace({EXPORT: HEADER + COMPLETE + planted}, CONFIG))
+    findings = _findings(report, 4, "check_analyse_besoin_avant_entree")
+    gaps = [f for f in findings if f["outcome"] == "gap"]
+    assert len(gaps) == 1, findings
+    assert "1 apprenant(s) entré(s) sans analyse du besoin datée" in gaps[0]["message"]
+    assert "Lina R. (ligne 5, entrée le 02/03/2026)" in gaps[0]["message"]
+    assert "Paul" not in gaps[0]["message"]
+    advice = [f for f in findings if f["outcome"] == "advice"]
+    assert len(advice) == 1, findings
+    assert (
+        "Paul P. (ligne 6, entrée le 02/03/2026, analyse du besoin le 05/03/2026)"
+        in (advice[0]["message"])
+    )
+    assert "Lina" not in advice[0]["message"]
 
 
 def test_all_complete_gives_no_such_gap(registrations_workspace: Callable[..., Path]) -> None:

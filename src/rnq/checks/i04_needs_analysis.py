@@ -252,16 +252,18 @@ def check_analyse_besoin_avant_entree(
 
     Quand un export de votre logiciel d'inscription est lu (collecteur « registrations »), rnq
     regarde, prestation par prestation, chaque apprenant dont la date d'entrée est passée : la
-    date de l'entretien ou de l'analyse du besoin doit être renseignée et ne pas dépasser celle
-    de l'entrée. Un apprenant dont l'entrée est à venir n'est pas un écart. Sans export, rien
-    n'est vérifié ici.
+    date de l'entretien ou de l'analyse du besoin doit être renseignée (sinon, c'est un écart) et
+    ne pas dépasser celle de l'entrée (sinon, un point de vigilance : le texte ne date pas
+    l'analyse par rapport à l'entrée). Un apprenant dont l'entrée est à venir n'est pas un
+    écart. Sans export, rien n'est vérifié ici.
 
     EN: Every learner who entered had a needs analysis dated on or before their entry
     (registrations export).
 
     When an export of your registration software is read (the « registrations » collector), rnq
     looks, offering by offering, at each learner whose entry date has passed: the date of the
-    needs interview or analysis must be filled in and not later than entry. A learner whose
+    needs interview or analysis must be filled in (else a gap) and not later than entry (else a
+    point of vigilance: the text does not date the analysis against entry). A learner whose
     entry is ahead is not a gap. Without an export, nothing is checked here.
     """
     check_before_entry(offering, evidence, today, "analyse_besoin")

@@ -193,8 +193,9 @@ def check_positionnement_avant_entree(
     Quand un export de votre logiciel d'inscription est lu (collecteur « registrations »), rnq
     regarde, prestation par prestation, chaque apprenant dont la date d'entrée est passée : la
     date du positionnement (test, entretien, autopositionnement) doit être renseignée et ne pas
-    dépasser celle de l'entrée. Un apprenant dont l'entrée est à venir n'est pas un écart. Sans
-    export, rien n'est vérifié ici.
+    dépasser celle de l'entrée. Un apprenant qui ne l'est pas est un point de vigilance, jamais
+    un écart : l'indicateur demande des procédures de positionnement, et le guide admet un
+    positionnement en début de formation. Sans export, rien n'est vérifié ici.
 
     EN: Every learner who entered was positioned on or before their entry (registrations
     export).
@@ -202,6 +203,8 @@ def check_positionnement_avant_entree(
     When an export of your registration software is read (the « registrations » collector), rnq
     looks, offering by offering, at each learner whose entry date has passed: the date of the
     positioning (test, interview, self-positioning) must be filled in and not later than entry.
-    A learner whose entry is ahead is not a gap. Without an export, nothing is checked here.
+    One who is not is a point of vigilance, never a gap: the indicator demands positioning
+    procedures, and the guide allows positioning at the start of training. Without an export,
+    nothing is checked here.
     """
     check_before_entry(offering, evidence, today, "positionnement")

@@ -6,6 +6,13 @@ and the dates of their needs analysis, positioning and entry. :func:`check_befor
 the learners who entered (entry on or before the run's date) without the step dated on or before
 entry, and names them as the report names complaints of indicator 31: the learner, the line of
 the export.
+
+What may make a gap (SPEC §4): indicator 4's wording demands that « le prestataire analyse le
+besoin du bénéficiaire », so an entrant with no needs analysis at all is a gap; neither wording
+dates the step against entry (the guide even says positioning « peut avoir lieu lors de
+l'admission ou en début de formation »), and indicator 8 demands procedures, not a positioning
+per learner — so a step dated after entry, and any missing positioning, is advice « point de
+vigilance ».
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from dataclasses import dataclass
 
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
-from rnq.engine.outcomes import Gap, msg, stand_aside
+from rnq.engine.outcomes import Gap, advise, msg, stand_aside
 from rnq.text import Localized
 from rnq.workspace.config import Offering
 
@@ -32,6 +39,10 @@ STEPS: dict[str, tuple[Localized, str, str]] = {
     "analyse_besoin": (msg("analyse du besoin", "needs analysis"), "datée", "analyse-besoin"),
     "positionnement": (msg("positionnement", "positioning"), "daté", "procedure-positionnement"),
 }
+#: The steps whose absence (no date at all) is a gap: the needs analysis of each beneficiary is
+#: in indicator 4's wording; indicator 8's wording demands procedures, not a positioning per
+#: learner.
+_ABSENT_IS_GAP = frozenset({"analyse_besoin"})
 #: How many learners a gap names before « et N autres ».
 _NAMED = 20
 
@@ -90,8 +101,10 @@ def _named(missing: Sequence[_Missing], label: Localized) -> Localized:
 def check_before_entry(
     offering: Offering, evidence: EvidenceSet, today: dt.date, step: str
 ) -> None:
-    """Raise a :class:`Gap` naming the offering's learners who entered without ``step`` dated
-    on or before their entry; stand aside when the offering has no registrations record."""
+    """Raise a :class:`Gap` naming the offering's learners who entered with no needs analysis
+    at all, and advise on those whose ``step`` is dated after entry (and, for the positioning,
+    missing): the texts do not date these steps against entry; stand aside when the offering
+    has no registrations record."""
     records = registrations(evidence, offering, step)
     if not records:
         stand_aside(
@@ -104,17 +117,58 @@ def check_before_entry(
     missing = {r.path: found for r in records if (found := _missing(r, step, today))}
     if not missing:
         return
+    gap_paths = {
+        path: [m for m in found if m.step is None]
+        for path, found in missing.items()
+        if step in _ABSENT_IS_GAP
+    }
+    gap_paths = {path: found for path, found in gap_paths.items() if found}
+    vigilance = {
+        path: [m for m in found if path not in gap_paths or m.step is not None]
+        for path, found in missing.items()
+    }
+    vigilance = {path: found for path, found in vigilance.items() if found}
+    if vigilance:
+        advise(
+            _message(offering, vigilance, label, dated, advice=True),
+            items=[item],
+            evidence=list(vigilance),
+            key=f"{step}-apres-entree",
+        )
+    if gap_paths:
+        raise Gap(
+            _message(offering, gap_paths, label, dated, advice=False),
+            evidence=list(gap_paths),
+            items=[item],
+        )
+
+
+def _message(
+    offering: Offering,
+    missing: dict[str, list[_Missing]],
+    label: Localized,
+    dated: str,
+    *,
+    advice: bool,
+) -> Localized:
     learners = [m for found in missing.values() for m in found]
     sources = ", ".join(dict.fromkeys(p.split(":", 1)[-1].split("#", 1)[0] for p in missing))
     named = _named(learners, label)
-    raise Gap(
-        msg(
-            f"Prestation « {offering.title} » : {len(learners)} apprenant(s) entré(s) sans "
-            f"{label.fr} {dated} au plus tard le jour de l'entrée — {named.fr} "
-            f"(export des inscriptions {sources}).",
-            f"Offering '{offering.title}': {len(learners)} learner(s) entered without a "
-            f"{label.en} dated on or before entry — {named.en} (registrations export {sources}).",
-        ),
-        evidence=list(missing),
-        items=[item],
+    why = msg("", "")
+    if advice:
+        why = msg(
+            " Point de vigilance : le texte ne date pas cette étape par rapport à l'entrée "
+            "(le positionnement peut avoir lieu en début de formation, l'indicateur 8 demande "
+            "des procédures) ; vérifiez-la dans les dossiers.",
+            " Point of vigilance: the text does not date this step against entry (positioning "
+            "may take place at the start of training, indicator 8 demands procedures); check "
+            "it in the files.",
+        )
+    return msg(
+        f"Prestation « {offering.title} » : {len(learners)} apprenant(s) entré(s) sans "
+        f"{label.fr} {dated} au plus tard le jour de l'entrée — {named.fr} "
+        f"(export des inscriptions {sources}).{why.fr}",
+        f"Offering '{offering.title}': {len(learners)} learner(s) entered without a "
+        f"{label.en} dated on or before entry — {named.en} (registrations export {sources})."
+        f"{why.en}",
     )
