@@ -88,6 +88,7 @@ __all__ = [
     "rs_note",
     "stale_note",
     "text_of",
+    "unless_unreadable",
     "unreadable_paths",
     "watch",
     "where",
@@ -750,6 +751,23 @@ def unreadable_paths(evidence: EvidenceSet, *numbers: int) -> list[str]:
         for e in evidence
         if any(n in e.indicators for n in numbers) and not e.usable and e.kind != "attestation"
     ]
+
+
+def unless_unreadable(gap: Gap, evidence: EvidenceSet, number: int, target: Unit) -> None:
+    """Not verified rather than ``gap`` when some evidence for indicator ``number`` could not be
+    read (a scan may hold what is missing); nothing otherwise (the caller raises the gap)."""
+    unread = unreadable_paths(evidence, number)
+    if unread:
+        place = where(target)
+        not_verified(
+            msg(
+                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
+                "peuvent le contenir.",
+                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
+                "hold it.",
+            ),
+            evidence=unread,
+        )
 
 
 def files_read(docs: EvidenceSet | Sequence[Evidence], limit: int = 3) -> str:

@@ -19,11 +19,11 @@ violence prevention check of indicator 12 is not bound to 14.
 
 from __future__ import annotations
 
-from rnq.checks.helpers import folded_text, readable, unreadable_paths, where
+from rnq.checks.helpers import folded_text, readable, unless_unreadable
 from rnq.checks.judging import Finder, judge
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.text import Localized
@@ -305,16 +305,5 @@ def _judge(
             subject=subject,
         )
     except Gap as gap:
-        unread = unreadable_paths(evidence, 14)
-        if unread:
-            place = where(unit)
-            not_verified(
-                msg(
-                    f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                    "peuvent le contenir.",
-                    f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                    "hold it.",
-                ),
-                evidence=unread,
-            )
+        unless_unreadable(gap, evidence, 14, unit)
         raise

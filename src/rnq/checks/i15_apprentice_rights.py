@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rnq.checks.helpers import folded_text, readable, unreadable_paths, where
+from rnq.checks.helpers import folded_text, readable, unless_unreadable
 from rnq.checks.judging import Finder, Reader, judge
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept, concept_found
 from rnq.match.questions import document_body, document_question, named_question
 from rnq.referential.loader import Referential
@@ -362,16 +362,5 @@ def _judge(
             subject=subject,
         )
     except Gap as gap:
-        unread = unreadable_paths(evidence, 15)
-        if unread:
-            place = where(unit)
-            not_verified(
-                msg(
-                    f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                    "peuvent le contenir.",
-                    f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                    "hold it.",
-                ),
-                evidence=unread,
-            )
+        unless_unreadable(gap, evidence, 15, unit)
         raise

@@ -26,13 +26,13 @@ from rnq.checks.helpers import (
     files,
     folded_text,
     readable,
-    unreadable_paths,
+    unless_unreadable,
     where,
 )
 from rnq.checks.judging import Finder, Judgement, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg, not_verified
+from rnq.engine.outcomes import Gap, advise, msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -166,7 +166,7 @@ def check_coordination_intervenants(
             subject=msg("Coordination des intervenants", "Coordination of contributors"),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 18, unit)
         raise
     _recent_coordination(docs, judgement, facts, referential, unit, audit_date)
 
@@ -216,20 +216,3 @@ def _recent_coordination(
         evidence=paths,
         key=item.id,
     )
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 18 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 18)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )

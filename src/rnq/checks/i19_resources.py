@@ -31,13 +31,13 @@ from rnq.checks.helpers import (
     files,
     folded_text,
     readable,
-    unreadable_paths,
+    unless_unreadable,
     where,
 )
 from rnq.checks.judging import FACT_TEXT, Finder, Reader, assess, demanded, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, advise, msg, skip
 from rnq.match.french import Concept
 from rnq.match.questions import document_question, named_question
 from rnq.match.tables import find_table
@@ -300,7 +300,7 @@ def check_ressources_pedagogiques(
             ),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 19, unit)
         raise
 
 
@@ -443,20 +443,3 @@ def _recent_tracking(
         evidence=paths,
         key=item.id,
     )
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 19 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 19)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )

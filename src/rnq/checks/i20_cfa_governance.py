@@ -31,13 +31,13 @@ from rnq.checks.helpers import (
     files,
     folded_text,
     readable,
-    unreadable_paths,
+    unless_unreadable,
     where,
 )
 from rnq.checks.judging import Finder, Judgement, Reader, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg, not_verified
+from rnq.engine.outcomes import Gap, advise, msg
 from rnq.match.french import Concept
 from rnq.match.questions import document_question, fold, named_question
 from rnq.match.tables import Table, find_table
@@ -374,7 +374,7 @@ def check_personnel_dedie_cfa(
             subject=msg("Personnel dédié du CFA", "CFA dedicated staff"),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 20, unit)
         raise
     _recent_minutes(docs, judgement, referential, unit, audit_date)
 
@@ -456,22 +456,5 @@ def check_gouvernance_cfa(
             ),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 20, unit)
         raise
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 20 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 20)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )

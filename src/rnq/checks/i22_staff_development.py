@@ -27,14 +27,14 @@ from rnq.checks.helpers import (
     new_entrant_at_initial,
     readable,
     remember,
-    unreadable_paths,
+    unless_unreadable,
     where,
 )
 from rnq.checks.judging import Finder, Reader, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg, not_verified, skip
+from rnq.engine.outcomes import Gap, advise, msg, skip
 from rnq.match.french import Concept
 from rnq.match.questions import document_question, fold, named_question
 from rnq.match.tables import find_table
@@ -299,7 +299,7 @@ def check_plan_developpement_competences(
             ),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 22, unit)
         raise
     if not solo:
         _plan_dated(plans, unit, freshness, audit_date)
@@ -348,20 +348,3 @@ def _plan_dated(
         evidence=[e.path for e in written],
         key="plan-a-jour",
     )
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 22 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 22)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )

@@ -10,11 +10,11 @@ Its built-in checks:
 
 from __future__ import annotations
 
-from rnq.checks.helpers import folded_text, readable, unreadable_paths, where
+from rnq.checks.helpers import folded_text, readable, unless_unreadable
 from rnq.checks.judging import Finder, judge
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -201,22 +201,5 @@ def check_reseau_handicap(
             ),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 26, unit)
         raise
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 26 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 26)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )
