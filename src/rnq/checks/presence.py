@@ -47,13 +47,12 @@ def check_evidence_present(
     )
     mine = evidence.for_indicator(indicator.number)
     if not mine:
-        left = _left_outside(indicator, target, all_evidence, config)
-        folder = _folder(target, config) if isinstance(target, Offering) else ""
-        absent = _absent_folder(target, config, workspace)
-        if absent is not None:
+        home, folder = _home(target, config)
+        if folder is not None and not (workspace.root / folder).is_dir():
+            # a unit's path: mistyped, an offering folder named by its title
             hint, hint_en = (
-                f" Le dossier {absent}/ n'existe pas (rnq doctor indique le plus proche).",
-                f" Folder {absent}/ does not exist (rnq doctor names the nearest one).",
+                f" Le dossier {folder}/ n'existe pas (rnq doctor indique le plus proche).",
+                f" Folder {folder}/ does not exist (rnq doctor names the nearest one).",
             )
             raise Gap(
                 msg(
@@ -62,6 +61,7 @@ def check_evidence_present(
                 ),
                 missing=True,
             )
+        left = _left_outside(indicator, home, all_evidence, config) if home is not None else []
         hint = (
             f" {_listed(left)} {'est rattaché' if len(left) == 1 else 'sont rattachés'} à "
             f"l'indicateur {indicator.number} mais hors du dossier de la prestation, où "
@@ -115,16 +115,20 @@ def check_evidence_present(
         )
 
 
-def _left_outside(
-    indicator: Indicator, target: Unit | Offering, everything: EvidenceSet, config: WorkspaceConfig
-) -> list[str]:
-    """For an offering: the files mapped to ``indicator`` in its unit or the central one, but
-    outside every offering's folder — the procedure left in ``siege/…/I04-…``."""
+def _home(target: Unit | Offering, config: WorkspaceConfig) -> tuple[Unit | None, str | None]:
+    """For an offering, its unit; and the folder of ``target`` (``None``: an offering of no
+    unit)."""
     if not isinstance(target, Offering):
-        return []
+        return None, target.folder
     unit = next((u for u in config.units if target in u.offerings), None)
-    if unit is None:
-        return []
+    return unit, unit.offering_folder(target) if unit is not None else None
+
+
+def _left_outside(
+    indicator: Indicator, unit: Unit, everything: EvidenceSet, config: WorkspaceConfig
+) -> list[str]:
+    """For an offering of ``unit``: the files mapped to ``indicator`` in that unit or the central
+    one, but outside every offering's folder — the procedure left in ``siege/…/I04-…``."""
     units = {unit.id} | {u.id for u in config.units if u.central}
     return sorted(
         e.path
@@ -133,26 +137,6 @@ def _left_outside(
     )
 
 
-def _absent_folder(
-    target: Unit | Offering, config: WorkspaceConfig, workspace: Workspace
-) -> str | None:
-    """The folder of ``target`` when it does not exist (a unit's ``path:`` mistyped, an offering
-    folder named by its title): « Aucune preuve » then says why."""
-    if isinstance(target, Offering):
-        unit = next((u for u in config.units if target in u.offerings), None)
-        folder = unit.offering_folder(target) if unit is not None else None
-    else:
-        folder = target.folder
-    if folder is None or (workspace.root / folder).is_dir():
-        return None
-    return folder
-
-
 def _listed(paths: list[str]) -> str:
     shown = ", ".join(paths[:3])
     return shown + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
-
-
-def _folder(offering: Offering, config: WorkspaceConfig) -> str:
-    unit = next(u for u in config.units if offering in u.offerings)
-    return unit.offering_folder(offering)
