@@ -61,10 +61,15 @@ def _findings(report: dict[str, Any], number: int, check: str) -> list[dict[str,
     return [f for f in indicator["findings"] if f["check"].endswith(f"::{check}")]
 
 
+PRESENTS = CONFIG.replace(
+    '    name: "Pôle pro"\n', '    name: "Pôle pro"\n    facts: {presents_candidates: true}\n'
+)
+
+
 def test_candidate_registered_after_the_deadline_is_named(
     exam_workspace: Callable[..., Path],
 ) -> None:
-    root = exam_workspace({EXPORT: HEADER + ON_TIME + PLANTED}, CONFIG, "cp1252")
+    root = exam_workspace({EXPORT: HEADER + ON_TIME + PLANTED}, PRESENTS, "cp1252")
     report = _run(root)
     gaps = [
         f
@@ -79,6 +84,20 @@ def test_candidate_registered_after_the_deadline_is_named(
     assert "1 candidat(s) inscrit(s) à la certification après la date limite" in message
     assert "Élodie L. (ligne 6, inscrit(e) le 28/05/2025, date limite 17/05/2025" in message
     assert "Camille" not in message and "Leroy" not in message.title()
+
+
+def test_late_registration_without_presents_candidates_is_to_confirm(
+    exam_workspace: Callable[..., Path],
+) -> None:
+    # The registration is the provider's only where it presents the candidates (16's item
+    # inscription-session, conditional on presents_candidates): undeclared, « à confirmer ».
+    report = _run(exam_workspace({EXPORT: HEADER + ON_TIME + PLANTED}, CONFIG))
+    findings = _findings(report, 16, "check_inscription_dans_les_delais")
+    assert not [f for f in findings if f["outcome"] == "gap"], findings
+    [advice] = [f for f in findings if f["outcome"] == "advice"]
+    assert advice["confirm"] is True
+    assert "1 candidat(s) inscrit(s) à la certification après la date limite" in advice["message"]
+    assert "presents_candidates: true" in advice["message"]
 
 
 def test_all_on_time_gives_no_such_gap(exam_workspace: Callable[..., Path]) -> None:

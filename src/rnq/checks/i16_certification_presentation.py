@@ -274,7 +274,9 @@ def check_presentation_certification(
 
 
 @mark.verifies("presentation-certification")
-def check_inscription_dans_les_delais(offering: Offering, evidence: EvidenceSet) -> None:
+def check_inscription_dans_les_delais(
+    offering: Offering, evidence: EvidenceSet, facts: TargetFacts
+) -> None:
     """Chaque candidat est inscrit à la session de certification avant la date limite du
     certificateur (liste des candidats inscrits).
 
@@ -282,8 +284,9 @@ def check_inscription_dans_les_delais(offering: Offering, evidence: EvidenceSet)
     « exam-registrations »), rnq compare, prestation par prestation, la date d'inscription de
     chaque candidat à la date limite : celle de la ligne (« Date limite d'inscription ») ou, à
     défaut, la date de session moins le délai du certificateur (réglage « deadline_days »,
-    30 jours par défaut). Un candidat inscrit après la date limite est un écart qui le nomme.
-    Sans export, rien n'est vérifié ici.
+    30 jours par défaut). Un candidat inscrit après la date limite est un écart qui le nomme si
+    vous déclarez présenter vous-même les candidats (fait « presents_candidates: true »), un
+    point « à confirmer » sinon. Sans export, rien n'est vérifié ici.
 
     EN: Every candidate is registered to the certification session before the certifier's
     deadline (list of registered candidates).
@@ -292,6 +295,26 @@ def check_inscription_dans_les_delais(offering: Offering, evidence: EvidenceSet)
     "exam-registrations"), rnq compares, offering by offering, each candidate's registration date
     with the deadline: the row's own ("Date limite d'inscription") or else the session date less
     the certifier's notice (setting "deadline_days", 30 days by default). A candidate registered
-    after the deadline is a gap naming them. Without an export, nothing is checked here.
+    after the deadline is a gap naming them where you declare that you present the candidates
+    (fact « presents_candidates: true »), a point « to confirm » otherwise. Without an export,
+    nothing is checked here.
     """
-    check_registered_in_time(offering, evidence)
+    try:
+        check_registered_in_time(offering, evidence)
+    except Gap as gap:
+        if facts.value("presents_candidates") is True:
+            raise
+        # The registration is the provider's to make only where it presents the candidates
+        # itself (item inscription-session, conditional on presents_candidates): undeclared or
+        # false, the late registration is « à confirmer », never a gap (SPEC §4).
+        raise Gap(
+            msg(
+                f"{gap.message.fr} À confirmer : déclarez « presents_candidates: true » si vous "
+                "présentez vous-même les candidats à la certification.",
+                f"{gap.message.en} To confirm: declare 'presents_candidates: true' if you "
+                "present the candidates to the certification yourself.",
+            ),
+            evidence=gap.evidence,
+            items=gap.items,
+            provisional=True,
+        ) from None
