@@ -35,9 +35,9 @@ from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.dates import add_months
 from rnq.engine.fixtures import fixture
-from rnq.engine.outcomes import Gap, msg, not_verified, skip, stand_aside
+from rnq.engine.outcomes import Gap, advise, msg, not_verified, skip, stand_aside
 from rnq.match.questions import ALL, HAS_TEXT, answer, document_body, fact_key, fold, search
-from rnq.referential.loader import Referential
+from rnq.referential.loader import DemandedItem, Referential
 from rnq.text import Localized
 from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 from rnq.workspace.kinds import declared_rules
@@ -54,6 +54,7 @@ __all__ = [
     "Reading",
     "Term",
     "Text",
+    "advise_if_stale",
     "all_matches",
     "ask",
     "blank",
@@ -929,6 +930,44 @@ def require_recent(
         ),
         evidence=[e.path for e in dated],
         provisional=provisional,
+    )
+
+
+def advise_if_stale(
+    records: Iterable[Evidence],
+    item: DemandedItem,
+    audit_date: dt.date,
+    *,
+    target: Unit,
+    latest_what: Localized,
+    tail: Localized,
+) -> None:
+    """Advice on ``item`` (a rule of thumb of rnq) when every dated record of ``records`` is older
+    than :data:`RECENT_MONTHS` at the audit date; nothing when none is dated. ``latest_what``
+    names the latest record (« la dernière trace de suivi datée »), ``tail`` ends the message
+    (« : montrez… », or empty)."""
+    dated = [(e, day) for e in records if (day := date_of(e)) is not None]
+    if not dated or any(
+        current(e.kind, day, e.valid_until, {}, audit_date, RECENT_MONTHS) for e, day in dated
+    ):
+        return
+    latest = max(day for _, day in dated)
+    paths = [e.path for e, _ in dated]
+    place = where(target)
+    advise(
+        msg(
+            f"Point de vigilance ({place.fr}) — {item.label.fr} : {latest_what.fr} remonte au "
+            f"{latest.isoformat()}, plus de {RECENT_MONTHS} mois avant l'audit "
+            f"({audit_date.isoformat()}) ({files(paths)}). C'est une règle indicative de rnq, "
+            f"pas une exigence{tail.fr}.",
+            f"Point of vigilance ({place.en}) — {item.label.en}: {latest_what.en} is from "
+            f"{latest.isoformat()}, more than {RECENT_MONTHS} months before the audit "
+            f"({audit_date.isoformat()}) ({files(paths)}). This is a rule of thumb of rnq, not a "
+            f"requirement{tail.en}.",
+        ),
+        items=[item.id],
+        evidence=paths,
+        key=item.id,
     )
 
 

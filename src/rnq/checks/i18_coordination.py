@@ -20,19 +20,15 @@ from __future__ import annotations
 import datetime as dt
 
 from rnq.checks.helpers import (
-    RECENT_MONTHS,
-    current,
-    date_of,
-    files,
+    advise_if_stale,
     folded_text,
     readable,
     unless_unreadable,
-    where,
 )
 from rnq.checks.judging import Finder, Judgement, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -191,28 +187,16 @@ def _recent_coordination(
     records: list[Evidence] = [
         s.item for s in sources_of(docs) if s.path in judgement.read and s.states(_COORDINATED)
     ]
-    dated = [(e, day) for e in records if (day := date_of(e)) is not None]
-    if not dated or any(
-        current(e.kind, day, e.valid_until, {}, audit_date, RECENT_MONTHS) for e, day in dated
-    ):
-        return
-    latest = max(day for _, day in dated)
-    item = indicator.item("reunion-recente")
-    paths = [e.path for e, _ in dated]
-    place = where(unit)
-    advise(
-        msg(
-            f"Point de vigilance ({place.fr}) — {item.label.fr} : la dernière trace de "
-            f"coordination datée remonte au {latest.isoformat()}, plus de {RECENT_MONTHS} mois "
-            f"avant l'audit ({audit_date.isoformat()}) ({files(paths)}). C'est une règle "
-            "indicative de rnq, pas une exigence : montrez une coordination récente si elle "
-            "existe.",
-            f"Point of vigilance ({place.en}) — {item.label.en}: the latest dated coordination "
-            f"record is from {latest.isoformat()}, more than {RECENT_MONTHS} months before the "
-            f"audit ({audit_date.isoformat()}) ({files(paths)}). This is a rule of thumb of rnq, "
-            "not a requirement: show a recent coordination if there is one.",
+    advise_if_stale(
+        records,
+        indicator.item("reunion-recente"),
+        audit_date,
+        target=unit,
+        latest_what=msg(
+            "la dernière trace de coordination datée", "the latest dated coordination record"
         ),
-        items=[item.id],
-        evidence=paths,
-        key=item.id,
+        tail=msg(
+            " : montrez une coordination récente si elle existe",
+            ": show a recent coordination if there is one",
+        ),
     )

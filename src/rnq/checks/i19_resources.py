@@ -25,9 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from rnq.checks.helpers import (
-    RECENT_MONTHS,
-    current,
-    date_of,
+    advise_if_stale,
     files,
     folded_text,
     readable,
@@ -419,27 +417,11 @@ def _recent_tracking(
         for s in sources_of(records)
         if s.path in read and s.draft() is None and s.states(finder)
     ]
-    dated = [(e, day) for e in tracking if (day := date_of(e)) is not None]
-    if not dated or any(
-        current(e.kind, day, e.valid_until, {}, audit_date, RECENT_MONTHS) for e, day in dated
-    ):
-        return
-    latest = max(day for _, day in dated)
-    item = indicator.item("suivi-recent")
-    paths = [e.path for e, _ in dated]
-    place = where(unit)
-    advise(
-        msg(
-            f"Point de vigilance ({place.fr}) — {item.label.fr} : la dernière trace de suivi "
-            f"datée remonte au {latest.isoformat()}, plus de {RECENT_MONTHS} mois avant l'audit "
-            f"({audit_date.isoformat()}) ({files(paths)}). C'est une règle indicative de rnq, "
-            "pas une exigence.",
-            f"Point of vigilance ({place.en}) — {item.label.en}: the latest dated follow-up "
-            f"record is from {latest.isoformat()}, more than {RECENT_MONTHS} months before the "
-            f"audit ({audit_date.isoformat()}) ({files(paths)}). This is a rule of thumb of rnq, "
-            "not a requirement.",
-        ),
-        items=[item.id],
-        evidence=paths,
-        key=item.id,
+    advise_if_stale(
+        tracking,
+        indicator.item("suivi-recent"),
+        audit_date,
+        target=unit,
+        latest_what=msg("la dernière trace de suivi datée", "the latest dated follow-up record"),
+        tail=msg("", ""),
     )

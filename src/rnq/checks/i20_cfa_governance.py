@@ -25,19 +25,15 @@ import re
 from collections.abc import Sequence
 
 from rnq.checks.helpers import (
-    RECENT_MONTHS,
-    current,
-    date_of,
-    files,
+    advise_if_stale,
     folded_text,
     readable,
     unless_unreadable,
-    where,
 )
 from rnq.checks.judging import Finder, Judgement, Reader, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept
 from rnq.match.questions import document_question, fold, named_question
 from rnq.match.tables import Table, find_table
@@ -394,30 +390,19 @@ def _recent_minutes(
     council: list[Evidence] = [
         s.item for s in sources_of(docs) if s.path in judgement.read and s.states(_COUNCIL)
     ]
-    dated = [(e, day) for e in council if (day := date_of(e)) is not None]
-    if not dated or any(
-        current(e.kind, day, e.valid_until, {}, audit_date, RECENT_MONTHS) for e, day in dated
-    ):
-        return
-    latest = max(day for _, day in dated)
-    item = indicator.item("compte-rendu-recent")
-    paths = [e.path for e, _ in dated]
-    place = where(unit)
-    advise(
-        msg(
-            f"Point de vigilance ({place.fr}) — {item.label.fr} : le dernier document daté du "
-            f"conseil de perfectionnement remonte au {latest.isoformat()}, plus de "
-            f"{RECENT_MONTHS} mois avant l'audit ({audit_date.isoformat()}) ({files(paths)}). "
-            "C'est une règle indicative de rnq, pas une exigence : le guide demande le dernier "
-            "compte rendu, sans date.",
-            f"Point of vigilance ({place.en}) — {item.label.en}: the latest dated record of the "
-            f"improvement council is from {latest.isoformat()}, more than {RECENT_MONTHS} months "
-            f"before the audit ({audit_date.isoformat()}) ({files(paths)}). This is a rule of "
-            "thumb of rnq, not a requirement: the guide asks for the latest minutes, not a date.",
+    advise_if_stale(
+        council,
+        indicator.item("compte-rendu-recent"),
+        audit_date,
+        target=unit,
+        latest_what=msg(
+            "le dernier document daté du conseil de perfectionnement",
+            "the latest dated record of the improvement council",
         ),
-        items=[item.id],
-        evidence=paths,
-        key=item.id,
+        tail=msg(
+            " : le guide demande le dernier compte rendu, sans date",
+            ": the guide asks for the latest minutes, not a date",
+        ),
     )
 
 
