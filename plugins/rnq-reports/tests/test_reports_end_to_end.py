@@ -97,19 +97,39 @@ def test_without_a_log_the_check_stands_aside(reports_workspace: Callable[..., P
     assert _findings(report, 12) == [] and _findings(report, 14) == []
 
 
-def test_late_handling_and_late_acknowledgement_are_named(
+def test_late_handling_is_a_gap_late_acknowledgement_advice(
     reports_workspace: Callable[..., Path],
 ) -> None:
     config = CONFIG.replace("delay_days: 7}", "delay_days: 7, acknowledge_days: 2}")
     # handled on day 9 (due day 7), acknowledged on day 5 (due day 2); no reference: its line
     late = ";16/11/2026;VSS;21/11/2026;25/11/2026;;Clos;\n"
     report = _run(reports_workspace({EXPORT: HEADER + HANDLED + late}, config))
-    [gap] = [f for f in _findings(report, 12) if f["unit"] == "cfa"]
-    assert gap["outcome"] == "gap", gap
-    message = gap["message"]
-    assert "1 signalement(s)" in message
-    assert (
-        "ligne 4 (violences sexistes et sexuelles, reçu le 16/11/2026 : prise en charge le "
-        "25/11/2026, échéance le 23/11/2026)"
-    ) in message
-    assert "accusé de réception le 21/11/2026, échéance le 18/11/2026" in message
+    for number in (12, 14):
+        findings = [f for f in _findings(report, number) if f["unit"] == "cfa"]
+        [gap] = [f for f in findings if f["outcome"] == "gap"]
+        message = gap["message"]
+        assert "1 signalement(s)" in message
+        assert (
+            "ligne 4 (violences sexistes et sexuelles, reçu le 16/11/2026 : prise en charge le "
+            "25/11/2026, échéance le 23/11/2026)"
+        ) in message
+        # An acknowledgement is in neither 12's nor 14's text: a point de vigilance, no gap.
+        assert "accusé de réception" not in message
+        [advice] = [f for f in findings if f["outcome"] == "advice"]
+        assert advice["confirm"] is False
+        assert "non accusé(s) de réception" in advice["message"]
+        assert "accusé de réception le 21/11/2026, échéance le 18/11/2026" in advice["message"]
+
+
+def test_late_acknowledgement_alone_is_advice_not_a_gap(
+    reports_workspace: Callable[..., Path],
+) -> None:
+    config = CONFIG.replace("delay_days: 7}", "delay_days: 7, acknowledge_days: 2}")
+    # handled on day 4 (due day 7), acknowledged on day 4 (due day 2)
+    late = "2026-04;16/11/2026;VSS;20/11/2026;20/11/2026;;Clos;\n"
+    report = _run(reports_workspace({EXPORT: HEADER + HANDLED + late}, config))
+    for number in (12, 14):
+        findings = [f for f in _findings(report, number) if f["unit"] == "cfa"]
+        assert not [f for f in findings if f["outcome"] == "gap"], findings
+        [advice] = [f for f in findings if f["outcome"] == "advice"]
+        assert "2026-04" in advice["message"] and "Point de vigilance" in advice["message"]

@@ -440,17 +440,19 @@ def check_signalements_dans_les_delais(unit: Unit, evidence: EvidenceSet, today:
 
     Tenez le journal anonymisé de votre dispositif de signalement (référence, date de réception,
     catégorie, accusé de réception, prise en charge, clôture — aucun nom) et prenez en charge
-    chaque signalement dans le délai que fixe votre procédure. Un signalement plus récent que ce
-    délai, pas encore pris en charge, est en cours et n'est pas un écart. Sans journal, rien
-    n'est vérifié ici.
+    chaque signalement dans le délai que fixe votre procédure (un accusé de réception en retard
+    est un point de vigilance, pas un écart). Un signalement plus récent que ce délai, pas
+    encore pris en charge, est en cours et n'est pas un écart. Sans journal, rien n'est vérifié
+    ici.
 
     EN: Every report of violence, harassment or discrimination is handled within the delay the
     procedure sets (2026).
 
     Keep the anonymised log of your reporting device (reference, reception date, category,
     acknowledgement, handling, closing — no names) and handle each report within the delay your
-    procedure sets. A report more recent than that delay, not yet handled, is in progress, not a
-    gap. Without a log, nothing is checked here.
+    procedure sets (a late acknowledgement is a point of vigilance, not a gap). A report more
+    recent than that delay, not yet handled, is in progress, not a gap. Without a log, nothing is
+    checked here.
     """
     check_reports(evidence, today)
 

@@ -8,6 +8,11 @@ provider's procedure sets (``echeance_prise_en_charge``, ``echeance_accuse``). T
 anonymised: findings name the reference (or the line), the category and the dates, nothing
 else. :func:`check_reports` finds the reports not handled (or not acknowledged) by their due
 date; a report still within its delay is pending, not a gap, as complaints are for indicator 31.
+
+What may make a gap (SPEC §4): the handling — 12 (2026) « s'assure de la prévention et du
+traitement de toute situation de violence », 14 (2026) « une procédure de traitement sans délai »,
+and the procedure sets the delay. An acknowledgement is in neither wording nor niveau attendu: one
+missing or late is a point de vigilance, never a gap.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass
 
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
-from rnq.engine.outcomes import Gap, msg, not_verified, stand_aside
+from rnq.engine.outcomes import Gap, advise, msg, not_verified, stand_aside
 from rnq.text import Localized
 
 __all__ = ["KIND", "check_reports", "reports"]
@@ -44,6 +49,7 @@ class _Late:
     absent: str
     due: dt.date
     done: dt.date | None
+    column: str = "date_prise_en_charge"
 
     def said(self, today: dt.date) -> Localized:
         """« S-02 (ligne 3, discrimination, reçu le 10/02/2026 : prise en charge … ) »."""
@@ -112,6 +118,7 @@ def _late(record: Evidence, today: dt.date) -> list[_Late]:
                         absent,
                         due,
                         done,
+                        done_column,
                     )
                 )
     return found
@@ -128,8 +135,9 @@ def _named(late: Sequence[_Late], today: dt.date) -> Localized:
 
 
 def check_reports(evidence: EvidenceSet, today: dt.date) -> None:
-    """Raise a :class:`Gap` naming the reports not handled (or acknowledged) within the delay
-    the procedure sets; stand aside when the unit keeps no reports log."""
+    """Raise a :class:`Gap` naming the reports not handled within the delay the procedure sets,
+    and advise on those not acknowledged within theirs (an acknowledgement is not in the text);
+    stand aside when the unit keeps no reports log."""
     records = reports(evidence)
     if not records:
         unusable = [e.path for e in evidence.of_kind(KIND)]
@@ -146,17 +154,49 @@ def check_reports(evidence: EvidenceSet, today: dt.date) -> None:
     late = {r.path: found for r in records if (found := _late(r, today))}
     if not late:
         return
+    acknowledged = {
+        path: kept
+        for path, found in late.items()
+        if (kept := [item for item in found if item.column == "date_accuse"])
+    }
+    handled = {
+        path: kept
+        for path, found in late.items()
+        if (kept := [item for item in found if item.column != "date_accuse"])
+    }
+    if acknowledged:
+        advise(
+            _message(
+                acknowledged,
+                today,
+                msg("non accusé(s) de réception", "not acknowledged"),
+                msg(
+                    " Point de vigilance : l'accusé de réception n'est pas dans le texte de "
+                    "l'indicateur, mais votre procédure le prévoit.",
+                    " Point of vigilance: the acknowledgement is not in the indicator's text, "
+                    "but your procedure provides for it.",
+                ),
+            ),
+            evidence=list(acknowledged),
+            key="accuse-de-reception",
+        )
+    if handled:
+        raise Gap(
+            _message(handled, today, msg("non traité(s)", "not handled"), msg("", "")),
+            evidence=list(handled),
+        )
+
+
+def _message(
+    late: dict[str, list[_Late]], today: dt.date, what: Localized, why: Localized
+) -> Localized:
     items = [item for found in late.values() for item in found]
     count = len({(path, item.line) for path, found in late.items() for item in found})
     sources = ", ".join(dict.fromkeys(p.split(":", 1)[-1] for p in late))
     named = _named(items, today)
-    raise Gap(
-        msg(
-            f"{count} signalement(s) de violence, harcèlement ou discrimination non "
-            f"traité(s) dans le délai fixé par la procédure — {named.fr} (journal des "
-            f"signalements {sources}).",
-            f"{count} report(s) of violence, harassment or discrimination not handled "
-            f"within the delay the procedure sets — {named.en} (reports log {sources}).",
-        ),
-        evidence=list(late),
+    return msg(
+        f"{count} signalement(s) de violence, harcèlement ou discrimination {what.fr} dans le "
+        f"délai fixé par la procédure — {named.fr} (journal des signalements {sources}).{why.fr}",
+        f"{count} report(s) of violence, harassment or discrimination {what.en} within the "
+        f"delay the procedure sets — {named.en} (reports log {sources}).{why.en}",
     )
