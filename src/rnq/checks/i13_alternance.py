@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rnq.checks.helpers import files, folded_text, readable, remember, unreadable_paths, where
+from rnq.checks.helpers import files, folded_text, readable, remember, unless_unreadable, where
 from rnq.checks.judging import Finder, demanded, judge
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept
 from rnq.match.questions import answer, document_question, fold, named_question
 from rnq.referential.loader import Referential
@@ -210,7 +210,7 @@ def check_alternance_coordination(
             subject=msg("Coordination centre / entreprise", "Centre / company coordination"),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 13, unit)
         raise
 
 
@@ -232,20 +232,3 @@ def _only_templates(templates: list[str], unit: Unit, referential: Referential) 
         evidence=templates,
         items=counted,
     )
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 13 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 13)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )

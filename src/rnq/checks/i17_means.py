@@ -16,11 +16,11 @@ describes the means will do. A draft or an empty template proves nothing.
 
 from __future__ import annotations
 
-from rnq.checks.helpers import folded_text, readable, unreadable_paths, where
+from rnq.checks.helpers import folded_text, readable, unless_unreadable
 from rnq.checks.judging import Finder, judge
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg, not_verified
+from rnq.engine.outcomes import Gap, msg
 from rnq.match.french import Concept, terms
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -225,22 +225,5 @@ def check_moyens_locaux(
             subject=msg("Moyens humains, techniques et locaux", "People, equipment and premises"),
         )
     except Gap as gap:
-        _unless_unreadable(gap, evidence, unit)
+        unless_unreadable(gap, evidence, 17, unit)
         raise
-
-
-def _unless_unreadable(gap: Gap, evidence: EvidenceSet, unit: Unit) -> None:
-    """Not verified rather than a gap when some evidence for 17 could not be read (a scan may
-    hold what is missing)."""
-    unread = unreadable_paths(evidence, 17)
-    if unread:
-        place = where(unit)
-        not_verified(
-            msg(
-                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
-                "peuvent le contenir.",
-                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
-                "hold it.",
-            ),
-            evidence=unread,
-        )
