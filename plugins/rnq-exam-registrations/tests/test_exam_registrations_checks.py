@@ -100,6 +100,37 @@ def test_late_registration_without_presents_candidates_is_to_confirm(
     assert "presents_candidates: true" in advice["message"]
 
 
+def test_late_against_rnq_default_deadline_is_to_confirm(
+    exam_workspace: Callable[..., Path],
+) -> None:
+    # No deadline_days declared and no deadline in the export: the 30 days are rnq's default,
+    # not the certifier's formal requirement — « à confirmer », never a gap.
+    config = PRESENTS.replace(", deadline_days: 30}", "}")
+    report = _run(exam_workspace({EXPORT: HEADER + ON_TIME + PLANTED}, config))
+    findings = _findings(report, 16, "check_inscription_dans_les_delais")
+    assert not [f for f in findings if f["outcome"] == "gap"], findings
+    [advice] = [f for f in findings if f["outcome"] == "advice"]
+    assert advice["confirm"] is True
+    assert (
+        "Élodie L. (ligne 6, inscrit(e) le 28/05/2025, date limite 17/05/2025"
+        in (advice["message"])
+    )
+    assert "délai par défaut de rnq" in advice["message"]
+
+
+def test_late_against_the_exported_deadline_is_a_gap_without_deadline_days(
+    exam_workspace: Callable[..., Path],
+) -> None:
+    config = PRESENTS.replace(", deadline_days: 30}", "}")
+    header = HEADER.replace(";Formation\n", ";Formation;Date limite d'inscription\n")
+    rows = "LEROY Élodie;RNCP38362;16/06/2025;28/05/2025;Admis;bts-mco;20/05/2025\n"
+    report = _run(exam_workspace({EXPORT: header + rows}, config))
+    findings = _findings(report, 16, "check_inscription_dans_les_delais")
+    [gap] = [f for f in findings if f["outcome"] == "gap"]
+    assert "date limite 20/05/2025" in gap["message"]
+    assert "délai par défaut" not in gap["message"]
+
+
 def test_all_on_time_gives_no_such_gap(exam_workspace: Callable[..., Path]) -> None:
     report = _run(exam_workspace({EXPORT: HEADER + ON_TIME}, CONFIG))
     findings = _findings(report, 16, "check_inscription_dans_les_delais")

@@ -23,9 +23,11 @@ from rnq.checks.helpers import Folded, Reading, body, cert_provisional
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.engine.outcomes import Gap, advise, msg, stand_aside
+from rnq.text import Localized
 from rnq.workspace.config import Offering
 
 __all__ = [
+    "DEFAULT_DEADLINE_DAYS",
     "KIND",
     "TOLERANCE",
     "check_published_pass_rate",
@@ -40,6 +42,9 @@ KIND = "inscriptions-certification"
 _NEEDED = ("ligne", "candidat", "certification", "session", "date_inscription", "date_limite")
 #: How many points a published pass rate may differ from the computed one before advice.
 TOLERANCE = 5.0
+#: The notice rnq-exam-registrations assumes when neither the row nor the settings give the
+#: certifier's deadline: rnq's own rule of thumb, never the certifier's requirement.
+DEFAULT_DEADLINE_DAYS = 30
 #: How many candidates a gap names before « et N autres ».
 _NAMED = 20
 #: A rate in a folded text: « 85 % », « 92,5% ».
@@ -103,14 +108,54 @@ def _late(record: Evidence) -> list[_Late]:
     return found
 
 
-def check_registered_in_time(offering: Offering, evidence: EvidenceSet) -> None:
+def check_registered_in_time(
+    offering: Offering, evidence: EvidenceSet, *, days_declared: bool = True
+) -> None:
     """Raise a :class:`Gap` naming the candidates registered after the certifier's deadline;
-    stand aside without a record of registered candidates."""
+    stand aside without a record of registered candidates.
+
+    ``days_declared``: whether the workspace declares the certifier's notice
+    (``deadline_days``). Where it does not, a deadline that is the session less
+    :data:`DEFAULT_DEADLINE_DAYS` may be rnq's own default rather than the certifier's: those
+    candidates are advised « à confirmer », never a gap (SPEC §4)."""
     found = records(evidence, offering)
     _stand_aside_without(found)
     late = {r.path: hits for r in found if (hits := _late(r))}
     if not late:
         return
+    if not days_declared:
+        default = dt.timedelta(days=DEFAULT_DEADLINE_DAYS)
+        assumed = {
+            path: kept
+            for path, hits in late.items()
+            if (kept := [m for m in hits if m.session - m.deadline == default])
+        }
+        late = {
+            path: kept
+            for path, hits in late.items()
+            if (kept := [m for m in hits if m.session - m.deadline != default])
+        }
+        if assumed:
+            advise(
+                _late_message(offering, assumed, assumed_days=True),
+                confirm=True,
+                items=["inscription-session"],
+                evidence=list(assumed),
+                key="date-limite-par-defaut",
+            )
+        if not late:
+            return
+    raise Gap(
+        _late_message(offering, late, assumed_days=False),
+        evidence=list(late),
+        items=["inscription-session"],
+        provisional=cert_provisional(offering),
+    )
+
+
+def _late_message(
+    offering: Offering, late: dict[str, list[_Late]], *, assumed_days: bool
+) -> Localized:
     named = [m for hits in late.values() for m in hits]
     fr = [
         f"{m.candidate} (ligne {m.line}, inscrit(e) le {fr_date(m.registered)}, date limite "
@@ -126,18 +171,25 @@ def check_registered_in_time(offering: Offering, evidence: EvidenceSet) -> None:
         fr.append(f"et {len(named) - _NAMED} autre(s)")
         en.append(f"and {len(named) - _NAMED} more")
     source = _source(late)
-    raise Gap(
+    note = (
         msg(
-            f"Prestation « {offering.title} » : {len(named)} candidat(s) inscrit(s) à la "
-            f"certification après la date limite du certificateur — {', '.join(fr)} (liste des "
-            f"candidats inscrits {source}).",
-            f"Offering '{offering.title}': {len(named)} candidate(s) registered to the "
-            f"certification after the certifier's deadline — {', '.join(en)} (list of "
-            f"registered candidates {source}).",
-        ),
-        evidence=list(late),
-        items=["inscription-session"],
-        provisional=cert_provisional(offering),
+            f" À confirmer : la date limite est la session moins {DEFAULT_DEADLINE_DAYS} jours, "
+            "le délai par défaut de rnq ; déclarez celui du certificateur (« deadline_days ») "
+            "ou exportez sa date limite d'inscription.",
+            f" To confirm: the deadline is the session less {DEFAULT_DEADLINE_DAYS} days, rnq's "
+            "default; declare the certifier's notice ('deadline_days') or export its "
+            "registration deadline.",
+        )
+        if assumed_days
+        else msg("", "")
+    )
+    return msg(
+        f"Prestation « {offering.title} » : {len(named)} candidat(s) inscrit(s) à la "
+        f"certification après la date limite du certificateur — {', '.join(fr)} (liste des "
+        f"candidats inscrits {source}).{note.fr}",
+        f"Offering '{offering.title}': {len(named)} candidate(s) registered to the "
+        f"certification after the certifier's deadline — {', '.join(en)} (list of "
+        f"registered candidates {source}).{note.en}",
     )
 
 

@@ -28,7 +28,7 @@ from rnq.match.french import Concept, term
 from rnq.match.questions import document_question, named_question
 from rnq.match.tables import find_table
 from rnq.referential.loader import Referential
-from rnq.workspace.config import Offering
+from rnq.workspace.config import Offering, WorkspaceConfig
 from rnq.workspace.facts import TargetFacts
 
 __all__ = [
@@ -275,7 +275,7 @@ def check_presentation_certification(
 
 @mark.verifies("presentation-certification")
 def check_inscription_dans_les_delais(
-    offering: Offering, evidence: EvidenceSet, facts: TargetFacts
+    offering: Offering, evidence: EvidenceSet, facts: TargetFacts, config: WorkspaceConfig
 ) -> None:
     """Chaque candidat est inscrit à la session de certification avant la date limite du
     certificateur (liste des candidats inscrits).
@@ -284,7 +284,8 @@ def check_inscription_dans_les_delais(
     « exam-registrations »), rnq compare, prestation par prestation, la date d'inscription de
     chaque candidat à la date limite : celle de la ligne (« Date limite d'inscription ») ou, à
     défaut, la date de session moins le délai du certificateur (réglage « deadline_days »,
-    30 jours par défaut). Un candidat inscrit après la date limite est un écart qui le nomme si
+    30 jours par défaut — ce défaut, propre à rnq, ne donne qu'un point « à confirmer »). Un
+    candidat inscrit après la date limite est un écart qui le nomme si
     vous déclarez présenter vous-même les candidats (fait « presents_candidates: true »), un
     point « à confirmer » sinon. Sans export, rien n'est vérifié ici.
 
@@ -299,8 +300,12 @@ def check_inscription_dans_les_delais(
     (fact « presents_candidates: true »), a point « to confirm » otherwise. Without an export,
     nothing is checked here.
     """
+    unit = next((u for u in config.units if offering in u.offerings), None)
+    declared = unit is not None and any(
+        "deadline_days" in c.settings for c in unit.collectors if c.use == "exam-registrations"
+    )
     try:
-        check_registered_in_time(offering, evidence)
+        check_registered_in_time(offering, evidence, days_declared=declared)
     except Gap as gap:
         if facts.value("presents_candidates") is True:
             raise
