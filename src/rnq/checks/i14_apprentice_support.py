@@ -19,11 +19,10 @@ violence prevention check of indicator 12 is not bound to 14.
 
 from __future__ import annotations
 
-from rnq.checks.helpers import folded_text, readable, unless_unreadable
-from rnq.checks.judging import Finder, judge
+from rnq.checks.judging import Finder, judge_readable
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg
+from rnq.engine.outcomes import msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.text import Localized
@@ -291,19 +290,13 @@ def _judge(
 ) -> None:
     """Judge ``only`` on the unit's readable evidence for 14; not verified rather than a gap
     when some evidence could not be read (a scan may hold what is missing)."""
-    docs = readable(evidence, 14)
-    folded_text(docs, unit)
-    try:
-        judge(
-            docs,
-            CONCEPTS,
-            indicator=14,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            only=only,
-            subject=subject,
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 14, unit)
-        raise
+    judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=14,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        only=only,
+        subject=subject,
+    )

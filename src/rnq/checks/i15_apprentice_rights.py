@@ -24,11 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rnq.checks.helpers import folded_text, readable, unless_unreadable
-from rnq.checks.judging import Finder, Reader, judge
+from rnq.checks.judging import Finder, Reader, judge_readable
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg
+from rnq.engine.outcomes import msg
 from rnq.match.french import Concept, concept_found
 from rnq.match.questions import document_body, document_question, named_question
 from rnq.referential.loader import Referential
@@ -348,19 +347,13 @@ def _judge(
 ) -> None:
     """Judge ``only`` on the unit's readable evidence for 15; not verified rather than a gap
     when some evidence could not be read (a scan may hold what is missing)."""
-    docs = readable(evidence, 15)
-    folded_text(docs, unit)
-    try:
-        judge(
-            docs,
-            CONCEPTS,
-            indicator=15,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            only=only,
-            subject=subject,
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 15, unit)
-        raise
+    judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=15,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        only=only,
+        subject=subject,
+    )

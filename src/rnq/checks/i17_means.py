@@ -16,11 +16,10 @@ describes the means will do. A draft or an empty template proves nothing.
 
 from __future__ import annotations
 
-from rnq.checks.helpers import folded_text, readable, unless_unreadable
-from rnq.checks.judging import Finder, judge
+from rnq.checks.judging import Finder, judge_readable
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg
+from rnq.engine.outcomes import msg
 from rnq.match.french import Concept, terms
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -212,18 +211,12 @@ def check_moyens_locaux(
     Lease, accessibility register, risk assessment, CVs or contracts are evidence examples, not
     requirements. A draft or an empty template proves nothing.
     """
-    docs = readable(evidence, 17)
-    folded_text(docs, unit)
-    try:
-        judge(
-            docs,
-            CONCEPTS,
-            indicator=17,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            subject=msg("Moyens humains, techniques et locaux", "People, equipment and premises"),
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 17, unit)
-        raise
+    judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=17,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        subject=msg("Moyens humains, techniques et locaux", "People, equipment and premises"),
+    )

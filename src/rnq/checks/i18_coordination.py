@@ -19,16 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rnq.checks.helpers import (
-    advise_if_stale,
-    folded_text,
-    readable,
-    unless_unreadable,
-)
-from rnq.checks.judging import Finder, Judgement, judge, sources_of
+from rnq.checks.helpers import advise_if_stale
+from rnq.checks.judging import Finder, Judgement, judge_readable, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg
+from rnq.engine.outcomes import msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -149,21 +144,15 @@ def check_coordination_intervenants(
     rnq.yaml. A coordination record less than a year old is a rule of thumb of rnq (a point of
     vigilance). A draft or an empty template proves nothing.
     """
-    docs = readable(evidence, 18)
-    folded_text(docs, unit)
-    try:
-        judgement = judge(
-            docs,
-            CONCEPTS,
-            indicator=18,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            subject=msg("Coordination des intervenants", "Coordination of contributors"),
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 18, unit)
-        raise
+    docs, judgement = judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=18,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        subject=msg("Coordination des intervenants", "Coordination of contributors"),
+    )
     _recent_coordination(docs, judgement, facts, referential, unit, audit_date)
 
 

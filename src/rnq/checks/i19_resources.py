@@ -27,12 +27,18 @@ from collections.abc import Sequence
 from rnq.checks.helpers import (
     advise_if_stale,
     files,
-    folded_text,
     readable,
-    unless_unreadable,
     where,
 )
-from rnq.checks.judging import FACT_TEXT, Finder, Reader, assess, demanded, judge, sources_of
+from rnq.checks.judging import (
+    FACT_TEXT,
+    Finder,
+    Reader,
+    assess,
+    demanded,
+    judge_readable,
+    sources_of,
+)
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, advise, msg, skip
@@ -282,24 +288,16 @@ def check_ressources_pedagogiques(
     teaching assistance required by article D. 6313-3-1 of the Code du travail is demanded. A
     draft or an empty template proves nothing.
     """
-    docs = readable(evidence, 19)
-    folded_text(docs, unit)
-    try:
-        judge(
-            docs,
-            CONCEPTS,
-            indicator=19,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            only=_RESOURCE_ITEMS,
-            subject=msg(
-                "Ressources pédagogiques et appropriation", "Learning resources and their use"
-            ),
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 19, unit)
-        raise
+    judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=19,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        only=_RESOURCE_ITEMS,
+        subject=msg("Ressources pédagogiques et appropriation", "Learning resources and their use"),
+    )
 
 
 @mark.verifies("suivi-distance-effectif")

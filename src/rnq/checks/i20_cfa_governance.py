@@ -26,14 +26,11 @@ from collections.abc import Sequence
 
 from rnq.checks.helpers import (
     advise_if_stale,
-    folded_text,
-    readable,
-    unless_unreadable,
 )
-from rnq.checks.judging import Finder, Judgement, Reader, judge, sources_of
+from rnq.checks.judging import Finder, Judgement, Reader, judge_readable, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg
+from rnq.engine.outcomes import msg
 from rnq.match.french import Concept
 from rnq.match.questions import document_question, fold, named_question
 from rnq.match.tables import Table, find_table
@@ -356,22 +353,16 @@ def check_personnel_dedie_cfa(
     less than a year old are a rule of thumb of rnq (a point of vigilance). A draft or an empty
     template ("à nommer", "compte rendu à venir") proves nothing.
     """
-    docs = readable(evidence, 20)
-    folded_text(docs, unit)
-    try:
-        judgement = judge(
-            docs,
-            CONCEPTS,
-            indicator=20,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            only=_STAFF_ITEMS,
-            subject=msg("Personnel dédié du CFA", "CFA dedicated staff"),
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 20, unit)
-        raise
+    docs, judgement = judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=20,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        only=_STAFF_ITEMS,
+        subject=msg("Personnel dédié du CFA", "CFA dedicated staff"),
+    )
     _recent_minutes(docs, judgement, referential, unit, audit_date)
 
 
@@ -424,22 +415,16 @@ def check_gouvernance_cfa(
     conseil de perfectionnement or of the steering committee). Provisional 2026 text: an absence
     reads "to confirm", never a gap.
     """
-    docs = readable(evidence, 20)
-    folded_text(docs, unit)
-    try:
-        judge(
-            docs,
-            CONCEPTS,
-            indicator=20,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            only=_GOVERNANCE_ITEMS,
-            subject=msg(
-                "Pilotage et gouvernance du CFA (texte 2026 provisoire)",
-                "CFA steering and governance (provisional 2026 text)",
-            ),
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 20, unit)
-        raise
+    judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=20,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        only=_GOVERNANCE_ITEMS,
+        subject=msg(
+            "Pilotage et gouvernance du CFA (texte 2026 provisoire)",
+            "CFA steering and governance (provisional 2026 text)",
+        ),
+    )

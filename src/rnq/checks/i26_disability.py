@@ -10,11 +10,10 @@ Its built-in checks:
 
 from __future__ import annotations
 
-from rnq.checks.helpers import folded_text, readable, unless_unreadable
-from rnq.checks.judging import Finder, judge
+from rnq.checks.judging import Finder, judge_readable
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, msg
+from rnq.engine.outcomes import msg
 from rnq.match.french import Concept
 from rnq.referential.loader import Referential
 from rnq.workspace.config import Unit
@@ -186,20 +185,12 @@ def check_reseau_handicap(
     describe how you call on that network and the support, adaptation or referral measures taken.
     A draft or an empty template proves nothing.
     """
-    docs = readable(evidence, 26)
-    folded_text(docs, unit)
-    try:
-        judge(
-            docs,
-            CONCEPTS,
-            indicator=26,
-            referential=referential,
-            facts=facts,
-            target=unit,
-            subject=msg(
-                "Expertises, outils et réseau handicap", "Disability expertise and network"
-            ),
-        )
-    except Gap as gap:
-        unless_unreadable(gap, evidence, 26, unit)
-        raise
+    judge_readable(
+        evidence,
+        CONCEPTS,
+        indicator=26,
+        referential=referential,
+        facts=facts,
+        target=unit,
+        subject=msg("Expertises, outils et réseau handicap", "Disability expertise and network"),
+    )

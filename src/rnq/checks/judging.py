@@ -33,8 +33,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rnq.checks.helpers import Folded, Passage, Reading, ask, body, files, where
-from rnq.collect.evidence import Evidence
+from rnq.checks.helpers import (
+    Folded,
+    Passage,
+    Reading,
+    ask,
+    body,
+    files,
+    folded_text,
+    readable,
+    unless_unreadable,
+    where,
+)
+from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.outcomes import Gap, advise
 from rnq.match.french import DRAFT, Concept
 from rnq.match.questions import answer
@@ -53,6 +64,7 @@ __all__ = [
     "demanded",
     "finder_questions",
     "judge",
+    "judge_readable",
     "sources_of",
     "stated",
 ]
@@ -323,6 +335,40 @@ def judge(
             items=[i.id for i in judgement.gaps],
         )
     return judgement
+
+
+def judge_readable(
+    evidence: EvidenceSet,
+    concepts: Mapping[str, Finder],
+    *,
+    indicator: int,
+    referential: Referential,
+    facts: TargetFacts | None,
+    target: Unit,
+    subject: Localized,
+    only: Iterable[str] | None = None,
+) -> tuple[EvidenceSet, Judgement]:
+    """:func:`judge` on the readable evidence for ``indicator`` (not verified when none of it
+    carries any text); not verified rather than a gap when some evidence for ``indicator`` could
+    not be read (a scan may hold what is missing). Returns the documents read and the
+    judgement."""
+    docs = readable(evidence, indicator)
+    folded_text(docs, target)
+    try:
+        judgement = judge(
+            docs,
+            concepts,
+            indicator=indicator,
+            referential=referential,
+            facts=facts,
+            target=target,
+            only=only,
+            subject=subject,
+        )
+    except Gap as gap:
+        unless_unreadable(gap, evidence, indicator, target)
+        raise
+    return docs, judgement
 
 
 def _drafts_note(judgement: Judgement) -> Localized:
