@@ -71,6 +71,7 @@ __all__ = [
     "folded_text",
     "incomplete",
     "is_current",
+    "kept_unit",
     "labels",
     "matches",
     "mentions",
@@ -454,15 +455,18 @@ def where(target: Unit | Offering) -> Localized:
     return msg(f"unité « {target.name} »", f"unit '{target.name}'")
 
 
-def where_kept(unit: Unit, items: Iterable[Evidence], config: WorkspaceConfig) -> Localized:
-    """The place a finding is about: the central function when every piece of evidence
-    concerned is central (so that the finding reads the same for every unit and is reported
-    once), else the unit."""
+def kept_unit(unit: Unit, items: Iterable[Evidence], config: WorkspaceConfig) -> Unit:
+    """The unit a finding names: the central function when every piece of evidence concerned is
+    central (so that the finding reads the same for every unit and is reported once), else the
+    unit."""
     central = {u.id: u for u in config.units if u.central}
     units = {item.unit for item in items}
-    if units and units <= set(central):
-        return where(central[sorted(units)[0]])
-    return where(unit)
+    return central[sorted(units)[0]] if units and units <= set(central) else unit
+
+
+def where_kept(unit: Unit, items: Iterable[Evidence], config: WorkspaceConfig) -> Localized:
+    """The place a finding is about: :func:`where` of :func:`kept_unit`."""
+    return where(kept_unit(unit, items, config))
 
 
 def new_entrant_at_initial(config: WorkspaceConfig, category: str | None = None) -> bool:

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from rnq.checks.helpers import is_current, readable
+from rnq.checks.helpers import is_current, kept_unit, readable
 from rnq.checks.judging import Finder, Reader, Source, demanded, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
@@ -266,14 +266,6 @@ def _declared(item: Evidence) -> str | None:
     return _ITEM_OF.get(who) if who else None
 
 
-def _kept(unit: Unit, docs: Sequence[Evidence], config: WorkspaceConfig) -> Unit:
-    """The unit a finding names: the central function when all the evidence read is central
-    (the finding then reads the same for every unit and is reported once)."""
-    central = {u.id: u for u in config.units if u.central}
-    units = {d.unit for d in docs}
-    return central[sorted(units)[0]] if units and units <= set(central) else unit
-
-
 def _heard_in(sources: Sequence[Source], item: str) -> list[Source]:
     finder = CONCEPTS[item]
     return [s for s in sources if _declared(s.item) == item or s.states(finder)]
@@ -333,7 +325,7 @@ def check_appreciations_parties_prenantes(
     wanted = [i.id for i in demanded(referential, 30, unit) if i.id in _STAKEHOLDER_ITEMS]
     usable = [s for s in sources_of(docs) if s.draft() is None]
     declared = {item for s in usable if (item := _declared(s.item)) is not None}
-    kept = _kept(unit, docs, config)
+    kept = kept_unit(unit, docs, config)
     judge(
         docs,
         CONCEPTS,

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from rnq.checks.helpers import mentions, readable, remember, where_kept
+from rnq.checks.helpers import kept_unit, mentions, readable, remember, where_kept
 from rnq.checks.judging import Finder, Reader, judge
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date, match_columns, parse_date
@@ -437,7 +437,7 @@ def check_procedure_reclamations(
     rédiger ») proves nothing.
     """
     docs = list(readable(evidence, 31))
-    kept = _kept(unit, docs, config)
+    kept = kept_unit(unit, docs, config)
     judge(
         docs,
         CONCEPTS,
@@ -451,14 +451,6 @@ def check_procedure_reclamations(
             "Handling of difficulties, complaints and incidents",
         ),
     )
-
-
-def _kept(unit: Unit, docs: Sequence[Evidence], config: WorkspaceConfig) -> Unit:
-    """The unit a finding names: the central function when all the evidence read is central
-    (the finding then reads the same for every unit and is reported once)."""
-    central = {u.id: u for u in config.units if u.central}
-    units = {d.unit for d in docs}
-    return central[sorted(units)[0]] if units and units <= set(central) else unit
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rnq.checks.helpers import new_entrant_at_initial, readable
+from rnq.checks.helpers import kept_unit, new_entrant_at_initial, readable
 from rnq.checks.judging import Finder, Reader, judge
-from rnq.collect.evidence import Evidence, EvidenceSet
+from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import msg, skip
 from rnq.match.french import Concept, states
@@ -189,14 +189,6 @@ _IMPROVEMENT = (
 _RISKS = ("analyse-risques", "mesures-maitrise")
 
 
-def _kept(unit: Unit, docs: Sequence[Evidence], config: WorkspaceConfig) -> Unit:
-    """The unit a finding names: the central function when all the evidence read is central
-    (the finding then reads the same for every unit and is reported once)."""
-    central = {u.id: u for u in config.units if u.central}
-    units = {d.unit for d in docs}
-    return central[sorted(units)[0]] if units and units <= set(central) else unit
-
-
 @mark.verifies("amelioration-continue")
 def check_ameliorations_tracees(
     unit: Unit,
@@ -237,7 +229,7 @@ def check_ameliorations_tracees(
         indicator=32,
         referential=referential,
         facts=facts,
-        target=_kept(unit, docs, config),
+        target=kept_unit(unit, docs, config),
         only=_IMPROVEMENT,
         subject=msg("Amélioration continue", "Continuous improvement"),
     )
@@ -273,7 +265,7 @@ def check_analyse_risques(
         indicator=32,
         referential=referential,
         facts=facts,
-        target=_kept(unit, docs, config),
+        target=kept_unit(unit, docs, config),
         only=_RISKS,
         subject=msg(
             "Analyse des risques sur la qualité des formations",

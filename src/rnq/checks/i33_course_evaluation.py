@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rnq.checks.helpers import files, readable, where
+from rnq.checks.helpers import files, kept_unit, readable, where
 from rnq.checks.judging import Finder, Reader, demanded, judge, sources_of
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
@@ -158,14 +158,6 @@ CONCEPTS: dict[str, Finder] = {
 }
 
 
-def _kept(unit: Unit, docs: Sequence[Evidence], config: WorkspaceConfig) -> Unit:
-    """The unit a finding names: the central function when all the evidence read is central
-    (the finding then reads the same for every unit and is reported once)."""
-    central = {u.id: u for u in config.units if u.central}
-    units = {d.unit for d in docs}
-    return central[sorted(units)[0]] if units and units <= set(central) else unit
-
-
 def _own_document(docs: Sequence[Evidence]) -> bool:
     """A teaching evaluation in a document of its own (not a satisfaction survey) is itself the
     separate mechanism."""
@@ -227,7 +219,7 @@ def check_evaluation_enseignements(
         indicator=33,
         referential=referential,
         facts=facts,
-        target=_kept(unit, docs, config),
+        target=kept_unit(unit, docs, config),
         only=items,
         subject=msg(
             "Évaluation des contenus et des enseignements (indicateur 33, provisoire)",
