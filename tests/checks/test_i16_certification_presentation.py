@@ -163,3 +163,24 @@ def test_16_gap_on_an_rs_certification_is_provisional(run_ws: RunWs) -> None:
     (rs,) = [f for f in presentation(report) if "Répertoire spécifique" in f.message]
     assert rs.outcome == "advice" and rs.confirm
     assert report.indicator(16).status == "conform"
+
+
+def test_16_unreadable_evidence_makes_a_missing_requirement_not_verified(run_ws: RunWs) -> None:
+    """Where some evidence for 16 is a scan, readable evidence that lacks the certifier's
+    requirements (a list of candidates, a notice) is not an absence: the scan may hold them
+    (SPEC §4: an NC needs a verified absence). The example's CAP AEPE: a scan and the certifier's
+    list of candidates."""
+    scan = b"%PDF-1.4\n%%EOF"
+    files: dict[str, str | bytes] = {
+        "pro/cap/exam.md": note("16", "certification", NO_RULES),
+        "pro/cap/I16-presentation-scan.pdf": scan,
+    }
+    report = run_ws(CONFIG, files, audit_date=V9_AUDIT, indicators=(16,))
+    [finding] = [f for f in presentation(report) if f.outcome != "passed"]
+    assert finding.outcome == "not_verified" and finding.offering == "cap"
+    assert finding.evidence == ("pro/cap/I16-presentation-scan.pdf",)
+    assert "exigences formelles du certificateur" in finding.message
+    assert "1 document(s) illisible(s) (prestation « CAP Fleuriste ») peuvent le contenir" in (
+        finding.message
+    )
+    assert report.indicator(16).status == "not_assessed"

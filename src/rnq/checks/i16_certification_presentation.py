@@ -19,11 +19,18 @@ confirmer » (whether 16 covers RS is not confirmed).
 from __future__ import annotations
 
 from rnq.checks.exam_registrations import check_registered_in_time
-from rnq.checks.helpers import cert_provisional, files, readable, rs_note, where
+from rnq.checks.helpers import (
+    cert_provisional,
+    files,
+    readable,
+    rs_note,
+    unreadable_paths,
+    where,
+)
 from rnq.checks.judging import Finder, Judgement, Reader, judge, stated
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
-from rnq.engine.outcomes import Gap, advise, msg
+from rnq.engine.outcomes import Gap, advise, msg, not_verified
 from rnq.match.french import Concept, term
 from rnq.match.questions import document_question, named_question
 from rnq.match.tables import find_table
@@ -213,6 +220,23 @@ def _advise_orientation(
     )
 
 
+def _unless_unreadable(gap: Gap, evidence: EvidenceSet, offering: Offering) -> None:
+    """Not verified rather than ``gap`` when some of the offering's evidence for 16 could not be
+    read; nothing otherwise (the caller raises the gap)."""
+    unread = unreadable_paths(evidence, 16)
+    if unread:
+        place = where(offering)
+        not_verified(
+            msg(
+                f"{gap.message.fr} — {len(unread)} document(s) illisible(s) ({place.fr}) "
+                "peuvent le contenir.",
+                f"{gap.message.en} — {len(unread)} unreadable document(s) ({place.en}) may "
+                "hold it.",
+            ),
+            evidence=unread,
+        )
+
+
 @mark.verifies("presentation-certification")
 def check_presentation_certification(
     offering: Offering,
@@ -263,6 +287,9 @@ def check_presentation_certification(
             ),
         )
     except Gap as gap:
+        # A scan for 16 may hold what the readable evidence (the certifier's list of candidates,
+        # say) lacks: not verified rather than a gap (SPEC §4: an NC needs a verified absence).
+        _unless_unreadable(gap, evidence, offering)
         rs = rs_note(offering)
         raise Gap(
             msg(f"{gap.message.fr}{rs.fr}", f"{gap.message.en}{rs.en}"),
