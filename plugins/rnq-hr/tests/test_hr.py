@@ -84,6 +84,18 @@ def test_exports_become_the_trainers_register_and_the_plan(
     assert plan.text is not None and "2 action(s) de formation et 1 entretien(s)" in plan.text
 
 
+def test_the_plan_counts_a_person_once_whatever_the_case_of_the_name(
+    hr_workspace: Callable[..., Path],
+) -> None:
+    """A SIRH writes « LAMBERT » in the staff export and « Élodie Lambert » in the trainings
+    export: one person, not two."""
+    staff = PERSONNEL.replace("S001;Lambert;", "S001;LAMBERT;")
+    records, result = _collect(hr_workspace({STAFF: staff, TRAININGS: FORMATIONS}))
+    assert _problems(result) == []
+    text = records["plan-competences"].text
+    assert text is not None and "pour 2 salarié(s)" in text
+
+
 def test_windows_1252_export_is_read_with_its_accents(hr_workspace: Callable[..., Path]) -> None:
     qualification = "Master RH – Sciences de l’éducation"
     data = PERSONNEL.replace("Master RH", qualification).encode("cp1252")

@@ -529,11 +529,12 @@ class _Plan:
         rows = [*self.rows, *self.staff.interviews]
         days = [dt.date.fromisoformat(row[3]) for row in rows if row[3]]
         done = sum(normalize(row[4]).startswith(("realise", "termine", "effectue")) for row in rows)
+        people = len({normalize(row[0]) for row in rows})  # « LAMBERT » and « Lambert »: one
         where = source.relative if source is not None else self.staff.source
         text = (
             f"Plan de développement des compétences (export SIRH {where}) : "
             f"{len(self.rows)} action(s) de formation et {len(self.staff.interviews)} entretien(s) "
-            f"professionnel(s) pour {len({row[0] for row in rows})} salarié(s), {done} réalisé(s)"
+            f"professionnel(s) pour {people} salarié(s), {done} réalisé(s)"
             + (f", du {fr_date(min(days))} au {fr_date(max(days))}" if days else "")
             + "."
         )
