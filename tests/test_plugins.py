@@ -169,6 +169,23 @@ def test_unknown_collector_is_a_problem(
     assert not [e for e in result.evidence if e.collector != "filesystem"]
 
 
+def test_an_example_plugin_not_installed_is_named_with_how_to_install_it(
+    write_workspace: Callable[..., Path],
+) -> None:
+    result = _collect(write_workspace(CRM_CONFIG, CRM_FILES), entry_points=False)
+    [problem] = result.problems
+    assert problem.path == "rnq.yaml"
+    assert problem.message.fr == (
+        "unité « pro » : collecteur inconnu « crm-complaints » (disponibles : —) — l'extension "
+        "d'exemple qui le fournit n'est pas installée : pip install ./plugins/rnq-crm-complaints,"
+        " depuis le dépôt de rnq"
+    )
+    assert "pip install ./plugins/rnq-crm-complaints, from rnq's repository" in problem.message.en
+    other = CRM_CONFIG.replace("use: crm-complaints", "use: erp-export")
+    [problem] = _collect(write_workspace(other, CRM_FILES), entry_points=False).problems
+    assert problem.message.fr.endswith("(disponibles : —) — installez l'extension qui le fournit")
+
+
 class _Exploding:
     """A plugin whose collectors raise: reported, and the run goes on."""
 

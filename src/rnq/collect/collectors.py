@@ -235,6 +235,13 @@ def collect(
     return result
 
 
+#: The collectors of the example plugins shipped in rnq's ``plugins/`` folder (each in
+#: ``plugins/rnq-NAME``): a unit enabling one that is not installed is told how to install it.
+EXAMPLE_PLUGINS = frozenset(
+    {"crm-complaints", "moodle", "registrations", "hr", "exam-registrations", "reports"}
+)
+
+
 def _unknown(
     workspace: Workspace, unit: Unit, name: str, known: list[str], result: CollectResult
 ) -> None:
@@ -245,10 +252,25 @@ def _unknown(
     available = ", ".join(known) or "—"
     hint_fr = f" — vouliez-vous dire « {close[0]} » ?" if close else ""
     hint_en = f" — did you mean '{close[0]}'?" if close else ""
+    install_fr = install_en = ""
+    if name in EXAMPLE_PLUGINS:
+        hint_fr = hint_en = ""
+        install_fr = (
+            f" — l'extension d'exemple qui le fournit n'est pas installée : pip install "
+            f"./plugins/rnq-{name}, depuis le dépôt de rnq"
+        )
+        install_en = (
+            f" — the example plugin that provides it is not installed: pip install "
+            f"./plugins/rnq-{name}, from rnq's repository"
+        )
+    elif not close:
+        install_fr = " — installez l'extension qui le fournit"
+        install_en = " — install the plugin that provides it"
     message = Localized(
         fr=f"unité « {unit.id} » : collecteur inconnu « {name} »{hint_fr} (disponibles : "
-        f"{available})",
-        en=f"unit '{unit.id}': unknown collector '{name}'{hint_en} (available: {available})",
+        f"{available}){install_fr}",
+        en=f"unit '{unit.id}': unknown collector '{name}'{hint_en} (available: {available})"
+        f"{install_en}",
     )
     result.problems.append(Problem(path="rnq.yaml", line=workspace.line("units"), message=message))
 
