@@ -50,11 +50,6 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.results"
 
-#: The indicators whose documents these checks read besides their own (the question plan asks
-#: their questions of those documents too, in the extraction workers).
-READS = (1,)
-
-
 #: Months after which published results are out of date when ``freshness`` sets none (rnq's
 #: rule of thumb: the reference names no period).
 RESULTS_MONTHS = 12

@@ -47,10 +47,6 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.design"
 
-#: The indicators whose documents these checks read besides their own (the question plan asks
-#: their questions of those documents too, in the extraction workers).
-READS = (1,)
-
 #: What an entry instrument is (each word also finds its plural).
 _TOOLS = (
     "test|quiz|QCM|questionnaire|exercice|évaluation|épreuve|entretien|diagnostic|bilan|grille"

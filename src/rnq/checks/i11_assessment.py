@@ -33,10 +33,6 @@ __all__ = ["CONCEPTS", "check_evaluation_acquis"]
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.delivery"
 
-#: The indicators whose documents these checks read besides their own (the question plan asks
-#: their questions of those documents too, in the extraction workers).
-READS = (1,)
-
 #: What says an « évaluation » is of something else than learning: satisfaction, prices, sales.
 _NOT_LEARNING = (
     "satisfaction",

@@ -53,10 +53,6 @@ __all__ = [
 #: ``rnq diff`` key on check names, so they stay the same when the file moves.
 CHECKS_NAMESPACE = "rnq.checks.specific"
 
-#: The indicators whose documents these checks read besides their own (the question plan asks
-#: their questions of those documents too, in the extraction workers).
-READS = (1, 3, 7)
-
 #: A statement that only sends the reader to the certifier's website states nothing itself
 #: (« les épreuves se déroulent selon le règlement du certificateur (cf. site du certificateur) »).
 _NOT_POINTING = r"(?![^\n]{0,80}\b(?:cf|voir)\b\.? (?:le |la |sur le )?site\b)"
