@@ -5,8 +5,10 @@ report shows conform indicators and exactly the gaps planted in it (see ``eviden
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -46,16 +48,31 @@ def _tree(root: Path) -> dict[str, bytes]:
     }
 
 
+#: The example plugins the workspace's units enable: collector name → module.
+PLUGINS = {
+    "crm-complaints": "rnq_crm_complaints",
+    "moodle": "rnq_moodle",
+    "registrations": "rnq_registrations",
+    "hr": "rnq_hr",
+    "exam-registrations": "rnq_exam_registrations",
+    "reports": "rnq_reports",
+}
+#: Unit → the collectors its rnq.yaml enables.
+ENABLED = {
+    "siege": ("hr", "reports"),
+    "pro": ("crm-complaints", "registrations", "exam-registrations"),
+    "langues": ("crm-complaints", "moodle", "exam-registrations"),
+    "scolaire": ("crm-complaints", "moodle"),
+}
+
+
 def _plugins() -> tuple[ModuleType, ...]:
-    """The two example plugins, importable without installing them."""
-    for name in ("rnq-crm-complaints", "rnq-moodle"):
-        src = str(REPO / "plugins" / name / "src")
+    """The six example plugins, importable without installing them."""
+    for name in PLUGINS:
+        src = str(REPO / "plugins" / f"rnq-{name}" / "src")
         if src not in sys.path:
             sys.path.insert(0, src)
-    import rnq_crm_complaints
-    import rnq_moodle
-
-    return (rnq_crm_complaints, rnq_moodle)
+    return tuple(importlib.import_module(module) for module in PLUGINS.values())
 
 
 def _run(*, plugins: bool) -> dict[str, Any]:
@@ -70,7 +87,7 @@ def _run(*, plugins: bool) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
-    """The example's report, with both example plugins."""
+    """The example's report, with the six example plugins."""
     return _run(plugins=True)
 
 
@@ -148,13 +165,75 @@ def test_only_the_scanned_document_is_an_error_and_the_answer_is_no(
 def test_without_the_plugins_the_unknown_collectors_are_errors_naming_the_unit() -> None:
     report = _run(plugins=False)
     unknown = [e["message"] for e in report["errors"] if e["path"] == "rnq.yaml"]
-    assert len(unknown) == 5
-    for unit, collector in [
-        ("pro", "crm-complaints"),
-        ("langues", "crm-complaints"),
-        ("langues", "moodle"),
-        ("scolaire", "crm-complaints"),
-        ("scolaire", "moodle"),
-    ]:
-        assert any(f"« {unit} »" in m and f"« {collector} »" in m for m in unknown)
+    enabled = [(unit, name) for unit, names in ENABLED.items() for name in names]
+    assert len(unknown) == len(enabled) == 10
+    for unit, collector in enabled:
+        [message] = [m for m in unknown if f"« {unit} »" in m and f"« {collector} »" in m]
+        # which plugin is missing, and how to install it
+        assert f"pip install ./plugins/rnq-{collector}" in message
     assert report["summary"]["conform"] > 0
+
+
+def test_the_report_reads_records_from_each_of_the_six_plugins(report: dict[str, Any]) -> None:
+    """Each unit's collectors gave records, none failed, and the evidence map names them."""
+    assert not [e for e in report["errors"] if e["path"] == "rnq.yaml"]
+    assert not [e for e in report["errors"] if e["path"].startswith("plugin:")]
+    given = {(e["unit"], e["collector"]) for e in report["evidence"] if e["mapped_by"] == "plugin"}
+    assert given == {(unit, name) for unit, names in ENABLED.items() for name in names}
+    for item in report["evidence"]:
+        if item["mapped_by"] == "plugin":
+            assert item["path"].startswith(f"{item['collector']}:")
+            assert item["read"] == "ok"
+
+
+def test_the_exports_are_french_as_real_software_writes_them() -> None:
+    """« ; », Windows-1252 or UTF-8 with BOM, dd/mm/yyyy dates."""
+    exports = {p: d for p, d in _tree(EXAMPLE).items() if "/exports/" in p and p.endswith(".csv")}
+    assert len(exports) == 12
+    bom = [p for p, d in exports.items() if d.startswith(b"\xef\xbb\xbf")]
+    cp1252 = [p for p, d in exports.items() if not d.startswith(b"\xef\xbb\xbf") and _cp1252(d)]
+    assert len(bom) >= 3 and len(cp1252) >= 3
+    for path, data in exports.items():
+        if "/moodle/" in path:
+            continue  # Moodle writes « , » and ISO dates
+        header = data.splitlines()[0]
+        assert b";" in header, path
+        assert re.search(rb";\d\d/\d\d/20\d\d;", data), path
+
+
+def _cp1252(data: bytes) -> bool:
+    """Windows-1252 rather than UTF-8: not valid UTF-8, but valid Windows-1252."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        data.decode("cp1252")
+        return True
+    return False
+
+
+def test_the_exports_keep_the_planted_gaps_and_add_one_point_de_vigilance(
+    report: dict[str, Any],
+) -> None:
+    """The exports change no indicator's status (see PLANTED); the one gap planted in them is
+    advice: a learner positioned three days after entry (indicator 8's wording does not date the
+    positioning against entry)."""
+    advice = [
+        f
+        for i in report["indicators"]
+        for f in i["findings"]
+        if f["outcome"] == "advice" and any(":" in e and "/exports/" in e for e in f["evidence"])
+    ]
+    [late] = advice
+    assert late["offering"] == "comptabilite-paie"
+    assert (
+        "Nathan É. (ligne 15, entrée le 21/09/2026, positionnement le 24/09/2026)"
+        in (late["message"])
+    )
+    assert _indicator(report, 8)["status"] == "conform"
+    # the certifier's list does not stand in for the CAP AEPE's scanned document
+    [sixteen] = [
+        f
+        for f in _indicator(report, 16)["findings"]
+        if f["offering"] == "cap-aepe" and f["outcome"] == "not_verified"
+    ]
+    assert SCAN in sixteen["evidence"]

@@ -1311,7 +1311,7 @@ VIOLENCE = procedure(
         ),
         (
             "Signalement",
-            "Adresse dédiée signalement@infad.example.org, tuteur, responsable pédagogique ou référente handicap ; accusé de réception sous 48 h ; confidentialité garantie.",
+            "Adresse dédiée signalement@infad.example.org, tuteur, responsable pédagogique ou référente handicap ; accusé de réception sous 48 h ; prise en charge (premier entretien, mesures conservatoires) au plus tard 7 jours après la réception ; confidentialité garantie.",
         ),
         (
             "Traitement",
@@ -2421,6 +2421,319 @@ def moodle_attendance(sessions: Sequence[D]) -> list[list[str]]:
     return rows
 
 
+# --- Exports of the registration application, the SIRH, the certifiers and the reporting device -
+
+#: Fictional first and last names of the learners and candidates named in the exports.
+FIRST_NAMES = (
+    "Alice", "Bastien", "Céline", "David", "Élise", "Fabien", "Gaëlle", "Hervé", "Iris", "Jonas",
+    "Katia", "Loïc", "Manon", "Nathan", "Océane", "Pierre", "Rania", "Samuel", "Typhaine", "Victor",
+)  # fmt: skip
+LAST_NAMES = (
+    "Fictif", "Exemplaire", "Démo", "Modèle", "Témoin", "Essai", "Maquette", "Prototype",
+    "Spécimen", "Échantillon", "Brouillon", "Ébauche", "Esquisse", "Canevas",
+)  # fmt: skip
+
+
+def _person(index: int) -> tuple[str, str]:
+    """The ``index``-th fictional person (first name, last name), the same on every run."""
+    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    return first, LAST_NAMES[(3 * index + index // len(FIRST_NAMES)) % len(LAST_NAMES)]
+
+
+def _fr(day: D | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+#: Registrations of the pro unit's offerings: (offering title, entry, status); each applicant's
+#: other dates follow from the entry (application 30 days before, needs interview 21 days
+#: before, positioning 14 days before, notice to attend 7 days before).
+REGISTRATIONS: tuple[tuple[str, D | None, str], ...] = (
+    ("CAP Fleuriste", D(2026, 1, 12), "En formation"),
+    ("CAP Fleuriste", D(2026, 3, 2), "En formation"),
+    ("CAP Fleuriste", D(2026, 5, 4), "En formation"),
+    ("CAP Fleuriste", D(2026, 9, 7), "En formation"),
+    ("CAP Fleuriste", D(2026, 12, 7), "Inscrit"),
+    ("CAP Accompagnant éducatif petite enfance", D(2026, 1, 19), "En formation"),
+    ("CAP Accompagnant éducatif petite enfance", D(2026, 4, 13), "Abandon"),
+    ("CAP Accompagnant éducatif petite enfance", D(2026, 6, 1), "En formation"),
+    ("CAP Accompagnant éducatif petite enfance", D(2026, 9, 14), "En formation"),
+    ("CAP Accompagnant éducatif petite enfance", None, "Dossier incomplet"),
+    ("Gestion de la paie", D(2026, 2, 2), "Terminé"),
+    ("Gestion de la paie", D(2026, 3, 9), "Terminé"),
+    ("Gestion de la paie", D(2026, 6, 8), "Terminé"),
+    ("Gestion de la paie", D(2026, 9, 21), "Terminé"),
+    ("Gestion de la paie", D(2026, 10, 5), "En formation"),
+    ("Bureautique professionnelle", D(2026, 1, 26), "Terminé"),
+    ("Bureautique professionnelle", D(2026, 4, 6), "Terminé"),
+    ("Bureautique professionnelle", D(2026, 6, 15), "Terminé"),
+    ("Bureautique professionnelle", D(2026, 10, 12), "Terminé"),
+    ("Bureautique professionnelle", D(2026, 11, 16), "En formation"),
+)
+#: The planted point de vigilance: this applicant (the 4th of « Gestion de la paie ») took the
+#: positioning test three days after entering.
+LATE_POSITIONING = 13
+FUNDERS = ("CPF", "France Travail", "Employeur (OPCO)", "Personnel", "Région")
+
+
+def registrations_export() -> list[list[str]]:
+    """The pro unit's registration application export (« logiciel d'inscription »)."""
+    rows = [
+        [
+            "N° dossier",
+            "Nom",
+            "Prénom",
+            "Formation",
+            "Date de candidature",
+            "Entretien de besoin",
+            "Positionnement",
+            "Date de convocation",
+            "Date d'entrée en formation",
+            "Financement",
+            "Statut",
+        ]
+    ]
+    for index, (title, entry, status) in enumerate(REGISTRATIONS):
+        first, last = _person(index)
+        if entry is None:  # applied, file not complete: no interview, no test, no entry yet
+            applied, steps = D(2026, 11, 9), [D(2026, 11, 16), None, None, None]
+        else:
+            applied = entry - dt.timedelta(days=30)
+            positioning = entry - dt.timedelta(days=14)
+            if index == LATE_POSITIONING:
+                positioning = entry + dt.timedelta(days=3)
+            steps = [
+                entry - dt.timedelta(days=21),
+                positioning,
+                entry - dt.timedelta(days=7),
+                entry,
+            ]
+        rows.append(
+            [
+                f"INS-PRO-26{index + 1:03}",
+                last.upper(),
+                first,
+                title,
+                _fr(applied),
+                *(_fr(day) for day in steps),
+                FUNDERS[index % len(FUNDERS)],
+                status,
+            ]
+        )
+    return rows
+
+
+#: The candidates registered with each certifier for the 2026 session, as published on each
+#: offering's sheet (indicator 3): (admitted, adjourned, absent), then the session date and
+#: the certifier's registration deadline.
+CANDIDATES: dict[str, tuple[tuple[int, int, int], D, D]] = {
+    "CAP Fleuriste": ((34, 10, 4), D(2026, 6, 11), D(2025, 12, 5)),
+    "CAP Accompagnant éducatif petite enfance": ((50, 11, 8), D(2026, 6, 11), D(2025, 12, 5)),
+    "DAEFLE": ((94, 18, 8), D(2026, 5, 20), D(2026, 3, 21)),
+}
+#: Registered for the 2027 session, still open (no result yet).
+CANDIDATES_2027: dict[str, tuple[int, D, D]] = {
+    "CAP Fleuriste": (3, D(2027, 6, 10), D(2026, 12, 4)),
+    "CAP Accompagnant éducatif petite enfance": (4, D(2027, 6, 10), D(2026, 12, 4)),
+}
+CAP_CODES = {"CAP Fleuriste": "RNCP99001", "CAP Accompagnant éducatif petite enfance": "RNCP99002"}
+
+
+def _registered_on(index: int, deadline: D) -> D:
+    """A registration date between 70 and 5 days before the deadline."""
+    return deadline - dt.timedelta(days=5 + (index * 13) % 66)
+
+
+def cap_candidates() -> list[list[str]]:
+    """The rectorat's exam platform export of the pro unit's CAP candidates."""
+    rows = [
+        [
+            "N° candidat",
+            "Nom",
+            "Prénom",
+            "Code RNCP",
+            "Diplôme préparé",
+            "Session",
+            "Date d'inscription",
+            "Date limite d'inscription",
+            "Résultat",
+        ]
+    ]
+    number = 0
+    for title, code in CAP_CODES.items():
+        (admitted, adjourned, absent), session, deadline = CANDIDATES[title]
+        results = ["Admis"] * admitted + ["Ajourné"] * adjourned + ["Absent"] * absent
+        for result in results:
+            first, last = _person(number + 3)
+            number += 1
+            registered = _registered_on(number, deadline)
+            rows.append(
+                [
+                    f"026{number:05}",
+                    last.upper(),
+                    first,
+                    code,
+                    title,
+                    _fr(session),
+                    _fr(registered),
+                    _fr(deadline),
+                    result,
+                ]
+            )
+        count, session, deadline = CANDIDATES_2027[title]
+        for _ in range(count):
+            first, last = _person(number + 3)
+            number += 1
+            rows.append(
+                [
+                    f"027{number:05}",
+                    last.upper(),
+                    first,
+                    code,
+                    title,
+                    _fr(session),
+                    _fr(D(2026, 11, 2) + dt.timedelta(days=number % 15)),
+                    _fr(deadline),
+                    "",
+                ]
+            )
+    return rows
+
+
+def daefle_candidates() -> list[list[str]]:
+    """The DAEFLE certifier's extranet export of the candidates the INFAD registered."""
+    rows = [["Candidat", "Formation", "Code RS", "Date d'examen", "Inscrit le", "Décision du jury"]]
+    (admitted, adjourned, absent), session, deadline = CANDIDATES["DAEFLE"]
+    results = ["Admis"] * admitted + ["Ajourné"] * adjourned + ["Absent"] * absent
+    for index, result in enumerate(results):
+        first, last = _person(index + 11)
+        rows.append(
+            [
+                f"{first} {last}",
+                "DAEFLE",
+                "RS9901",
+                _fr(session),
+                _fr(_registered_on(index, deadline)),
+                result,
+            ]
+        )
+    return rows
+
+
+#: The SIRH's staff other than trainers: (last, first, job, service, unit, qualifications).
+STAFF: tuple[tuple[str, str, str, str, str], ...] = (
+    ("Fictif", "Martine", "Directrice", "Direction", "Master management public"),
+    ("Témoin", "Olivier", "Responsable qualité", "Direction qualité", "Master qualité"),
+    ("Maquette", "Sandrine", "Conseillère formation", "Pôle formation professionnelle", "BTS NDRC"),
+    ("Esquisse", "Lucie", "Conseillère formation", "Pôle langues", "Licence LEA"),
+    ("Brouillon", "Thierry", "Assistant administratif", "Pôle programmes scolaires", "BTS SAM"),
+    ("Canevas", "Julie", "Gestionnaire des examens", "Direction des études", "Licence AES"),
+)
+TRAINER_QUALIFICATIONS = {
+    "pro": "Diplôme de niveau 6 dans le domaine enseigné ; formation de formateur à distance",
+    "langues": "Master FLE ; formation de formateur à distance",
+    "scolaire": "Master d'enseignement ; formation de formateur à distance",
+    "siege": "Master sciences de l'éducation ; formation référent handicap (Agefiph)",
+}
+
+
+def _salaried() -> list[tuple[str, str, str, str, D]]:
+    """The trainers of the register who are INFAD employees (vacataires are paid outside the
+    SIRH and stay in the hand-kept register only)."""
+    return [
+        (last, first, role, unit, date)
+        for last, first, role, unit, status, date in TRAINERS
+        if status.startswith("Salarié") and date is not None
+    ]
+
+
+def sirh_staff() -> list[list[str]]:
+    """The SIRH's staff export (Windows-1252, as the HR software writes it)."""
+    rows = [
+        [
+            "Matricule",
+            "Nom",
+            "Prénom",
+            "Emploi",
+            "Service",
+            "Formateur (oui/non)",
+            "Diplômes / Qualifications",
+            "CV",
+            "Date de mise à jour",
+            "Entretien professionnel",
+        ]
+    ]
+    people = [
+        (last, first, role, UNITS[unit][0] if unit in UNITS else "Direction", "Oui",
+         TRAINER_QUALIFICATIONS[unit], date)
+        for last, first, role, unit, date in _salaried()
+    ] + [
+        (last, first, job, service, "Non", qualification, None)
+        for last, first, job, service, qualification in STAFF
+    ]  # fmt: skip
+    for index, (last, first, job, service, trainer, qualification, cv) in enumerate(people):
+        interview = D(2026, 10, 5) + dt.timedelta(days=3 * index) if index % 4 else D(2025, 11, 17)
+        rows.append(
+            [
+                f"M{2014 + index:05}",
+                last.upper(),
+                first,
+                job,
+                service,
+                trainer,
+                qualification,
+                _fr(cv),
+                _fr(D(2026, 11, 2) + dt.timedelta(days=index % 5)),
+                _fr(interview),
+            ]
+        )
+    return rows
+
+
+#: The staff development plan's actions as the SIRH records them per employee: (title, date,
+#: status, who: "formateurs" or "tous").
+SIRH_TRAININGS: tuple[tuple[str, D, str, str], ...] = (
+    ("Concevoir des ressources numériques accessibles", D(2026, 3, 12), "Réalisée", "formateurs"),
+    ("Prévention des violences et du harcèlement en formation", D(2026, 5, 19), "Réalisée", "tous"),
+    ("Information CPF et VAE des salariés", D(2026, 12, 10), "Planifiée", "tous"),
+)
+
+
+def sirh_trainings() -> list[list[str]]:
+    """The SIRH's trainings export (UTF-8 with BOM): one row per employee and action."""
+    rows = [["Matricule", "Salarié", "Intitulé de l'action", "Date de début", "Statut"]]
+    staff = sirh_staff()[1:]
+    for title, day, status, who in SIRH_TRAININGS:
+        for person in staff:
+            if who == "formateurs" and person[5] != "Oui":
+                continue
+            rows.append([person[0], f"{person[2]} {person[1].title()}", title, _fr(day), status])
+    return rows
+
+
+#: The reporting device's anonymised log (opened in September 2025): reference, received,
+#: category, acknowledged, handled, closed, status. Each is acknowledged within 48 h and handled
+#: within the 7 days the protocol sets.
+REPORTS: tuple[tuple[str, D, str, D | None, D | None, D | None, str], ...] = (
+    ("SIG-2025-01", D(2025, 10, 14), "Propos sexistes (forum)", D(2025, 10, 14), D(2025, 10, 16), D(2025, 11, 4), "Clos"),
+    ("SIG-2025-02", D(2025, 12, 3), "Harcèlement moral", D(2025, 12, 4), D(2025, 12, 8), D(2026, 1, 23), "Clos"),
+    ("SIG-2026-01", D(2026, 2, 17), "Discrimination", D(2026, 2, 18), D(2026, 2, 20), D(2026, 3, 13), "Clos"),
+    ("SIG-2026-02", D(2026, 5, 26), "Violence verbale (classe virtuelle)", D(2026, 5, 26), D(2026, 5, 27), D(2026, 6, 10), "Clos"),
+    ("SIG-2026-03", D(2026, 9, 29), "Harcèlement sexuel (PFMP)", D(2026, 9, 29), D(2026, 9, 30), D(2026, 10, 28), "Clos"),
+    ("SIG-2026-04", D(2026, 11, 16), "Harcèlement moral", D(2026, 11, 17), D(2026, 11, 19), None, "En cours"),
+)  # fmt: skip
+
+
+def reports_log() -> list[list[str]]:
+    rows = [
+        ["N°", "Reçu le", "Nature", "Accusé de réception", "Pris en charge", "Clôture", "Statut"]
+    ]
+    for reference, received, nature, acknowledged, handled, closed, status in REPORTS:
+        rows.append(
+            [reference, _fr(received), nature, _fr(acknowledged), _fr(handled), _fr(closed), status]
+        )
+    return rows
+
+
 # --- The tree -------------------------------------------------------------------------------------
 
 PRO_MANIFEST = """\
@@ -2914,6 +3227,24 @@ def unit_files() -> dict[str, bytes]:
     )
     files["scolaire/exports/moodle/achevement-daeu-2026.csv"] = csv_bytes(
         moodle_completion(daeu, D(2026, 9, 14)), delimiter=","
+    )
+    files["pro/exports/inscriptions-pro-2026-11-20.csv"] = csv_bytes(
+        registrations_export(), encoding="cp1252"
+    )
+    files["pro/exports/candidats-cap-2026-11-20.csv"] = csv_bytes(
+        cap_candidates(), encoding="utf-8-sig"
+    )
+    files["langues/exports/candidats-daefle-2026-11-20.csv"] = csv_bytes(
+        daefle_candidates(), encoding="utf-8-sig"
+    )
+    files["siege/exports/sirh-personnel-2026-11-20.csv"] = csv_bytes(
+        sirh_staff(), encoding="cp1252"
+    )
+    files["siege/exports/sirh-formations-2026.csv"] = csv_bytes(
+        sirh_trainings(), encoding="utf-8-sig"
+    )
+    files["siege/exports/signalements-2026-11-20.csv"] = csv_bytes(
+        reports_log(), encoding="utf-8-sig"
     )
     return files
 
