@@ -131,3 +131,55 @@ def test_empty_workspace(write_workspace: Callable[..., Path]) -> None:
     code, out, _ = run("evidence", str(write_workspace()))
     assert code == 0
     assert "Aucune preuve rattachée à un indicateur." in out
+
+
+#: A workspace plugin file registering a collector: its records say which plugin gave them.
+AGENDA_PLUGIN = """\
+import rnq
+
+
+def agenda(context):
+    yield rnq.Evidence(
+        path="agenda:equipe",
+        unit=context.unit.id,
+        indicators=(18,),
+        kind="coordination",
+        mapped_by="plugin",
+        collector=context.name,
+        read="ok",
+        text="12 réunions pédagogiques",
+    )
+
+
+@rnq.hookimpl
+def rnq_register_collectors():
+    return {"agenda": agenda}
+"""
+
+
+def test_each_record_names_the_plugin_that_gave_it(write_workspace: Callable[..., Path]) -> None:
+    config = CONFIG.replace("    offerings:", "    collectors: [{use: agenda}]\n    offerings:")
+    config += "plugins: [plugins/agenda.py]\n"
+    root = write_workspace(config, {**FILES, "plugins/agenda.py": AGENDA_PLUGIN})
+    code, out, _ = run("evidence", str(root), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    jsonschema.validate(doc, output_schemas()["rnq.evidence/1"])
+    evidence = {item["path"]: item for item in doc["evidence"]}
+    assert evidence["agenda:equipe"]["plugin"] == {
+        "name": "workspace:plugins/agenda.py",
+        "version": None,
+    }
+    assert evidence["agenda:equipe"]["collector"] == "agenda"
+    assert evidence["pro/cap-fleuriste/programme.pdf"]["plugin"] is None  # rnq reads files itself
+    code, out, _ = run("evidence", str(root))
+    assert "Relevés des extensions : workspace:plugins/agenda.py (1)" in out.splitlines()[2]
+    assert "agenda:equipe  (coordination) — extension workspace:plugins/agenda.py" in out
+    code, out, _ = run("evidence", str(root), "--lang", "en")
+    assert "Records from plugins: workspace:plugins/agenda.py (1)" in out
+    assert "agenda:equipe  (coordination) — plugin workspace:plugins/agenda.py" in out
+
+
+def test_without_plugin_records_no_plugin_line(root: Path) -> None:
+    code, out, _ = run("evidence", str(root))
+    assert code == 0 and "extension" not in out.lower()

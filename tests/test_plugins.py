@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
 import re
 import subprocess
 import sys
@@ -184,6 +185,65 @@ def test_an_example_plugin_not_installed_is_named_with_how_to_install_it(
     other = CRM_CONFIG.replace("use: crm-complaints", "use: erp-export")
     [problem] = _collect(write_workspace(other, CRM_FILES), entry_points=False).problems
     assert problem.message.fr.endswith("(disponibles : —) — installez l'extension qui le fournit")
+
+
+#: The example workspace's records from each plugin (see evidence/README.md).
+EXAMPLE_RECORDS = {
+    "crm-complaints": 3,
+    "moodle": 3,
+    "registrations": 4,
+    "hr": 2,
+    "exam-registrations": 3,
+    "reports": 1,
+}
+
+
+def test_the_example_reads_records_from_the_six_installed_plugins(entry_points: Path) -> None:
+    """``rnq evidence --example`` with the plugins installed (entry points, as the README's
+    first command does): every record names the plugin that gave it."""
+    from click.testing import CliRunner
+
+    from rnq.cli import main
+
+    result = CliRunner().invoke(main, ["evidence", "--example", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["errors"] == []
+    records = [item for item in doc["evidence"] if item["mapped_by"] == "plugin"]
+    counts: dict[str, int] = {}
+    for item in records:
+        assert item["plugin"] == {"name": item["collector"], "version": "0.1.0"}
+        counts[item["collector"]] = counts.get(item["collector"], 0) + 1
+    assert counts == EXAMPLE_RECORDS
+    text = CliRunner().invoke(main, ["evidence", "--example"]).stdout
+    assert text.splitlines()[2] == (
+        "Relevés des extensions : crm-complaints 0.1.0 (3), exam-registrations 0.1.0 (3), "
+        "hr 0.1.0 (2), moodle 0.1.0 (3), registrations 0.1.0 (4), reports 0.1.0 (1)"
+    )
+    assert (
+        "registrations:pro/exports/inscriptions-pro-2026-11-20.csv#comptabilite-paie  "
+        "(inscriptions, 2026-10-05) — extension registrations 0.1.0"
+    ) in text
+
+
+def test_the_example_report_names_the_records_of_the_six_plugins(entry_points: Path) -> None:
+    """The example's run through the installed entry points: the report's evidence holds each
+    plugin's records, its HTML names them, and the answer is the one evidence/README.md gives."""
+    from rnq.render.html import render_html
+
+    options = rnq.RunOptions(today=dt.date(2026, 11, 28), use_cache=False)
+    report = rnq.run(REPO / "evidence", options)
+    records = [e for e in report.evidence if e.mapped_by == "plugin"]
+    assert {e.collector for e in records} == set(EXAMPLE_RECORDS)
+    assert all(e.read == "ok" for e in records)
+    assert [e.path for e in report.errors] == [
+        "pro/cap-aepe/presentation-a-l-examen-cap-aepe-scan.pdf"
+    ]
+    html = render_html(report)
+    for record in records:
+        assert record.path in html, record.path
+    assert not report.summary.certifiable
+    assert [b.split(":")[0] for b in report.summary.blocking] == ["21", "31"]
 
 
 class _Exploding:

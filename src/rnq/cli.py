@@ -27,6 +27,8 @@ from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Lang, Localized
 
 if TYPE_CHECKING:
+    from rnq.collect.evidence_map import PluginOrigin
+    from rnq.plugins import PluginSet
     from rnq.verdict.report import Report
 
 __all__ = ["main"]
@@ -671,11 +673,30 @@ def evidence(directory: Path | None, example: bool, as_json: bool, lang: Lang) -
         lang=lang,
         workspace=str(directory),
         problems=plugins.problems,
+        origins=_plugin_origins(plugins),
     )
     if as_json:
         _emit_json(doc.model_dump(mode="json", by_alias=True))
     else:
         _echo_text(evidence_map.evidence_text(doc, lang))
+
+
+def _plugin_origins(plugins: PluginSet) -> dict[str, PluginOrigin]:
+    """Collector name → the plugin that registers it (``rnq evidence``); a plugin's
+    ``rnq_collect_evidence`` records carry the plugin's own name as their collector. A name two
+    plugins register is the one collection keeps: the last registered (pluggy calls it first)."""
+    from rnq.collect.evidence_map import PluginOrigin
+    from rnq.engine.collection import plugin_infos
+
+    origins: dict[str, PluginOrigin] = {}
+    for info in reversed(plugin_infos(plugins)):
+        if info.builtin:
+            continue
+        origin = PluginOrigin(name=info.name, version=info.version)
+        origins.setdefault(info.name, origin)
+        for collector in info.collectors:
+            origins.setdefault(collector, origin)
+    return origins
 
 
 def _workspace_dir(directory: Path | None, example: bool = False, lang: Lang = "fr") -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +24,8 @@ __all__ = [
     "ErrorItem",
     "EvidenceDocument",
     "EvidenceItem",
+    "MapItem",
+    "PluginOrigin",
     "UnmappedItem",
     "evidence_document",
     "evidence_item",
@@ -56,6 +58,27 @@ class EvidenceItem(BaseModel):
     )
 
 
+class PluginOrigin(BaseModel):
+    """The installed plugin whose collector gave a record: its name (the entry point's, or the
+    workspace file's) and its distribution's version (None for a workspace file)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    version: str | None
+
+
+class MapItem(EvidenceItem):
+    """One piece of evidence in ``rnq evidence``: an :class:`EvidenceItem` and, for a record a
+    plugin collector gave, which plugin."""
+
+    plugin: PluginOrigin | None = Field(
+        default=None,
+        description="the plugin whose collector gave this record (null for the files rnq reads "
+        "itself)",
+    )
+
+
 class UnmappedItem(BaseModel):
     """A file (or record) that maps to no indicator: listed, never dropped."""
 
@@ -84,7 +107,7 @@ class EvidenceDocument(BaseModel):
 
     schema_: Literal["rnq.evidence/1"] = Field("rnq.evidence/1", alias="schema")
     workspace: str | None
-    evidence: list[EvidenceItem]
+    evidence: list[MapItem]
     unmapped: list[UnmappedItem]
     errors: list[ErrorItem]
 
@@ -121,19 +144,28 @@ def unmapped_item(evidence: Evidence, lang: Lang) -> UnmappedItem:
     )
 
 
+def _map_item(evidence: Evidence, origins: Mapping[str, PluginOrigin]) -> MapItem:
+    """One row of ``rnq evidence``, with the plugin that gave it (a plugin's record only)."""
+    item = evidence_item(evidence)
+    origin = origins.get(evidence.collector) if evidence.mapped_by == "plugin" else None
+    return MapItem(**item.model_dump(), plugin=origin)
+
+
 def evidence_document(
     result: CollectResult,
     *,
     lang: Lang = "fr",
     workspace: str | None = None,
     problems: Iterable[Problem] = (),
+    origins: Mapping[str, PluginOrigin] | None = None,
 ) -> EvidenceDocument:
     """The evidence map of a collection; ``problems`` adds problems met elsewhere (loading
-    plugins, say) to the collection's own."""
+    plugins, say) to the collection's own; ``origins``: collector name → the plugin that
+    registers it, to say which plugin gave each record."""
     errors = sorted([*result.problems, *problems], key=lambda p: (p.path, p.line or 0))
     return EvidenceDocument(
         workspace=workspace,
-        evidence=[evidence_item(e) for e in result.evidence],
+        evidence=[_map_item(e, origins or {}) for e in result.evidence],
         unmapped=[unmapped_item(e, lang) for e in result.unmapped],
         errors=[ErrorItem(path=p.path, line=p.line, message=p.message.get(lang)) for p in errors],
     )
@@ -151,6 +183,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "none": ("Aucune preuve rattachée à un indicateur.", "No evidence mapped to an indicator."),
     "unmapped_title": ("Fichiers non rattachés", "Unmapped files"),
     "errors_title": ("Erreurs", "Errors"),
+    "plugin": ("extension", "plugin"),
+    "records": ("Relevés des extensions", "Records from plugins"),
 }
 
 
@@ -163,12 +197,32 @@ def _colon(lang: Lang) -> str:
     return ": " if lang == "en" else " : "
 
 
-def _detail(item: EvidenceItem) -> str:
+def _origin(origin: PluginOrigin) -> str:
+    return f"{origin.name} {origin.version}" if origin.version else origin.name
+
+
+def _detail(item: MapItem, lang: Lang) -> str:
     details = [d for d in (item.kind, item.date and item.date.isoformat()) if d]
-    return f"  ({', '.join(details)})" if details else ""
+    shown = f"  ({', '.join(details)})" if details else ""
+    if item.plugin is not None:
+        shown += f" — {_t('plugin', lang)} {_origin(item.plugin)}"
+    return shown
 
 
-def _unit_lines(unit: str, items: list[EvidenceItem], lang: Lang) -> list[str]:
+def _plugins_line(items: Iterable[MapItem], lang: Lang) -> list[str]:
+    """« Relevés des extensions : crm-complaints 0.1.0 (3), moodle 0.1.0 (3) »."""
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.plugin is not None:
+            label = _origin(item.plugin)
+            counts[label] = counts.get(label, 0) + 1
+    if not counts:
+        return []
+    shown = ", ".join(f"{label} ({count})" for label, count in sorted(counts.items()))
+    return [f"{_t('records', lang)}{_colon(lang)}{shown}"]
+
+
+def _unit_lines(unit: str, items: list[MapItem], lang: Lang) -> list[str]:
     lines = [f"{_t('unit', lang)} {unit}{_colon(lang)}{len(items)} {_t('evidence', lang)}"]
     numbers = sorted({n for item in items for n in item.indicators})
     for number in numbers:
@@ -181,7 +235,7 @@ def _unit_lines(unit: str, items: list[EvidenceItem], lang: Lang) -> list[str]:
             members = list(group)
             label = offering or _t("whole_unit", lang)
             lines.append(f"    [{label}] {len(members)}")
-            lines += [f"      {item.path}{_detail(item)}" for item in members]
+            lines += [f"      {item.path}{_detail(item, lang)}" for item in members]
     return lines
 
 
@@ -193,6 +247,7 @@ def evidence_text(doc: EvidenceDocument, lang: Lang = "fr") -> str:
         title,
         f"{len(doc.evidence)} {_t('evidence', lang)}, {len(doc.unmapped)} "
         f"{_t('unmapped', lang)}, {len(doc.errors)} {_t('errors', lang)}",
+        *_plugins_line(doc.evidence, lang),
         "",
     ]
     if not doc.evidence:
