@@ -138,11 +138,17 @@ class Source:
 
     def _ask(self, question: str) -> object:
         item = self.item
-        content = (item.text, item.rows) if item.usable else (None, None)
+
+        def whole(folded: str) -> object:
+            # The text and rows are loaded only when the answer is not known already: a run
+            # after one change answers from the cache without reading 50 000 documents again.
+            content = (item.text, item.rows) if item.usable else (None, None)
+            return answer(question, folded, None, content)
+
         if self.passage is None or question == DRAFT:
             if self.passage is None:
-                return ask(item, question, lambda folded: answer(question, folded, None, content))
-        elif not ask(item, question, lambda folded: answer(question, folded, None, content)):
+                return ask(item, question, whole)
+        elif not ask(item, question, whole):
             return False  # a section says nothing its whole document does not say
         passage = self.passage
         return ask(
