@@ -65,7 +65,7 @@ CRM_FILES: dict[str, str | bytes] = {"pro/exports/reclamations.csv": CRM_EXPORT}
 
 @pytest.fixture(scope="session")
 def installed_plugins(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Install both example plugins with pip into a folder of their own (offline)."""
+    """Install the six example plugins with pip into a folder of their own (offline)."""
     target = tmp_path_factory.mktemp("plugins-target")
     command = [
         sys.executable,

@@ -9,6 +9,7 @@ when Debian's ``chromium`` is not installed (``.ci/run`` installs it).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import shutil
 import sys
@@ -36,16 +37,24 @@ TODAY = dt.date(2026, 11, 28)
 MAX_PAGES = 12
 
 
+#: The example's six plugins (``plugins/``).
+PLUGINS = (
+    "rnq-crm-complaints",
+    "rnq-moodle",
+    "rnq-registrations",
+    "rnq-hr",
+    "rnq-exam-registrations",
+    "rnq-reports",
+)
+
+
 def _plugins() -> tuple[ModuleType, ...]:
-    """The example's two plugins, importable without installing them."""
-    for name in ("rnq-crm-complaints", "rnq-moodle"):
+    """The example's six plugins, importable without installing them."""
+    for name in PLUGINS:
         src = str(REPO / "plugins" / name / "src")
         if src not in sys.path:
             sys.path.insert(0, src)
-    import rnq_crm_complaints
-    import rnq_moodle
-
-    return (rnq_crm_complaints, rnq_moodle)
+    return tuple(importlib.import_module(name.replace("-", "_")) for name in PLUGINS)
 
 
 def example(today: dt.date = TODAY) -> Report:

@@ -271,7 +271,7 @@ def test_a_changed_ignored_file_runs_again(
 def test_the_example_reuses_its_report_until_an_export_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The example with its two plugins: the CRM export is ignored as evidence, read by the
+    """The example with its six plugins: the CRM export is ignored as evidence, read by the
     plugin; changing it runs the checks again."""
     from .test_example import _plugins
 

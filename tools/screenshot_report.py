@@ -1,4 +1,4 @@
-"""Render the HTML report of the shipped example workspace (``evidence/``, with its two example
+"""Render the HTML report of the shipped example workspace (``evidence/``, with its six example
 plugins) and save pictures of it with Debian's headless Chromium: the screen as
 ``docs/report.png``, and the first page of the report printed to A4 as ``docs/report-print.png``.
 
@@ -32,7 +32,14 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "evidence"
 OUT = REPO / "docs" / "report.png"
 PRINT_OUT = REPO / "docs" / "report-print.png"
-PLUGINS = ("rnq-crm-complaints", "rnq-moodle")
+PLUGINS = (
+    "rnq-crm-complaints",
+    "rnq-moodle",
+    "rnq-registrations",
+    "rnq-hr",
+    "rnq-exam-registrations",
+    "rnq-reports",
+)
 TODAY = dt.date(2026, 11, 28)
 ARGS = list(CHROMIUM_ARGS)
 
