@@ -59,6 +59,7 @@ __all__ = [
     "concept_found",
     "concept_has_exact",
     "concept_match",
+    "concept_match_exact",
     "concept_patterns",
     "draft",
     "leading_word",
@@ -604,11 +605,12 @@ class WordIndex:
     def __init__(self, body: str) -> None:
         self.body = body
         self._keys: list[str] | None = None
-        self._known: dict[str, bool] = {}
+        #: Whether a word starts with each string looked up so far.
+        self.known: dict[str, bool] = {}
 
     def starts_word(self, start: str) -> bool:
         """Whether a word of the body starts with ``start``."""
-        known = self._known.get(start)
+        known = self.known.get(start)
         if known is not None:
             return known
         keys = self._keys
@@ -616,13 +618,13 @@ class WordIndex:
             keys = self._keys = sorted(set(_WORD.findall(self.body)))
         index = bisect.bisect_left(keys, start)
         found = index < len(keys) and keys[index].startswith(start)
-        self._known[start] = found
+        self.known[start] = found
         return found
 
     def holds(self, needs: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the body has, for each requirement of ``needs``
         (:func:`~rnq.match.starts.word_starts`), a word starting with one of its strings."""
-        known = self._known
+        known = self.known
         for starts in needs:
             for start in starts:
                 found = known.get(start)
@@ -655,7 +657,8 @@ def _may_match(
     """Whether a text may match ``pattern`` (False: it cannot, the pattern is not run): a word
     starts as the term does (``lead``), the words every match needs are there (``needs``),
     and the literals every match holds (``possible``) — looked for where the first word
-    tells little (none, or one as short as the « e » of « e-learning »)."""
+    tells little (none, or one as short as the « e » of « e-learning »). :func:`concept_match`
+    does the same inline (the reference for its tests)."""
     if index is not None:
         if lead is not None and not index.starts_word(lead):
             return False
@@ -664,6 +667,23 @@ def _may_match(
         if lead is not None and len(lead) >= _SHORT:
             return True
     return possible is None or possible(pattern)
+
+
+#: A pattern of a concept as :func:`concept_match` tries it: compiled, the first letters of
+#: its matches (or None), the words they need (:func:`word_starts`), and whether the literals
+#: they hold are looked for too (no first word, or one as short as the « e » of « e-learning »).
+_Prepared = tuple[re.Pattern[str], str | None, tuple[tuple[str, ...], ...], bool]
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _prepared(question: str) -> tuple[_Prepared, ...]:
+    """The patterns of a :data:`CONCEPT` question, each with what rules it out early."""
+    return tuple(
+        (pattern, lead, needs, lead is None or len(lead) < _SHORT)
+        for pattern, lead, needs in zip(
+            _spec(question)[0], _leads(question), _needs(question), strict=True
+        )
+    )
 
 
 def concept_match(
@@ -676,22 +696,55 @@ def concept_match(
     """Where the folded ``body`` states the concept of ``question`` (the span of the first
     match that counts), or None; ``(-1, -1)`` when only an ``=`` term matches ``text``.
     ``possible(pattern)``: False when ``body`` cannot match ``pattern`` (a literal it needs is
-    missing), so that the pattern is not run."""
-    patterns, exact, negative_ok, unless = _spec(question)
-    for pattern, lead, needs in zip(patterns, _leads(question), _needs(question), strict=True):
-        if not _may_match(pattern.pattern, lead, needs, possible, index):
+    missing), so that the pattern is not run; with ``index``, it is asked only of the patterns
+    whose first word tells little, the index having ruled out the others (as
+    :func:`_may_match`, inline: it runs for every pattern of every concept asked)."""
+    _patterns, exact, negative_ok, unless = _spec(question)
+    known = index.known if index is not None else None
+    for pattern, lead, needs, literals in _prepared(question):
+        if index is not None and known is not None:
+            if lead is not None:
+                found = known.get(lead)
+                if found is None:
+                    found = index.starts_word(lead)
+                if not found:
+                    continue
+            if needs and not index.holds(needs):
+                continue
+            if literals and possible is not None and not possible(pattern.pattern):
+                continue
+        elif possible is not None and not possible(pattern.pattern):
             continue
-        for match in pattern.finditer(body):
-            if not negative_ok and _negated(body, match.start(), match.end()):
-                continue
-            if _label_without_content(body, match.end()):
-                continue
-            if unless is not None and unless.search(_clause(body, match.start(), match.end())):
-                continue
-            return match.span()
+        span = _counting(pattern, body, negative_ok, unless)
+        if span is not None:
+            return span
     if text and any(p.search(text) for p in exact):
         return (-1, -1)
     return None
+
+
+def _counting(
+    pattern: re.Pattern[str], body: str, negative_ok: bool, unless: re.Pattern[str] | None
+) -> tuple[int, int] | None:
+    """The span of the first match of ``pattern`` in ``body`` that counts: not negated (unless
+    ``negative_ok``), not a label left empty, not about something else (``unless``)."""
+    for match in pattern.finditer(body):
+        if not negative_ok and _negated(body, match.start(), match.end()):
+            continue
+        if _label_without_content(body, match.end()):
+            continue
+        if unless is not None and unless.search(_clause(body, match.start(), match.end())):
+            continue
+        return match.span()
+    return None
+
+
+def concept_match_exact(question: str, text: str | None) -> bool:
+    """Whether the original ``text`` (case and accents kept) holds one of the ``=`` terms of a
+    :data:`CONCEPT` question: what :func:`concept_match` looks for last."""
+    if not text:
+        return False
+    return any(p.search(text) for p in _spec(question)[1])
 
 
 def concept_found(

@@ -38,8 +38,9 @@ from rnq.match.french import (
     CONCEPT,
     DRAFT,
     WordIndex,
-    concept_found,
     concept_has_exact,
+    concept_match,
+    concept_match_exact,
     draft,
     leading_word,
     literal_first,
@@ -205,16 +206,23 @@ def _possible(pattern: str, text: str, words: str | None) -> bool:
             return False
         if not words.where.holds(word_starts(pattern)):
             return False  # a word every match holds is not in the text
-        known = words.known  # the same alternatives recur across patterns: looked for once
-        for alternatives in required_literals(pattern):
-            found = known.get(alternatives)
-            if found is None:
-                found = known[alternatives] = _holds_one(alternatives, text, words)
-            if not found:
-                return False
-        return True
+        return _has_literals(pattern, text, words)
     for alternatives in required_literals(pattern):
         if not any(_contains(literal, text, words) for literal in alternatives):
+            return False
+    return True
+
+
+def _has_literals(pattern: str, text: str, words: Words) -> bool:
+    """The last test of :func:`_possible`: ``text`` holds the literals every match of
+    ``pattern`` holds (:func:`required_literals`), each requirement looked for once per
+    document (the same alternatives recur across patterns)."""
+    known = words.known
+    for alternatives in required_literals(pattern):
+        found = known.get(alternatives)
+        if found is None:
+            found = known[alternatives] = _holds_one(alternatives, text, words)
+        if not found:
             return False
     return True
 
@@ -275,12 +283,15 @@ class Words(str):
     where: WordIndex
     #: Whether the body holds one of a requirement's literals, per requirement looked for.
     known: dict[tuple[str, ...], bool]
+    #: The document's original text (:func:`_original`), once a concept's ``=`` term needs it.
+    original: tuple[str | None] | None
 
     def __new__(cls, body: str) -> Words:
         distinct = " ".join(set(body.split()))
         made = super().__new__(cls, distinct)
         made.where = WordIndex(distinct)  # the same words as the body's, in a third of it
         made.known = {}
+        made.original = None
         return made
 
 
@@ -425,8 +436,7 @@ def answer(
     if question.startswith(ALL):
         return _all(question[len(ALL) :], body, words)
     if question.startswith(CONCEPT):
-        original = _original(content) if concept_has_exact(question) else None
-        return _concept(question, body, words, original)
+        return _concept(question, body, words, content)
     if question == DRAFT:
         return draft(body)
     if question.startswith("\x00"):
@@ -444,14 +454,31 @@ def _original(content: tuple[str | None, Rows | None]) -> str | None:
     return "\n".join([text or "", *(" ; ".join(map(str, row)) for row in rows)])
 
 
-def _concept(question: str, body: str, words: str | None, text: str | None) -> bool:
-    """A :data:`~rnq.match.french.CONCEPT` question: a pattern runs only where the text holds
-    the literals it needs (:func:`required_literals`: most « no » at once), then each match is
-    read in its clause."""
-    index = words.where if isinstance(words, Words) else None
-    return concept_found(
-        question, body, text, lambda pattern: _possible(pattern, body, words), index
-    )
+def _concept(
+    question: str, body: str, words: str | None, content: tuple[str | None, Rows | None]
+) -> bool:
+    """A :data:`CONCEPT` question: a pattern runs only where the text holds the words and
+    literals it needs (:func:`required_literals`: most « no » at once), then each match is read
+    in its clause; its ``=`` terms are looked for in the original text (:func:`_original`, made
+    once per document) only when no other term counts."""
+    if isinstance(words, Words):
+        # concept_match has ruled out by the index what _possible would: only literals are left
+        found = concept_match(
+            question, body, None, lambda pattern: _has_literals(pattern, body, words), words.where
+        )
+    else:
+        found = concept_match(question, body, None, lambda pattern: _possible(pattern, body, words))
+    if found is not None:
+        return True
+    if not concept_has_exact(question):
+        return False
+    if isinstance(words, Words):
+        if words.original is None:
+            words.original = (_original(content),)
+        original = words.original[0]
+    else:
+        original = _original(content)
+    return concept_match_exact(question, original)
 
 
 def answer_all(
