@@ -1,5 +1,6 @@
 """End to end: a workspace whose unit reads its registrations export; the built-in checks of
-indicators 4 and 8 find the learners who entered without a needs analysis or a positioning."""
+indicators 4, 8 and 9 find the learners who entered without a needs analysis, a positioning or
+the information sent."""
 
 from __future__ import annotations
 
@@ -125,3 +126,55 @@ def test_without_an_export_the_checks_stand_aside(
     report = _run(registrations_workspace({}, config.replace("    collectors:\n", "")))
     assert _findings(report, 8, "check_positionnement_avant_entree") == []
     assert _findings(report, 4, "check_analyse_besoin_avant_entree") == []
+
+
+def test_entrant_without_information_sent_is_advice_under_9(
+    registrations_workspace: Callable[..., Path],
+) -> None:
+    # Indicator 9 demands the delivery conditions « formalisées et diffusées », not a sending
+    # per learner dated before entry: a sending missing or recorded after entry is a point de
+    # vigilance, one per offering, never a gap.
+    planted = (
+        "Zoé Faure;cariste;03/02/2026;05/02/2026;09/02/2026;;02/03/2026\n"
+        "Lucas Roy;Excel perfectionnement;03/02/2026;05/02/2026;09/02/2026;05/03/2026;02/03/2026\n"
+    )
+    report = _run(registrations_workspace({EXPORT: HEADER + COMPLETE + planted}, CONFIG))
+    findings = _findings(report, 9, "check_informations_avant_entree")
+    assert not [f for f in findings if f["outcome"] in ("gap", "not_verified")], findings
+    advice = [f for f in findings if f["outcome"] == "advice"]
+    assert len(advice) == 2, findings
+    assert all(f["unit"] == "pro" for f in advice)  # indicator 9 is assessed per unit
+    [cariste] = [f["message"] for f in advice if "« CACES R489 cariste »" in f["message"]]
+    [excel] = [f["message"] for f in advice if "« Excel perfectionnement »" in f["message"]]
+    assert [f"registrations:{EXPORT}#cariste"] in [f["evidence"] for f in advice]
+    assert "1 apprenant(s) entré(s) sans envoi des informations daté au plus tard" in cariste
+    assert "Zoé F. (ligne 5, entrée le 02/03/2026)" in cariste
+    assert "Nina" not in cariste  # her entry is ahead
+    assert "Lucas R. (ligne 6, entrée le 02/03/2026, envoi des informations le 05/03/2026)" in excel
+    assert "Point de vigilance : l'indicateur 9 demande" in cariste
+    nine = next(i for i in report["indicators"] if i["number"] == 9)
+    gaps = [f for f in nine["findings"] if f["outcome"] == "gap"]  # no document of 9 here
+    assert all(f["check"].endswith("::check_conditions_deroulement") for f in gaps), gaps
+    # the other checks of the export are unchanged by the missing sending
+    assert {f["outcome"] for f in _findings(report, 8, "check_positionnement_avant_entree")} == {
+        "passed"
+    }
+
+
+def test_information_sent_all_before_entry_passes(
+    registrations_workspace: Callable[..., Path],
+) -> None:
+    report = _run(registrations_workspace({EXPORT: HEADER + COMPLETE}, CONFIG))
+    findings = _findings(report, 9, "check_informations_avant_entree")
+    assert [(f["outcome"], f["unit"]) for f in findings] == [("passed", "pro")], findings
+
+
+def test_an_export_that_records_no_sending_says_nothing_under_9(
+    registrations_workspace: Callable[..., Path],
+) -> None:
+    # No « Convocation » column: the export does not record the sending, nothing to judge.
+    header = "Stagiaire;Formation;Entretien de besoin;Positionnement;Date d'entrée en formation\n"
+    rows = "Camille Dubois;cariste;05/02/2026;09/02/2026;02/03/2026\n"
+    report = _run(registrations_workspace({EXPORT: header + rows}, CONFIG))
+    findings = _findings(report, 9, "check_informations_avant_entree")
+    assert not [f for f in findings if f["outcome"] in ("advice", "gap", "passed")], findings

@@ -5,6 +5,10 @@ Its built-in checks:
 
 * :func:`check_conditions_deroulement` — beneficiaries are informed of how the offering will run
   (conditions de déroulement).
+* :func:`check_informations_avant_entree` — in a registrations export (``rnq-registrations``),
+  the learners who entered without the information sent recorded on or before entry: a point de
+  vigilance, never a gap (the niveau attendu demands the conditions « formalisées et diffusées »,
+  not a sending per learner dated before entry).
 
 What is demanded, item by item (``items:`` of ``indicators/09.yaml``): the niveau attendu asks
 that « les modalités d'accueil et les conditions de déroulement de la prestation » be formalised
@@ -18,12 +22,14 @@ consent, confidentiality).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
 from rnq.checks.helpers import files, folded_text, readable, remember, unreadable_paths, where
 from rnq.checks.judging import Finder, Judgement, Reader, demanded, judge
+from rnq.checks.registrations import advise_information_before_entry
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified
@@ -38,6 +44,7 @@ from rnq.workspace.facts import TargetFacts
 __all__ = [
     "CONCEPTS",
     "check_conditions_deroulement",
+    "check_informations_avant_entree",
     "judge_unit",
     "unit_categories",
 ]
@@ -432,3 +439,28 @@ def check_conditions_deroulement(
         only=_demanded_here(referential, unit, config, docs),
         subject=msg("Conditions de déroulement communiquées", "Delivery conditions communicated"),
     )
+
+
+@mark.verifies("conditions-deroulement")
+def check_informations_avant_entree(unit: Unit, evidence: EvidenceSet, today: dt.date) -> None:
+    """Chaque apprenant entré en formation a reçu les informations avant son entrée (export des
+    inscriptions).
+
+    Quand un export de votre logiciel d'inscription est lu (collecteur « registrations ») et
+    qu'il enregistre l'envoi des informations (convocation, livret d'accueil), rnq regarde,
+    prestation par prestation, chaque apprenant dont la date d'entrée est passée : un envoi
+    absent ou daté après l'entrée est un point de vigilance, jamais un écart — l'indicateur 9
+    demande que les conditions de déroulement soient formalisées et diffusées, pas un envoi daté
+    par apprenant, et l'information a pu être donnée autrement. Sans export, ou si l'export
+    n'enregistre aucun envoi, rien n'est vérifié ici.
+
+    EN: Every learner who entered was sent the information before entry (registrations export).
+
+    When an export of your registration software is read (the « registrations » collector) and
+    records the information sent (notice to attend, welcome booklet), rnq looks, offering by
+    offering, at each learner whose entry date has passed: a sending missing or dated after entry
+    is a point of vigilance, never a gap — indicator 9 demands that the delivery conditions be
+    formalised and given out, not a sending dated per learner, and the information may have been
+    given otherwise. Without an export, or when it records no sending, nothing is checked here.
+    """
+    advise_information_before_entry(unit, evidence, today)

@@ -2,17 +2,21 @@
 
 A collector such as ``rnq-registrations`` gives, per offering, a record of kind
 ``inscriptions`` whose rows hold each learner (first name and initial), the line of the export,
-and the dates of their needs analysis, positioning and entry. :func:`check_before_entry` finds
-the learners who entered (entry on or before the run's date) without the step dated on or before
-entry, and names them as the report names complaints of indicator 31: the learner, the line of
-the export.
+and the dates of their needs analysis, positioning, information sent and entry.
+:func:`check_before_entry` finds the learners who entered (entry on or before the run's date)
+without the step dated on or before entry, and names them as the report names complaints of
+indicator 31: the learner, the line of the export; :func:`advise_information_before_entry` does
+the same, per unit, for the information sent (indicator 9).
 
 What may make a gap (SPEC §4): indicator 4's wording demands that « le prestataire analyse le
 besoin du bénéficiaire », so an entrant with no needs analysis at all is a gap; neither wording
 dates the step against entry (the guide even says positioning « peut avoir lieu lors de
 l'admission ou en début de formation »), and indicator 8 demands procedures, not a positioning
 per learner — so a step dated after entry, and any missing positioning, is advice « point de
-vigilance ».
+vigilance ». Indicator 9 demands that the delivery conditions be « formalisées et diffusées »,
+neither dated against entry nor recorded per learner: an entrant with no sending recorded, or one
+recorded after entry, is advice too — the export not recording it does not show the learner was
+not informed (a welcome booklet handed over, a notice sent from another tool).
 """
 
 from __future__ import annotations
@@ -25,9 +29,15 @@ from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.engine.outcomes import Gap, advise, msg, stand_aside
 from rnq.text import Localized
-from rnq.workspace.config import Offering
+from rnq.workspace.config import Offering, Unit
 
-__all__ = ["KIND", "STEPS", "check_before_entry", "registrations"]
+__all__ = [
+    "KIND",
+    "STEPS",
+    "advise_information_before_entry",
+    "check_before_entry",
+    "registrations",
+]
 
 #: The kind of a registrations record.
 KIND = "inscriptions"
@@ -38,7 +48,34 @@ _NEEDED = ("ligne", "apprenant", "entree")
 STEPS: dict[str, tuple[Localized, str, str]] = {
     "analyse_besoin": (msg("analyse du besoin", "needs analysis"), "datée", "analyse-besoin"),
     "positionnement": (msg("positionnement", "positioning"), "daté", "procedure-positionnement"),
+    "informations": (
+        msg("envoi des informations", "information sent"),
+        "daté",
+        "horaires-planning",
+    ),
 }
+#: Why a step missing or dated after entry is only advice, per step.
+_WHY: dict[str, Localized] = {
+    step: msg(
+        " Point de vigilance : le texte ne date pas cette étape par rapport à l'entrée "
+        "(le positionnement peut avoir lieu en début de formation, l'indicateur 8 demande "
+        "des procédures) ; vérifiez-la dans les dossiers.",
+        " Point of vigilance: the text does not date this step against entry (positioning "
+        "may take place at the start of training, indicator 8 demands procedures); check "
+        "it in the files.",
+    )
+    for step in ("analyse_besoin", "positionnement")
+}
+_WHY["informations"] = msg(
+    " Point de vigilance : l'indicateur 9 demande que les conditions de déroulement soient "
+    "formalisées et diffusées, sans dater leur envoi par rapport à l'entrée ; un envoi que "
+    "l'export n'enregistre pas ne prouve pas que l'apprenant n'a pas été informé (livret "
+    "d'accueil remis, convocation envoyée par un autre outil) : vérifiez-le dans les dossiers.",
+    " Point of vigilance: indicator 9 demands that the delivery conditions be formalised and "
+    "given out, without dating their sending against entry; a sending the export does not record "
+    "does not show the learner was not informed (welcome booklet handed over, notice sent from "
+    "another tool): check it in the files.",
+)
 #: The steps whose absence (no date at all) is a gap: the needs analysis of each beneficiary is
 #: in indicator 4's wording; indicator 8's wording demands procedures, not a positioning per
 #: learner.
@@ -130,7 +167,7 @@ def check_before_entry(
     vigilance = {path: found for path, found in vigilance.items() if found}
     if vigilance:
         advise(
-            _message(offering, vigilance, label, dated, advice=True),
+            _message(offering, vigilance, label, dated, advice=True, step=step),
             items=[item],
             evidence=list(vigilance),
             key=f"{step}-apres-entree",
@@ -143,6 +180,41 @@ def check_before_entry(
         )
 
 
+def advise_information_before_entry(unit: Unit, evidence: EvidenceSet, today: dt.date) -> None:
+    """Advise, one offering at a time, on the unit's learners who entered without the
+    information sent dated on or before entry — never a gap (see the module's docstring); stand
+    aside when no registrations export of the unit records any sending (the export has no such
+    column, or leaves it empty: nothing to judge)."""
+    step = "informations"
+    label, dated, item = STEPS[step]
+    recording = False
+    for offering in unit.offerings:
+        records = [r for r in registrations(evidence, offering, step) if _records(r, step)]
+        recording = recording or bool(records)
+        missing = {r.path: found for r in records if (found := _missing(r, step, today))}
+        if missing:
+            advise(
+                _message(offering, missing, label, dated, advice=True, step=step),
+                items=[item],
+                evidence=list(missing),
+                key=f"{step}-apres-entree-{offering.id}",
+            )
+    if not recording:
+        stand_aside(
+            msg(
+                "Aucun export d'inscriptions de l'unité n'enregistre l'envoi des informations.",
+                "No registrations export of the unit records the information sent.",
+            )
+        )
+
+
+def _records(record: Evidence, step: str) -> bool:
+    """Whether ``record`` holds a date of ``step`` on at least one row."""
+    rows = record.rows or ()
+    at = rows[0].index(step)
+    return any(len(row) > at and row[at] for row in rows[1:])
+
+
 def _message(
     offering: Offering,
     missing: dict[str, list[_Missing]],
@@ -150,20 +222,12 @@ def _message(
     dated: str,
     *,
     advice: bool,
+    step: str = "positionnement",
 ) -> Localized:
     learners = [m for found in missing.values() for m in found]
     sources = ", ".join(dict.fromkeys(p.split(":", 1)[-1].split("#", 1)[0] for p in missing))
     named = _named(learners, label)
-    why = msg("", "")
-    if advice:
-        why = msg(
-            " Point de vigilance : le texte ne date pas cette étape par rapport à l'entrée "
-            "(le positionnement peut avoir lieu en début de formation, l'indicateur 8 demande "
-            "des procédures) ; vérifiez-la dans les dossiers.",
-            " Point of vigilance: the text does not date this step against entry (positioning "
-            "may take place at the start of training, indicator 8 demands procedures); check "
-            "it in the files.",
-        )
+    why = _WHY[step] if advice else msg("", "")
     return msg(
         f"Prestation « {offering.title} » : {len(learners)} apprenant(s) entré(s) sans "
         f"{label.fr} {dated} au plus tard le jour de l'entrée — {named.fr} "
