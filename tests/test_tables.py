@@ -51,3 +51,18 @@ def test_tables_written_in_text() -> None:
     assert len(found) == 2
     assert find_table(text, None, ROLES, ("who", "what", "when")) is not None
     assert find_table("Une phrase ; avec un point-virgule.", None, ROLES, ("who",)) is None
+
+
+def test_the_tables_kept_for_the_next_question_are_shared_never_changed() -> None:
+    """find_table reads the tables kept for a document without copying them (several questions
+    read one document's tables in turn); what callers of tables_in get stays theirs to change."""
+    text = "Nom | Action | Date\n--|--|--\nCamille | Excel | 2026-03-01\nLéa | Word | 2026-04-01"
+    roles = {"who": ("nom",), "what": ("action",), "when": ("date",)}
+    before = tables_in(text, None)
+    mine = tables_in(text, None)
+    mine[0][1][0] = "changé"
+    mine[0].clear()
+    table = find_table(text, None, roles, ("who", "what", "when"))
+    assert table is not None
+    assert table.values("who") == ["Camille", "Léa"]
+    assert tables_in(text, None) == before

@@ -83,12 +83,19 @@ def tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
 
     Several questions read the tables of one document in turn (a worker answers them one after
     the other): those of the last document asked are kept, and each caller gets copies."""
+    return [[list(row) for row in table] for table in _kept_tables(text, rows)]
+
+
+def _kept_tables(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
+    """The tables of a document as :func:`tables_in` reads them, those of the last document
+    kept: shared, never to be changed (:func:`find_table` only reads them, and copies none)."""
     last = _LAST
     if last and last[0] is text and last[1] is rows:
-        return [[list(row) for row in table] for table in last[2]]
+        found: list[list[list[str]]] = last[2]
+        return found
     found = _tables_in(text, rows)
     _LAST[:] = [text, rows, found]
-    return [[list(row) for row in table] for table in found]
+    return found
 
 
 #: The last document :func:`tables_in` read: its text and rows, and its tables.
@@ -142,7 +149,7 @@ def find_table(
     ``required`` role and that has at least ``data_rows`` rows below it with a value in each
     required column; None if there is none."""
     needed = tuple(required)
-    for table in tables_in(text, rows):
+    for table in _kept_tables(text, rows):  # read only: the rows kept are copied as tuples
         for start, header in enumerate(table[:HEADER_ROWS]):
             found = columns(header, roles)
             if not all(role in found for role in needed):
