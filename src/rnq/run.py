@@ -19,12 +19,13 @@ from typing import Any
 from pydantic_core import PydanticSerializationError
 
 from rnq.bulk import fewer_collections, give_back_memory
-from rnq.cache.runkey import run_key
+from rnq.cache.runkey import run_keys
 from rnq.cache.store import Cache
 from rnq.collect.collectors import CollectResult, collect, declare_units
 from rnq.collect.evidence import Evidence
 from rnq.collect.mapping import NameFacts, NameMemo, name_facts_version, using_names
 from rnq.engine.collection import CheckCollection, collect_code
+from rnq.engine.reuse import ItemMemo
 from rnq.engine.session import Session, run_checks
 from rnq.errors import Problem
 from rnq.extract.store import DocumentStore
@@ -123,9 +124,10 @@ def _run_key(
     referential: Referential,
     today: dt.date,
     audit_date: dt.date | None,
-) -> str | None:
-    """The key of this run (:mod:`rnq.cache.runkey`): its options that shape the report, and the
-    versions of the extractor and of the content checks."""
+) -> tuple[str, str] | None:
+    """The key of this run and its base key (:mod:`rnq.cache.runkey`): its options that shape
+    the report, the versions of the extractor and of the content checks, the workspace's own
+    check modules and plugin files."""
     from rnq.checks.helpers import facts_version
     from rnq.extract.model import EXTRACTOR_VERSION
 
@@ -140,7 +142,12 @@ def _run_key(
         "sample": options.sample.model_dump(mode="json") if options.sample else None,
         "check_timeout_s": options.check_timeout_s,
     }
-    return run_key(workspace, walked, plugins, shaping, [EXTRACTOR_VERSION, facts_version()])
+    root = workspace.root
+    code = [str(root / path) for path in workspace.config.plugins]
+    for folder in workspace.config.checks:
+        code += (str(path) for path in sorted((root / folder).rglob("*.py")))
+    versions = [EXTRACTOR_VERSION, facts_version()]
+    return run_keys(workspace, walked, plugins, shaping, versions, code)
 
 
 def _stored_form(report: Report) -> bytes | None:
@@ -257,12 +264,12 @@ def _setting(workspace: Workspace, options: RunOptions) -> _Setting:
 
 def _reuse(
     setting: _Setting, options: RunOptions, cache: Cache
-) -> tuple[str | None, WalkResult, Report | None]:
-    """The run's key, the walk it was computed from, and the report an earlier run with the
-    same key stored (None when there is none)."""
+) -> tuple[str | None, WalkResult, Report | None, ItemMemo | None]:
+    """The run's key, the walk it was computed from, the report an earlier run with the same
+    key stored (None when there is none) and the findings of earlier runs' check items."""
     workspace = setting.workspace
     walked = walk(workspace.root, workspace.config.ignore, watch_ignored=True)
-    key = _run_key(
+    keys = _run_key(
         workspace,
         walked,
         setting.plugins,
@@ -271,8 +278,15 @@ def _reuse(
         setting.today,
         setting.audit_date,
     )
-    stored = cache.get_run(key) if key is not None else None
-    return key, walked, _reused(stored) if stored is not None else None
+    if keys is None:
+        return None, walked, None, None
+    key, base = keys
+    stored = cache.get_run(key)
+    if stored is not None:
+        reused = _reused(stored)
+        if reused is not None:
+            return key, walked, reused, None
+    return key, walked, None, ItemMemo(base, key, cache.get_items)
 
 
 def _gather(
@@ -328,9 +342,9 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     collection = collect_code(setting.workspace, setting.plugins)
     collection.raise_errors()
     cache = _open_cache(options)
-    key, walked = None, None
+    key, walked, memo = None, None, None
     if cache is not None and cache.enabled:
-        key, walked, reused = _reuse(setting, options, cache)
+        key, walked, reused, memo = _reuse(setting, options, cache)
         if reused is not None:
             options.tell(
                 "rien n'a changé depuis la dernière exécution : rapport repris du cache",
@@ -341,7 +355,9 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             return reused
     collected, evidence, store = _gather(setting, options, watchdog, cache, walked)
     try:
-        report = _check_and_report(setting, options, collected, evidence, watchdog, collection)
+        report = _check_and_report(
+            setting, options, collected, evidence, watchdog, collection, memo
+        )
         store.save_facts()
     except BaseException:
         store.save_facts()  # what was answered stays answered, as after a run that ended well
@@ -355,6 +371,8 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
         if stored is not None:
             cache.put_run(key, stored)
         del stored
+        if memo is not None:
+            cache.put_items(list(memo.added()), memo.used())
     store.close()
     _say_cache_off(cache, options.lang)
     return report
@@ -394,9 +412,11 @@ def _check_and_report(
     evidence: list[Evidence],
     watchdog: Watchdog,
     collection: CheckCollection,
+    memo: ItemMemo | None = None,
 ) -> Report:
     """Run the checks on the collected evidence and build the report (with the calendar, the
-    mock audit's sample and the plugins' sections)."""
+    mock audit's sample and the plugins' sections); ``memo``: earlier runs' findings by check
+    item (:mod:`rnq.engine.reuse`)."""
     workspace, referential, decisions = setting.workspace, setting.referential, setting.decisions
     plugins, waivers = setting.plugins, setting.waivers
     config, sample = workspace.config, options.sample
@@ -421,7 +441,14 @@ def _check_and_report(
     )
     options.tell("vérifications", "running checks")
     tell = options.tell if options.progress else None
-    findings = run_checks(session, plugins, tell, watchdog, collection)
+    findings = run_checks(session, plugins, tell, watchdog, collection, memo)
+    if memo is not None and memo.reused:
+        options.tell(
+            f"{memo.reused} vérifications sur {memo.reused + memo.ran} reprises de l'exécution "
+            "précédente (leurs preuves n'ont pas changé)",
+            f"{memo.reused} of {memo.reused + memo.ran} checks taken from the previous run "
+            "(their evidence did not change)",
+        )
     reported = [d for d in decisions if not options.indicators or d.number in options.indicators]
     report = build_report(
         referential=referential,

@@ -41,10 +41,10 @@ from rnq.plugins import PluginSet
 from rnq.workspace.config import Workspace
 from rnq.workspace.walk import WalkResult
 
-__all__ = ["RUN_KEY_VERSION", "run_key"]
+__all__ = ["RUN_KEY_VERSION", "run_key", "run_keys"]
 
 #: Bump when what a key covers changes.
-RUN_KEY_VERSION = "2"
+RUN_KEY_VERSION = "3"
 _CODE_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".j2", ".css", ".js", ".typed"})
 
 
@@ -111,6 +111,23 @@ def run_key(
     ``options`` are the run's options that shape the report (JSON-able), ``versions`` those of
     the extractor and the content checks.
     """
+    keys = run_keys(workspace, walked, plugins, options, versions)
+    return keys[0] if keys is not None else None
+
+
+def run_keys(
+    workspace: Workspace,
+    walked: WalkResult,
+    plugins: PluginSet,
+    options: dict[str, Any],
+    versions: Iterable[str],
+    code: Iterable[str] = (),
+) -> tuple[str, str] | None:
+    """The run's key (:func:`run_key`) and its **base** key: the same without the evidence
+    files' listing — what every check item's findings depend on besides the evidence it sees
+    (:mod:`rnq.engine.reuse`). ``code``: more source files the checks run (the workspace's
+    check modules and fixtures), whose stat the base covers. None when nothing may be reused.
+    """
     outside = _outside_keys(workspace, plugins)
     if outside is None:
         return None
@@ -128,11 +145,30 @@ def run_key(
     for module in _plugin_modules(plugins):
         add(_code_of(module))
     add([(p.path, p.line, p.message.fr) for p in walked.problems])
-    stats = walked.stats
-    listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
-    digest.update(listing.encode("utf-8", "surrogateescape"))
+    add(_stats(code))
+    # The base leaves out the files `ignore` leaves out of the evidence: the exports plugins
+    # read come to checks as records, whose fingerprints an item's key covers; the waivers
+    # apply after the checks; the checks' own files are in ``code``. A check that reads files
+    # itself asks for ``workspace`` and depends on the whole key.
+    base = digest.copy()
     # files `ignore` leaves out of the evidence: exports plugins read, the waivers file or the
     # check folders when ignored as evidence
     hidden = "\n".join(f"{rel}\x00{walked.ignored[rel]}" for rel in sorted(walked.ignored))
     digest.update(b"\x00ignored\x00" + hidden.encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+    stats = walked.stats
+    listing = "\n".join(f"{rel}\x00{stats.get(rel)}" for rel, _absolute in walked.entries)
+    digest.update(listing.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest(), base.hexdigest()
+
+
+def _stats(paths: Iterable[str]) -> list[tuple[str, int, int, int]]:
+    """``(path, size, mtime_ns, ctime_ns)`` of each of ``paths`` (-1s when it cannot be read)."""
+    found = []
+    for path in sorted(set(paths)):
+        try:
+            info = os.stat(path)
+        except OSError:
+            found.append((path, -1, -1, -1))
+            continue
+        found.append((path, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+    return found

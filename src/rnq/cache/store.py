@@ -65,6 +65,17 @@ CREATE TABLE IF NOT EXISTS runs (
     report BLOB NOT NULL
 ) WITHOUT ROWID
 """
+#: The findings of each check item of earlier runs, by item key (:mod:`rnq.engine.reuse`): a run
+#: after one change runs only the items whose evidence or inputs changed.
+_ITEMS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    key TEXT PRIMARY KEY,
+    used_ns INTEGER NOT NULL,
+    findings BLOB NOT NULL
+) WITHOUT ROWID
+"""
+#: Items not used by a run for this long are dropped (other workspaces, other dates, edits).
+_ITEMS_KEPT_NS = 14 * 24 * 3600 * 10**9
 _RUNS_KEPT = 8  # reports kept (the most recent): a few option sets of one workspace, or several
 _COLUMNS = (
     "path",
@@ -149,6 +160,7 @@ class Cache:
                 db.execute(_SCHEMA)
             db.execute(_NAMES_SCHEMA)
             db.execute(_RUNS_SCHEMA)
+            db.execute(_ITEMS_SCHEMA)
             db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
         except BaseException:
             db.close()
@@ -443,6 +455,47 @@ class Cache:
                 "(SELECT key FROM runs ORDER BY stored_ns DESC LIMIT ?)",
                 (_RUNS_KEPT,),
             )
+
+        self._transaction(work)
+
+    def get_items(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The findings (JSON) stored for each of ``keys`` that has some."""
+        db = self._db
+        found: dict[str, bytes] = {}
+        if db is None or not keys:
+            return found
+        try:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                rows = db.execute(
+                    f"SELECT key, findings FROM items WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                for key, blob in rows:
+                    with contextlib.suppress(zlib.error):  # damaged: the item runs again
+                        found[key] = zlib.decompress(blob)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+        return found
+
+    def put_items(self, added: Iterable[tuple[str, bytes]], used: Sequence[str]) -> None:
+        """Keep the findings of the items a run computed (``added``), mark those it reused as
+        used now (``used``), and drop the items no run used for two weeks."""
+        db = self._db
+        if db is None:
+            return
+        now = time.time_ns()
+        rows = [(key, now, zlib.compress(blob, 1)) for key, blob in added]
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?, ?)", rows)
+            for start in range(0, len(used), _CHUNK):
+                chunk = used[start : start + _CHUNK]
+                db.execute(
+                    f"UPDATE items SET used_ns = ? WHERE key IN ({','.join('?' * len(chunk))})",
+                    [now, *chunk],
+                )
+            db.execute("DELETE FROM items WHERE used_ns < ?", (now - _ITEMS_KEPT_NS,))
 
         self._transaction(work)
 

@@ -571,7 +571,7 @@ def _sections(
     return parts
 
 
-@fixture
+@fixture(sees="unit")
 def offer_sections(all_evidence: EvidenceSet, config: WorkspaceConfig) -> OfferSections:
     """The sections of unit and central documents (catalogues) that name each offering."""
     owners: dict[str, list[OfferingKey]] = {}

@@ -10,7 +10,7 @@ from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, msg, not_verified
 from rnq.referential.loader import Indicator
-from rnq.workspace.config import Offering, Unit, Workspace, WorkspaceConfig
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 from rnq.workspace.kinds import declared_rules
 
 
@@ -23,7 +23,7 @@ def check_evidence_present(
     audit_date: dt.date,
     config: WorkspaceConfig,
     all_evidence: EvidenceSet,
-    workspace: Workspace,
+    folders: frozenset[str],
 ) -> None:
     """Des preuves lisibles et à jour existent là où l'indicateur est évalué.
 
@@ -48,7 +48,7 @@ def check_evidence_present(
     mine = evidence.for_indicator(indicator.number)
     if not mine:
         home, folder = _home(target, config)
-        if folder is not None and not (workspace.root / folder).is_dir():
+        if folder is not None and folder not in folders:
             # a unit's path: mistyped, an offering folder named by its title
             hint, hint_en = (
                 f" Le dossier {folder}/ n'existe pas (rnq doctor indique le plus proche).",

@@ -15,7 +15,7 @@ import difflib
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import Any, Literal, TypeVar, overload
 
 from rnq.text import Localized
 
@@ -49,15 +49,28 @@ def argnames(func: Callable[..., Any]) -> tuple[str, ...]:
 @overload
 def fixture(func: F) -> F: ...
 @overload
-def fixture(*, name: str | None = None) -> Callable[[F], F]: ...
-def fixture(func: F | None = None, *, name: str | None = None) -> F | Callable[[F], F]:
+def fixture(
+    *, name: str | None = None, sees: Literal["unit"] | None = None
+) -> Callable[[F], F]: ...
+def fixture(
+    func: F | None = None, *, name: str | None = None, sees: Literal["unit"] | None = None
+) -> F | Callable[[F], F]:
     """Declare a fixture: ``@rnq.fixture`` or ``@rnq.fixture(name="sessions")``.
 
     The fixture's docstring first line is shown when a check asks for an unknown fixture.
+
+    ``sees="unit"``: a fixture that reads ``all_evidence`` but whose answer, for a check's
+    target, depends only on the evidence of the target's unit and of the central function
+    (the sections of a unit's catalogues about each offering). A run after an edit then runs
+    again only the checks of the edited unit that use it, not every check that does
+    (:mod:`rnq.engine.reuse`). Without it, such a fixture makes its checks depend on every
+    piece of evidence.
     """
 
     def decorate(f: F) -> F:
         f.__rnq_fixture__ = name or f.__name__  # type: ignore[attr-defined]
+        if sees is not None:
+            f.__rnq_sees__ = sees  # type: ignore[attr-defined]
         return f
 
     return decorate(func) if func is not None else decorate
@@ -159,6 +172,14 @@ BUILTINS: tuple[BuiltinFixture, ...] = (
     ),
     _builtin("today", False, "La date du jour de l'exécution.", "The date of the run."),
     _builtin(
+        "folders",
+        False,
+        "Les dossiers d'unité et de prestation déclarés dans rnq.yaml qui existent "
+        "(frozenset de chemins relatifs).",
+        "The unit and offering folders declared in rnq.yaml that exist (frozenset of relative "
+        "paths).",
+    ),
+    _builtin(
         "all_evidence",
         False,
         "Toutes les preuves de l'espace (EvidenceSet).",
@@ -192,6 +213,12 @@ class FixtureDef:
     func: Callable[..., Any]
     argnames: tuple[str, ...]
     source: str
+
+    @property
+    def sees(self) -> str | None:
+        """What evidence the fixture's answer for a target depends on, when it says
+        (``@fixture(sees="unit")``)."""
+        return getattr(self.func, "__rnq_sees__", None)
 
 
 class FixtureLookupError(LookupError):

@@ -20,6 +20,7 @@ from rnq.engine.collection import CheckCollection, collect_code
 from rnq.engine.discovery import BUILTIN_PREFIX
 from rnq.engine.findings import Finding, finding_id
 from rnq.engine.items import Item, expand, unbound_reason
+from rnq.engine.reuse import ItemMemo, WatchedEvidence, evidence_fingerprint
 from rnq.engine.runner import run_item
 from rnq.errors import CodeProblem, Problem
 from rnq.plugins import PluginSet
@@ -178,53 +179,38 @@ class _Scope:
         return self._for_units[number]
 
 
-def run_checks(
-    session: Session,
-    plugins: PluginSet,
-    tell: Callable[[str, str], None] | None = None,
-    watchdog: Watchdog | None = None,
-    collection: CheckCollection | None = None,
-) -> list[Finding]:
-    """Expand every collected check over its targets and run it; return the findings.
-
-    ``collection``: the checks :func:`~rnq.engine.collection.collect_code` collected (collected
-    here when not given). ``tell(fr, en)`` hears which unit is being checked (the terminal's
-    progress).
-
-    :raises CodeError: the checks or plugins have code errors (nothing is run).
-    """
-    if collection is None:
-        collection = collect_code(session.workspace, plugins)
-    collection.raise_errors()
-    registry, checks = collection.registry, collection.checks
+def _run_values(session: Session, index: _EvidenceIndex, *, watched: bool) -> dict[str, Any]:
+    """The built-in fixtures' values that are the same for every item of the run
+    (``watched``: ``all_evidence`` notes when a check reads it, :class:`WatchedEvidence`)."""
     config = session.workspace.config
-    index = _EvidenceIndex(session.evidence, [u.id for u in config.units if u.central])
-    referential = session.referential
-    applicable = session.applicable()
-    values: dict[str, Any] = {
+    return {
         "workspace": session.workspace,
         "config": config,
         "organization": config.organization,
-        "referential": referential,
+        "referential": session.referential,
         "audit": config.audit,
         "audit_date": session.audit_date,
         "today": session.today,
-        "all_evidence": index.all,
-        "applicable": tuple(applicable),
+        "all_evidence": WatchedEvidence(index.all) if watched else index.all,
+        "folders": _existing_folders(session.workspace),
+        "applicable": tuple(session.applicable()),
         "lang": session.lang,
         "freshness": _freshness(dict(config.freshness)),
     }
+
+
+def _expand_all(
+    session: Session,
+    checks: Sequence[Any],
+    registry: Any,
+    scope: _Scope,
+    units: list[Unit],
+    offerings: list[tuple[Unit, Offering]],
+) -> list[Item]:
+    """Every check expanded over its targets; a workspace or plugin check bound to nothing
+    is reported, never silently skipped (SPEC §4)."""
+    referential, applicable = session.referential, session.applicable()
     assessed = {i.number: i.assessed_at for i in referential}
-    units, offerings = session.target_units(), session.target_offerings()
-    scope = _Scope(referential, config, units, offerings)
-
-    cache: dict[tuple[str, Any], Any] = {}
-    findings: list[Finding] = []
-
-    def evidence_paths(item: Item, number: int) -> tuple[str, ...]:
-        unit_id, offering_id = item.target_key
-        return index.paths_for(unit_id, offering_id, number)
-
     pending: list[Item] = []
     for check in checks:
         items = expand(
@@ -246,15 +232,63 @@ def run_checks(
                     CodeProblem(path=check.source, line=check.line, message=reason)
                 )
         pending.extend(items)
+    return pending
+
+
+def run_checks(
+    session: Session,
+    plugins: PluginSet,
+    tell: Callable[[str, str], None] | None = None,
+    watchdog: Watchdog | None = None,
+    collection: CheckCollection | None = None,
+    memo: ItemMemo | None = None,
+) -> list[Finding]:
+    """Expand every collected check over its targets and run it; return the findings.
+
+    ``collection``: the checks :func:`~rnq.engine.collection.collect_code` collected (collected
+    here when not given). ``tell(fr, en)`` hears which unit is being checked (the terminal's
+    progress). ``memo``: earlier runs' findings by item key (:mod:`rnq.engine.reuse`); an item
+    whose key it holds is not run again, and every item run is added to it.
+
+    :raises CodeError: the checks or plugins have code errors (nothing is run).
+    """
+    if collection is None:
+        collection = collect_code(session.workspace, plugins)
+    collection.raise_errors()
+    registry, checks = collection.registry, collection.checks
+    config = session.workspace.config
+    index = _EvidenceIndex(session.evidence, [u.id for u in config.units if u.central])
+    referential = session.referential
+    applicable = session.applicable()
+    values = _run_values(session, index, watched=memo is not None)
+    units, offerings = session.target_units(), session.target_offerings()
+    scope = _Scope(referential, config, units, offerings)
+
+    cache: dict[tuple[str, Any], Any] = {}
+    findings: list[Finding] = []
+
+    def evidence_paths(item: Item, number: int) -> tuple[str, ...]:
+        unit_id, offering_id = item.target_key
+        return index.paths_for(unit_id, offering_id, number)
+
+    pending = _expand_all(session, checks, registry, scope, units, offerings)
     # Run unit by unit (stable within a unit), so progress can say which unit is checked.
     order = {unit.id: index_ for index_, unit in enumerate(session.workspace.config.units)}
     pending.sort(key=lambda item: order.get(item.target_key[0] or "", -1))
+    deps = _Dependencies(memo, index, registry, values["folders"]) if memo is not None else None
+    keys = deps.keys(pending) if deps is not None else None
     current: str | None = None
-    for item in pending:
+    for position, item in enumerate(pending):
         unit_id, offering_id = item.target_key
         if unit_id != current and unit_id is not None and tell is not None:
             current = unit_id
             tell(f"vérifications — unité {unit_id}", f"checks — unit {unit_id}")
+        if keys is not None and deps is not None:
+            reused = deps.reused(keys[position])
+            if reused is not None:
+                findings.extend(reused)
+                continue
+            WatchedEvidence.seen[0] = False
         values["unit"] = item.unit
         values["offering"] = item.offering
         values["target"] = item.offering or item.unit
@@ -265,10 +299,108 @@ def run_checks(
             if len(item.indicators) == 1 and item.indicators[0]
             else None
         )
-        findings.extend(run_item(item, registry, values, cache, evidence_paths, watchdog))
+        found = run_item(item, registry, values, cache, evidence_paths, watchdog)
+        if keys is not None and deps is not None:
+            deps.keep(keys[position], found, saw_everything=WatchedEvidence.seen[0])
+        findings.extend(found)
     failed = _failed_collector_findings(session, scope, applicable)
     findings = _not_missing_where_a_collector_failed(findings, failed) + failed
     return _report_central_once(findings, index)
+
+
+def _existing_folders(workspace: Workspace) -> frozenset[str]:
+    """The unit and offering folders ``rnq.yaml`` declares that exist (the ``folders``
+    fixture: a check may say a folder is missing)."""
+    root, found = workspace.root, set()
+    for unit in workspace.config.units:
+        for folder in (unit.folder, *(unit.offering_folder(o) for o in unit.offerings)):
+            if folder and (root / folder).is_dir():
+                found.add(folder)
+    return frozenset(found)
+
+
+class _Dependencies:
+    """What each item's findings depend on (:mod:`rnq.engine.reuse`), decided before it runs:
+
+    * its target's evidence, always (a finding lists it);
+    * its unit's and the central function's evidence when it uses a fixture declared
+      ``sees="unit"`` (the sections of a unit's catalogues about an offering);
+    * every piece of evidence when a fixture it uses reads ``all_evidence`` without saying
+      what it sees, and the workspace's listing when one asks for ``workspace``;
+    * and, learnt as it runs, every piece of evidence when the check itself reads
+      ``all_evidence`` (:class:`WatchedEvidence`): most checks that ask for it read it only in
+      some cases (the presence check, when the target has no evidence).
+    """
+
+    def __init__(
+        self, memo: ItemMemo, index: _EvidenceIndex, registry: Any, folders: frozenset[str]
+    ) -> None:
+        self.memo, self.index, self.registry = memo, index, registry
+        self.digests: dict[int, bytes] = {}
+        self.targets: dict[tuple[str | None, str | None], str] = {}
+        self.needs: dict[int, tuple[bool, bool, bool]] = {}
+        self._everything: str | None = None
+        self.folders = repr(sorted(folders))
+
+    def _target(self, unit: str | None, offering: str | None) -> str:
+        key = (unit, offering)
+        found = self.targets.get(key)
+        if found is None:
+            found = self.targets[key] = evidence_fingerprint(
+                self.index.for_target(unit, offering), self.digests
+            )
+        return found
+
+    @property
+    def everything(self) -> str:
+        if self._everything is None:
+            self._everything = evidence_fingerprint(self.index.all, self.digests)
+        return self._everything
+
+    def _needs(self, check: Any) -> tuple[bool, bool, bool]:
+        """(every piece of evidence, the listing, the unit's evidence) ``check`` depends on
+        whatever it does."""
+        found = self.needs.get(id(check))
+        if found is None:
+            every = listing = unit = False
+            if "workspace" in check.argnames:
+                every = listing = True
+            for name in self.registry.closure(check.argnames):
+                definition = self.registry.defs.get(name)
+                if definition is None:
+                    continue
+                reads = {"all_evidence", "workspace"} & set(definition.argnames)
+                if definition.sees == "unit":
+                    unit = True
+                elif reads:
+                    every = True
+                    listing = listing or "workspace" in reads
+            found = self.needs[id(check)] = (every, listing, unit)
+        return found
+
+    def keys(self, pending: Sequence[Item]) -> list[str]:
+        """The key of each item, and the findings stored for them loaded in one query."""
+        keys = []
+        for item in pending:
+            every, listing, unit = self._needs(item.check)
+            unit_id, offering_id = item.target_key
+            parts = [self.folders, self._target(unit_id, offering_id)]
+            if unit and unit_id is not None:
+                parts.append(self._target(unit_id, None))
+            if every or (unit and unit_id is None):
+                parts.append(self.everything)
+            if listing:
+                parts.append(self.memo.listing)
+            keys.append(self.memo.key(item, parts))
+        self.memo.prefetch(keys)
+        return keys
+
+    def reused(self, key: str) -> list[Finding] | None:
+        """The findings stored for ``key``, if what they depended on is unchanged."""
+        return self.memo.get(key, lambda: self.everything)
+
+    def keep(self, key: str, findings: list[Finding], *, saw_everything: bool) -> None:
+        self.memo.keep(key, findings, self.everything if saw_everything else None)
 
 
 def _not_missing_where_a_collector_failed(

@@ -1,0 +1,167 @@
+"""Findings of an earlier run reused where nothing a check depends on changed (SPEC §8: the
+re-run after one edit).
+
+A quality officer's loop is « edit one file, run again »: at 50 000 files, running every check
+again costs seconds where one or two targets changed. So each item (one check on one target,
+:class:`~rnq.engine.items.Item`) gets a key made of what its findings depend on:
+
+* the run's **base**: everything but the evidence files (the configuration, the dates, the
+  options that shape the report, the code of rnq, of the plugins and of the workspace's
+  checks, the plugins' outside sources: :func:`rnq.cache.runkey.run_keys`);
+* the item itself: its check (name and source), its target, its indicators, its parameters;
+* a **fingerprint of the evidence it can see**: its target's evidence (always: a finding lists
+  it); its unit's and the central function's when it uses a fixture declared ``sees="unit"``;
+  every piece of evidence when a fixture it uses reads ``all_evidence``; the whole workspace's
+  listing when it asks for ``workspace`` (it may look at files itself); and the declared
+  folders that exist (the ``folders`` fixture).
+* what it was **seen to read** as it ran: a check that asks for ``all_evidence`` often reads it
+  only in some cases (the presence check, when its target has no evidence);
+  :class:`WatchedEvidence` notes when it does, and the stored findings then carry the
+  fingerprint of all the evidence, compared before they are reused.
+
+An evidence fingerprint covers every field of the evidence and its content: the file's content
+key (path, size, modification and change times, inode, extractor version) or, for a plugin's
+record held in memory, its text and rows. Content checks' answers are a function of that
+content and of the checks' code (in the base).
+
+When an earlier run stored findings under the same key, they are the item's findings; only the
+others run. The report is then the same, byte for byte, as a full run's
+(``tests/test_rerun_items.py`` changes one thing at a time and compares with ``--no-cache``).
+A run where a step ran out of time keeps nothing (the next run tries again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import TypeAdapter
+
+from rnq.collect.evidence import EvidenceSet
+from rnq.engine.findings import Finding
+
+if TYPE_CHECKING:
+    from rnq.collect.evidence import Evidence
+    from rnq.engine.items import Item
+
+__all__ = ["ItemMemo", "WatchedEvidence", "evidence_fingerprint"]
+
+_FINDINGS: TypeAdapter[list[Finding]] = TypeAdapter(list[Finding])
+#: Bump when what an item key covers changes.
+ITEM_KEY_VERSION = "1"
+
+
+def _digest(item: Evidence) -> bytes:
+    """A stable digest of one piece of evidence: its fields and its content's identity."""
+    private = item.__pydantic_private__ or {}
+    content = private.get("_content_key")
+    if content is None:  # a record held in memory (a plugin's, or a run without a cache)
+        text, rows = (item.text, item.rows) if item.read == "ok" else (None, None)
+        content = repr((text, rows))
+    fields = repr(tuple(item.__dict__.values()))
+    return hashlib.blake2b(f"{fields}\x00{content}".encode("utf-8", "surrogatepass")).digest()
+
+
+def evidence_fingerprint(items: Iterable[Evidence], digests: dict[int, bytes]) -> str:
+    """The fingerprint of ``items`` in order (``digests``: each piece's digest, by ``id``, filled
+    as they are computed: a piece is digested once per run)."""
+    digest = hashlib.blake2b()
+    for item in items:
+        one = digests.get(id(item))
+        if one is None:
+            one = digests[id(item)] = _digest(item)
+        digest.update(one)
+    return digest.hexdigest()
+
+
+class WatchedEvidence(EvidenceSet):
+    """Every piece of evidence (the ``all_evidence`` fixture), noting when a check reads it:
+    :attr:`seen` is set by any use (iterating, querying, counting). The run resets it before
+    each item and, when it is set after, the item's findings depend on all the evidence."""
+
+    __slots__ = ()
+    #: Set when the evidence is read (one run checks one item at a time).
+    seen: ClassVar[list[bool]] = [False]
+
+    def __init__(self, inner: EvidenceSet) -> None:
+        super().__init__()
+        object.__setattr__(self, "_items", tuple(inner))
+
+    def __getattribute__(self, name: str) -> Any:
+        WatchedEvidence.seen[0] = True
+        return object.__getattribute__(self, name)
+
+
+class ItemMemo:
+    """The findings of earlier runs' items, by item key, and what this run adds.
+
+    ``stored(keys)`` loads the findings kept for ``keys`` (one query); ``keep`` remembers an
+    item's findings; ``added`` gives what to write back once the run ended well.
+    """
+
+    def __init__(self, base: str, listing: str, load: Any = None) -> None:
+        #: What every key starts from (the run's base key).
+        self.base = base
+        #: The workspace's listing (every file and its stat: the run key): what an item asking
+        #: for ``workspace`` also depends on.
+        self.listing = listing
+        #: ``load(keys) -> {key: bytes}``: the stored findings (None: nothing is stored).
+        self._load = load
+        self._found: dict[str, bytes] = {}
+        self._added: dict[str, bytes] = {}
+        self.reused = 0
+        self.ran = 0
+
+    def key(self, item: Item, seen: Iterable[str]) -> str:
+        """The key of ``item``, whose findings depend on the fingerprints ``seen``."""
+        check = item.check
+        parts = [
+            ITEM_KEY_VERSION,
+            self.base,
+            check.name,
+            check.source,
+            repr(item.target_key),
+            repr(item.indicators),
+            item.param_id or "",
+            repr(sorted(item.params.items(), key=lambda kv: kv[0])),
+            *seen,
+        ]
+        return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Load the findings stored for ``keys`` (one query rather than one per item)."""
+        if self._load is not None:
+            self._found.update(self._load(list(keys)))
+
+    def get(self, key: str, everything: Callable[[], str]) -> list[Finding] | None:
+        """The findings stored for ``key``, or None (not stored, no longer readable, or the
+        item read every piece of evidence and some changed: ``everything()`` gives their
+        fingerprint now)."""
+        blob = self._found.get(key)
+        if blob is None:
+            return None
+        seen, _, stored = blob.partition(b"\n")
+        if seen != b"-" and seen.decode("ascii", "replace") != everything():
+            return None
+        try:
+            found = _FINDINGS.validate_json(stored)
+        except ValueError:  # damaged or from another model: run the item
+            return None
+        self.reused += 1
+        return found
+
+    def keep(self, key: str, findings: list[Finding], everything: str | None = None) -> None:
+        """Remember ``findings`` for ``key`` (written once the run ended well); ``everything``:
+        the fingerprint of all the evidence, when the item read it."""
+        self.ran += 1
+        head = (everything or "-").encode("ascii")
+        self._added[key] = head + b"\n" + _FINDINGS.dump_json(findings)
+
+    def added(self) -> Iterator[tuple[str, bytes]]:
+        """The findings this run computed, by key."""
+        yield from self._added.items()
+
+    def used(self) -> list[str]:
+        """Every key this run reused or computed (kept fresh in the cache)."""
+        return [*self._found, *self._added]

@@ -1,0 +1,248 @@
+"""A run after a change runs again only the checks whose evidence or inputs changed
+(rnq.engine.reuse), and its report is the same, byte for byte, as a full run's without a
+cache: one change at a time — a file's content, its modification time, a new file, a removed
+file, rnq.yaml, the date, a plugin's export, a workspace check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rnq
+from rnq.collect.collectors import CollectContext
+from rnq.text import Localized
+
+from .conftest import EXAMPLE
+
+TODAY = dt.date(2026, 11, 28)
+
+CONFIG = """\
+version: 1
+organization: {name: "Organisme test"}
+categories: [AF]
+audit: {type: renewal, date: 2026-12-15}
+units:
+  - {id: siege, name: "Siège", central: true}
+  - id: pro
+    name: "Pôle pro"
+    collectors:
+      - {use: liste, path: exports/liste.csv}
+    offerings:
+      - {id: compta, title: "Comptabilité"}
+      - {id: paie, title: "Paie"}
+"""
+FILES = {
+    "siege/I31-procedure-reclamations.md": (
+        "# Procédure de traitement des réclamations\n\nToute réclamation est enregistrée, "
+        "un accusé de réception est envoyé sous 48 heures et une réponse sous 10 jours.\n"
+    ),
+    "siege/I23-veille-legale-2026-10-01.md": "# Veille légale\n\nDécret 2026-728 analysé.\n",
+    "pro/compta/I01-programme.md": (
+        "# Comptabilité\n\nObjectifs : tenir une comptabilité. Durée : 35 heures. "
+        "Tarif : 1 200 € HT. Modalités d'accès : entretien préalable.\n"
+    ),
+    "pro/paie/I01-programme.md": "# Paie\n\nObjectifs : établir une paie.\n",
+    "pro/compta/I05-objectifs.md": (
+        "# Objectifs\n\nÀ l'issue, le stagiaire sait tenir un journal.\n"
+    ),
+    "pro/exports/liste.csv": "id;date;objet\n1;02/10/2026;retard du formateur\n",
+}
+
+
+class Liste:
+    """A collector plugin reading an export of the workspace (as the CRM plugin does)."""
+
+    @rnq.hookimpl
+    def rnq_register_collectors(self) -> dict[str, Any]:
+        def collect(context: CollectContext) -> Iterable[rnq.Evidence]:
+            path = context.path(context.settings["path"])
+            lines = path.read_text(encoding="utf-8").splitlines()[1:]
+            for number, line in enumerate(lines, 2):
+                rid, day, subject = line.split(";")
+                yield rnq.Evidence(
+                    path=f"liste:{rid}",
+                    unit=context.unit.id if context.unit else "siege",
+                    indicators=(31,),
+                    kind="reclamation",
+                    date=dt.datetime.strptime(day, "%d/%m/%Y").date(),
+                    note=f"Réclamation {rid} (ligne {number}) : {subject}",
+                    mapped_by="plugin",
+                    collector="liste",
+                )
+
+        return {"liste": collect}
+
+
+def _run(root: Path, cache: Path | None, **options: Any) -> tuple[bytes, list[Localized]]:
+    told: list[Localized] = []
+    settings: dict[str, Any] = {
+        "today": TODAY,
+        "load_entrypoints": False,
+        "cache_dir": cache,
+        "use_cache": cache is not None,
+        "progress": told.append,
+        "extra_plugins": (Liste(),),
+        **options,
+    }
+    report = rnq.run(root, rnq.RunOptions(**settings))
+    return report.to_json().encode(), told
+
+
+def _reused(told: list[Localized]) -> int:
+    said = [t.en for t in told if "taken from the previous run" in t.en]
+    return int(said[0].split()[0]) if said else 0
+
+
+def _touch(path: Path) -> None:
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+CHANGES: dict[str, Callable[[Path], dict[str, Any]]] = {}
+
+
+def change(name: str) -> Callable[[Callable[[Path], dict[str, Any]]], Any]:
+    def register(func: Callable[[Path], dict[str, Any]]) -> Any:
+        CHANGES[name] = func
+        return func
+
+    return register
+
+
+@change("content")
+def _content(root: Path) -> dict[str, Any]:
+    (root / "pro/paie/I01-programme.md").write_text(
+        "# Paie\n\nObjectifs : établir une paie. Durée : 14 heures. Tarif : 600 € HT.\n",
+        encoding="utf-8",
+    )
+    return {}
+
+
+@change("mtime")
+def _mtime(root: Path) -> dict[str, Any]:
+    _touch(root / "pro/compta/I05-objectifs.md")
+    return {}
+
+
+@change("new file")
+def _new(root: Path) -> dict[str, Any]:
+    (root / "pro/paie/I05-objectifs.md").write_text(
+        "# Objectifs\n\nÀ l'issue, le stagiaire sait établir un bulletin de paie.\n",
+        encoding="utf-8",
+    )
+    return {}
+
+
+@change("removed file")
+def _removed(root: Path) -> dict[str, Any]:
+    (root / "siege/I23-veille-legale-2026-10-01.md").unlink()
+    return {}
+
+
+@change("rnq.yaml")
+def _config(root: Path) -> dict[str, Any]:
+    config = (root / "rnq.yaml").read_text(encoding="utf-8")
+    (root / "rnq.yaml").write_text(config.replace('"Paie"', '"Paie et social"'), encoding="utf-8")
+    return {}
+
+
+@change("date")
+def _date(root: Path) -> dict[str, Any]:
+    return {"today": TODAY + dt.timedelta(days=200)}
+
+
+@change("plugin export")
+def _export(root: Path) -> dict[str, Any]:
+    with (root / "pro/exports/liste.csv").open("a", encoding="utf-8") as export:
+        export.write("2;03/11/2026;facture erronée\n")
+    return {}
+
+
+@change("workspace check")
+def _check(root: Path) -> dict[str, Any]:
+    checks = root / "checks" / "check_maison.py"
+    checks.write_text(
+        checks.read_text(encoding="utf-8").replace("assert True", "assert False, 'autre'"),
+        encoding="utf-8",
+    )
+    return {}
+
+
+@change("empty offering folder")
+def _folder(root: Path) -> dict[str, Any]:
+    shutil.rmtree(root / "pro/paie")
+    return {}
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_a_run_after_one_change_is_a_full_runs_report(
+    write_workspace: Callable[..., Path], tmp_path: Path, name: str
+) -> None:
+    config = CONFIG + "checks: [checks]\n"
+    files = {
+        **FILES,
+        "checks/check_maison.py": (
+            "import rnq\n\n\n@rnq.mark.indicator(32)\ndef check_maison(unit):\n"
+            '    """Une vérification maison."""\n    assert True\n'
+        ),
+    }
+    root = write_workspace(config, files)
+    cache = tmp_path / "cache"
+    first, _ = _run(root, cache)
+    assert b"plugin:liste" not in first and b"liste:1" in first  # the export was read
+    options = CHANGES[name](root)
+    again, told = _run(root, cache, **options)
+    full, _ = _run(root, None, **options)
+    assert again == full
+    if name in {"content", "mtime", "new file", "removed file", "plugin export"}:
+        assert again != first or name == "mtime"
+        assert _reused(told) > 0  # the checks of the other targets were not run again
+    if name in {"rnq.yaml", "date", "workspace check"}:
+        assert _reused(told) == 0  # an input of every check changed
+    third, told = _run(root, cache, **options)
+    assert third == full
+
+
+def test_the_example_after_one_edit_is_a_full_runs_report(tmp_path: Path) -> None:
+    """The example with its plugins: one document edited, one export changed; each time the
+    report is the bytes of a run without a cache, and most checks are taken from the run
+    before."""
+    from .test_example import _plugins
+
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, root)
+    plugins = _plugins()
+    cache = tmp_path / "cache"
+
+    def run(use_cache: bool) -> tuple[bytes, list[Localized]]:
+        told: list[Localized] = []
+        report = rnq.run(
+            root,
+            rnq.RunOptions(
+                today=TODAY,
+                load_entrypoints=False,
+                cache_dir=cache,
+                use_cache=use_cache,
+                progress=told.append,
+                extra_plugins=plugins,
+            ),
+        )
+        return report.to_json().encode(), told
+
+    run(True)
+    sheet = root / "scolaire/preparation-daeu/fiche-programme.md"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\nMise à jour.\n", encoding="utf-8")
+    again, told = run(True)
+    assert _reused(told) > 0
+    assert again == run(False)[0]
+    export = next(root.glob("pro/exports/reclamations-*.csv"))
+    export.write_bytes(export.read_bytes().rstrip(b"\r\n").rsplit(b"\n", 1)[0] + b"\n")
+    again, told = run(True)
+    assert _reused(told) > 0
+    assert again == run(False)[0]
