@@ -51,6 +51,10 @@ FILES = {
     "pro/compta/I05-objectifs.md": (
         "# Objectifs\n\nÀ l'issue, le stagiaire sait tenir un journal.\n"
     ),
+    "pro/rnq-evidence.yaml": (
+        '- path: "*/support-*.md"\n  kind: programme\n  indicators: [1, 6]\n'
+    ),
+    "pro/compta/support-cours.md": "# Support\n\nContenus : journal, grand livre, bilan.\n",
     "pro/exports/liste.csv": "id;date;objet\n1;02/10/2026;retard du formateur\n",
 }
 
@@ -139,6 +143,16 @@ def _new(root: Path) -> dict[str, Any]:
     return {}
 
 
+@change("unit file")
+def _unit_file(root: Path) -> dict[str, Any]:
+    # Left in the unit's folder, outside every offering's: the presence check of each offering
+    # now names it (it reads all the evidence only when an offering has none).
+    (root / "pro/I04-analyse-du-besoin.md").write_text(
+        "# Analyse du besoin\n\nEntretien préalable avec chaque stagiaire.\n", encoding="utf-8"
+    )
+    return {}
+
+
 @change("removed file")
 def _removed(root: Path) -> dict[str, Any]:
     (root / "siege/I23-veille-legale-2026-10-01.md").unlink()
@@ -149,6 +163,23 @@ def _removed(root: Path) -> dict[str, Any]:
 def _config(root: Path) -> dict[str, Any]:
     config = (root / "rnq.yaml").read_text(encoding="utf-8")
     (root / "rnq.yaml").write_text(config.replace('"Paie"', '"Paie et social"'), encoding="utf-8")
+    return {}
+
+
+@change("manifest")
+def _manifest(root: Path) -> dict[str, Any]:
+    manifest = root / "pro/rnq-evidence.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("[1, 6]", "[6, 19]"), encoding="utf-8")
+    return {}
+
+
+@change("front matter")
+def _front_matter(root: Path) -> dict[str, Any]:
+    (root / "pro/paie/I01-programme.md").write_text(
+        "---\nindicators: [1, 2]\ndate: 2026-09-01\n---\n# Paie\n\nObjectifs : établir une paie.\n",
+        encoding="utf-8",
+    )
     return {}
 
 
@@ -200,7 +231,9 @@ def test_a_run_after_one_change_is_a_full_runs_report(
     again, told = _run(root, cache, **options)
     full, _ = _run(root, None, **options)
     assert again == full
-    if name in {"content", "mtime", "new file", "removed file", "plugin export"}:
+    if name in {"content", "mtime", "new file", "removed file", "plugin export", "front matter"} | {
+        "unit file"
+    }:
         assert again != first or name == "mtime"
         assert _reused(told) > 0  # the checks of the other targets were not run again
     if name in {"rnq.yaml", "date", "workspace check"}:

@@ -23,12 +23,13 @@ from rnq.cache.runkey import run_keys
 from rnq.cache.store import Cache
 from rnq.collect.collectors import CollectResult, collect, declare_units
 from rnq.collect.evidence import Evidence
+from rnq.collect.filesystem import FileMemo, using_files
 from rnq.collect.mapping import NameFacts, NameMemo, name_facts_version, using_names
 from rnq.engine.collection import CheckCollection, collect_code
 from rnq.engine.reuse import ItemMemo
 from rnq.engine.session import Session, run_checks
 from rnq.errors import Problem
-from rnq.extract.store import DocumentStore
+from rnq.extract.store import DocumentStore, ReadMemo
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential.applicability import Applicability
 from rnq.referential.loader import Referential
@@ -94,8 +95,41 @@ def _open_cache(options: RunOptions) -> Cache | None:
     return Cache(None if options.cache_dir is None else options.cache_dir / "extract.sqlite3")
 
 
+@dataclass
+class _Memos:
+    """What an earlier run with the same base key mapped and read of each file
+    (:class:`~rnq.collect.filesystem.FileMemo`, :class:`~rnq.extract.store.ReadMemo`) and the
+    findings of its check items (:class:`~rnq.engine.reuse.ItemMemo`): a run after an edit
+    maps, reads and checks again only what changed."""
+
+    items: ItemMemo
+    files: FileMemo
+    reads: ReadMemo
+
+    @classmethod
+    def load(cls, cache: Cache, root: Path, items: ItemMemo, walked: WalkResult) -> _Memos:
+        base = items.base
+        files = cache.get_memo(f"files\x00{root}", base)
+        read = cache.get_memo(f"reads\x00{root}", base)
+        reads = ReadMemo(read if isinstance(read, dict) else None)
+        reads.stats = walked.stats
+        return cls(items, FileMemo(files if isinstance(files, dict) else None), reads)
+
+    def save(self, cache: Cache, root: Path) -> None:
+        base = self.items.base
+        cache.put_items(list(self.items.added()))
+        if self.files.changed:
+            cache.put_memo(f"files\x00{root}", base, self.files.current)
+        if self.reads.changed:
+            cache.put_memo(f"reads\x00{root}", base, self.reads.current)
+
+
 def _collect(
-    workspace: Workspace, plugins: PluginSet, watchdog: Watchdog, cache: Cache | None
+    workspace: Workspace,
+    plugins: PluginSet,
+    watchdog: Watchdog,
+    cache: Cache | None,
+    memos: _Memos | None = None,
 ) -> CollectResult:
     """:func:`rnq.collect.collectors.collect`, with what file names say remembered in ``cache``: a
     warm run maps unchanged names without inferring their kind and date again. The reports rnq
@@ -109,7 +143,8 @@ def _collect(
             facts = NameFacts.load(data)
             if facts is not None:
                 known[name] = facts
-    with using_names(NameMemo(known)) as memo:
+    files = nullcontext() if memos is None else using_files(memos.files)
+    with using_names(NameMemo(known)) as memo, files:
         collected = without_own_outputs(collect(workspace, plugins, watchdog), workspace.root)
     if cache is not None and memo.added:
         cache.put_names(((name, f.dump()) for name, f in memo.added.items()), version)
@@ -173,6 +208,7 @@ def _read_documents(
     options: RunOptions,
     cache: Cache | None,
     referential: str,
+    memos: _Memos | None = None,
 ) -> tuple[list[Evidence], DocumentStore]:
     """Read every collected file's text (in parallel, cached) and attach it to its evidence:
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
@@ -191,7 +227,9 @@ def _read_documents(
                 asked = tuple(dict.fromkeys((*known, *asked)))
             questions[item.path] = asked
     store = DocumentStore(cache, options.workers, facts_version())
-    documents = store.read(sorted(files.items()), questions)
+    documents = store.read(
+        sorted(files.items()), questions, memos.reads if memos is not None else None
+    )
     evidence = []
     for item in collected.evidence:
         document = documents.get(item.path)
@@ -295,6 +333,7 @@ def _gather(
     watchdog: Watchdog,
     cache: Cache | None,
     walked: WalkResult | None,
+    memos: _Memos | None = None,
 ) -> tuple[CollectResult, list[Evidence], DocumentStore]:
     """Collect the evidence and read its documents (the cache is closed if this fails)."""
     workspace = setting.workspace
@@ -306,13 +345,13 @@ def _gather(
             else nullcontext()
         )
         with walking:
-            collected = _collect(workspace, setting.plugins, watchdog, cache)
+            collected = _collect(workspace, setting.plugins, watchdog, cache, memos)
         options.tell(
             f"lecture de {len(collected.evidence)} documents",
             f"reading {len(collected.evidence)} documents",
         )
         evidence, store = _read_documents(
-            workspace, collected, options, cache, setting.referential.id
+            workspace, collected, options, cache, setting.referential.id, memos
         )
         collected.evidence = evidence  # the records before reading are no longer needed
     except BaseException:
@@ -342,9 +381,11 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     collection = collect_code(setting.workspace, setting.plugins)
     collection.raise_errors()
     cache = _open_cache(options)
-    key, walked, memo = None, None, None
+    key, walked, memos = None, None, None
     if cache is not None and cache.enabled:
         key, walked, reused, memo = _reuse(setting, options, cache)
+        if memo is not None:
+            memos = _Memos.load(cache, setting.workspace.root, memo, walked)
         if reused is not None:
             options.tell(
                 "rien n'a changé depuis la dernière exécution : rapport repris du cache",
@@ -353,10 +394,16 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             cache.close()
             _say_cache_off(cache, options.lang)
             return reused
-    collected, evidence, store = _gather(setting, options, watchdog, cache, walked)
+    collected, evidence, store = _gather(setting, options, watchdog, cache, walked, memos)
     try:
         report = _check_and_report(
-            setting, options, collected, evidence, watchdog, collection, memo
+            setting,
+            options,
+            collected,
+            evidence,
+            watchdog,
+            collection,
+            memos.items if memos is not None else None,
         )
         store.save_facts()
     except BaseException:
@@ -371,8 +418,8 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
         if stored is not None:
             cache.put_run(key, stored)
         del stored
-        if memo is not None:
-            cache.put_items(list(memo.added()), memo.used())
+        if memos is not None:
+            memos.save(cache, setting.workspace.root)
     store.close()
     _say_cache_off(cache, options.lang)
     return report

@@ -70,11 +70,22 @@ CREATE TABLE IF NOT EXISTS runs (
 _ITEMS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     key TEXT PRIMARY KEY,
-    used_ns INTEGER NOT NULL,
+    stored_ns INTEGER NOT NULL,
     findings BLOB NOT NULL
 ) WITHOUT ROWID
 """
-#: Items not used by a run for this long are dropped (other workspaces, other dates, edits).
+#: What an earlier run of a workspace mapped and read of each file (:class:`rnq.collect.filesystem.
+#: FileMemo`, :class:`rnq.extract.store.ReadMemo`), by workspace, with the inputs it depends on.
+_MEMOS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS memos (
+    name TEXT PRIMARY KEY,
+    inputs TEXT NOT NULL,
+    stored_ns INTEGER NOT NULL,
+    data BLOB NOT NULL
+) WITHOUT ROWID
+"""
+_MEMOS_KEPT = 16  # memos kept (the most recent): a few workspaces
+#: Items stored longer ago than this are dropped (other workspaces, other dates, edits).
 _ITEMS_KEPT_NS = 14 * 24 * 3600 * 10**9
 _RUNS_KEPT = 8  # reports kept (the most recent): a few option sets of one workspace, or several
 _COLUMNS = (
@@ -161,6 +172,7 @@ class Cache:
             db.execute(_NAMES_SCHEMA)
             db.execute(_RUNS_SCHEMA)
             db.execute(_ITEMS_SCHEMA)
+            db.execute(_MEMOS_SCHEMA)
             db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
         except BaseException:
             db.close()
@@ -458,6 +470,66 @@ class Cache:
 
         self._transaction(work)
 
+    def get_facts(self, key: FileKey, version: str, facts_version: str) -> dict[str, Any]:
+        """The answers stored for one file (empty when none, or for another version)."""
+        db = self._db
+        if db is None:
+            return {}
+        try:
+            row = db.execute(
+                "SELECT size, mtime_ns, inode, ctime_ns, version, facts_version, facts "
+                "FROM extracts WHERE path = ?",
+                (_stored(key.path),),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return {}
+        if row is None or row[6] is None or row[5] != facts_version:
+            return {}
+        if tuple(row[:5]) != (*key[1:], version):
+            return {}
+        try:
+            facts = json.loads(zlib.decompress(row[6]))
+        except (zlib.error, ValueError):
+            return {}
+        return facts if isinstance(facts, dict) else {}
+
+    def get_memo(self, name: str, inputs: str) -> Any:
+        """The memo stored under ``name`` for ``inputs`` (JSON), or None."""
+        db = self._db
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT inputs, data FROM memos WHERE name = ?", (name,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        if row is None or row[0] != inputs:
+            return None
+        try:
+            return json.loads(zlib.decompress(row[1]))
+        except (zlib.error, ValueError):
+            return None
+
+    def put_memo(self, name: str, inputs: str, data: Any) -> None:
+        """Keep ``data`` (JSON-able) under ``name`` for ``inputs``."""
+        if self._db is None:
+            return
+        blob = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT OR REPLACE INTO memos VALUES (?, ?, ?, ?)",
+                (name, inputs, time.time_ns(), blob),
+            )
+            db.execute(
+                "DELETE FROM memos WHERE name NOT IN "
+                "(SELECT name FROM memos ORDER BY stored_ns DESC LIMIT ?)",
+                (_MEMOS_KEPT,),
+            )
+
+        self._transaction(work)
+
     def get_items(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The findings (JSON) stored for each of ``keys`` that has some."""
         db = self._db
@@ -478,9 +550,10 @@ class Cache:
             self._disable(exc)
         return found
 
-    def put_items(self, added: Iterable[tuple[str, bytes]], used: Sequence[str]) -> None:
-        """Keep the findings of the items a run computed (``added``), mark those it reused as
-        used now (``used``), and drop the items no run used for two weeks."""
+    def put_items(self, added: Iterable[tuple[str, bytes]]) -> None:
+        """Keep the findings of the items a run computed (``added``) and drop those stored
+        more than two weeks ago (an item still current is then computed once again: marking
+        every reused item at every run would cost more than that)."""
         db = self._db
         if db is None:
             return
@@ -489,13 +562,7 @@ class Cache:
 
         def work(db: sqlite3.Connection) -> None:
             db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?, ?)", rows)
-            for start in range(0, len(used), _CHUNK):
-                chunk = used[start : start + _CHUNK]
-                db.execute(
-                    f"UPDATE items SET used_ns = ? WHERE key IN ({','.join('?' * len(chunk))})",
-                    [now, *chunk],
-                )
-            db.execute("DELETE FROM items WHERE used_ns < ?", (now - _ITEMS_KEPT_NS,))
+            db.execute("DELETE FROM items WHERE stored_ns < ?", (now - _ITEMS_KEPT_NS,))
 
         self._transaction(work)
 

@@ -12,9 +12,14 @@ as unmapped. Nothing is written in the workspace.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from rnq._yaml import read_config_bytes
 from rnq.collect.collectors import CollectContext
@@ -33,15 +38,18 @@ from rnq.collect.mapping import (
 )
 from rnq.errors import ConfigError, Problem
 from rnq.hookspecs import hookimpl
+from rnq.text import Localized
 from rnq.workspace.config import CONFIG_NAME, Workspace, WorkspaceConfig
 from rnq.workspace.walk import walk
 
 __all__ = [
     "FRONT_MATTER_MAX_BYTES",
     "MARKDOWN_SUFFIXES",
+    "FileMemo",
     "collect_files",
     "is_configuration",
     "rnq_collect_evidence",
+    "using_files",
 ]
 
 #: Files whose front matter is read.
@@ -182,6 +190,87 @@ def _as_declared(path: str, renamed: dict[str, str]) -> str:
     return path
 
 
+class FileMemo:
+    """What each file mapped to in an earlier run (its evidence and the problems met), by path,
+    with the ``stat`` of the file and what a manifest declared for it: a run after an edit maps
+    again only the files that changed (:func:`using_files`). ``known`` entries are JSON-able
+    lists (as the cache keeps them); :attr:`current` holds this run's."""
+
+    def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
+        self.known: dict[str, list[Any]] = dict(known or {})
+        #: The entries of this run's files, as the next run will read them.
+        self.current: dict[str, list[Any]] = {}
+        self.reused = 0
+
+    def get(
+        self, path: str, stat: list[int], declared: str
+    ) -> tuple[Evidence, list[Problem]] | None:
+        """The evidence and problems of ``path`` if it is unchanged (same ``stat``, same
+        manifest entry ``declared``)."""
+        entry = self.known.get(path)
+        if entry is None or entry[0] != stat or entry[1] != declared:
+            return None
+        try:
+            record = _evidence_from(entry[2])
+            problems = [Problem.model_validate(p) for p in entry[3]]
+        except (TypeError, ValueError, KeyError):
+            return None  # an entry of another layout: map the file again
+        self.reused += 1
+        self.current[path] = entry
+        return record, problems
+
+    def put(
+        self,
+        path: str,
+        stat: list[int],
+        declared: str,
+        record: Evidence,
+        problems: list[Problem],
+    ) -> None:
+        self.current[path] = [
+            stat,
+            declared,
+            record.model_dump(mode="json", exclude_defaults=True),
+            [p.model_dump(mode="json") for p in problems],
+        ]
+
+    @property
+    def changed(self) -> bool:
+        """Whether the next run would read anything different from what this one read."""
+        return self.current != self.known
+
+
+def _evidence_from(data: Mapping[str, Any]) -> Evidence:
+    """Evidence from :meth:`FileMemo.put`'s JSON form, without validating it again."""
+    values = dict(data)
+    values["indicators"] = tuple(values.get("indicators", ()))
+    for name in ("date", "valid_until"):
+        if values.get(name) is not None:
+            values[name] = dt.date.fromisoformat(values[name])
+    if values.get("problem") is not None:
+        values["problem"] = Localized(**values["problem"])
+    return Evidence.trusted(**values)
+
+
+_files: ContextVar[FileMemo | None] = ContextVar("rnq_file_memo", default=None)
+
+
+@contextmanager
+def using_files(memo: FileMemo) -> Iterator[FileMemo]:
+    """Within the block, :func:`collect_files` maps again only the files ``memo`` does not
+    know as they are."""
+    token = _files.set(memo)
+    try:
+        yield memo
+    finally:
+        _files.reset(token)
+
+
+def _declared(source: Source | None) -> str:
+    """What a manifest declares for a file, as a string to compare across runs."""
+    return "" if source is None else repr((source, sorted(source.lines.items())))
+
+
 def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     """Every file of ``workspace`` as evidence (mapped or not), and the problems met."""
     config = workspace.config
@@ -189,6 +278,7 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     problems = list(walked.problems)
     renamed, misnamed = _misnamed_folders(workspace.root, config)
     problems += misnamed
+    memo = _files.get() if not renamed else None  # a renamed folder: map every file afresh
     manifests = Manifests(
         manifest
         for path, absolute in walked.entries
@@ -204,17 +294,30 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
         if placement.unit is None:
             evidence.append(unmapped(path))
             continue
-        sources = [manifests.lookup(path)]
+        declared = manifests.lookup(path)
+        found = walked.stats.get(path) if memo is not None else None
+        stat, mark = (list(found), _declared(declared)) if found is not None else (None, "")
+        if memo is not None and stat is not None:
+            known = memo.get(path, stat, mark)
+            if known is not None:
+                evidence.append(known[0])
+                problems += known[1]
+                continue
+        mine: list[Problem] = []
+        sources = [declared]
         if _suffix(path).lower() in MARKDOWN_SUFFIXES:
-            sources.append(_front_matter(path, absolute, problems))
+            sources.append(_front_matter(path, absolute, mine))
         record, record_problems = combine(
             path,
             placement.unit,
             path_facts(path, placement),
             [source for source in sources if source is not None],
         )
+        mine += record_problems
         evidence.append(record)
-        problems += record_problems
+        problems += mine
+        if memo is not None and stat is not None:
+            memo.put(path, stat, mark, record, mine)
     problems += manifests.unused()
     return evidence, problems
 

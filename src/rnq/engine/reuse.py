@@ -161,7 +161,3 @@ class ItemMemo:
     def added(self) -> Iterator[tuple[str, bytes]]:
         """The findings this run computed, by key."""
         yield from self._added.items()
-
-    def used(self) -> list[str]:
-        """Every key this run reused or computed (kept fresh in the cache)."""
-        return [*self._found, *self._added]

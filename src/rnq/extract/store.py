@@ -16,7 +16,9 @@ as small jobs and tests expect.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,8 +29,9 @@ from rnq.extract.dispatch import extract_file
 from rnq.extract.model import Extraction, content_weight
 from rnq.extract.packing import ExtractionCache, FileKey
 from rnq.extract.pool import Extractor
+from rnq.text import Localized
 
-__all__ = ["KEEP_CHARS", "Document", "DocumentStore"]
+__all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts", "ReadMemo"]
 
 Rows = tuple[tuple[str, ...], ...]
 Content = tuple[str | None, Rows | None]
@@ -49,6 +52,118 @@ class Document:
     facts: dict[str, Any] | None = None
 
 
+class LazyFacts(dict[str, Any]):
+    """A document's stored answers, loaded from the cache on first use: a run after an edit
+    runs again the checks of a few targets only, and needs the answers of their documents
+    only."""
+
+    __slots__ = ("_load", "loaded")
+
+    def __init__(self, load: Callable[[], Mapping[str, Any]]) -> None:
+        super().__init__()
+        self._load: Callable[[], Mapping[str, Any]] | None = load
+        #: How many answers were loaded (None until they are).
+        self.loaded: int | None = None
+
+    def _fill(self) -> None:
+        load = self._load
+        if load is not None:
+            self._load = None
+            self.update(load())
+            self.loaded = dict.__len__(self)
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: str) -> Any:
+        self._fill()
+        return dict.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._fill()
+        return dict.get(self, key, default)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def __iter__(self) -> Any:
+        self._fill()
+        return dict.__iter__(self)
+
+    def items(self) -> Any:
+        self._fill()
+        return dict.items(self)
+
+    def keys(self) -> Any:
+        self._fill()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._fill()
+        return dict.values(self)
+
+    def __bool__(self) -> bool:
+        self._fill()
+        return dict.__len__(self) > 0
+
+
+class ReadMemo:
+    """What reading each file gave in an earlier run (its status, problem, metadata date, type,
+    whether it has text), by relative path, with the file's ``stat`` and the extractor's
+    version: a run after an edit does not look up 50 000 cache rows for the files that did not
+    change. ``known`` entries are JSON-able lists (as the cache keeps them)."""
+
+    def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
+        self.known: dict[str, list[Any]] = dict(known or {})
+        #: The entries of this run's files, as the next run will read them.
+        self.current: dict[str, list[Any]] = {}
+        #: Files' stats from the walk (``(size, mtime_ns, inode, ctime_ns)`` by relative path):
+        #: no second ``stat`` of 50 000 files.
+        self.stats: Mapping[str, tuple[int, int, int, int]] = {}
+        self._made: dict[str, Extraction] = {}  # most files read alike share one (frozen)
+
+    def get(self, rel: str, key: FileKey, version: str) -> tuple[Extraction, bool] | None:
+        entry = self.known.get(rel)
+        if entry is None or entry[0] != [*key[1:], version]:
+            return None
+        self.current[rel] = entry
+        shape = repr(entry[1:6])
+        made = self._made.get(shape)
+        if made is not None:
+            return made, bool(entry[6])
+        try:
+            status, problem, doc_date, truncated, file_type, has_content = entry[1:]
+            extraction = self._made[shape] = Extraction.model_construct(
+                status=status,
+                problem=Localized(**problem) if problem is not None else None,
+                doc_date=dt.date.fromisoformat(doc_date) if doc_date is not None else None,
+                truncated=bool(truncated),
+                file_type=file_type,
+            )
+        except (TypeError, ValueError):
+            return None
+        return extraction, bool(has_content)
+
+    def put(self, rel: str, key: FileKey, version: str, extraction: Extraction, has: bool) -> None:
+        problem = extraction.problem
+        self.current[rel] = [
+            [*key[1:], version],
+            extraction.status,
+            problem.model_dump() if problem is not None else None,
+            extraction.doc_date.isoformat() if extraction.doc_date is not None else None,
+            extraction.truncated,
+            extraction.file_type,
+            has,
+        ]
+
+    @property
+    def changed(self) -> bool:
+        """Whether the next run would read anything different from what this one read."""
+        return self.current != self.known
+
+
 class DocumentStore:
     """Reads files (see the module docstring); :meth:`save_facts` then :meth:`close`."""
 
@@ -66,22 +181,49 @@ class DocumentStore:
         self,
         files: Sequence[tuple[str, Path]],
         questions: Mapping[str, tuple[str, ...]] | None = None,
+        memo: ReadMemo | None = None,
     ) -> dict[str, Document]:
         """``{relative path: Document}`` for ``files`` (relative path, absolute path).
 
         ``questions``: per relative path, what the workers answer about a file they read
-        (:meth:`Extractor.run`); the answers start the document's ``facts``."""
+        (:meth:`Extractor.run`); the answers start the document's ``facts``. ``memo``: what an
+        earlier run read of each file: an unchanged file is not looked up in the cache, and
+        its answers are loaded when a check first asks (:class:`LazyFacts`)."""
         version = self.extractor.cache_version
-        keys = {rel: FileKey.of(path) for rel, path in files}
+        stats = memo.stats if memo is not None else {}
+        keys = {
+            rel: FileKey(os.path.abspath(path), *stat)
+            if (stat := stats.get(rel)) is not None
+            else FileKey.of(path)
+            for rel, path in files
+        }
         cache = self.cache
+        remembered: dict[str, Document] = {}
+        if memo is not None and cache is not None and cache.enabled:
+            for rel, _path in files:
+                file_key = keys[rel]
+                recalled = memo.get(rel, file_key, version) if file_key is not None else None
+                if recalled is not None and file_key is not None:
+                    lazy = LazyFacts(functools.partial(self._stored_facts, file_key))
+                    self._facts.append((file_key, lazy, -1))
+                    remembered[rel] = Document(
+                        recalled[0],
+                        self._loader(file_key) if recalled[1] else None,
+                        "\x1f".join((*map(str, file_key), version)),
+                        lazy,
+                    )
         stored = (
             cache.get_stored(
-                [k for k in keys.values() if k is not None], version, self.facts_version
+                [k for rel, k in keys.items() if k is not None and rel not in remembered],
+                version,
+                self.facts_version,
             )
             if cache is not None
             else {}
         )
-        todo = [(rel, path) for rel, path in files if keys[rel] not in stored]
+        todo = [
+            (rel, path) for rel, path in files if rel not in remembered and keys[rel] not in stored
+        ]
         extracted = self.extractor.run(
             todo, lean=True, questions=questions, facts_version=self.facts_version
         )
@@ -89,6 +231,9 @@ class DocumentStore:
         documents: dict[str, Document] = {}
         for rel, _path in files:
             key = keys[rel]
+            if rel in remembered:
+                documents[rel] = remembered[rel]
+                continue
             hit = stored.get(key) if key is not None else None
             if hit is not None and key is not None:
                 extraction, has_content, facts = hit
@@ -107,7 +252,14 @@ class DocumentStore:
             self._facts.append((key, facts, len(facts)))
             content_key = (*map(str, key), version)
             documents[rel] = Document(extraction, loader, "\x1f".join(content_key), facts)
+            if memo is not None:
+                memo.put(rel, key, version, extraction, loader is not None)
         return documents
+
+    def _stored_facts(self, key: FileKey) -> Mapping[str, Any]:
+        if self.cache is None:
+            return {}
+        return self.cache.get_facts(key, self.extractor.cache_version, self.facts_version)
 
     def _loader(self, key: FileKey) -> Callable[[], Content]:
         return functools.partial(self._content, key)
@@ -132,7 +284,12 @@ class DocumentStore:
         """Write the new answers content checks gave back to the cache, for the next run."""
         if self.cache is None:
             return
-        changed = [(key, facts) for key, facts, before in self._facts if len(facts) != before]
+        changed = [
+            (key, facts)
+            for key, facts, before in self._facts
+            if (facts.loaded if isinstance(facts, LazyFacts) else before) is not None
+            and len(facts) != (facts.loaded if isinstance(facts, LazyFacts) else before)
+        ]
         if changed:
             self.cache.put_facts(changed, self.extractor.cache_version, self.facts_version)
 
