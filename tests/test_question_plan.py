@@ -98,10 +98,39 @@ def test_planned_answers_change_nothing(
 
     monkeypatch.setattr(questions, "_plan", lambda referential: {})
     questions._for.cache_clear()
+    questions._for_offering.cache_clear()
     try:
         unplanned: list[int] = []
         without = _run(workspace, monkeypatch, unplanned, tmp_path / "b" if cache else None)
     finally:
         questions._for.cache_clear()
+        questions._for_offering.cache_clear()
     assert unplanned == [0]
     assert with_plan == without
+
+
+def test_a_document_of_an_offering_is_not_asked_what_no_check_of_it_reads() -> None:
+    """Indicators 3 and 7 are verified per offering, for certifying offerings only: the programme
+    of an offering that leads to no certification is not asked their questions (no check reads
+    its documents for them); that of a certifying offering is, as is a document of the unit."""
+    from rnq.checks import i03_certification_results, i07_certification_fit
+
+    workspace = rnq.load(ROOT / "evidence")
+    config = workspace.config
+    pairs = [(u, o) for u in config.units for o in u.offerings]
+    certifying = next((u, o) for u, o in pairs if o.certifying)
+    other = next((u, o) for u, o in pairs if not o.certifying and o.category == "AF")
+    plan = questions.target_plan(config, "rnq-2026")
+    full = questions.questions_for([1], "rnq-2026")
+    theirs = {
+        *questions.module_questions(i03_certification_results),
+        *questions.module_questions(i07_certification_fit),
+    } - {DRAFT}
+
+    assert plan([1], certifying[0].id, certifying[1].id) == full
+    assert plan([1], certifying[0].id, None) == full  # a unit's document: every question
+    assert plan([1], "no-such-unit", "no-such-offering") == full
+    narrowed = plan([1], other[0].id, other[1].id)
+    assert not theirs & set(narrowed)
+    assert set(narrowed) == set(full) - theirs  # nothing else left out
+    assert [q for q in full if q in narrowed] == list(narrowed)  # in the same order

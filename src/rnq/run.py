@@ -213,15 +213,16 @@ def _read_documents(
     """Read every collected file's text (in parallel, cached) and attach it to its evidence:
     with a cache, texts stay in it and are loaded on demand (:mod:`rnq.extract.store`)."""
     from rnq.checks.helpers import facts_version
-    from rnq.checks.questions import questions_for
+    from rnq.checks.questions import target_plan
     from rnq.collect.enrich import apply_extraction
 
     files: dict[str, Path] = {}
     questions: dict[str, tuple[str, ...]] = {}
+    plan = target_plan(workspace.config, referential)
     for item in collected.evidence:
         if item.collector == "filesystem":
             files.setdefault(item.path, locate(workspace.root, item.path))
-            asked = questions_for(item.indicators, referential)
+            asked = plan(item.indicators, item.unit, item.offering)
             known = questions.get(item.path)
             if known is not None and known != asked:  # one file, several records
                 asked = tuple(dict.fromkeys((*known, *asked)))

@@ -20,10 +20,12 @@ answered by the check itself, and an answer is the same wherever it is computed.
 
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from rnq.checks.helpers import Term
 from rnq.checks.judging import Reader
@@ -32,7 +34,10 @@ from rnq.match.french import CONCEPT, DRAFT, Concept
 from rnq.match.questions import NAMED, portable
 from rnq.referential.verifications import indicators_for
 
-__all__ = ["module_questions", "questions_for"]
+if TYPE_CHECKING:
+    from rnq.workspace.config import WorkspaceConfig
+
+__all__ = ["module_questions", "questions_for", "target_plan"]
 
 #: How deep containers (tuples, lists, dict values) of patterns are looked into.
 _DEPTH = 3
@@ -155,3 +160,101 @@ def questions_for(indicators: Iterable[int], referential: str) -> tuple[str, ...
     ``referential``: the same tuple object for the same arguments, so thousands of documents
     share it."""
     return _for(tuple(sorted(set(indicators))), referential)
+
+
+# --- the plan for a document of one offering -------------------------------------------------
+
+#: A module of the plan: its questions, the indicators whose documents it asks them of (its own
+#: and its ``READS``), the indicators its checks verify, and whether every check of it runs per
+#: offering (reads the evidence of one offering, never of a unit or of the whole run).
+_Module = tuple[frozenset[str], frozenset[int], frozenset[int], bool]
+
+
+def _checks(module: ModuleType) -> list[Callable[..., object]]:
+    return [
+        func
+        for name, func in vars(module).items()
+        if name.startswith("check_") and getattr(func, "__module__", None) == module.__name__
+    ]
+
+
+@lru_cache(maxsize=8)
+def _modules(referential: str) -> tuple[_Module, ...]:
+    from rnq.checks import builtin_check_modules
+
+    found = []
+    for module in builtin_check_modules():
+        checks = _checks(module)
+        verified = _indicators(module, referential) - set(getattr(module, "READS", ()))
+        per_offering = bool(checks) and all(
+            "offering" in inspect.signature(check).parameters for check in checks
+        )
+        found.append(
+            (
+                frozenset(module_questions(module)),
+                frozenset(_indicators(module, referential)),
+                frozenset(verified),
+                per_offering,
+            )
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _for_offering(
+    indicators: tuple[int, ...], referential: str, outside: frozenset[int]
+) -> tuple[str, ...]:
+    planned = _for(indicators, referential)
+    kept: set[str] = set()
+    for questions, asked_of, verified, per_offering in _modules(referential):
+        if asked_of.isdisjoint(indicators) or (per_offering and verified <= outside):
+            continue
+        kept.update(questions)
+    narrowed = tuple(q for q in planned if q in kept)
+    return planned if len(narrowed) == len(planned) else narrowed
+
+
+def target_plan(
+    config: WorkspaceConfig, referential: str
+) -> Callable[[Iterable[int], str | None, str | None], tuple[str, ...]]:
+    """The planned questions for a document of a run, from its indicators, its unit and its
+    offering: :func:`questions_for`, less the questions of the modules whose checks all run per
+    offering and verify only indicators that do not apply to the document's offering (a
+    programme of an offering that leads to no certification is not asked indicators 3 and 7's
+    questions: their checks run for certifying offerings, each reading its own documents).
+    A document of no offering (or of one the configuration does not declare) is asked
+    :func:`questions_for`."""
+    from rnq.referential.loader import get_referential
+    from rnq.workspace.facts import applies_to_offering
+
+    indicators_of = get_referential(referential)
+    outside: dict[tuple[str, str], frozenset[int]] = {}
+
+    def offering_outside(unit_id: str, offering_id: str) -> frozenset[int]:
+        key = (unit_id, offering_id)
+        if key not in outside:
+            unit = next((u for u in config.units if u.id == unit_id), None)
+            offering = (
+                next((o for o in unit.offerings if o.id == offering_id), None) if unit else None
+            )
+            outside[key] = (
+                frozenset()
+                if unit is None or offering is None
+                else frozenset(
+                    i.number
+                    for i in indicators_of
+                    if not applies_to_offering(i, config, unit, offering)
+                )
+            )
+        return outside[key]
+
+    def plan(indicators: Iterable[int], unit: str | None, offering: str | None) -> tuple[str, ...]:
+        numbers = tuple(sorted(set(indicators)))
+        if unit is None or offering is None:
+            return _for(numbers, referential)
+        skipped = offering_outside(unit, offering)
+        if not skipped:
+            return _for(numbers, referential)
+        return _for_offering(numbers, referential, skipped)
+
+    return plan
