@@ -279,3 +279,19 @@ def test_the_example_after_one_edit_is_a_full_runs_report(tmp_path: Path) -> Non
     again, told = run(True)
     assert _reused(told) > 0
     assert again == run(False)[0]
+
+
+def test_findings_that_cannot_be_written_are_not_kept() -> None:
+    """A finding JSON cannot hold (a lone surrogate) is simply not kept: the item runs again
+    next time, the run goes on."""
+    from rnq.engine.findings import Finding
+    from rnq.engine.reuse import ItemMemo
+
+    memo = ItemMemo("base", "listing")
+    bad = Finding(
+        id="x", check="c", indicator=1, outcome="gap", message=Localized.same("nom \udcff")
+    )
+    memo.keep("k1", [bad])
+    good = bad.model_copy(update={"message": Localized.same("nom")})
+    memo.keep("k2", [good])
+    assert [key for key, _ in memo.added()] == ["k2"]

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import TypeAdapter
+from pydantic_core import PydanticSerializationError
 
 from rnq.collect.evidence import EvidenceSet
 from rnq.engine.findings import Finding
@@ -155,8 +156,12 @@ class ItemMemo:
         """Remember ``findings`` for ``key`` (written once the run ended well); ``everything``:
         the fingerprint of all the evidence, when the item read it."""
         self.ran += 1
+        try:
+            stored = _FINDINGS.dump_json(findings)
+        except PydanticSerializationError:  # a lone surrogate from a file name: not kept
+            return
         head = (everything or "-").encode("ascii")
-        self._added[key] = head + b"\n" + _FINDINGS.dump_json(findings)
+        self._added[key] = head + b"\n" + stored
 
     def added(self) -> Iterator[tuple[str, bytes]]:
         """The findings this run computed, by key."""
