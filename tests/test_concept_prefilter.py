@@ -140,3 +140,11 @@ def test_the_text_generator_reaches_both_answers() -> None:
     said = [_reference(q, "Modalités d'évaluation : QCM en fin de formation.") for q in _QUESTIONS]
     assert any(said)
     assert not all(said)
+
+
+def test_every_pattern_of_a_built_in_concept_compiles() -> None:
+    """A concept's patterns are compiled when they first run (most never do in a given
+    document): a pattern that does not compile must not wait for the document that runs it."""
+    for question in _QUESTIONS:
+        for pattern in concept_patterns(question):
+            re.compile(pattern)

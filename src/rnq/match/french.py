@@ -401,9 +401,7 @@ def _grouped(patterns: list[str]) -> tuple[str, ...]:
     return tuple(merged)
 
 
-_Spec = tuple[
-    tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], bool, re.Pattern[str] | None
-]
+_Spec = tuple[tuple[str, ...], tuple[re.Pattern[str], ...], bool, re.Pattern[str] | None]
 
 
 _WORD_START = re.compile(
@@ -550,13 +548,7 @@ def top_level_bars(pattern: str, start: int) -> tuple[list[int], int]:
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _leads(question: str) -> tuple[str | None, ...]:
     """The first letters of each pattern of a :data:`CONCEPT` question (None where unknown)."""
-    return tuple(leading_word(p.pattern) for p in _spec(question)[0])
-
-
-@lru_cache(maxsize=_PATTERNS_KEPT)
-def _needs(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """The words each pattern of a :data:`CONCEPT` question needs (:func:`word_starts`)."""
-    return tuple(word_starts(p.pattern) for p in _spec(question)[0])
+    return tuple(leading_word(p) for p in _spec(question)[0])
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -564,7 +556,8 @@ def _spec(question: str) -> _Spec:
     data = json.loads(question[len(CONCEPT) :])
     # the patterns that start with a word first: searched fast, they often settle the question
     ordered = sorted(data["p"], key=lambda p: leading_word(p) is None)
-    patterns = tuple(re.compile(literal_first(p)) for p in ordered)
+    # compiled when first run (:func:`_regex`): most are ruled out before, in every document
+    patterns = tuple(literal_first(p) for p in ordered)
     exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
     unless = re.compile("|".join(f"(?:{u})" for u in data["u"])) if data.get("u") else None
     return patterns, exact, bool(data["n"]), unless
@@ -572,7 +565,7 @@ def _spec(question: str) -> _Spec:
 
 def concept_patterns(question: str) -> tuple[str, ...]:
     """The folded-text patterns of a :data:`CONCEPT` question."""
-    return tuple(p.pattern for p in _spec(question)[0])
+    return _spec(question)[0]
 
 
 def concept_has_exact(question: str) -> bool:
@@ -669,21 +662,27 @@ def _may_match(
     return possible is None or possible(pattern)
 
 
-#: A pattern of a concept as :func:`concept_match` tries it: compiled, the first letters of
-#: its matches (or None), the words they need (:func:`word_starts`), and whether the literals
-#: they hold are looked for too (no first word, or one as short as the « e » of « e-learning »).
-_Prepared = tuple[re.Pattern[str], str | None, tuple[tuple[str, ...], ...], bool]
+#: A pattern of a concept as :func:`concept_match` tries it: the pattern, the first letters of
+#: its matches (or None), and whether the literals they hold are looked for too (no first word,
+#: or one as short as the « e » of « e-learning »). The words its matches need
+#: (:func:`word_starts`) are read from it when its first word is there, and it is compiled when
+#: it first runs: an extraction worker sees a few hundred of the thousands of patterns run, and
+#: parsing and compiling them all cost it seconds.
+_Prepared = tuple[str, str | None, bool]
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _prepared(question: str) -> tuple[_Prepared, ...]:
     """The patterns of a :data:`CONCEPT` question, each with what rules it out early."""
     return tuple(
-        (pattern, lead, needs, lead is None or len(lead) < _SHORT)
-        for pattern, lead, needs in zip(
-            _spec(question)[0], _leads(question), _needs(question), strict=True
-        )
+        (pattern, lead, lead is None or len(lead) < _SHORT)
+        for pattern, lead in zip(_spec(question)[0], _leads(question), strict=True)
     )
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def concept_match(
@@ -701,7 +700,7 @@ def concept_match(
     :func:`_may_match`, inline: it runs for every pattern of every concept asked)."""
     _patterns, exact, negative_ok, unless = _spec(question)
     known = index.known if index is not None else None
-    for pattern, lead, needs, literals in _prepared(question):
+    for pattern, lead, literals in _prepared(question):
         if index is not None and known is not None:
             if lead is not None:
                 found = known.get(lead)
@@ -709,13 +708,14 @@ def concept_match(
                     found = index.starts_word(lead)
                 if not found:
                     continue
+            needs = word_starts(pattern)
             if needs and not index.holds(needs):
                 continue
-            if literals and possible is not None and not possible(pattern.pattern):
+            if literals and possible is not None and not possible(pattern):
                 continue
-        elif possible is not None and not possible(pattern.pattern):
+        elif possible is not None and not possible(pattern):
             continue
-        span = _counting(pattern, body, negative_ok, unless)
+        span = _counting(_regex(pattern), body, negative_ok, unless)
         if span is not None:
             return span
     if text and any(p.search(text) for p in exact):
