@@ -46,11 +46,11 @@ from rnq.match.french import (
     literal_first,
     top_level_bars,
 )
-from rnq.match.starts import word_starts
+from rnq.match.starts import parsed_pattern, word_starts
 
-# The standard library's regular-expression parser: private, but the same shape since Python 2
-# in what is used here (typeshed has no stubs for it).
-_sp: Any = importlib.import_module("re._parser")
+# The standard library's regular-expression constants (its parser's, through
+# rnq.match.starts.parsed_pattern): private, but the same shape since Python 2 in what is used
+# here (typeshed has no stubs for it).
 _sc: Any = importlib.import_module("re._constants")
 
 #: How many patterns (and questions) stay compiled: every pattern the checks' concepts hold
@@ -173,9 +173,8 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
     Empty when nothing is known (flags such as ``re.IGNORECASE``, classes only…): the pattern
     must then be run. ``required_literals(r"\\bfoad\\b")`` is ``(("foad",),)``.
     """
-    try:
-        parsed = _sp.parse(pattern)
-    except re.error:
+    parsed = parsed_pattern(pattern)
+    if parsed is None:
         return ()
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()

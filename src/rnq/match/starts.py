@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["word_starts"]
+__all__ = ["parsed_pattern", "word_starts"]
 
 # The standard library's regular-expression parser (as rnq.match.questions uses it).
 _sp: Any = importlib.import_module("re._parser")
@@ -182,14 +182,25 @@ def _branch(alternatives: list[Any], boundary: bool) -> tuple[_Needs, bool]:
     return ([sorted(set(firsts))] if complete and firsts else []), after
 
 
+@lru_cache(maxsize=16)
+def parsed_pattern(pattern: str) -> Any:
+    """The standard library's parse of ``pattern`` (None when it does not parse), shared by the
+    prefilters that read it (:func:`word_starts`, then, for the same pattern, the literals it
+    needs): read, never changed. Only the last few are kept: a parse is large, and the
+    prefilters keep what they read from it."""
+    try:
+        return _sp.parse(pattern)
+    except re.error:
+        return None
+
+
 @lru_cache(maxsize=32768)
 def word_starts(pattern: str) -> tuple[tuple[str, ...], ...]:
     """What words any match of ``pattern`` must hold: a tuple of requirements, each a tuple of
     strings one of which a word of the text (a run of ``[a-z0-9]``) must start with. Empty
     when nothing is known (a pattern that ignores case, or fails to parse)."""
-    try:
-        parsed = _sp.parse(pattern)
-    except re.error:
+    parsed = parsed_pattern(pattern)
+    if parsed is None:
         return ()
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
