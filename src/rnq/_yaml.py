@@ -143,6 +143,13 @@ def load_yaml(
         return _convert(node, (), lines, loader, (budget, duplicates, 0)), lines
     except RecursionError:
         raise _too_deep(text) from None
+    except yaml.YAMLError as exc:  # a value PyYAML cannot build (« !!binary » not in base64)
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise YamlError(
+            mark.line + 1 if mark is not None else None,
+            Localized(fr=f"YAML invalide : {problem}", en=f"invalid YAML: {problem}"),
+        ) from None
 
 
 def _too_deep(text: str) -> YamlError:
