@@ -138,7 +138,9 @@ def _collect(
 
     version = name_facts_version()
     known: dict[str, NameFacts] = {}
-    if cache is not None:
+    # With what each file mapped to remembered, only the changed files' names are looked at:
+    # loading the names of 50 000 files would cost more than inferring those few again.
+    if cache is not None and (memos is None or not memos.files.known):
         for name, data in cache.get_names(version).items():
             facts = NameFacts.load(data)
             if facts is not None:
