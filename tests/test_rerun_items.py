@@ -153,6 +153,19 @@ def _unit_file(root: Path) -> dict[str, Any]:
     return {}
 
 
+@change("own report")
+def _own_report(root: Path) -> dict[str, Any]:
+    # A report rnq wrote inside the workspace is never evidence, in a run that remembers the
+    # files as in a full one (recognised by its first bytes, then remembered with the file).
+    (root / "pro/compta/rapport-I01.json").write_text(
+        '{"schema": "rnq.report/2", "indicators": []}', encoding="utf-8"
+    )
+    (root / "pro/compta/I01-programme.md").write_text(
+        "# Rapport pré-audit Qualiopi\n\nObjectifs, durée, tarif.\n", encoding="utf-8"
+    )
+    return {}
+
+
 @change("removed file")
 def _removed(root: Path) -> dict[str, Any]:
     (root / "siege/I23-veille-legale-2026-10-01.md").unlink()
@@ -236,6 +249,10 @@ def test_a_run_after_one_change_is_a_full_runs_report(
     }:
         assert again != first or name == "mtime"
         assert _reused(told) > 0  # the checks of the other targets were not run again
+    if name == "own report":  # the programme rewritten as rnq's report is no evidence now
+        assert b"pro/compta/I01-programme.md" in first
+        assert b"pro/compta/I01-programme.md" not in again
+        assert b"rapport-I01.json" not in again
     if name in {"rnq.yaml", "date", "workspace check"}:
         assert _reused(told) == 0  # an input of every check changed
     third, told = _run(root, cache, **options)

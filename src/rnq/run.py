@@ -147,7 +147,11 @@ def _collect(
                 known[name] = facts
     files = nullcontext() if memos is None else using_files(memos.files)
     with using_names(NameMemo(known)) as memo, files:
-        collected = without_own_outputs(collect(workspace, plugins, watchdog), workspace.root)
+        collected = without_own_outputs(
+            collect(workspace, plugins, watchdog),
+            workspace.root,
+            memos.files if memos is not None else None,
+        )
     if cache is not None and memo.added:
         cache.put_names(((name, f.dump()) for name, f in memo.added.items()), version)
     return collected

@@ -234,6 +234,18 @@ class FileMemo:
             [p.model_dump(mode="json") for p in problems],
         ]
 
+    def own_output(self, path: str) -> bool | None:
+        """Whether ``path`` was found to be one of rnq's own outputs in this run or an earlier
+        one with the same content (None: not known)."""
+        entry = self.current.get(path)
+        return entry[4] if entry is not None and len(entry) > 4 else None
+
+    def learn_own_output(self, path: str, own: bool) -> None:
+        """Remember whether ``path`` (a file of this run) is one of rnq's own outputs."""
+        entry = self.current.get(path)
+        if entry is not None:
+            self.current[path] = [*entry[:4], own]  # a new list: ``known`` stays as it was
+
     @property
     def changed(self) -> bool:
         """Whether the next run would read anything different from what this one read."""

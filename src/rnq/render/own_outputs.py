@@ -21,9 +21,13 @@ import zipfile
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rnq.collect.collectors import CollectResult
 from rnq.collect.evidence import Evidence
+
+if TYPE_CHECKING:
+    from rnq.collect.filesystem import FileMemo
 
 __all__ = ["OUTPUT_SUFFIXES", "is_rnq_output", "without_own_outputs"]
 
@@ -109,9 +113,12 @@ def is_rnq_output(path: str, absolute: str, *, head: bytes | None = None) -> boo
     return head.removeprefix(_BOM).startswith(_markdown_titles())
 
 
-def without_own_outputs(result: CollectResult, root: Path) -> CollectResult:
+def without_own_outputs(
+    result: CollectResult, root: Path, memo: FileMemo | None = None
+) -> CollectResult:
     """``result`` without the files rnq wrote (reports, exports) among the filesystem's
-    evidence and unmapped files."""
+    evidence and unmapped files. ``memo``: what earlier runs found of the files that did not
+    change since (their first bytes are not read again)."""
 
     def own(record: Evidence, *, workbooks: bool) -> bool:
         if record.collector != "filesystem":
@@ -119,7 +126,13 @@ def without_own_outputs(result: CollectResult, root: Path) -> CollectResult:
         suffix = record.path[record.path.rfind(".") :].lower()
         if suffix not in OUTPUT_SUFFIXES or (suffix == ".xlsx" and not workbooks):
             return False
-        return is_rnq_output(record.path, str(root / record.path))
+        known = memo.own_output(record.path) if memo is not None else None
+        if known is not None:
+            return known
+        found = is_rnq_output(record.path, str(root / record.path))
+        if memo is not None:
+            memo.learn_own_output(record.path, found)
+        return found
 
     evidence = [e for e in result.evidence if not own(e, workbooks=False)]
     unmapped = [e for e in result.unmapped if not own(e, workbooks=True)]
