@@ -312,3 +312,28 @@ def test_findings_that_cannot_be_written_are_not_kept() -> None:
     good = bad.model_copy(update={"message": Localized.same("nom")})
     memo.keep("k2", [good])
     assert [key for key, _ in memo.added()] == ["k2"]
+
+
+def test_memos_are_written_back_by_shard(tmp_path: Path) -> None:
+    """What a run remembers of each file is kept in shards: after one edit only the shard of
+    that file is written, and reading the memo back gives every entry as the run left it."""
+    from rnq.cache.store import Cache
+    from rnq.extract.shards import MEMO_SHARDS, changed_shards, memo_shard
+
+    paths = [f"uo{u:02d}/off{o:03d}/I01-programme.md" for u in range(4) for o in range(50)]
+    known = {path: [[1, 2, 3, 4], path] for path in paths}
+    cache = Cache(tmp_path / "c.sqlite3")
+    cache.put_memo("files\x00/ws", "base-1", known)
+    assert cache.get_memo("files\x00/ws", "base-1") == known
+    assert cache.get_memo("files\x00/ws", "base-2") == {}  # stored for other inputs
+
+    current = dict(known)  # a run keeps the entries it reused as the same objects
+    edited, gone = paths[7], paths[99]
+    current[edited] = [[1, 2, 3, 5], edited]
+    del current[gone]
+    shards = changed_shards(known, current)
+    assert shards == {memo_shard(edited), memo_shard(gone)}
+    assert len({memo_shard(p) for p in paths}) > 2 * len(shards)  # the others are not written
+    cache.put_memo("files\x00/ws", "base-1", current, shards)
+    assert cache.get_memo("files\x00/ws", "base-1") == current
+    assert 0 <= memo_shard(gone) < MEMO_SHARDS

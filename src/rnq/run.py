@@ -109,19 +109,18 @@ class _Memos:
     @classmethod
     def load(cls, cache: Cache, root: Path, items: ItemMemo, walked: WalkResult) -> _Memos:
         base = items.base
-        files = cache.get_memo(f"files\x00{root}", base)
-        read = cache.get_memo(f"reads\x00{root}", base)
-        reads = ReadMemo(read if isinstance(read, dict) else None)
+        reads = ReadMemo(cache.get_memo(f"reads\x00{root}", base))
         reads.stats = walked.stats
-        return cls(items, FileMemo(files if isinstance(files, dict) else None), reads)
+        return cls(items, FileMemo(cache.get_memo(f"files\x00{root}", base)), reads)
 
     def save(self, cache: Cache, root: Path) -> None:
         base = self.items.base
         cache.put_items(list(self.items.added()))
-        if self.files.changed:
-            cache.put_memo(f"files\x00{root}", base, self.files.current)
-        if self.reads.changed:
-            cache.put_memo(f"reads\x00{root}", base, self.reads.current)
+        # a memo loaded for other inputs (or none) is written whole: every shard
+        files = self.files.changed() if self.files.known else None
+        reads = self.reads.changed() if self.reads.known else None
+        cache.put_memo(f"files\x00{root}", base, self.files.current, files)
+        cache.put_memo(f"reads\x00{root}", base, self.reads.current, reads)
 
 
 def _collect(

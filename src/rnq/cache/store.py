@@ -20,7 +20,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from rnq.extract.model import Extraction
 from rnq.extract.packing import FileKey, Packed, Stored, compressed_json
+from rnq.extract.shards import MEMO_SHARDS, memo_shard
 from rnq.text import Localized
 
 __all__ = ["Cache", "default_cache_dir"]
@@ -84,7 +85,8 @@ CREATE TABLE IF NOT EXISTS memos (
     data BLOB NOT NULL
 ) WITHOUT ROWID
 """
-_MEMOS_KEPT = 16  # memos kept (the most recent): a few workspaces
+_MEMOS_KEPT_NS = 30 * 24 * 3600 * 10**9  # memos not written for a month are dropped
+
 #: Items stored longer ago than this are dropped (other workspaces, other dates, edits).
 _ITEMS_KEPT_NS = 14 * 24 * 3600 * 10**9
 _RUNS_KEPT = 8  # reports kept (the most recent): a few option sets of one workspace, or several
@@ -494,39 +496,64 @@ class Cache:
             return {}
         return facts if isinstance(facts, dict) else {}
 
-    def get_memo(self, name: str, inputs: str) -> Any:
-        """The memo stored under ``name`` for ``inputs`` (JSON), or None."""
+    def get_memo(self, name: str, inputs: str) -> dict[str, Any]:
+        """The memo stored under ``name`` for ``inputs``: ``{path: entry}`` from its shards
+        (:meth:`put_memo`); a shard stored for other inputs, or damaged, is left out (its
+        files are simply done again)."""
         db = self._db
+        found: dict[str, Any] = {}
         if db is None:
-            return None
+            return found
         try:
-            row = db.execute("SELECT inputs, data FROM memos WHERE name = ?", (name,)).fetchone()
+            rows = db.execute(
+                "SELECT inputs, data FROM memos WHERE name >= ? AND name < ?",
+                (f"{name}\x00", f"{name}\x01"),
+            ).fetchall()
         except sqlite3.Error as exc:
             self._disable(exc)
-            return None
-        if row is None or row[0] != inputs:
-            return None
-        try:
-            return json.loads(zlib.decompress(row[1]))
-        except (zlib.error, ValueError):
-            return None
+            return found
+        for stored_for, blob in rows:
+            if stored_for != inputs:
+                continue
+            try:
+                shard = json.loads(zlib.decompress(blob))
+            except (zlib.error, ValueError):
+                continue
+            if isinstance(shard, dict):
+                found.update(shard)
+        return found
 
-    def put_memo(self, name: str, inputs: str, data: Any) -> None:
-        """Keep ``data`` (JSON-able) under ``name`` for ``inputs``."""
+    def put_memo(
+        self, name: str, inputs: str, data: Mapping[str, Any], shards: Iterable[int] | None = None
+    ) -> None:
+        """Keep ``data`` (``{path: entry}``, JSON-able) under ``name`` for ``inputs``, in
+        :data:`MEMO_SHARDS` shards by path (:func:`memo_shard`): only the ``shards`` given are
+        written (None: every one), so a run after one edit writes one shard, not 50 000
+        entries. Memos not written for a month are dropped."""
         if self._db is None:
             return
-        blob = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1)
+        wanted = set(range(MEMO_SHARDS)) if shards is None else set(shards)
+        if not wanted:
+            return
+        grouped: dict[int, dict[str, Any]] = {shard: {} for shard in wanted}
+        for path, entry in data.items():
+            shard = memo_shard(path)
+            if shard in grouped:
+                grouped[shard][path] = entry
+        now = time.time_ns()
+        rows = [
+            (
+                f"{name}\x00{shard:02d}",
+                inputs,
+                now,
+                zlib.compress(json.dumps(entries, separators=(",", ":")).encode(), 1),
+            )
+            for shard, entries in sorted(grouped.items())
+        ]
 
         def work(db: sqlite3.Connection) -> None:
-            db.execute(
-                "INSERT OR REPLACE INTO memos VALUES (?, ?, ?, ?)",
-                (name, inputs, time.time_ns(), blob),
-            )
-            db.execute(
-                "DELETE FROM memos WHERE name NOT IN "
-                "(SELECT name FROM memos ORDER BY stored_ns DESC LIMIT ?)",
-                (_MEMOS_KEPT,),
-            )
+            db.executemany("INSERT OR REPLACE INTO memos VALUES (?, ?, ?, ?)", rows)
+            db.execute("DELETE FROM memos WHERE stored_ns < ?", (now - _MEMOS_KEPT_NS,))
 
         self._transaction(work)
 

@@ -37,6 +37,7 @@ from rnq.collect.mapping import (
     unmapped,
 )
 from rnq.errors import ConfigError, Problem
+from rnq.extract.shards import changed_shards
 from rnq.hookspecs import hookimpl
 from rnq.text import Localized
 from rnq.workspace.config import CONFIG_NAME, Workspace, WorkspaceConfig
@@ -246,10 +247,9 @@ class FileMemo:
         if entry is not None:
             self.current[path] = [*entry[:4], own]  # a new list: ``known`` stays as it was
 
-    @property
-    def changed(self) -> bool:
-        """Whether the next run would read anything different from what this one read."""
-        return self.current != self.known
+    def changed(self) -> set[int]:
+        """The shards the next run would read differently from what this one read."""
+        return changed_shards(self.known, self.current)
 
 
 def _evidence_from(data: Mapping[str, Any]) -> Evidence:

@@ -29,6 +29,7 @@ from rnq.extract.dispatch import extract_file
 from rnq.extract.model import Extraction, content_weight
 from rnq.extract.packing import ExtractionCache, FileKey
 from rnq.extract.pool import Extractor
+from rnq.extract.shards import changed_shards
 from rnq.text import Localized
 
 __all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts", "ReadMemo"]
@@ -158,10 +159,9 @@ class ReadMemo:
             has,
         ]
 
-    @property
-    def changed(self) -> bool:
-        """Whether the next run would read anything different from what this one read."""
-        return self.current != self.known
+    def changed(self) -> set[int]:
+        """The shards the next run would read differently from what this one read."""
+        return changed_shards(self.known, self.current)
 
 
 class DocumentStore:
