@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -56,6 +57,11 @@ FILES = {
     ),
     "pro/compta/support-cours.md": "# Support\n\nContenus : journal, grand livre, bilan.\n",
     "pro/exports/liste.csv": "id;date;objet\n1;02/10/2026;retard du formateur\n",
+    # the unit's catalogue: its section about each offering counts for that offering
+    "pro/I01-catalogue-2026.md": (
+        "# Catalogue 2026\n\n## Comptabilité\n\nObjectifs : tenir une comptabilité. Durée : "
+        "35 heures.\n\n## Paie\n\nObjectifs : établir une paie.\n"
+    ),
 }
 
 
@@ -166,6 +172,25 @@ def _own_report(root: Path) -> dict[str, Any]:
     return {}
 
 
+@change("catalogue")
+def _catalogue(root: Path) -> dict[str, Any]:
+    # The unit's catalogue, not the offering's folder, now gives the Paie offering its price
+    # and duration: the offering's checks read it through the catalogue's sections
+    # (offer_sections, declared sees="unit"), so they run again though their folder is as it was.
+    catalogue = root / "pro/I01-catalogue-2026.md"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(
+        text.replace(
+            "Objectifs : établir une paie.",
+            "Objectifs : établir une paie. Durée : 14 heures. Tarif : 600 € HT. Modalités "
+            "d'accès : entretien préalable. Délai d'accès : 15 jours. Accessibilité : nous "
+            "consulter.",
+        ),
+        encoding="utf-8",
+    )
+    return {}
+
+
 @change("removed file")
 def _removed(root: Path) -> dict[str, Any]:
     (root / "siege/I23-veille-legale-2026-10-01.md").unlink()
@@ -245,7 +270,8 @@ def test_a_run_after_one_change_is_a_full_runs_report(
     full, _ = _run(root, None, **options)
     assert again == full
     if name in {"content", "mtime", "new file", "removed file", "plugin export", "front matter"} | {
-        "unit file"
+        "unit file",
+        "catalogue",
     }:
         assert again != first or name == "mtime"
         assert _reused(told) > 0  # the checks of the other targets were not run again
@@ -337,3 +363,98 @@ def test_memos_are_written_back_by_shard(tmp_path: Path) -> None:
     cache.put_memo("files\x00/ws", "base-1", current, shards)
     assert cache.get_memo("files\x00/ws", "base-1") == current
     assert 0 <= memo_shard(gone) < MEMO_SHARDS
+
+
+#: Sentences a provider's documents hold, some stating a requirement, some not.
+SENTENCES = (
+    "Objectifs : à l'issue, le stagiaire sait établir un bilan.",
+    "Durée : 21 heures. Tarif : 900 € HT.",
+    "Modalités d'accès : entretien préalable et test de positionnement.",
+    "Évaluation des acquis en cours et en fin de formation.",
+    "Référente handicap : Mme Martin, accessibilité des locaux.",
+    "Document en cours de rédaction.",
+    "Les réclamations sont traitées sous 10 jours ; un registre les consigne.",
+)
+PLACES = ("siege", "pro", "pro/compta", "pro/paie", "lyon", "lyon/excel")
+#: A second unit: an edit there changes nothing the first unit's checks see, but for the checks
+#: that read every piece of evidence.
+LYON = """\
+  - id: lyon
+    name: "Site de Lyon"
+    offerings:
+      - {id: excel, title: "Excel avancé"}
+"""
+NAMES = ("I01-programme", "I04-analyse-besoin", "I11-evaluation", "I26-handicap", "I31-suivi")
+
+
+def _mutate(root: Path, pick: random.Random) -> str:
+    """One random edit of the workspace, as a quality officer makes them; says which."""
+    files = sorted(p for p in root.rglob("*.md") if p.is_file())
+    what = pick.choice(("edit", "edit", "add", "remove", "touch", "export", "manifest"))
+    if what == "edit" and files:
+        target = pick.choice(files)
+        target.write_text(
+            f"# {target.stem}\n\n" + "\n".join(pick.sample(SENTENCES, 2)) + "\n",
+            encoding="utf-8",
+        )
+        return f"edit {target.relative_to(root)}"
+    if what == "remove" and len(files) > 3:
+        target = pick.choice(files)
+        target.unlink()
+        return f"remove {target.relative_to(root)}"
+    if what == "touch" and files:
+        target = pick.choice(files)
+        _touch(target)
+        return f"touch {target.relative_to(root)}"
+    if what == "export":
+        export = root / "pro/exports/liste.csv"
+        lines = export.read_text(encoding="utf-8").splitlines()
+        if len(lines) > 2 and pick.random() < 0.5:
+            lines.pop()
+        else:
+            day = pick.randint(1, 28)
+            lines.append(f"{len(lines)};{day:02d}/11/2026;{pick.choice(SENTENCES)}")
+        export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return "export"
+    if what == "manifest":
+        manifest = root / "pro/rnq-evidence.yaml"
+        numbers = pick.choice(("[1, 6]", "[6, 19]", "[1]", "[4, 8]"))
+        manifest.write_text(
+            f'- path: "*/support-*.md"\n  kind: programme\n  indicators: {numbers}\n',
+            encoding="utf-8",
+        )
+        return f"manifest {numbers}"
+    place, name = pick.choice(PLACES), pick.choice(NAMES)
+    target = root / place / f"{name}-{pick.randint(1, 99)}.md"
+    target.write_text(f"# {name}\n\n{pick.choice(SENTENCES)}\n", encoding="utf-8")
+    return f"add {target.relative_to(root)}"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_sequence_of_edits_gives_full_runs_reports(
+    write_workspace: Callable[..., Path], tmp_path: Path, seed: int
+) -> None:
+    """Ten random edits in a row (content, new and removed files, modification times, the
+    export a plugin reads, a manifest); after each, the run that reuses what did not change
+    gives the report of a full run without a cache, byte for byte."""
+    # a workspace check whose fixture reads every piece of evidence: it runs again on any edit
+    house = (
+        "import rnq\n\n\n@rnq.fixture\ndef total(all_evidence):\n    return len(all_evidence)\n"
+        "\n\n@rnq.mark.indicator(32)\n@rnq.mark.parametrize('n', [1, 2])\n"
+        "def check_total(unit, total, n):\n"
+        '    """Le nombre de preuves de l\'espace."""\n'
+        '    assert total < 0, f"{total} preuves dans l\'espace ({n})"\n'
+    )  # the second item takes the fixture's value from the first: it depends on it all the same
+    config = CONFIG + LYON + "checks: [checks]\n"
+    files = {**FILES, "checks/check_total.py": house, "lyon/excel/I01-programme.md": "# Excel\n"}
+    root = write_workspace(config, files)
+    cache = tmp_path / "cache"
+    _run(root, cache)
+    pick = random.Random(seed)
+    reused = 0
+    for step in range(10):
+        done = _mutate(root, pick)
+        again, told = _run(root, cache)
+        assert again == _run(root, None)[0], f"step {step}: {done}"
+        reused += _reused(told)
+    assert reused > 0
