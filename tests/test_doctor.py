@@ -3,6 +3,7 @@ the fix; fast enough for a pre-commit hook; nothing written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from rnq.cli import main
 from rnq.verdict.doctor import diagnose
 
 REPO = Path(__file__).resolve().parents[1]
+_DAY = dt.date(2026, 11, 28)
 
 TWO_OFFERINGS = """\
 version: 1
@@ -61,11 +63,24 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RNQ_DISABLE_PLUGIN_AUTOLOAD", "1")
 
 
-def test_the_example_is_healthy() -> None:
+def test_the_example_is_healthy_with_its_plugins() -> None:
+    from .test_example import _plugins
+
+    found = diagnose(REPO / "evidence", today=_DAY, extra_plugins=_plugins())
+    assert (found.errors, found.warnings) == (0, 0), found.to_json()
+
+
+def test_the_example_without_its_plugins_says_which_to_install() -> None:
+    """Plugins not installed (autoload off here): rnq check would run without their exports'
+    evidence, so each collector the example enables is a warning naming how to install it."""
     code, out, _ = run("doctor", "--example", "--today", "2026-11-28")
-    assert code == 0
-    assert "0 erreur, 0 avertissement — rnq check peut tourner" in out
+    assert code == 0  # a warning: rnq check can run
+    assert "0 erreur, 10 avertissements — rnq check peut tourner" in out
     assert "rnq-2026" in out and "en vigueur à la date d'audit 2026-12-15" in out
+    for name in ("crm-complaints", "moodle", "registrations", "hr", "exam-registrations"):
+        assert f"collecteur inconnu « {name} »" in out
+        assert f"pip install ./plugins/rnq-{name}" in out
+    assert run("doctor", "--example", "--today", "2026-11-28", "--strict")[0] == 1
 
 
 def test_an_offering_folder_named_by_its_title(write_workspace: Callable[..., Path]) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "FailedCollector",
     "collect",
     "declare_units",
+    "unknown_collectors",
 ]
 
 #: The name of the built-in filesystem collector's plugin, whose paths the walk already keeps
@@ -248,6 +249,25 @@ def _unknown(
     """A unit enables a collector no plugin registers (a typo, a plugin not installed, or one
     whose ``rnq_register_collectors`` failed): reported against rnq.yaml, with the closest
     name."""
+    result.problems.append(unknown_collector(workspace, unit, name, known))
+
+
+def unknown_collectors(workspace: Workspace, plugins: PluginSet) -> list[Problem]:
+    """A problem for each collector a unit enables that no installed plugin registers (what
+    ``rnq check`` reports; ``rnq doctor`` tells it before any document is read)."""
+    ignored = CollectResult()
+    known = sorted(_registered_collectors(plugins, ignored))
+    return [
+        unknown_collector(workspace, unit, use.use, known)
+        for unit in workspace.config.units
+        for use in unit.collectors
+        if use.use not in known
+    ]
+
+
+def unknown_collector(workspace: Workspace, unit: Unit, name: str, known: list[str]) -> Problem:
+    """The problem of a unit enabling collector ``name``, which none of ``known`` is: the
+    closest name, or how to install the example plugin that provides it."""
     close = difflib.get_close_matches(name, known, n=1)
     available = ", ".join(known) or "—"
     hint_fr = f" — vouliez-vous dire « {close[0]} » ?" if close else ""
@@ -272,7 +292,7 @@ def _unknown(
         en=f"unit '{unit.id}': unknown collector '{name}'{hint_en} (available: {available})"
         f"{install_en}",
     )
-    result.problems.append(Problem(path="rnq.yaml", line=workspace.line("units"), message=message))
+    return Problem(path="rnq.yaml", line=workspace.line("units"), message=message)
 
 
 def declare_units(workspace: Workspace, plugins: PluginSet) -> Workspace:

@@ -434,11 +434,21 @@ def _environment() -> list[DoctorFinding]:
     return found
 
 
-def diagnose(root: Path | str, *, today: dt.date | None = None) -> Diagnosis:
+def diagnose(
+    root: Path | str,
+    *,
+    today: dt.date | None = None,
+    load_entrypoints: bool | None = None,
+    extra_plugins: tuple[object, ...] = (),
+) -> Diagnosis:
     """Everything wrong with the workspace at ``root`` that can be told without reading a
-    document (see the module's doc). Never raises for a bad workspace: it is what it reports."""
+    document (see the module's doc). Never raises for a bad workspace: it is what it reports.
+    ``load_entrypoints``, ``extra_plugins``: which plugins a run would have (as
+    :class:`rnq.RunOptions`)."""
+    from rnq.collect.collectors import unknown_collectors
     from rnq.collect.mapping import MANIFEST_NAME
     from rnq.engine.collection import check_code
+    from rnq.plugins import get_plugin_manager
     from rnq.verdict.waivers import load_waivers
     from rnq.workspace.config import diagnose as diagnose_config
 
@@ -469,7 +479,22 @@ def diagnose(root: Path | str, *, today: dt.date | None = None) -> Diagnosis:
             findings += _from_config_error("waivers", exc)
         except RnqError as exc:
             findings.append(DoctorFinding(section="waivers", level="error", message=exc.localized))
-    findings += [_from_problem("code", p) for p in check_code(workspace)]
+    findings += [
+        _from_problem("code", p)
+        for p in check_code(
+            workspace, load_entrypoints=load_entrypoints, extra_plugins=extra_plugins
+        )
+    ]
+    plugins = get_plugin_manager(
+        workspace_root=workspace.root,
+        workspace_plugins=config.plugins,
+        load_entrypoints=load_entrypoints,
+        extra=extra_plugins,
+    )
+    # a collector no installed plugin provides: the run goes on without that evidence
+    findings += [
+        _from_problem("code", p, "warning") for p in unknown_collectors(workspace, plugins)
+    ]
     findings += _folders(workspace.root, config)
     placed, undated = _placement(workspace, referential)
     findings += placed
