@@ -472,30 +472,6 @@ class Cache:
 
         self._transaction(work)
 
-    def get_facts(self, key: FileKey, version: str, facts_version: str) -> dict[str, Any]:
-        """The answers stored for one file (empty when none, or for another version)."""
-        db = self._db
-        if db is None:
-            return {}
-        try:
-            row = db.execute(
-                "SELECT size, mtime_ns, inode, ctime_ns, version, facts_version, facts "
-                "FROM extracts WHERE path = ?",
-                (_stored(key.path),),
-            ).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
-            return {}
-        if row is None or row[6] is None or row[5] != facts_version:
-            return {}
-        if tuple(row[:5]) != (*key[1:], version):
-            return {}
-        try:
-            facts = json.loads(zlib.decompress(row[6]))
-        except (zlib.error, ValueError):
-            return {}
-        return facts if isinstance(facts, dict) else {}
-
     def get_memo(self, name: str, inputs: str) -> dict[str, Any]:
         """The memo stored under ``name`` for ``inputs``: ``{path: entry}`` from its shards
         (:meth:`put_memo`); a shard stored for other inputs, or damaged, is left out (its

@@ -105,9 +105,6 @@ class ExtractionCache(Protocol):
     ) -> dict[FileKey, Stored]:
         """What is known of ``keys`` without their text."""
 
-    def get_facts(self, key: FileKey, version: str, facts_version: str) -> dict[str, Any]:
-        """The answers stored for one file (empty when none)."""
-
     def load(self, key: FileKey, version: str) -> Extraction | None:
         """The whole cached extraction of ``key``, or None."""
 

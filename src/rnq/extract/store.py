@@ -259,7 +259,9 @@ class DocumentStore:
     def _stored_facts(self, key: FileKey) -> Mapping[str, Any]:
         if self.cache is None:
             return {}
-        return self.cache.get_facts(key, self.extractor.cache_version, self.facts_version)
+        found = self.cache.get_stored([key], self.extractor.cache_version, self.facts_version)
+        hit = found.get(key)
+        return hit.facts if hit is not None else {}
 
     def _loader(self, key: FileKey) -> Callable[[], Content]:
         return functools.partial(self._content, key)
