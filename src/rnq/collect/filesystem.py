@@ -37,7 +37,7 @@ from rnq.collect.mapping import (
     unmapped,
 )
 from rnq.errors import ConfigError, Problem
-from rnq.extract.shards import changed_shards
+from rnq.extract.shards import ShardedMemo
 from rnq.hookspecs import hookimpl
 from rnq.text import Localized
 from rnq.workspace.config import CONFIG_NAME, Workspace, WorkspaceConfig
@@ -191,17 +191,11 @@ def _as_declared(path: str, renamed: dict[str, str]) -> str:
     return path
 
 
-class FileMemo:
+class FileMemo(ShardedMemo):
     """What each file mapped to in an earlier run (its evidence and the problems met), by path,
     with the ``stat`` of the file and what a manifest declared for it: a run after an edit maps
     again only the files that changed (:func:`using_files`). ``known`` entries are JSON-able
     lists (as the cache keeps them); :attr:`current` holds this run's."""
-
-    def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
-        self.known: dict[str, list[Any]] = dict(known or {})
-        #: The entries of this run's files, as the next run will read them.
-        self.current: dict[str, list[Any]] = {}
-        self.reused = 0
 
     def get(
         self, path: str, stat: list[int], declared: str
@@ -216,7 +210,6 @@ class FileMemo:
             problems = [Problem.model_validate(p) for p in entry[3]]
         except (TypeError, ValueError, KeyError):
             return None  # an entry of another layout: map the file again
-        self.reused += 1
         self.current[path] = entry
         return record, problems
 
@@ -246,10 +239,6 @@ class FileMemo:
         entry = self.current.get(path)
         if entry is not None:
             self.current[path] = [*entry[:4], own]  # a new list: ``known`` stays as it was
-
-    def changed(self) -> set[int]:
-        """The shards the next run would read differently from what this one read."""
-        return changed_shards(self.known, self.current)
 
 
 def _evidence_from(data: Mapping[str, Any]) -> Evidence:

@@ -29,7 +29,7 @@ from rnq.extract.dispatch import extract_file
 from rnq.extract.model import Extraction, content_weight
 from rnq.extract.packing import ExtractionCache, FileKey
 from rnq.extract.pool import Extractor
-from rnq.extract.shards import changed_shards
+from rnq.extract.shards import ShardedMemo
 from rnq.text import Localized
 
 __all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts", "ReadMemo"]
@@ -110,16 +110,14 @@ class LazyFacts(dict[str, Any]):
         return dict.__len__(self) > 0
 
 
-class ReadMemo:
+class ReadMemo(ShardedMemo):
     """What reading each file gave in an earlier run (its status, problem, metadata date, type,
     whether it has text), by relative path, with the file's ``stat`` and the extractor's
     version: a run after an edit does not look up 50 000 cache rows for the files that did not
     change. ``known`` entries are JSON-able lists (as the cache keeps them)."""
 
     def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
-        self.known: dict[str, list[Any]] = dict(known or {})
-        #: The entries of this run's files, as the next run will read them.
-        self.current: dict[str, list[Any]] = {}
+        super().__init__(known)
         #: Files' stats from the walk (``(size, mtime_ns, inode, ctime_ns)`` by relative path):
         #: no second ``stat`` of 50 000 files.
         self.stats: Mapping[str, tuple[int, int, int, int]] = {}
@@ -158,10 +156,6 @@ class ReadMemo:
             extraction.file_type,
             has,
         ]
-
-    def changed(self) -> set[int]:
-        """The shards the next run would read differently from what this one read."""
-        return changed_shards(self.known, self.current)
 
 
 class DocumentStore:
