@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -185,12 +184,7 @@ class DocumentStore:
         its answers are loaded when a check first asks (:class:`LazyFacts`)."""
         version = self.extractor.cache_version
         stats = memo.stats if memo is not None else {}
-        keys = {
-            rel: FileKey(os.path.abspath(path), *stat)
-            if (stat := stats.get(rel)) is not None
-            else FileKey.of(path)
-            for rel, path in files
-        }
+        keys = {rel: FileKey.of(path, stats.get(rel)) for rel, path in files}
         cache = self.cache
         remembered: dict[str, Document] = {}
         if memo is not None and cache is not None and cache.enabled:
