@@ -29,6 +29,7 @@ from functools import partial
 
 from rnq.checks.helpers import files, folded_text, readable, remember, unreadable_paths, where
 from rnq.checks.judging import Finder, Judgement, Reader, demanded, judge
+from rnq.checks.questions import asks
 from rnq.checks.registrations import advise_information_before_entry
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.marks import mark
@@ -59,6 +60,25 @@ def unit_categories(unit: Unit, config: WorkspaceConfig) -> set[Category]:
     return {o.category for o in unit.offerings} or set(config.categories)
 
 
+#: The question « is this document a table that holds only its header row ».
+EMPTY_TABLE = named_question(__name__, "empty-table")
+
+
+@document_question(EMPTY_TABLE)
+def _empty_table(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
+    """Whether a document is a table with a header row and nothing in the rows below it (its
+    text, when it has one, being the table itself: nothing but separators below the header)."""
+    if not rows or any(str(cell).strip() for row in rows[1:] for cell in row):
+        return False
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    return not any(re.search(r"\w", line) for line in lines[1:])
+
+
+def _template(item: Evidence) -> bool:
+    return _empty_table(item.text, item.rows)
+
+
+@asks(EMPTY_TABLE)
 def judge_unit(
     docs: EvidenceSet,
     concepts: Mapping[str, Finder],
@@ -110,24 +130,6 @@ def judge_unit(
                 evidence=unread,
             )
         raise gap
-
-
-#: The question « is this document a table that holds only its header row ».
-EMPTY_TABLE = named_question(__name__, "empty-table")
-
-
-@document_question(EMPTY_TABLE)
-def _empty_table(text: str | None, rows: Sequence[Sequence[str]] | None) -> bool:
-    """Whether a document is a table with a header row and nothing in the rows below it (its
-    text, when it has one, being the table itself: nothing but separators below the header)."""
-    if not rows or any(str(cell).strip() for row in rows[1:] for cell in row):
-        return False
-    lines = [line for line in (text or "").splitlines() if line.strip()]
-    return not any(re.search(r"\w", line) for line in lines[1:])
-
-
-def _template(item: Evidence) -> bool:
-    return _empty_table(item.text, item.rows)
 
 
 def _only_templates(
