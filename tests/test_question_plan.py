@@ -147,30 +147,3 @@ def test_a_helper_declares_the_named_questions_it_asks() -> None:
         assert EMPTY_TABLE in questions.module_questions(module)
     for number in (10, 11, 12):
         assert EMPTY_TABLE in questions.questions_for([number], "rnq-2026")
-
-
-def test_a_document_of_an_offering_is_not_asked_the_concepts_of_a_units_checks() -> None:
-    """The checks of 10 to 12 judge a unit's documents together and stop, for each item, at the
-    first document stating it: a document filed under an offering is not asked their concepts in
-    the workers (the check asks those it reads); it is still asked whether it is a draft and an
-    empty table. A document of the unit itself is asked everything."""
-    from rnq.checks import i10_adaptation, i11_assessment, i12_engagement
-    from rnq.checks.i09_delivery_conditions import EMPTY_TABLE
-    from rnq.match.french import CONCEPT
-
-    workspace = rnq.load(ROOT / "evidence")
-    config = workspace.config
-    unit, offering = next((u, o) for u in config.units for o in u.offerings)
-    plan = questions.target_plan(config, "rnq-2026")
-    for number, module in ((10, i10_adaptation), (11, i11_assessment), (12, i12_engagement)):
-        full = questions.questions_for([number], "rnq-2026")
-        concepts = {q for q in questions.module_questions(module) if q.startswith(CONCEPT)}
-        assert concepts and concepts <= set(full)
-        assert plan([number], unit.id, None) == full
-        narrowed = plan([number], unit.id, offering.id)
-        assert not concepts & set(narrowed)
-        assert {DRAFT, EMPTY_TABLE} <= set(narrowed)
-        # only checks of a unit read these indicators (19's too, for 12 in 2026)
-        assert set(narrowed) == {q for q in full if not q.startswith(CONCEPT)}
-    # a concept an offering's check asks too stays planned: indicator 1's programme
-    assert plan([1, 10], unit.id, offering.id) != plan([10], unit.id, offering.id)

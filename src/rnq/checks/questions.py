@@ -12,7 +12,8 @@ module are those of its finders — :class:`~rnq.match.french.Concept`,
 containers such as ``CONCEPTS`` (imported ones included) — and the
 :func:`named questions <rnq.match.questions.named_question>` it registers, and the patterns it lists
 in ``SEARCHED`` (those a check searches with ``mentions`` in every document it reads, not only in a
-few: indicator 1's screening for misleading statements); they are asked of every document mapped
+few: indicator 1's screening for misleading statements), and the named questions declared with
+:func:`asks` by the helpers it calls; they are asked of every document mapped
 to an indicator the module's checks verify in the run's referential. A check that gains a term is
 planned at once. The plan is a hint, never a result: a question it lacks is
 answered by the check itself, and an answer is the same wherever it is computed.
@@ -185,10 +186,9 @@ def questions_for(indicators: Iterable[int], referential: str) -> tuple[str, ...
 # --- the plan for a document of one offering -------------------------------------------------
 
 #: A module of the plan: its questions, the indicators whose documents it asks them of (its own
-#: and its ``READS``), the indicators its checks verify, and how its checks run: ``"offering"``
-#: when every one reads the evidence of one offering, ``"unit"`` when every one reads a unit's,
-#: ``""`` otherwise.
-_Module = tuple[frozenset[str], frozenset[int], frozenset[int], str]
+#: and its ``READS``), the indicators its checks verify, and whether every check of it runs per
+#: offering (reads the evidence of one offering, never of a unit or of the whole run).
+_Module = tuple[frozenset[str], frozenset[int], frozenset[int], bool]
 
 
 def _checks(module: ModuleType) -> list[Callable[..., object]]:
@@ -199,31 +199,23 @@ def _checks(module: ModuleType) -> list[Callable[..., object]]:
     ]
 
 
-def _target(checks: list[Callable[..., object]]) -> str:
-    """``"offering"`` or ``"unit"`` when every check of ``checks`` takes that target, else
-    ``""``."""
-    targets = set()
-    for check in checks:
-        parameters = inspect.signature(check).parameters
-        targets.add(
-            "offering" if "offering" in parameters else "unit" if "unit" in parameters else ""
-        )
-    return targets.pop() if len(targets) == 1 else ""
-
-
 @lru_cache(maxsize=8)
 def _modules(referential: str) -> tuple[_Module, ...]:
     from rnq.checks import builtin_check_modules
 
     found = []
     for module in builtin_check_modules():
+        checks = _checks(module)
         verified = _indicators(module, referential) - set(getattr(module, "READS", ()))
+        per_offering = bool(checks) and all(
+            "offering" in inspect.signature(check).parameters for check in checks
+        )
         found.append(
             (
                 frozenset(module_questions(module)),
                 frozenset(_indicators(module, referential)),
                 frozenset(verified),
-                _target(_checks(module)),
+                per_offering,
             )
         )
     return tuple(found)
@@ -235,16 +227,10 @@ def _for_offering(
 ) -> tuple[str, ...]:
     planned = _for(indicators, referential)
     kept: set[str] = set()
-    for questions, asked_of, verified, target in _modules(referential):
-        if asked_of.isdisjoint(indicators) or (target == "offering" and verified <= outside):
+    for questions, asked_of, verified, per_offering in _modules(referential):
+        if asked_of.isdisjoint(indicators) or (per_offering and verified <= outside):
             continue
-        if target == "unit":
-            # A check of a unit judges the documents of all its offerings together and stops,
-            # for each item, at the first that states it: most are never asked its concepts
-            # (14 to 36 % of them were, at 5 000 files). The check asks those it reads.
-            kept.update(q for q in questions if not q.startswith(CONCEPT))
-        else:
-            kept.update(questions)
+        kept.update(questions)
     narrowed = tuple(q for q in planned if q in kept)
     return planned if len(narrowed) == len(planned) else narrowed
 
@@ -256,10 +242,9 @@ def target_plan(
     offering: :func:`questions_for`, less the questions of the modules whose checks all run per
     offering and verify only indicators that do not apply to the document's offering (a
     programme of an offering that leads to no certification is not asked indicators 3 and 7's
-    questions: their checks run for certifying offerings, each reading its own documents), and
-    less the concepts of the modules whose checks all run per unit (they read a unit's
-    documents together, and ask each item's concept until one states it). A document of no
-    offering is asked :func:`questions_for`."""
+    questions: their checks run for certifying offerings, each reading its own documents).
+    A document of no offering (or of one the configuration does not declare) is asked
+    :func:`questions_for`."""
     from rnq.referential.loader import get_referential
     from rnq.workspace.facts import applies_to_offering
 
@@ -288,6 +273,9 @@ def target_plan(
         numbers = tuple(sorted(set(indicators)))
         if unit is None or offering is None:
             return _for(numbers, referential)
-        return _for_offering(numbers, referential, offering_outside(unit, offering))
+        skipped = offering_outside(unit, offering)
+        if not skipped:
+            return _for(numbers, referential)
+        return _for_offering(numbers, referential, skipped)
 
     return plan
