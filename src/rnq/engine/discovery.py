@@ -13,6 +13,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -44,8 +45,10 @@ def _paragraphs(doc: str | None) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def _docstring(doc: str | None) -> tuple[list[str], list[str]]:
-    """The French and English paragraphs of a check's docstring.
+@lru_cache(maxsize=4096)
+def _docstring(doc: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The French and English paragraphs of a check's docstring (read once per docstring: every
+    finding of a check quotes it).
 
     The English part, optional, starts with a paragraph beginning ``EN:``; without it the
     report shows the French text in both languages.
@@ -54,8 +57,8 @@ def _docstring(doc: str | None) -> tuple[list[str], list[str]]:
     for index, paragraph in enumerate(paragraphs):
         if paragraph.startswith("EN:"):
             english = [paragraph[3:].strip(), *paragraphs[index + 1 :]]
-            return paragraphs[:index], [p for p in english if p]
-    return paragraphs, []
+            return tuple(paragraphs[:index]), tuple(p for p in english if p)
+    return tuple(paragraphs), ()
 
 
 @dataclass(frozen=True)
