@@ -701,7 +701,7 @@ def _timeline(calendar: AuditCalendar, lang: Lang) -> Timeline | None:
 def _indicator_view(result: IndicatorResult, criteria: Mapping[int, str]) -> IndicatorView:
     issues = tuple(f for f in result.findings if f.outcome in _ISSUES)
     advice = tuple(f for f in result.findings if f.outcome == "advice")
-    others = tuple(f for f in result.findings if f.outcome not in _ISSUES and f not in advice)
+    others = tuple(f for f in result.findings if f.outcome not in _ISSUES and f.outcome != "advice")
     tokens = " ".join(f"{unit}:{status}" for unit, status in result.units.items())
     fixes = {f.fix for f in issues if f.outcome != "passed"}
     # One fix for several findings is said once, above them.
