@@ -122,6 +122,61 @@ def test_corrupt_database_is_recreated(tmp_path: Path) -> None:
         assert extractor.stats.cached == 4
 
 
+#: The table as rnq wrote it before pass 7c (``WITHOUT ROWID``, the text before ``meta``).
+_OLD_EXTRACTS = """
+CREATE TABLE extracts (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, version TEXT NOT NULL,
+    data BLOB NOT NULL, meta TEXT NOT NULL, facts_version TEXT, facts BLOB
+) WITHOUT ROWID
+"""
+
+
+@pytest.mark.parametrize("order", ["old", "new"])
+def test_older_table_layout_is_reset_and_the_rest_kept(tmp_path: Path, order: str) -> None:
+    """An ``extracts`` table of an earlier layout is dropped on open, even one with the same
+    columns as today's (the rows written by the code before are then read again, never
+    misread), with the memos of what runs read (they say which texts the table holds); the
+    other tables are kept."""
+    db = tmp_path / "c.sqlite3"
+    items = _workspace(tmp_path / "ws", 4)
+    with Cache(db) as cache:
+        Extractor(cache).run(items)
+        cache.put_run("k", b"{}")
+        cache.put_memo("reads", "base", {"a.md": [1]})
+        assert cache.get_memo("reads", "base") == {"a.md": [1]}
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT path, size, mtime_ns, inode, ctime_ns, version, data, meta, facts_version,"
+            " facts FROM extracts"
+        ).fetchall()
+        conn.execute("DROP TABLE extracts")
+        schema = _OLD_EXTRACTS
+        if order == "new":  # today's columns and order, without rowids
+            schema = schema.replace(
+                "data BLOB NOT NULL, meta TEXT NOT NULL, facts_version TEXT, facts BLOB",
+                "meta TEXT NOT NULL, facts_version TEXT, facts BLOB, data BLOB NOT NULL",
+            )
+            rows = [(*row[:6], row[7], row[8], row[9], row[6]) for row in rows]
+        conn.execute(schema)
+        conn.executemany(f"INSERT INTO extracts VALUES ({','.join('?' * 10)})", rows)
+    with Cache(db) as cache:
+        assert cache.enabled and cache.problem is None
+        assert cache.get_run("k") == b"{}"
+        assert cache.get_memo("reads", "base") == {}
+        extractor = Extractor(cache)
+        extractor.run(items)
+        assert (extractor.stats.extracted, extractor.stats.cached) == (4, 0)
+    with sqlite3.connect(db) as conn:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'extracts'").fetchone()
+        assert "WITHOUT ROWID" not in sql
+    with Cache(db) as cache:
+        extractor = Extractor(cache)
+        again = extractor.run(items)
+        assert (extractor.stats.extracted, extractor.stats.cached) == (0, 4)
+        assert all(extraction.status == "ok" for extraction in again.values())
+
+
 def test_damaged_entry_is_read_again(tmp_path: Path) -> None:
     db = tmp_path / "c.sqlite3"
     items = _workspace(tmp_path / "ws", 2)

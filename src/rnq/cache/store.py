@@ -36,17 +36,17 @@ __all__ = ["Cache", "default_cache_dir"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extracts (
-    path TEXT PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     ctime_ns INTEGER NOT NULL,
     version TEXT NOT NULL,
-    data BLOB NOT NULL,
     meta TEXT NOT NULL,
     facts_version TEXT,
-    facts BLOB
-) WITHOUT ROWID
+    facts BLOB,
+    data BLOB NOT NULL
+)
 """
 #: What file names say (:class:`rnq.collect.mapping.NameFacts`), so a warm run maps paths from
 #: memory.
@@ -90,6 +90,11 @@ _MEMOS_KEPT_NS = 30 * 24 * 3600 * 10**9  # memos not written for a month are dro
 #: Items stored longer ago than this are dropped (other workspaces, other dates, edits).
 _ITEMS_KEPT_NS = 14 * 24 * 3600 * 10**9
 _RUNS_KEPT = 8  # reports kept (the most recent): a few option sets of one workspace, or several
+#: The columns of ``extracts``. The text (``data``, several KiB) comes last and the table has
+#: rowids (pass 7c): a row then lies in its table's leaf pages and, past a page, in overflow
+#: pages of its own, and the lookups of a warm run read ``meta`` and ``facts`` without walking
+#: the text's overflow chain. An earlier layout (``data`` before ``meta``, ``WITHOUT ROWID``:
+#: every row over 1 KiB spilled, random inserts rewrote full leaves) is dropped on open.
 _COLUMNS = (
     "path",
     "size",
@@ -97,11 +102,20 @@ _COLUMNS = (
     "inode",
     "ctime_ns",
     "version",
-    "data",
     "meta",
     "facts_version",
     "facts",
+    "data",
 )
+_INSERT = (
+    f"INSERT OR REPLACE INTO extracts ({', '.join(_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_COLUMNS))})"
+)
+#: Pages the write-ahead log may hold before SQLite copies them into the database (its default
+#: is 1 000): a cold run writes ~250 MB, and each checkpoint copies pages and syncs twice. The
+#: log is checkpointed and removed when the cache is closed.
+_CHECKPOINT_PAGES = 10_000
+_PAGE_CACHE_KIB = 16_384  # SQLite's page cache (default 2 MiB): the path index's interior pages
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _CHUNK = 500  # host parameters per SELECT … IN (…)
 _FACTS_CHUNK = 4000  # files whose facts are parsed in one json.loads
@@ -135,6 +149,30 @@ def _rows(db: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def _current_layout(db: sqlite3.Connection) -> bool:
+    """Whether ``extracts`` has this version's columns, in this order, and rowids."""
+    columns = tuple(row[1] for row in db.execute("PRAGMA table_info(extracts)"))
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'extracts'")
+    sql = (row.fetchone() or ("",))[0] or ""
+    return columns == _COLUMNS and "WITHOUT ROWID" not in sql.upper()
+
+
+def _reset_extracts(db: sqlite3.Connection) -> None:
+    """Replace ``extracts`` with an empty table of this version's layout, in one transaction,
+    and forget the memos (what earlier runs read of each file says which texts the table
+    holds)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if not _current_layout(db):  # another process may have just done it
+            db.execute("DROP TABLE extracts")
+            db.execute(_SCHEMA)
+            db.execute("DELETE FROM memos")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
 def _facts_or_empty(text: bytes) -> object:
     try:
         return json.loads(text)
@@ -166,15 +204,15 @@ class Cache:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(f"PRAGMA wal_autocheckpoint={_CHECKPOINT_PAGES}")
+            db.execute(f"PRAGMA cache_size=-{_PAGE_CACHE_KIB}")
             db.execute(_SCHEMA)
-            columns = tuple(row[1] for row in db.execute("PRAGMA table_info(extracts)"))
-            if columns != _COLUMNS:  # an older layout: it is only a cache, start afresh
-                db.execute("DROP TABLE extracts")
-                db.execute(_SCHEMA)
             db.execute(_NAMES_SCHEMA)
             db.execute(_RUNS_SCHEMA)
             db.execute(_ITEMS_SCHEMA)
             db.execute(_MEMOS_SCHEMA)
+            if not _current_layout(db):  # an older layout: it is only a cache, start afresh
+                _reset_extracts(db)
             db.execute("SELECT count(*) FROM extracts LIMIT 1").fetchone()
         except BaseException:
             db.close()
@@ -273,10 +311,10 @@ class Cache:
                 key.inode,
                 key.ctime_ns,
                 version,
-                packed.data,
                 packed.meta,
                 facts_version if packed.facts is not None else None,
                 packed.facts if facts_version is not None else None,
+                packed.data,
             )
             for key, packed in entries
         ]
@@ -284,9 +322,7 @@ class Cache:
             return
 
         def work(db: sqlite3.Connection) -> None:
-            db.executemany(
-                "INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-            )
+            db.executemany(_INSERT, rows)
 
         self._transaction(work)
 

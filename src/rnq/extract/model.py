@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -71,8 +72,11 @@ def content_weight(text: str | None, rows: Iterable[Sequence[str]] | None) -> in
     short cells take about eight times their characters, so counting characters alone let
     memory caches grow to hundreds of MiB of rows (measured with ``tracemalloc``)."""
     weight = len(text or "")
-    for row in rows or ():
-        weight += _ROW_COST + _CELL_COST * len(row) + sum(map(len, row))
+    if rows:
+        table = rows if isinstance(rows, (tuple, list)) else tuple(rows)
+        cells = sum(map(len, table))  # two passes in C rather than one in Python per row
+        chars = sum(map(len, chain.from_iterable(table)))
+        weight += _ROW_COST * len(table) + _CELL_COST * cells + chars
     return weight
 
 
