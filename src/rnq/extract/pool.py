@@ -69,7 +69,7 @@ _MAX_BATCH = 32
 #: transactions cost the parent less while the workers read (pass 7c: 64 → 256).
 _CACHE_FLUSH = 256
 _AHEAD = 2  # batches in flight per worker
-_FLUSH_WEIGHT = 16_000_000  # or once the texts waiting to be written weigh this much (weight)
+_FLUSH_BYTES = 4_000_000  # or once the entries waiting hold this many bytes (Packed.weight)
 
 
 #: The largest file read in this process (see step 2): small enough that no parser's worst case
@@ -264,7 +264,7 @@ class _Results:
         self.version = version
         self.facts_version = facts_version
         self.to_store: list[tuple[FileKey, Packed]] = []
-        self.held = 0  # the weight of the texts in to_store
+        self.held = 0  # the bytes of the entries in to_store
 
     def record(self, done: Done) -> None:
         """Record one document's result: its extraction, its answers, its cache entry."""
@@ -289,7 +289,7 @@ class _Results:
             packed = done.packed or pack(done.extraction)
             self.to_store.append((key, packed))
             self.held += packed.weight
-            if len(self.to_store) >= _CACHE_FLUSH or self.held >= _FLUSH_WEIGHT:
+            if len(self.to_store) >= _CACHE_FLUSH or self.held >= _FLUSH_BYTES:
                 cache.put_packed(self.to_store, self.version, self.facts_version)
                 self.to_store.clear()
                 self.held = 0
