@@ -24,7 +24,7 @@ import functools
 import hashlib
 import importlib.resources
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -37,7 +37,7 @@ from rnq.errors import Problem
 from rnq.referential.loader import HIGHEST_INDICATOR
 from rnq.text import Localized
 from rnq.workspace.config import Unit
-from rnq.workspace.kinds import default_indicators, infer_kind, infer_stakeholder
+from rnq.workspace.kinds import default_indicators, infer_kind_and_stakeholder
 from rnq.workspace.manifests import (
     MANIFEST_NAME,
     Declared,
@@ -104,8 +104,8 @@ def indicator_tokens(segment: str) -> tuple[int, ...]:
     ()
     """
     found: list[int] = []
-    for match in _TOKEN.finditer(segment):
-        number = int(match["number"])
+    for digits in _TOKEN.findall(segment):  # one group: each match's number
+        number = int(digits)
         if number in INDICATOR_NUMBERS and number not in found:
             found.append(number)
     return tuple(found)
@@ -129,15 +129,22 @@ _DMY = re.compile(
 )
 
 
+#: A year as :data:`_YMD` and :data:`_DMY` want one: a name without it holds no date.
+_ANY_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _valid(match: re.Match[str]) -> dt.date | None:
+    year, month, day = match.group("y", "m", "d")
     try:
-        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        return dt.date(int(year), int(month), int(day))
     except ValueError:  # 2026-02-30, month 13…
         return None
 
 
-def dates_in_name(name: str) -> list[dt.date]:
-    """Every full, possible date written in ``name``, in order of appearance."""
+def _dates(name: str) -> list[tuple[int, dt.date]]:
+    """Every full, possible date written in ``name`` with where it starts, YMD ones first."""
+    if _ANY_YEAR.search(name) is None:
+        return []
     found: list[tuple[int, dt.date]] = []
     ymd_spans = []
     for match in _YMD.finditer(name):
@@ -150,13 +157,21 @@ def dates_in_name(name: str) -> list[dt.date]:
         day = None if overlaps else _valid(match)
         if day is not None:
             found.append((match.start(), day))
-    return [day for _, day in sorted(found)]
+    return found
+
+
+def dates_in_name(name: str) -> list[dt.date]:
+    """Every full, possible date written in ``name``, in order of appearance."""
+    return [day for _, day in sorted(_dates(name))]
 
 
 def date_in_name(name: str) -> dt.date | None:
     """The date of a file from its name: the latest full date written in it (a name such as
     ``bilan-2025-01-01-au-2025-12-31`` covers a period, judged by its end), or ``None``."""
-    return max(dates_in_name(name), default=None)
+    found = _dates(name)
+    if len(found) == 1:
+        return found[0][1]
+    return max((day for _, day in found), default=None)
 
 
 # --- Units and offerings ---------------------------------------------------------------------
@@ -193,10 +208,19 @@ class Layout:
         self._offerings = {
             u.id: {parts(u.offering_folder(o)): o.id for o in reversed(u.offerings)} for u in units
         }
+        self._placed: dict[str, Placement] = {}
 
     def place(self, path: str) -> Placement:
-        """The unit and offering of the file ``path`` (relative to the workspace, POSIX)."""
-        segments = tuple(path.split("/"))[:-1]
+        """The unit and offering of the file ``path`` (relative to the workspace, POSIX).
+
+        Computed once per folder: the files of a folder share their placement."""
+        folder = path[: path.rfind("/") + 1]  # "" for a file at the root, else "a/b/"
+        placed = self._placed.get(folder)
+        if placed is None:
+            placed = self._placed[folder] = self._place(tuple(path.split("/"))[:-1])
+        return placed
+
+    def _place(self, segments: tuple[str, ...]) -> Placement:
         for depth in range(len(segments), -1, -1):
             unit = self._units.get(segments[:depth])
             if unit is None:
@@ -233,28 +257,38 @@ def path_facts(path: str, placement: Placement | None = None) -> PathFacts:
     runs by :class:`NameMemo` when one is in use).
     """
     placement = placement or Placement(None)
-    segments = path.split("/")
-    name = segments[-1]
+    folder, slash, name = path.rpartition("/")
     memo = _names.get()
     named = memo.get(name) if memo is not None else name_facts(name)
-    folders = segments[:-1]
-    numbers = {n for segment in folders for n in indicator_tokens(segment)}
-    numbers.update(named.indicators)
+    numbers, kind, stakeholder = _folder_facts(folder if slash else None, placement.depth)
+    if named.indicators:
+        numbers = tuple(sorted({*numbers, *named.indicators}))
     # file name first, then the nearest folders inside the unit or offering
-    nearest = folders[placement.depth :][::-1]
-
-    def first(infer: Callable[[str], str | None], found: str | None) -> str | None:
-        if found is not None:
-            return found
-        return next((found for c in nearest if (found := infer(c)) is not None), None)
-
     return PathFacts(
-        indicators=tuple(sorted(numbers)),
-        kind=first(infer_kind, named.kind),
-        stakeholder=first(infer_stakeholder, named.stakeholder),
+        indicators=numbers,
+        kind=named.kind if named.kind is not None else kind,
+        stakeholder=named.stakeholder if named.stakeholder is not None else stakeholder,
         date=named.date,
         offering=placement.offering,
     )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _folder_facts(folder: str | None, depth: int) -> tuple[tuple[int, ...], str | None, str | None]:
+    """What the folders of a file say (``folder``: the path of its folder, ``None`` for a file
+    at the root; ``depth``: how many of its leading segments are the unit's or offering's
+    folder): the indicators any segment names (sorted), and the kind and stakeholder of the
+    nearest segment below ``depth`` that infers one. Cached: the files of a folder share it."""
+    folders = folder.split("/") if folder is not None else []
+    numbers = tuple(sorted({n for segment in folders for n in indicator_tokens(segment)}))
+    kind = stakeholder = None
+    for segment in reversed(folders[depth:]):
+        if kind is not None and stakeholder is not None:
+            break
+        found_kind, found_stakeholder = infer_kind_and_stakeholder(segment)
+        kind = kind if kind is not None else found_kind
+        stakeholder = stakeholder if stakeholder is not None else found_stakeholder
+    return numbers, kind, stakeholder
 
 
 # --- What a file name says, remembered across runs ----------------------------------------------
@@ -292,11 +326,7 @@ class NameFacts:
 def name_facts(name: str) -> NameFacts:
     """What the file name ``name`` says (see :class:`NameFacts`)."""
     stem = name.rpartition(".")[0] or name
-    return NameFacts(indicator_tokens(name), date_in_name(name), *_stem_facts(stem))
-
-
-def _stem_facts(stem: str) -> tuple[str | None, str | None]:
-    return infer_kind(stem), infer_stakeholder(stem)
+    return NameFacts(indicator_tokens(name), date_in_name(name), *infer_kind_and_stakeholder(stem))
 
 
 @functools.cache
@@ -342,11 +372,13 @@ def using_names(memo: NameMemo) -> Iterator[NameMemo]:
 def _offering(
     sources: Sequence[Source], facts: PathFacts, unit: Unit, problems: list[Problem]
 ) -> str | None:
-    offerings: Collection[str] = {o.id for o in unit.offerings}
+    offerings: Collection[str] | None = None
     for source in sources:
         declared = source.fields.offering
         if declared is None:
             continue
+        if offerings is None:
+            offerings = {o.id for o in unit.offerings}
         if declared in offerings:
             return declared
         known = ", ".join(sorted(offerings)) or "—"
@@ -374,11 +406,13 @@ def combine(
     problems: list[Problem] = []
 
     given: dict[str, Any] = {}
-    for source in sources:
-        for name in Declared.model_fields:
-            value = getattr(source.fields, name)
-            if value is not None:
-                given.setdefault(name, value)
+    if sources:
+        names = Declared.model_fields
+        for source in sources:
+            for name in names:
+                value = getattr(source.fields, name)
+                if value is not None:
+                    given.setdefault(name, value)
     declared = given.get
 
     kind: str | None = declared("kind") or facts.kind
@@ -390,7 +424,7 @@ def combine(
         path=path,
         unit=unit.id,
         indicators=tuple(sorted(set(indicators))),
-        offering=_offering(sources, facts, unit, problems),
+        offering=_offering(sources, facts, unit, problems) if sources else facts.offering,
         kind=kind,
         stakeholder=stakeholder,
         date=declared("date") or facts.date,

@@ -13,7 +13,7 @@ import functools
 import importlib.resources
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -31,8 +31,10 @@ __all__ = [
     "default_indicators",
     "freshness_months",
     "infer_kind",
+    "infer_kind_and_stakeholder",
     "infer_stakeholder",
     "kind_ids",
+    "name_shape",
     "stakeholder_ids",
     "vocabulary",
     "words",
@@ -65,10 +67,20 @@ def words(text: str) -> Phrase:
     small words (:data:`STOPWORDS`) are skipped and a plural ``s`` is dropped:
     ``"FeuilleDePrésence_2026.pdf"`` → ``("feuille", "presence", "2026", "pdf")``.
     """
-    text = _CAMEL.sub(" ", text.translate(_LIGATURES))
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if text.isascii():  # no ligature, nothing to decompose, no combining mark
+        ascii_text = _CAMEL.sub(" ", text).lower()
+    else:
+        text = _CAMEL.sub(" ", text.translate(_LIGATURES))
+        decomposed = unicodedata.normalize("NFKD", text)
+        ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return tuple(_stem(w) for w in _ALNUM.findall(ascii_text) if w not in STOPWORDS)
+
+
+#: A run of ASCII digits. Digits only ever make digit words (:func:`words`: no stopword, no
+#: plural, no ligature or decomposition gives or takes one, camelCase never splits at one):
+#: writing each run as ``0`` changes the value of the digit words of a name, never their number,
+#: place or the letter words around them.
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 class _KindData(BaseModel):
@@ -124,6 +136,12 @@ class Vocabulary:
         self._kind_phrases = _phrases({k: v.words for k, v in self.kinds.items()}, "kind")
         self._stakeholder_phrases = _phrases(data.stakeholders, "stakeholder")
         self._longest = max(len(p) for p in [*self._kind_phrases, *self._stakeholder_phrases])
+        every = [*self._kind_phrases, *self._stakeholder_phrases]
+        #: The words that start a phrase: :func:`_find` looks for phrases only where one starts.
+        self._starts = frozenset(phrase[0] for phrase in every)
+        #: No phrase has a digit word: names that differ only in their digits (``…-2026-03-15-
+        #: 00042``) infer the same kind and stakeholder (see :func:`name_shape`).
+        self.digit_blind = not any(word[0].isdigit() for phrase in every for word in phrase)
 
     def kind(self, kind_id: str) -> KindInfo:
         """The kind ``kind_id``; :class:`KeyError` if it is not in the vocabulary."""
@@ -132,29 +150,46 @@ class Vocabulary:
     def infer_kind(self, name: str) -> str | None:
         """The kind whose words appear in ``name``: the longest phrase, then a specific kind over a
         generic one, then the phrase that comes first in the name. ``None`` when none appears."""
+        return self.kind_of(words(name))
+
+    def infer_stakeholder(self, name: str) -> str | None:
+        """The stakeholder named in ``name`` (the longest phrase, then the first), or ``None``."""
+        return self.stakeholder_of(words(name))
+
+    def kind_of(self, tokens: Phrase) -> str | None:
+        """:meth:`infer_kind` of a name whose :func:`words` are ``tokens``."""
 
         def rank(kind_id: str, length: int, position: int) -> tuple[int, bool, int, int]:
             return (-length, self.kinds[kind_id].generic, position, self._order[kind_id])
 
-        found = _find(words(name), self._kind_phrases, self._longest)
+        found = _find(tokens, self._kind_phrases, self._longest, self._starts)
         if not found:
             return None
         return min(found, key=lambda hit: rank(*hit))[0]
 
-    def infer_stakeholder(self, name: str) -> str | None:
-        """The stakeholder named in ``name`` (the longest phrase, then the first), or ``None``."""
-        found = _find(words(name), self._stakeholder_phrases, self._longest)
+    def stakeholder_of(self, tokens: Phrase) -> str | None:
+        """:meth:`infer_stakeholder` of a name whose :func:`words` are ``tokens``."""
+        found = _find(tokens, self._stakeholder_phrases, self._longest, self._starts)
         if not found:
             return None
         return min(found, key=lambda hit: (-hit[1], hit[2]))[0]
 
 
-def _find(tokens: Phrase, table: Mapping[Phrase, str], longest: int) -> list[tuple[str, int, int]]:
+def _find(
+    tokens: Phrase,
+    table: Mapping[Phrase, str],
+    longest: int,
+    starts: Collection[str] | None = None,
+) -> list[tuple[str, int, int]]:
     """Every ``(owner, phrase length, position)`` of a phrase of ``table`` (none longer than
-    ``longest`` words) found in ``tokens``."""
+    ``longest`` words) found in ``tokens``; ``starts``: words that begin every phrase of
+    ``table`` (or more), to skip the positions where none can begin."""
     hits = []
-    for start in range(len(tokens)):
-        for length in range(1, min(longest, len(tokens) - start) + 1):
+    count = len(tokens)
+    for start in range(count):
+        if starts is not None and tokens[start] not in starts:
+            continue
+        for length in range(1, min(longest, count - start) + 1):
             owner = table.get(tokens[start : start + length])
             if owner is not None:
                 hits.append((owner, length, start))
@@ -187,18 +222,39 @@ def stakeholder_ids() -> tuple[str, ...]:
     return vocabulary().stakeholders
 
 
+def name_shape(name: str) -> str:
+    """``name`` with each run of digits written ``0`` when the vocabulary has no digit word
+    (else ``name`` itself): names of one shape (``I01-programme-2025-02-22-08778.md``,
+    ``I01-programme-2026-10-03-02071.md``…) infer the same kind and stakeholder, so
+    :func:`infer_kind` and :func:`infer_stakeholder` infer them once per shape."""
+    return _DIGIT_RUN.sub("0", name) if vocabulary().digit_blind else name
+
+
 @functools.lru_cache(maxsize=1 << 16)
+def _inferred(shape: str) -> tuple[str | None, str | None]:
+    tokens = words(shape)
+    known = vocabulary()
+    return known.kind_of(tokens), known.stakeholder_of(tokens)
+
+
+def infer_kind_and_stakeholder(name: str) -> tuple[str | None, str | None]:
+    """:func:`infer_kind` and :func:`infer_stakeholder` of ``name``, in one look at its words.
+
+    Cached by :func:`name_shape`: file names that differ only in their dates and numbers, and
+    folder names, repeat across a workspace."""
+    return _inferred(name_shape(name))
+
+
 def infer_kind(name: str) -> str | None:
-    """The kind inferred from the words of a file name (or folder name), or ``None``.
+    """The kind inferred from the words of a file name (or folder name), or ``None``
+    (cached, see :func:`infer_kind_and_stakeholder`)."""
+    return _inferred(name_shape(name))[0]
 
-    Cached: folder and file names repeat across a workspace."""
-    return vocabulary().infer_kind(name)
 
-
-@functools.lru_cache(maxsize=1 << 16)
 def infer_stakeholder(name: str) -> str | None:
-    """The stakeholder (``apprenants``, ``financeurs``…) named in a file name, or ``None``."""
-    return vocabulary().infer_stakeholder(name)
+    """The stakeholder (``apprenants``, ``financeurs``…) named in a file name, or ``None``
+    (cached, see :func:`infer_kind_and_stakeholder`)."""
+    return _inferred(name_shape(name))[1]
 
 
 def default_indicators(kind: str | None) -> tuple[int, ...]:
