@@ -95,15 +95,41 @@ def _read_manifest(path: str, absolute: str, problems: list[Problem]) -> Manifes
     return manifest
 
 
+#: ``os.open``'s flags to read a file as bytes (``O_BINARY``: no newline translation on Windows).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def _head(absolute: str) -> bytes | None:
+    """The first :data:`FRONT_MATTER_MAX_BYTES` of a file when it starts with ``---`` (after a
+    byte order mark), ``b""`` when it does not, ``None`` when it cannot be read. One ``open``
+    and one ``read`` for a file without front matter (``os.open``: no buffered file object)."""
+    try:
+        fd = os.open(absolute, _READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        head = os.read(fd, FRONT_MATTER_MAX_BYTES)
+        # read on to the limit or the end, as ``read(FRONT_MATTER_MAX_BYTES)`` would, when the
+        # bytes read so far may start a front matter (or are too few to tell)
+        while len(head) < FRONT_MATTER_MAX_BYTES and (
+            len(head) < len(_BOM) + 3 or head.removeprefix(_BOM).startswith(b"---")
+        ):
+            more = os.read(fd, FRONT_MATTER_MAX_BYTES - len(head))
+            if not more:
+                break
+            head += more
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return head if head.removeprefix(_BOM).startswith(b"---") else b""
+
+
 def _front_matter(path: str, absolute: str, problems: list[Problem]) -> Source | None:
     """The front matter of a Markdown file, read from its first bytes only."""
-    try:
-        with open(absolute, "rb") as handle:
-            head = handle.read(FRONT_MATTER_MAX_BYTES)
-    except OSError:
-        return None  # the walk already reported the unreadable file
-    if not head.removeprefix(_BOM).startswith(b"---"):
-        return None
+    head = _head(absolute)
+    if not head:
+        return None  # none, or unreadable: the walk already reported the unreadable file
     if len(head) == FRONT_MATTER_MAX_BYTES:  # do not cut a character in two
         head = head[: head.rfind(b"\n") + 1]
     try:
@@ -224,7 +250,7 @@ class FileMemo(ShardedMemo):
         self.current[path] = [
             stat,
             declared,
-            record.model_dump(mode="json", exclude_defaults=True),
+            _stored_form(record),
             [p.model_dump(mode="json") for p in problems],
         ]
 
@@ -239,6 +265,44 @@ class FileMemo(ShardedMemo):
         entry = self.current.get(path)
         if entry is not None:
             self.current[path] = [*entry[:4], own]  # a new list: ``known`` stays as it was
+
+
+#: How :func:`_stored_form` writes each evidence field, in the fields' order: ``text`` (a string
+#: or None), ``date``, ``numbers`` (a tuple of ints); any other field: pydantic's dump.
+_STORED_AS = {
+    **dict.fromkeys(("path", "unit", "offering", "kind", "stakeholder", "by", "note"), "text"),
+    **dict.fromkeys(("mapped_by", "collector", "read"), "text"),
+    **dict.fromkeys(("date", "valid_until"), "date"),
+    "indicators": "numbers",
+}
+_FIELDS = [
+    (name, _STORED_AS.get(name), field.is_required(), field.default)
+    for name, field in Evidence.model_fields.items()
+]
+
+
+def _stored_form(record: Evidence) -> dict[str, Any]:
+    """``record.model_dump(mode="json", exclude_defaults=True)``, written directly when every
+    value is one the filesystem collector gives (strings, ``None`` where it is the default,
+    indicator numbers, dates, no ``problem``): 50 000 a cold run. Else pydantic's own dump."""
+    values = record.__dict__
+    stored: dict[str, Any] = {}
+    for name, how, required, default in _FIELDS:
+        value = values[name]
+        kind = type(value)
+        if how == "text" and kind is str:
+            if required or value != default:
+                stored[name] = value
+        elif value is None and default is None and not required:
+            pass  # the default, whatever the field
+        elif how == "date" and kind is dt.date:
+            stored[name] = value.isoformat()  # a date field's default is None
+        elif how == "numbers" and kind is tuple and all(type(n) is int for n in value):
+            if required or value != default:
+                stored[name] = list(value)
+        else:
+            return record.model_dump(mode="json", exclude_defaults=True)
+    return stored
 
 
 def _evidence_from(data: Mapping[str, Any]) -> Evidence:
