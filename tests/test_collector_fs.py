@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from rnq.collect import filesystem
 from rnq.collect.collectors import CollectResult, collect
 from rnq.collect.evidence import Evidence
 from rnq.collect.filesystem import FRONT_MATTER_MAX_BYTES, collect_files
@@ -268,6 +269,38 @@ def test_front_matter_of_a_large_markdown_file(write_workspace: Callable[..., Pa
     records, result = _collect(root)
     assert records["siege/note.md"].indicators == (25,)
     assert [p.path for p in result.problems] == ["siege/huge-front.md"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"-",
+        b"--",
+        b"---",
+        b"\xef\xbb\xbf---\nkind: cv\n---\n",
+        b"\xef\xbb\xbf",
+        b"# no front matter\n---\n",
+        b"---\n" + b"x" * (2 * FRONT_MATTER_MAX_BYTES),
+        b"x" * (2 * FRONT_MATTER_MAX_BYTES),
+    ],
+)
+def test_a_markdown_head_is_what_a_buffered_read_gives(
+    content: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_head`` reads with ``os.read`` and stops early without a front matter: it gives the
+    bytes ``open(...).read(FRONT_MATTER_MAX_BYTES)`` gives when they start one, even when the
+    system hands them over a few at a time."""
+    path = tmp_path / "a.md"
+    path.write_bytes(content)
+    expected = content[:FRONT_MATTER_MAX_BYTES]
+    expected = expected if expected.removeprefix(b"\xef\xbb\xbf").startswith(b"---") else b""
+    assert filesystem._head(str(path)) == expected
+    read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: read(fd, min(n, 2)))
+    assert filesystem._head(str(path)) == expected
+    assert filesystem._head(str(tmp_path / "missing.md")) is None
+    assert filesystem._head(str(tmp_path)) is None  # a folder
 
 
 def test_symlinks_out_of_the_workspace_are_not_followed(

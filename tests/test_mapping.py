@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -29,14 +30,17 @@ from rnq.collect.mapping import (
 )
 from rnq.extract import Extraction
 from rnq.text import Localized
+from rnq.workspace import kinds
 from rnq.workspace.config import Offering, Unit
 from rnq.workspace.kinds import (
     _VocabularyData,
     default_indicators,
     freshness_months,
     infer_kind,
+    infer_kind_and_stakeholder,
     infer_stakeholder,
     kind_ids,
+    name_shape,
     vocabulary,
     words,
 )
@@ -247,6 +251,43 @@ def test_words_normalise_accents_case_separators_and_plurals() -> None:
     assert words("FeuilleDePrésence_2026.pdf") == ("feuille", "presence", "2026", "pdf")
     assert words("Réclamations") == words("reclamation")
     assert words("Curriculum Vitæ") == ("curriculum", "vitae")
+
+
+def test_the_vocabulary_has_no_digit_word_so_names_of_one_shape_infer_alike() -> None:
+    """``infer_kind`` and ``infer_stakeholder`` look a name up by its shape (digit runs written
+    ``0``): right only while no phrase of ``kinds.yaml`` has a digit word."""
+    assert vocabulary().digit_blind
+    assert name_shape("I01-programme-2025-02-22-08778.md") == "I0-programme-0-0-0-0.md"
+    assert infer_kind("I01-programme-2025-02-22-08778") == "programme"
+
+
+@given(st.text(alphabet=st.sampled_from("abcenqutAZé œ-_.0123456789²½①sS"), max_size=30))
+def test_inference_by_shape_is_inference_of_the_name(name: str) -> None:
+    """A name's shape has the same words, but for the digits of its digit words."""
+    vocab = vocabulary()
+    assert infer_kind_and_stakeholder(name) == (
+        vocab.infer_kind(name),
+        vocab.infer_stakeholder(name),
+    )
+    assert (infer_kind(name), infer_stakeholder(name)) == infer_kind_and_stakeholder(name)
+    shaped, plain = words(name_shape(name)), words(name)
+    assert [w if not w.isdigit() else "0" for w in shaped] == [
+        w if not w.isdigit() else "0" for w in plain
+    ]
+
+
+def _words_the_unicode_way(text: str) -> tuple[str, ...]:
+    text = kinds._CAMEL.sub(" ", text.translate(kinds._LIGATURES))
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return tuple(
+        kinds._stem(w) for w in kinds._ALNUM.findall(ascii_text) if w not in kinds.STOPWORDS
+    )
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_words_of_ascii_text_skip_the_unicode_steps_with_the_same_result(text: str) -> None:
+    assert words(text) == _words_the_unicode_way(text)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -63,13 +63,26 @@ _BOM = b"\xef\xbb\xbf"
 def is_configuration(path: str, config: WorkspaceConfig) -> bool:
     """True for rnq's own files: ``rnq.yaml``, manifests, the waivers file, the workspace's
     plugin files and the Python files of its check folders. They are not evidence."""
-    if path in (CONFIG_NAME, config.waivers) or path in config.plugins:
-        return True
-    if path.rpartition("/")[2] == MANIFEST_NAME:
-        return True
-    return path.endswith(".py") and any(
-        path == folder or path.startswith(f"{folder.rstrip('/')}/") for folder in config.checks
-    )
+    return _configuration_test(config)(path)
+
+
+def _configuration_test(config: WorkspaceConfig) -> Callable[[str], bool]:
+    """:func:`is_configuration` for ``config``, what it looks for gathered once (a run asks it
+    of every file)."""
+    exact = {CONFIG_NAME, *config.plugins}
+    if config.waivers is not None:
+        exact.add(config.waivers)
+    in_a_folder = f"/{MANIFEST_NAME}"
+    checks = [(folder, f"{folder.rstrip('/')}/") for folder in config.checks]
+
+    def test(path: str) -> bool:
+        if path in exact or path == MANIFEST_NAME or path.endswith(in_a_folder):
+            return True
+        return path.endswith(".py") and any(
+            path == folder or path.startswith(inside) for folder, inside in checks
+        )
+
+    return test
 
 
 def _suffix(path: str) -> str:
@@ -250,7 +263,7 @@ class FileMemo(ShardedMemo):
         self.current[path] = [
             stat,
             declared,
-            _stored_form(record),
+            record.model_dump(mode="json", exclude_defaults=True),
             [p.model_dump(mode="json") for p in problems],
         ]
 
@@ -265,44 +278,6 @@ class FileMemo(ShardedMemo):
         entry = self.current.get(path)
         if entry is not None:
             self.current[path] = [*entry[:4], own]  # a new list: ``known`` stays as it was
-
-
-#: How :func:`_stored_form` writes each evidence field, in the fields' order: ``text`` (a string
-#: or None), ``date``, ``numbers`` (a tuple of ints); any other field: pydantic's dump.
-_STORED_AS = {
-    **dict.fromkeys(("path", "unit", "offering", "kind", "stakeholder", "by", "note"), "text"),
-    **dict.fromkeys(("mapped_by", "collector", "read"), "text"),
-    **dict.fromkeys(("date", "valid_until"), "date"),
-    "indicators": "numbers",
-}
-_FIELDS = [
-    (name, _STORED_AS.get(name), field.is_required(), field.default)
-    for name, field in Evidence.model_fields.items()
-]
-
-
-def _stored_form(record: Evidence) -> dict[str, Any]:
-    """``record.model_dump(mode="json", exclude_defaults=True)``, written directly when every
-    value is one the filesystem collector gives (strings, ``None`` where it is the default,
-    indicator numbers, dates, no ``problem``): 50 000 a cold run. Else pydantic's own dump."""
-    values = record.__dict__
-    stored: dict[str, Any] = {}
-    for name, how, required, default in _FIELDS:
-        value = values[name]
-        kind = type(value)
-        if how == "text" and kind is str:
-            if required or value != default:
-                stored[name] = value
-        elif value is None and default is None and not required:
-            pass  # the default, whatever the field
-        elif how == "date" and kind is dt.date:
-            stored[name] = value.isoformat()  # a date field's default is None
-        elif how == "numbers" and kind is tuple and all(type(n) is int for n in value):
-            if required or value != default:
-                stored[name] = list(value)
-        else:
-            return record.model_dump(mode="json", exclude_defaults=True)
-    return stored
 
 
 def _evidence_from(data: Mapping[str, Any]) -> Evidence:
@@ -352,8 +327,9 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     )
     layout = Layout(config.units)
     evidence: list[Evidence] = []
+    own = _configuration_test(config)
     for path, absolute in walked.entries:
-        if is_configuration(path, config):
+        if own(path):
             continue
         placement = layout.place(_as_declared(path, renamed) if renamed else path)
         if placement.unit is None:
