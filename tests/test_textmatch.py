@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnq.match.folding import _fold_chars
+from rnq.match.folding import _fold_chars, _fold_each
 from rnq.match.questions import (
     ALL,
     DIGIT,
@@ -53,6 +53,14 @@ def test_fold_matches_its_definition(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 def test_fold_property(text: str) -> None:
     assert fold(text) == _slow_fold(text)
+
+
+@given(st.text(alphabet="aeé€—«½ﬁℌάα’œ\u0301ø\U0001f600 \n", max_size=40) | st.text(max_size=20))
+@settings(max_examples=1000, deadline=None)
+def test_fold_finds_each_character_as_replacing_each_distinct_one(text: str) -> None:
+    """Folding finds the characters to replace one after the other (those that stay, « € »,
+    skipped): the same text as replacing each distinct non-ASCII character once."""
+    assert _fold_chars(text) == _fold_each(text.lower())
 
 
 @given(

@@ -39,7 +39,8 @@ def fold(text: str, *, lines: bool = False) -> str:
     whitespace within each line."""
     folded = _fold_chars(text)
     if lines:
-        return "\n".join(" ".join(line.split()) for line in folded.splitlines() if line.strip())
+        # a line holding only whitespace splits into no word: joined, it is empty and left out
+        return "\n".join(filter(None, map(" ".join, map(str.split, folded.splitlines()))))
     collapsed = " ".join(folded.split())  # what re.sub(r"\s+", " ", folded) gives, faster
     if not collapsed:
         return " " if folded else ""
@@ -52,13 +53,64 @@ def fold(text: str, *, lines: bool = False) -> str:
 
 def _fold_chars(text: str) -> str:
     folded = text.lower()
-    if not folded.isascii():  # replace each distinct character (a few): faster than translate
-        for char in set(_NON_ASCII.findall(folded)):
-            code = ord(char)
-            if code not in _FOLD:  # rarer characters: fold each once, then remember it
-                _FOLD[code] = _fold_char(char)
-            folded = folded.replace(char, _FOLD[code])
+    if folded.isascii():
+        return folded
+    # Replace each distinct character (a few): faster than translate, and than a regular
+    # expression finding them all (hundreds of « é »). The next is found in ``probe``, the text
+    # so far with the characters that stay (« € ») standing as ASCII, from where the previous
+    # one was (the text before it holds no other), and replaced everywhere at once.
+    probe = folded
+    index = _first_non_ascii(probe, 0)
+    while index >= 0:
+        char = probe[index]
+        replacement = _folded(char)
+        if replacement != char:
+            folded = folded.replace(char, replacement)
+        if probe is not folded or not replacement.isascii():
+            others = [c for c in replacement if not c.isascii()]
+            if any(_folded(c) != c for c in others):  # never seen: folded as before, to be sure
+                return _fold_each(text.lower())
+            stand_in = "".join("_" if not c.isascii() else c for c in replacement)
+            probe = probe.replace(char, stand_in)  # as long as the replacement
+        else:
+            probe = folded
+        index = _first_non_ascii(probe, index)
     return folded
+
+
+#: Below this many characters, :func:`_first_non_ascii` searches rather than halves.
+_SPAN = 64
+
+
+def _first_non_ascii(text: str, start: int) -> int:
+    """Where the first non-ASCII character of ``text`` from ``start`` on is (-1: none), found
+    by halving the span that holds it: a slice knows at once whether it is all ASCII."""
+    end = len(text)
+    if text[start:].isascii():
+        return -1
+    while end - start > _SPAN:
+        middle = (start + end) // 2
+        if text[start:middle].isascii():
+            start = middle
+        else:
+            end = middle
+    found = _NON_ASCII.search(text, start, end)
+    return found.start() if found is not None else -1
+
+
+def _fold_each(folded: str) -> str:
+    """:func:`_fold_chars` the plain way: each distinct non-ASCII character replaced once."""
+    for char in set(_NON_ASCII.findall(folded)):
+        folded = folded.replace(char, _folded(char))
+    return folded
+
+
+def _folded(char: str) -> str:
+    """What one non-ASCII character folds to."""
+    code = ord(char)
+    if code not in _FOLD:  # rarer characters: fold each once, then remember it
+        _FOLD[code] = _fold_char(char)
+    return _FOLD[code]
 
 
 def _fold_char(char: str) -> str:
