@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnq.match.french import WordIndex, literal_first, terms
+from rnq.match.french import WordIndex, lead_finder, literal_first, terms, words_of
 from rnq.match.starts import word_starts
 
 _ATOMS = st.sampled_from(
@@ -137,3 +137,23 @@ def test_a_pattern_searched_literal_first_finds_the_same_matches(pattern: str, t
     assert [m.span() for m in rewritten.finditer(text)] == [
         m.span() for m in compiled.finditer(text)
     ]
+
+
+@given(
+    st.frozensets(st.text(alphabet="abc1", min_size=1, max_size=4), max_size=12),
+    st.text(alphabet="abc1 é-.\n", max_size=40),
+    st.text(alphabet="abc1", min_size=1, max_size=4),
+)
+@settings(max_examples=1500, deadline=None)
+def test_the_lead_finder_finds_every_lead_a_word_starts_with(
+    leads: frozenset[str], text: str, other: str
+) -> None:
+    """One search of the distinct words finds the leads a word starts with, those that are
+    prefixes of others included; a start the finder lacks is looked up in the sorted words."""
+    words = set(re.findall("[a-z0-9]+", text))
+    expected = {lead for lead in leads if any(word.startswith(lead) for word in words)}
+    assert lead_finder(leads).present(" " + " ".join(words)) == expected
+    index = WordIndex(text, lead_finder(leads) if leads else None)
+    for start in [*sorted(leads), other]:
+        assert index.starts_word(start) == any(word.startswith(start) for word in words)
+    assert words_of(text) == words

@@ -42,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
+from typing import Any
 
 from rnq.match.folding import fold
 from rnq.match.starts import word_starts
@@ -55,13 +56,16 @@ __all__ = [
     "DRAFT",
     "GAP",
     "Concept",
+    "LeadFinder",
     "WordIndex",
     "concept_found",
     "concept_has_exact",
+    "concept_leads",
     "concept_match",
     "concept_match_exact",
     "concept_patterns",
     "draft",
+    "lead_finder",
     "leading_word",
     "literal_first",
     "states",
@@ -69,6 +73,7 @@ __all__ = [
     "terms",
     "top_level_bars",
     "word_forms",
+    "words_of",
 ]
 
 #: The question « does the document state the concept that follows (JSON) ».
@@ -545,6 +550,12 @@ def top_level_bars(pattern: str, start: int) -> tuple[list[int], int]:
     return cuts, len(pattern)
 
 
+def concept_leads(question: str) -> tuple[str | None, ...]:
+    """The letters each pattern of a :data:`CONCEPT` question starts a word with (None where
+    unknown)."""
+    return _leads(question)
+
+
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _leads(question: str) -> tuple[str | None, ...]:
     """The first letters of each pattern of a :data:`CONCEPT` question (None where unknown)."""
@@ -590,27 +601,121 @@ def leading_word(pattern: str) -> str | None:
     return found.group(1) if found else None
 
 
+#: Bytes kept as they are by :func:`words_of` (the characters of :data:`_WORD`); any other
+#: byte, those of a non-ASCII character's encoding included, becomes a space.
+_WORD_BYTES = bytes(
+    code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789" else 0x20 for code in range(256)
+)
+
+
+def words_of(text: str) -> set[str]:
+    """The distinct words of ``text``: ``set(_WORD.findall(text))``, in a few passes over its
+    bytes rather than a regular expression's."""
+    kept = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
+    return set(kept.decode("ascii").split())
+
+
+class LeadFinder:
+    """Which of a set of word starts (the first words of the patterns a document is asked,
+    :func:`leading_word`) start a word of a text, found in one search over its distinct words:
+    a regular expression shaped as a tree of their letters finds, at the start of each word,
+    the longest of them the word starts with; the others it starts with are its prefixes
+    among them (:func:`lead_finder`)."""
+
+    __slots__ = ("implied", "leads", "pattern")
+
+    def __init__(self, leads: frozenset[str]) -> None:
+        self.leads = leads
+        #: A space, then the longest lead a word starts with.
+        self.pattern = re.compile(" (" + _longest_tree(leads) + ")") if leads else None
+        #: Each lead → the leads it starts with (itself included): a word starting with it
+        #: starts with each of them.
+        self.implied = {
+            lead: tuple(lead[:size] for size in range(1, len(lead) + 1) if lead[:size] in leads)
+            for lead in leads
+        }
+
+    def present(self, words: str) -> set[str]:
+        """The leads that start a word of ``words`` (distinct words, each after a space)."""
+        if self.pattern is None:
+            return set()
+        present: set[str] = set()
+        for longest in set(self.pattern.findall(words)):
+            present.update(self.implied[longest])
+        return present
+
+
+def _longest_tree(leads: frozenset[str]) -> str:
+    """A regular expression matching the longest of ``leads`` (strings of ``[a-z0-9]``) that
+    starts where it is tried (a tree of their letters, every ending optional and greedy)."""
+    root: dict[str, Any] = {}
+    for lead in leads:
+        node = root
+        for char in lead:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [char + branch(rest) for char, rest in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        either = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if "" in node:  # a lead ends here: a longer one is tried first
+            return (either if len(parts) > 1 else "(?:" + either + ")") + "?"
+        return either
+
+    return branch(root)
+
+
+@lru_cache(maxsize=256)
+def lead_finder(leads: frozenset[str]) -> LeadFinder:
+    """The :class:`LeadFinder` of ``leads`` (one per question plan: a few per process)."""
+    return LeadFinder(leads)
+
+
 class WordIndex:
     """The distinct words of a folded body, sorted on first use: « does a word start with … »
     in a binary search, so that a term whose first word the text lacks is not run. ``body``:
-    the body, or any text holding the same words (its whitespace-separated tokens, once each)."""
+    the body, or any text holding the same words (its whitespace-separated tokens, once each).
 
-    def __init__(self, body: str) -> None:
+    ``finder``: the first words of the patterns the document will be asked
+    (:class:`LeadFinder`), all looked up in one search when the first is."""
+
+    def __init__(self, body: str, finder: LeadFinder | None = None) -> None:
         self.body = body
+        self._words: set[str] | None = None
         self._keys: list[str] | None = None
         #: Whether a word starts with each string looked up so far.
         self.known: dict[str, bool] = {}
+        self.finder = finder
+        self._present: set[str] | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """The distinct words of the body (runs of ``[a-z0-9]``)."""
+        if self._words is None:
+            self._words = words_of(self.body)
+        return self._words
+
+    def present(self) -> set[str]:
+        """The leads of :attr:`finder` that start a word of the body (empty without one)."""
+        if self._present is None:
+            finder = self.finder
+            self._present = (
+                finder.present(" " + " ".join(self.words)) if finder is not None else set()
+            )
+        return self._present
 
     def starts_word(self, start: str) -> bool:
         """Whether a word of the body starts with ``start``."""
         known = self.known.get(start)
         if known is not None:
             return known
-        keys = self._keys
-        if keys is None:
-            keys = self._keys = sorted(set(_WORD.findall(self.body)))
-        index = bisect.bisect_left(keys, start)
-        found = index < len(keys) and keys[index].startswith(start)
+        finder = self.finder
+        if finder is not None and start in finder.leads:
+            found = start in self.present()
+        else:
+            found = self._sorted_has(start)
         self.known[start] = found
         return found
 
@@ -628,6 +733,14 @@ class WordIndex:
             else:
                 return False
         return True
+
+    def _sorted_has(self, start: str) -> bool:
+        """Whether a word starts with ``start``, by a binary search of the sorted words."""
+        keys = self._keys
+        if keys is None:
+            keys = self._keys = sorted(self.words)
+        index = bisect.bisect_left(keys, start)
+        return index < len(keys) and keys[index].startswith(start)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -699,15 +812,16 @@ def concept_match(
     whose first word tells little, the index having ruled out the others (as
     :func:`_may_match`, inline: it runs for every pattern of every concept asked)."""
     _patterns, exact, negative_ok, unless = _spec(question)
-    known = index.known if index is not None else None
+    # the first words the index's finder looked up at once (the plan's), and those there
+    finder = index.finder if index is not None else None
+    universe = finder.leads if finder is not None else frozenset()
+    present = index.present() if index is not None and universe else set()
     for pattern, lead, literals in _prepared(question):
-        if index is not None and known is not None:
-            if lead is not None:
-                found = known.get(lead)
-                if found is None:
-                    found = index.starts_word(lead)
-                if not found:
-                    continue
+        if index is not None:
+            if lead is not None and not (
+                lead in present if lead in universe else index.starts_word(lead)
+            ):
+                continue
             needs = word_starts(pattern)
             if needs and not index.holds(needs):
                 continue

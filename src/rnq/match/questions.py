@@ -37,11 +37,14 @@ from rnq.match.folding import document_body, fold
 from rnq.match.french import (
     CONCEPT,
     DRAFT,
+    LeadFinder,
     WordIndex,
     concept_has_exact,
+    concept_leads,
     concept_match,
     concept_match_exact,
     draft,
+    lead_finder,
     leading_word,
     literal_first,
     top_level_bars,
@@ -491,6 +494,20 @@ def answer_all(
     return dict(zip(wanted, answers_for(text, rows, wanted), strict=True))
 
 
+@lru_cache(maxsize=256)
+def _plan_finder(questions: tuple[str, ...]) -> LeadFinder | None:
+    """The :class:`~rnq.match.french.LeadFinder` of the first words of the patterns of the
+    :data:`CONCEPT` questions of a plan (the same tuple for thousands of documents)."""
+    leads = frozenset(
+        lead
+        for question in questions
+        if question.startswith(CONCEPT)
+        for lead in concept_leads(question)
+        if lead is not None
+    )
+    return lead_finder(leads) if leads else None
+
+
 def answers_for(
     text: str | None, rows: Iterable[Sequence[str]] | None, questions: Sequence[str]
 ) -> tuple[Any, ...]:
@@ -498,4 +515,7 @@ def answers_for(
     ``text`` and ``rows`` (folded once)."""
     body = document_body(text, rows)
     words = _words(body) if len(questions) > 2 else None  # worth it for a few questions
+    if words is not None:
+        # the first words of every concept asked: which start a word, in one search
+        words.where.finder = _plan_finder(tuple(questions))
     return tuple(answer(question, body, words, (text, rows)) for question in questions)
