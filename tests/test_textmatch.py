@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnq.match.folding import _fold_chars, _fold_each, body_and_words
+from rnq.match.folding import _fold_chars, _fold_each
 from rnq.match.questions import (
     ALL,
     DIGIT,
@@ -210,14 +210,3 @@ def test_many_literals_are_looked_for_in_one_pass(literals: list[str], text: str
     assert _holds_one((*alternatives, DIGIT), text, words) == (
         expected or _contains(DIGIT, text, words)
     )
-
-
-@given(
-    st.one_of(st.none(), st.text(alphabet="aé ;\n\t\r\x0b---Ab’", max_size=40)),
-    st.one_of(st.none(), st.lists(st.lists(st.text(alphabet="a é;", max_size=5), max_size=3))),
-)
-@settings(max_examples=500, deadline=None)
-def test_the_body_and_its_words_are_cut_once(text: str | None, rows: list[list[str]]) -> None:
-    body, words = body_and_words(text, rows)
-    assert body == document_body(text, rows)
-    assert words == set(body.split())

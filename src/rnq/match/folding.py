@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from itertools import chain
 
-__all__ = ["body_and_words", "document_body", "fold"]
+__all__ = ["document_body", "fold"]
 
 
 def _fold_table() -> dict[int, str]:
@@ -150,21 +149,6 @@ def document_body(
     """The folded text content checks read of one document: its text without Markdown front
     matter (whose keys, such as ``kind: suivi``, say nothing of the content), its rows (cells
     joined by `` ; ``, one row a line) and its note, line by line."""
-    return fold(_joined(text, rows, note), lines=True)
-
-
-def body_and_words(
-    text: str | None, rows: Iterable[Sequence[str]] | None, note: str | None = None
-) -> tuple[str, set[str]]:
-    """:func:`document_body`, and its distinct whitespace-separated tokens (``set(body.split())``),
-    cut once."""
-    # fold(…, lines=True), keeping each line's tokens
-    lines = list(map(str.split, _fold_chars(_joined(text, rows, note)).splitlines()))
-    return "\n".join(filter(None, map(" ".join, lines))), set(chain.from_iterable(lines))
-
-
-def _joined(text: str | None, rows: Iterable[Sequence[str]] | None, note: str | None) -> str:
-    """A document's text without front matter, rows and note, one line after the other."""
     parts: list[str] = []
     if text:
         parts.append(_unwrap(_FRONT_MATTER.sub("", text, count=1)))
@@ -172,4 +156,4 @@ def _joined(text: str | None, rows: Iterable[Sequence[str]] | None, note: str | 
         parts.extend(" ; ".join(row) for row in rows)
     if note:
         parts.append(note)
-    return "\n".join(parts)
+    return fold("\n".join(parts), lines=True)

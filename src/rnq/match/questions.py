@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from rnq.match.folding import body_and_words, document_body, fold
+from rnq.match.folding import document_body, fold
 from rnq.match.french import (
     CONCEPT,
     DRAFT,
@@ -288,9 +288,8 @@ class Words(str):
     #: The document's original text (:func:`_original`), once a concept's ``=`` term needs it.
     original: tuple[str | None] | None
 
-    def __new__(cls, body: str, tokens: set[str] | None = None) -> Words:
-        """``tokens``: ``set(body.split())``, when the caller has it (:func:`body_and_words`)."""
-        distinct = " ".join(set(body.split()) if tokens is None else tokens)
+    def __new__(cls, body: str) -> Words:
+        distinct = " ".join(set(body.split()))
         made = super().__new__(cls, distinct)
         made.where = WordIndex(distinct)  # the same words as the body's, in a third of it
         made.known = {}
@@ -514,12 +513,9 @@ def answers_for(
 ) -> tuple[Any, ...]:
     """The answers to :func:`portable` ``questions``, in their order, about a document of
     ``text`` and ``rows`` (folded once)."""
-    words: Words | None = None
-    if len(questions) > 2:  # the words: worth it for a few questions
-        body, tokens = body_and_words(text, rows)
-        words = Words(body, tokens)
+    body = document_body(text, rows)
+    words = _words(body) if len(questions) > 2 else None  # worth it for a few questions
+    if words is not None:
         # the first words of every concept asked: which start a word, in one search
         words.where.finder = _plan_finder(tuple(questions))
-    else:
-        body = document_body(text, rows)
     return tuple(answer(question, body, words, (text, rows)) for question in questions)
