@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rnq.match.folding import fold
-from rnq.match.french import Concept, draft, states, term, word_forms
+from rnq.match.french import Concept, _spec, draft, states, term, word_forms
 from rnq.match.questions import answer, answers_for, document_body, portable
 
 
@@ -399,3 +401,19 @@ def test_authorised_to_organise_is_not_an_intention() -> None:
     assert says(
         Concept.of("habilité"), "Notre centre est habilité par la CPNE à organiser les épreuves."
     )
+
+
+@given(
+    st.sampled_from(["MA", "CCI", "Fffod", "a.b", "é", "x y"]),
+    st.text(alphabet="MACIFfodab.éx y_1-\n", max_size=30),
+)
+@settings(max_examples=800, deadline=None)
+def test_an_exact_term_is_searched_literal_first_with_the_same_matches(
+    exact: str, text: str
+) -> None:
+    question = Concept.of("=" + exact, "formation").question
+    (compiled,) = _spec(question)[1]
+    reference = re.compile(rf"(?<!\w){re.escape(exact)}(?!\w)")
+    assert [m.span() for m in compiled.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]

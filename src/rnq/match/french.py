@@ -569,7 +569,8 @@ def _spec(question: str) -> _Spec:
     ordered = sorted(data["p"], key=lambda p: leading_word(p) is None)
     # compiled when first run (:func:`_regex`): most are ruled out before, in every document
     patterns = tuple(literal_first(p) for p in ordered)
-    exact = tuple(re.compile(rf"(?<!\w){re.escape(x)}(?!\w)") for x in data["x"])
+    # « (?<!\w)MA(?!\w) » searched literal first (as literal_first does): « MA(?<!\wMA)(?!\w) »
+    exact = tuple(re.compile(rf"{re.escape(x)}(?<!\w{re.escape(x)})(?!\w)") for x in data["x"])
     unless = re.compile("|".join(f"(?:{u})" for u in data["u"])) if data.get("u") else None
     return patterns, exact, bool(data["n"]), unless
 
@@ -723,22 +724,35 @@ class WordIndex:
         """Whether the body has, for each requirement of ``needs``
         (:func:`~rnq.match.starts.word_starts`), a word starting with one of its strings."""
         known = self.known
+        keys: list[str] | None = None
         for starts in needs:
             for start in starts:
                 found = known.get(start)
-                if found is None:
-                    found = self.starts_word(start)
+                if found is None:  # starts_word, inline: it runs for thousands of patterns
+                    finder = self.finder
+                    if finder is not None and start in finder.leads:
+                        found = start in self.present()
+                    else:
+                        if keys is None:
+                            keys = self._sorted()
+                        index = bisect.bisect_left(keys, start)
+                        found = index < len(keys) and keys[index].startswith(start)
+                    known[start] = found
                 if found:
                     break
             else:
                 return False
         return True
 
+    def _sorted(self) -> list[str]:
+        """The distinct words, sorted (once)."""
+        if self._keys is None:
+            self._keys = sorted(self.words)
+        return self._keys
+
     def _sorted_has(self, start: str) -> bool:
         """Whether a word starts with ``start``, by a binary search of the sorted words."""
-        keys = self._keys
-        if keys is None:
-            keys = self._keys = sorted(self.words)
+        keys = self._sorted()
         index = bisect.bisect_left(keys, start)
         return index < len(keys) and keys[index].startswith(start)
 
