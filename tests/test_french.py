@@ -417,3 +417,67 @@ def test_an_exact_term_is_searched_literal_first_with_the_same_matches(
     assert [m.span() for m in compiled.finditer(text)] == [
         m.span() for m in reference.finditer(text)
     ]
+
+
+def _says_something_reference(body: str) -> bool:
+    """rnq.match.french._says_something as it was before it read lines lazily and counted a
+    table's rows as they come (the reference of the test below)."""
+    from itertools import islice
+
+    from rnq.match.french import _ENOUGH, _cell_words, _is_table_line, _line_words
+
+    lines = body.split("\n")
+    several = next(islice((line for line in lines if line.strip()), 1, None), None) is not None
+    count = index = 0
+    run: list[str] = []
+
+    def prose(line: str) -> int:
+        nonlocal index
+        if not line.strip():
+            return 0
+        index += 1
+        return _line_words(line, index - 1, several)
+
+    for line in [*lines, None]:
+        if line is not None and _is_table_line(line):
+            run.append(line)
+            continue
+        if len(run) == 1 and len(lines) > 1:
+            count += prose(run[0])
+        else:
+            count += sum(_cell_words(row) for row in run[1:])
+        run = []
+        if line is not None:
+            count += prose(line)
+        if count >= _ENOUGH:
+            return True
+    return False
+
+
+_LINE = st.sampled_from(
+    [
+        "",
+        "  ",
+        "titre",
+        "nom ; prenom ; date",
+        "a ; b",
+        "dupont ; jean ; 12/03",
+        " ; ; ",
+        "| a | b |",
+        "objectifs : connaitre excel",
+        "duree :",
+        "1. introduction",
+        "le programme est adapte a chacun.",
+        "a definir",
+        "x ; a definir ; -",
+    ]
+)
+
+
+@given(st.lists(_LINE, max_size=8).map("\n".join))
+@settings(max_examples=1500, deadline=None)
+def test_says_something_reads_as_the_reference(body: str) -> None:
+    from rnq.match.french import _lines, _says_something
+
+    assert list(_lines(body)) == body.split("\n")
+    assert _says_something(body) == _says_something_reference(body)

@@ -38,10 +38,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from rnq.match.folding import fold
@@ -935,8 +935,11 @@ def _says_something(body: str) -> bool:
     """Whether ``body`` holds at least :data:`_ENOUGH` words that say something, read from its
     first lines on (table rows below a header, label values, lines that are not headings); the
     same count as :func:`_split_tables` and :func:`_content_words`, stopped when it is enough."""
-    lines = body.split("\n")
-    several = next(islice((line for line in lines if line.strip()), 1, None), None) is not None
+    # body.split("\n"), read lazily: most bodies say enough in their first lines
+    several = (
+        next(islice((line for line in _lines(body) if line.strip()), 1, None), None) is not None
+    )
+    more_than_one = "\n" in body
     count = index = 0
     run: list[str] = []
 
@@ -947,20 +950,37 @@ def _says_something(body: str) -> bool:
         index += 1
         return _line_words(line, index - 1, several)
 
-    for line in [*lines, None]:
+    cells = 0  # the words of the data rows of the run so far
+    for line in chain(_lines(body), [None]):
         if line is not None and _is_table_line(line):
             run.append(line)
+            if len(run) >= 2:  # a table, whatever follows: its rows below the header count
+                cells += _cell_words(line)
+                if count + cells >= _ENOUGH:
+                    return True
             continue
-        if len(run) == 1 and len(lines) > 1:
+        if len(run) == 1 and more_than_one:
             count += prose(run[0])  # one line with a « ; » among prose: a sentence
         else:
-            count += sum(_cell_words(row) for row in run[1:])  # the first row is the header
+            count += cells  # the first row is the header
         run = []
+        cells = 0
         if line is not None:
             count += prose(line)
         if count >= _ENOUGH:
             return True
     return False
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\n")``, one line at a time."""
+    start = 0
+    end = text.find("\n")
+    while end >= 0:
+        yield text[start:end]
+        start = end + 1
+        end = text.find("\n", start)
+    yield text[start:]
 
 
 def _is_table_line(line: str) -> bool:
