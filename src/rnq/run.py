@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,6 +207,35 @@ def _reused(stored: bytes) -> Report | None:
         return None
 
 
+class _Planned(Mapping[str, tuple[str, ...]]):
+    """The questions planned for each file (:func:`rnq.checks.questions.target_plan`), worked
+    out when asked: only for the files read again, one after an edit, not 50 000. A file with
+    several records is asked the questions of each, in their order."""
+
+    def __init__(
+        self,
+        records: dict[str, list[Evidence]],
+        plan: Callable[[Iterable[int], str | None, str | None], tuple[str, ...]],
+    ) -> None:
+        self._records = records
+        self._plan = plan
+
+    def __getitem__(self, path: str) -> tuple[str, ...]:
+        asked: tuple[str, ...] | None = None
+        for item in self._records[path]:
+            more = self._plan(item.indicators, item.unit, item.offering)
+            if asked is not None and asked != more:
+                more = tuple(dict.fromkeys((*asked, *more)))
+            asked = more
+        return asked if asked is not None else ()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
 def _read_documents(
     workspace: Workspace,
     collected: CollectResult,
@@ -222,16 +251,15 @@ def _read_documents(
     from rnq.collect.enrich import apply_extraction
 
     files: dict[str, Path] = {}
-    questions: dict[str, tuple[str, ...]] = {}
-    plan = target_plan(workspace.config, referential)
+    records: dict[str, list[Evidence]] = {}
     for item in collected.evidence:
         if item.collector == "filesystem":
-            files.setdefault(item.path, locate(workspace.root, item.path))
-            asked = plan(item.indicators, item.unit, item.offering)
-            known = questions.get(item.path)
-            if known is not None and known != asked:  # one file, several records
-                asked = tuple(dict.fromkeys((*known, *asked)))
-            questions[item.path] = asked
+            if item.path not in files:
+                files[item.path] = locate(workspace.root, item.path)
+                records[item.path] = [item]
+            else:  # one file, several records
+                records[item.path].append(item)
+    questions = _Planned(records, target_plan(workspace.config, referential))
     store = DocumentStore(cache, options.workers, facts_version())
     documents = store.read(
         sorted(files.items()), questions, memos.reads if memos is not None else None
