@@ -288,18 +288,20 @@ class Words(str):
     #: The document's original text (:func:`_original`), once a concept's ``=`` term needs it.
     original: tuple[str | None] | None
 
-    def __new__(cls, body: str) -> Words:
+    def __new__(cls, body: str, finder: LeadFinder | None = None) -> Words:
         distinct = " ".join(set(body.split()))
         made = super().__new__(cls, distinct)
-        made.where = WordIndex(distinct)  # the same words as the body's, in a third of it
+        # the same words as the body's, in a third of it
+        made.where = WordIndex(distinct, finder)
         made.known = {}
         made.original = None
         return made
 
 
-def _words(body: str) -> Words:
-    """The distinct words of a folded ``body`` (see :class:`Words`)."""
-    return Words(body)
+def _words(body: str, finder: LeadFinder | None = None) -> Words:
+    """The distinct words of a folded ``body`` (see :class:`Words`); ``finder``: the first
+    words of the concepts the document will be asked (:class:`~rnq.match.french.LeadFinder`)."""
+    return Words(body, finder)
 
 
 def search(pattern: str, text: str, words: str | None = None) -> bool:
@@ -514,8 +516,6 @@ def answers_for(
     """The answers to :func:`portable` ``questions``, in their order, about a document of
     ``text`` and ``rows`` (folded once)."""
     body = document_body(text, rows)
-    words = _words(body) if len(questions) > 2 else None  # worth it for a few questions
-    if words is not None:
-        # the first words of every concept asked: which start a word, in one search
-        words.where.finder = _plan_finder(tuple(questions))
+    # worth it for a few questions; the first words of every concept asked found in one search
+    words = _words(body, _plan_finder(tuple(questions))) if len(questions) > 2 else None
     return tuple(answer(question, body, words, (text, rows)) for question in questions)
