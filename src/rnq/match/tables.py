@@ -61,7 +61,7 @@ def columns(header: Sequence[str], roles: Roles) -> dict[str, int]:
     in the order of ``roles``)."""
     found: dict[str, int] = {}
     used: set[int] = set()
-    cells = _folded(tuple(map(str, header)))
+    cells = [fold(str(cell)) for cell in header]
     for role, words in roles.items():
         pattern = _pattern(tuple(words))
         for index, cell in enumerate(cells):
@@ -70,13 +70,6 @@ def columns(header: Sequence[str], roles: Roles) -> dict[str, int]:
                 used.add(index)
                 break
     return found
-
-
-@lru_cache(maxsize=1024)
-def _folded(header: tuple[str, ...]) -> tuple[str, ...]:
-    """The cells of a header row, folded (several questions read the tables of one document,
-    each looking for its header among the same first rows)."""
-    return tuple(fold(cell) for cell in header)
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
