@@ -9,7 +9,11 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from rnq.collect.evidence import Evidence
+from rnq.collect.evidence_map import EvidenceItem, evidence_item
 from rnq.engine.findings import Finding
 from rnq.errors import Problem
 from rnq.render.schemas import output_schemas
@@ -217,3 +221,70 @@ def test_schema_rejects_a_renamed_contract_key() -> None:
     data = valid(report(**CASES["all passed"]))
     data["indicators"][0]["status"] = "ok"
     assert list(VALIDATOR.iter_errors(data))
+
+
+_NAMES = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_DATES = st.none() | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    path=_NAMES,
+    unit=_NAMES,
+    indicators=st.lists(st.integers(1, 33), max_size=4).map(tuple),
+    offering=st.none() | _NAMES,
+    kind=st.none() | _NAMES,
+    date=_DATES,
+    valid_until=_DATES,
+    by=st.none() | _NAMES,
+    mapped_by=st.sampled_from(["manifest", "front_matter", "path", "plugin", "attestation"]),
+    read=st.sampled_from(["ok", "no_text", "error", "not_read"]),
+    with_read=st.booleans(),
+)
+def test_evidence_rows_are_what_the_validating_constructor_builds(
+    path: str,
+    unit: str,
+    indicators: tuple[int, ...],
+    offering: str | None,
+    kind: str | None,
+    date: dt.date | None,
+    valid_until: dt.date | None,
+    by: str | None,
+    mapped_by: Any,
+    read: Any,
+    with_read: bool,
+) -> None:
+    """``evidence_item`` builds a row without validation: it is equal, field for field and
+    in its JSON, to the row the constructor validates, and says every field was given."""
+    evidence = Evidence(
+        path=path,
+        unit=unit,
+        indicators=indicators,
+        offering=offering,
+        kind=kind,
+        date=date,
+        valid_until=valid_until,
+        by=by,
+        note=by,
+        mapped_by=mapped_by,
+        read=read,
+    )
+    fast = evidence_item(evidence, with_read=with_read)
+    slow = EvidenceItem(
+        path=path,
+        unit=unit,
+        indicators=list(indicators),
+        offering=offering,
+        kind=kind,
+        stakeholder=None,
+        date=date,
+        valid_until=valid_until,
+        mapped_by=mapped_by,
+        collector="filesystem",
+        by=by,
+        note=by,
+        read=read if with_read else None,
+    )
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
