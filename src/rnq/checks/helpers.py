@@ -588,12 +588,17 @@ def offer_sections(all_evidence: EvidenceSet, config: WorkspaceConfig) -> OfferS
     central = frozenset(u.id for u in config.units if u.central)
     if not patterns:
         return OfferSections(central=central, found={})
-    pattern = re.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
+    source = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
     found: dict[OfferingKey, list[tuple[Evidence, Passage]]] = {}
-    question = "\x00sections\x1f" + hashlib.sha256(pattern.pattern.encode()).hexdigest()[:16]
+    question = "\x00sections\x1f" + hashlib.sha256(source.encode()).hexdigest()[:16]
+    # compiled when a document is read, not when its answer is stored: 500 titles take 0.1 s
+    compiled: list[re.Pattern[str]] = []
 
     def sections(text: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
-        return [(u, o, spans) for (u, o), spans in _sections(text, pattern, owners).items()]
+        if not compiled:
+            compiled.append(re.compile(source))
+        parts = _sections(text, compiled[0], owners)
+        return [(u, o, spans) for (u, o), spans in parts.items()]
 
     for item in all_evidence:
         if item.offering is None and item.usable and _OFFERING_INDICATORS & set(item.indicators):
