@@ -8,15 +8,19 @@ import hashlib
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 import rnq
+from rnq import _yaml
 from rnq.cli import main
 from rnq.errors import ConfigError, ConfigProblem
 from rnq.testing import write_workspace
 from rnq.workspace.config import diagnose
+
+from .conftest import REPO
 
 GOOD = """\
 version: 1
@@ -497,3 +501,47 @@ def test_diagnose_lists_without_raising(tmp_path: Path) -> None:
     assert workspace is None and [p.line for p in problems] == [5]
     workspace, problems = diagnose(tmp_path / "absent")
     assert workspace is None and problems[0].fix is not None
+
+
+_YAML_SAMPLES = [
+    "a: 1\nb: [x, y]\n",
+    "units:\n  - {id: a, name: 'A',\n     path: a}\n  - id: b\n    offerings:\n      - id: c\n",
+    "note: |\n  deux\n  lignes\n\nautre: >\n  plié\n  ici\n",
+    "# commentaire\nclé: « guillemets »\nliste:\n- 1\n- 2\n",
+    "a: &x {b: 1}\nc: *x\n",
+    "a: 1\na: 2\nb: 3\n",  # a duplicate key
+    "a: [1, 2\nb: 3\n",  # an unclosed bracket
+    "a: 'ouvert\nb: 2\n",  # an unclosed quote
+    "{title: Anglais : B2}\n",
+    "a:\n\t- tab\n",
+    "a: b: c\n",
+    "a: \x07\n",  # a control character
+    "- a\nb: 1\n",
+    "a: !!python/object:os.system x\n",
+    "",
+    "---\na: 1\n---\nb: 2\n",
+]
+
+
+def _parsed(text: str, *, python_only: bool) -> Any:
+    duplicates: list[Any] = []
+    try:
+        if python_only:
+            got = _yaml._load_yaml(text, _yaml._Builder, False, duplicates)
+        else:
+            got = _yaml.load_yaml(text, duplicates=duplicates)
+    except _yaml.YamlError as exc:
+        return ("error", exc.line, exc.localized, exc.fix)
+    return got, [(d.line, d.localized) for d in duplicates]
+
+
+@pytest.mark.parametrize(
+    "text",
+    _YAML_SAMPLES
+    + [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("evidence/**/*.yaml"))],
+)
+def test_libyaml_parses_as_the_python_parser_does(text: str) -> None:
+    """Files people write are parsed with libyaml when it is there: the values, the line of
+    every value, the duplicate keys and every error (line, message, fix) are those of the
+    Python parser, which parses again any file libyaml refuses."""
+    assert _parsed(text, python_only=False) == _parsed(text, python_only=True)
