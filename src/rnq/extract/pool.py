@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file, sniff_file
+from rnq.extract.dispatch import DEFAULT_LIMITS, READER_MODULES, extract_file, sniff_file
 from rnq.extract.limits import ExtractLimits
 from rnq.extract.model import EXTRACTOR_VERSION, Extraction
 from rnq.extract.packing import ExtractionCache, FileKey, Packed, pack
@@ -412,7 +412,7 @@ class _PoolRun:
     def _start_pool(self, workers: int) -> tuple[Any, ProcessPoolExecutor]:
         """Start a pool of ``workers`` forkserver processes; returns its board and executor."""
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["rnq.extract.dispatch"])
+        ctx.set_forkserver_preload(["rnq.extract.dispatch", *READER_MODULES])
         board = ctx.RawArray("q", workers * SLOT_FIELDS)
         for slot in range(workers):
             board[slot * SLOT_FIELDS + 1] = -1
