@@ -974,6 +974,7 @@ def check(
     rnq.yaml ; --example : l'exemple fourni (un organisme fictif).
     Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
     """
+    from rnq.cache.background import wait_for_cache
     from rnq.render.console import console_text, terminal_style
     from rnq.run import RunOptions, run
     from rnq.verdict.build import exit_code
@@ -1022,11 +1023,15 @@ def check(
         use_cache=not no_cache,
         cache_dir=cache_dir,
         progress=progress,
+        keep_in_background=True,  # while the reports are written
     )
     report = run(workspace, options)
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
-    stdout = outputs.write(report)
+    try:
+        stdout = outputs.write(report)
+    finally:
+        wait_for_cache()
     written = [(kind, path.absolute()) for kind, path in outputs.written()]
     if stdout is not None:
         click.echo(stdout, nl=False)
