@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -243,6 +244,15 @@ class _Planned(Mapping[str, tuple[str, ...]]):
         return len(self._records)
 
 
+def _absolute_prefix(root: Path) -> str | None:
+    """What a walked relative path is appended to, to give the file's normalized absolute path
+    (``os.path.abspath(locate(root, relative))``, as :meth:`DocumentStore.read` wants strings),
+    or None where separators differ (Windows: :func:`~rnq.workspace.walk.locate` then)."""
+    if os.sep != "/" or os.altsep is not None:
+        return None
+    return os.path.abspath(root).rstrip("/") + "/"
+
+
 def _read_documents(
     workspace: Workspace,
     collected: CollectResult,
@@ -257,15 +267,24 @@ def _read_documents(
     from rnq.checks.questions import target_plan
     from rnq.collect.enrich import apply_extraction
 
-    files: dict[str, Path] = {}
+    root = workspace.root
+    prefix = _absolute_prefix(root)
+    files: dict[str, str | Path] = {}
     records: dict[str, list[Evidence]] = {}
     for item in collected.evidence:
         if item.collector == "filesystem":
-            if item.path not in files:
-                files[item.path] = locate(workspace.root, item.path)
-                records[item.path] = [item]
+            path = item.path
+            known = records.get(path)
+            if known is None:
+                # no Path object per file (50 000 of them cost 0.3 s a run), but for a name
+                # the walk shows escaped, which locate() finds on disk
+                if prefix is not None and "\\" not in path:
+                    files[path] = prefix + path
+                else:
+                    files[path] = locate(root, path)
+                records[path] = [item]
             else:  # one file, several records
-                records[item.path].append(item)
+                known.append(item)
     questions = _Planned(records, target_plan(workspace.config, referential))
     store = DocumentStore(cache, options.workers, facts_version())
     documents = store.read(

@@ -114,15 +114,20 @@ class Evidence(BaseModel):
         ``text`` nor ``rows``), built without validating them again: the filesystem collector
         maps 50 000 files a run from validated manifests and typed path facts. Anywhere else,
         use the constructor."""
+        return cls.trusted_from(values)
+
+    @classmethod
+    def trusted_from(cls, values: dict[str, Any]) -> Evidence:
+        """:meth:`trusted` for a dictionary of ``values`` (not kept: it is copied)."""
         defaults = _defaults(cls)
         if not values.keys() <= defaults.keys():
             raise TypeError(f"unknown evidence fields: {sorted(values.keys() - defaults.keys())}")
         made = cls.__new__(cls)
         # every field, in the fields' order: those of ``values`` are among the defaults' keys
-        object.__setattr__(made, "__dict__", {**defaults, **values})
-        object.__setattr__(made, "__pydantic_fields_set__", _given_fields_set(values))
-        object.__setattr__(made, "__pydantic_extra__", None)
-        object.__setattr__(made, "__pydantic_private__", _content_attrs())
+        _set(made, "__dict__", {**defaults, **values})
+        _set(made, "__pydantic_fields_set__", _given_fields_set(values))
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", _content_attrs())
         return made
 
     # The properties below read the private attributes from ``__pydantic_private__`` directly:
@@ -157,18 +162,23 @@ class Evidence(BaseModel):
         are answers already known about the content (see ``rnq.checks.helpers``), keyed by
         question, shared with the cache."""
         cls = type(self)
-        content = _content_attrs(text, rows, loader, content_key, facts)
-        if not update.keys() <= cls.model_fields.keys():
+        content = {
+            "_text": text,
+            "_rows": rows,
+            "_loader": loader,
+            "_content_key": content_key,
+            "_facts": facts,
+        }  # :func:`_content_attrs`, inline: 50 000 pieces of evidence are copied once per run
+        if not update.keys() <= _defaults(cls).keys():
             copy = self.model_copy(update=update)
-            object.__setattr__(copy, "__pydantic_private__", content)
+            _set(copy, "__pydantic_private__", content)
             return copy
-        # What ``model_copy(update=...)`` does, without its generic steps: 50 000 pieces of
-        # evidence are copied once per run.
+        # What ``model_copy(update=...)`` does, without its generic steps.
         copy = cls.__new__(cls)
-        object.__setattr__(copy, "__dict__", {**self.__dict__, **update})
-        object.__setattr__(copy, "__pydantic_extra__", None)
-        object.__setattr__(copy, "__pydantic_fields_set__", _fields_set(self, update))
-        object.__setattr__(copy, "__pydantic_private__", content)
+        _set(copy, "__dict__", {**self.__dict__, **update})
+        _set(copy, "__pydantic_extra__", None)
+        _set(copy, "__pydantic_fields_set__", _fields_set(self, update))
+        _set(copy, "__pydantic_private__", content)
         return copy
 
     @property
@@ -208,6 +218,10 @@ def _content_attrs(
 
 #: Fields sets of frozen models, one object per distinct set (see :func:`shared_fields_set`).
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+#: The same sets by ``id``: whether a model's fields set is one of them.
+_SHARED: dict[int, set[str]] = {}
+#: ``object.__setattr__``: frozen models are built by setting their slots directly.
+_set = object.__setattr__
 
 
 def shared_fields_set(names: Iterable[str]) -> set[str]:
@@ -221,6 +235,7 @@ def shared_fields_set(names: Iterable[str]) -> set[str]:
     shared = _FIELDS_SETS.get(key)
     if shared is None:
         shared = _FIELDS_SETS[key] = set(key)
+        _SHARED[id(shared)] = shared
     return shared
 
 
@@ -248,8 +263,21 @@ def _given_fields_set(values: dict[str, Any]) -> set[str]:
     return found
 
 
+#: :func:`_fields_set`'s answers for the shared fields sets, by the set's ``id`` and the names
+#: updated (a shared set lives as long as the process: its ``id`` is never reused).
+_UNIONS: dict[tuple[int, tuple[str, ...]], set[str]] = {}
+
+
 def _fields_set(evidence: Evidence, update: dict[str, Any]) -> set[str]:
-    return shared_fields_set(evidence.model_fields_set | update.keys())
+    """The shared fields set of ``evidence`` once ``update`` is applied."""
+    given = evidence.__pydantic_fields_set__
+    if _SHARED.get(id(given)) is not given:
+        return shared_fields_set(given | update.keys())
+    key = (id(given), tuple(update))
+    found = _UNIONS.get(key)
+    if found is None:
+        found = _UNIONS[key] = shared_fields_set(given | update.keys())
+    return found
 
 
 def _valid_text(value: object) -> str | None:

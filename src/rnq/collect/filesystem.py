@@ -284,12 +284,18 @@ def _evidence_from(data: Mapping[str, Any]) -> Evidence:
     """Evidence from :meth:`FileMemo.put`'s JSON form, without validating it again."""
     values = dict(data)
     values["indicators"] = tuple(values.get("indicators", ()))
-    for name in ("date", "valid_until"):
-        if values.get(name) is not None:
-            values[name] = dt.date.fromisoformat(values[name])
-    if values.get("problem") is not None:
-        values["problem"] = Localized(**values["problem"])
-    return Evidence.trusted(**values)
+    date, valid_until, problem = (
+        values.get("date"),
+        values.get("valid_until"),
+        values.get("problem"),
+    )
+    if date is not None:
+        values["date"] = dt.date.fromisoformat(date)
+    if valid_until is not None:
+        values["valid_until"] = dt.date.fromisoformat(valid_until)
+    if problem is not None:
+        values["problem"] = Localized(**problem)
+    return Evidence.trusted_from(values)
 
 
 _files: ContextVar[FileMemo | None] = ContextVar("rnq_file_memo", default=None)

@@ -35,7 +35,7 @@ class FileKey(NamedTuple):
     ctime_ns: int
 
     @classmethod
-    def of(cls, path: Path, stat: tuple[int, int, int, int] | None = None) -> FileKey | None:
+    def of(cls, path: str | Path, stat: tuple[int, int, int, int] | None = None) -> FileKey | None:
         """The key of ``path`` from one ``os.stat`` (None if it cannot be stat-ed), or from
         ``stat`` when the walk already took it (``(size, mtime_ns, inode, ctime_ns)``)."""
         if stat is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -120,15 +121,23 @@ class ReadMemo(ShardedMemo):
         #: Files' stats from the walk (``(size, mtime_ns, inode, ctime_ns)`` by relative path):
         #: no second ``stat`` of 50 000 files.
         self.stats: Mapping[str, tuple[int, int, int, int]] = {}
-        self._made: dict[str, Extraction] = {}  # most files read alike share one (frozen)
+        self._made: dict[object, Extraction] = {}  # most files read alike share one (frozen)
 
-    def get(self, rel: str, key: FileKey, version: str) -> tuple[Extraction, bool] | None:
+    def recall(
+        self, rel: str, stat: tuple[int, int, int, int], version: str
+    ) -> tuple[Extraction, bool] | None:
+        """What reading ``rel`` gave (its extraction without text, whether it has text) if
+        the file is unchanged (the same ``stat``, the same extractor ``version``)."""
         entry = self.known.get(rel)
-        if entry is None or entry[0] != [*key[1:], version]:
+        if entry is None or entry[0] != [*stat, version]:
             return None
         self.current[rel] = entry
-        shape = repr(entry[1:6])
-        made = self._made.get(shape)
+        try:  # most files read alike: one extraction for them all (frozen)
+            shape: object = tuple(entry[1:6])
+            made = self._made.get(shape)
+        except TypeError:  # a problem (a dict) in it
+            shape = repr(entry[1:6])
+            made = self._made.get(shape)
         if made is not None:
             return made, bool(entry[6])
         try:
@@ -157,6 +166,13 @@ class ReadMemo(ShardedMemo):
         ]
 
 
+def _content_key(key: FileKey, version: str) -> str:
+    """What identifies a file's content across runs (:attr:`Evidence.content_key
+    <rnq.collect.evidence.Evidence.content_key>`): its key and the extractor's version."""
+    path, size, mtime_ns, inode, ctime_ns = key
+    return f"{path}\x1f{size}\x1f{mtime_ns}\x1f{inode}\x1f{ctime_ns}\x1f{version}"
+
+
 class DocumentStore:
     """Reads files (see the module docstring); :meth:`save_facts` then :meth:`close`."""
 
@@ -172,11 +188,12 @@ class DocumentStore:
 
     def read(
         self,
-        files: Sequence[tuple[str, Path]],
+        files: Sequence[tuple[str, str | Path]],
         questions: Mapping[str, tuple[str, ...]] | None = None,
         memo: ReadMemo | None = None,
     ) -> dict[str, Document]:
-        """``{relative path: Document}`` for ``files`` (relative path, absolute path).
+        """``{relative path: Document}`` for ``files`` (relative path, absolute path: a string
+        is taken as normalized already, what :func:`os.path.abspath` gives).
 
         ``questions``: per relative path, what the workers answer about a file they read
         (:meth:`Extractor.run`); the answers start the document's ``facts``. ``memo``: what an
@@ -184,33 +201,24 @@ class DocumentStore:
         its answers are loaded when a check first asks (:class:`LazyFacts`)."""
         version = self.extractor.cache_version
         stats = memo.stats if memo is not None else {}
-        keys = {rel: FileKey.of(path, stats.get(rel)) for rel, path in files}
         cache = self.cache
         remembered: dict[str, Document] = {}
         if memo is not None and cache is not None and cache.enabled:
-            for rel, _path in files:
-                file_key = keys[rel]
-                recalled = memo.get(rel, file_key, version) if file_key is not None else None
-                if recalled is not None and file_key is not None:
-                    lazy = LazyFacts(functools.partial(self._stored_facts, file_key))
-                    self._facts.append((file_key, lazy, -1))
-                    remembered[rel] = Document(
-                        recalled[0],
-                        self._loader(file_key) if recalled[1] else None,
-                        "\x1f".join((*map(str, file_key), version)),
-                        lazy,
-                    )
+            remembered = self._recall(files, memo, stats, version)
+        keys = {
+            rel: FileKey.of(path, stats.get(rel)) for rel, path in files if rel not in remembered
+        }
         stored = (
             cache.get_stored(
-                [k for rel, k in keys.items() if k is not None and rel not in remembered],
-                version,
-                self.facts_version,
+                [k for k in keys.values() if k is not None], version, self.facts_version
             )
             if cache is not None
             else {}
         )
         todo = [
-            (rel, path) for rel, path in files if rel not in remembered and keys[rel] not in stored
+            (rel, Path(path))
+            for rel, path in files
+            if rel not in remembered and keys[rel] not in stored
         ]
         extracted = self.extractor.run(
             todo, lean=True, questions=questions, facts_version=self.facts_version
@@ -218,10 +226,10 @@ class DocumentStore:
         answered = self.extractor.facts
         documents: dict[str, Document] = {}
         for rel, _path in files:
-            key = keys[rel]
             if rel in remembered:
                 documents[rel] = remembered[rel]
                 continue
+            key = keys[rel]
             hit = stored.get(key) if key is not None else None
             if hit is not None and key is not None:
                 extraction, has_content, facts = hit
@@ -238,11 +246,40 @@ class DocumentStore:
                 documents[rel] = Document(extraction, loader, facts=facts or None)
                 continue
             self._facts.append((key, facts, len(facts)))
-            content_key = (*map(str, key), version)
-            documents[rel] = Document(extraction, loader, "\x1f".join(content_key), facts)
+            documents[rel] = Document(extraction, loader, _content_key(key, version), facts)
             if memo is not None:
                 memo.put(rel, key, version, extraction, loader is not None)
         return documents
+
+    def _recall(
+        self,
+        files: Sequence[tuple[str, str | Path]],
+        memo: ReadMemo,
+        stats: Mapping[str, tuple[int, int, int, int]],
+        version: str,
+    ) -> dict[str, Document]:
+        """The documents of the ``files`` ``memo`` knows as they are (same ``stat``, same
+        extractor): 50 000 of them after one edit, so each costs a few dictionary lookups — no
+        cache row, no path normalized again, its answers loaded on first use."""
+        remembered: dict[str, Document] = {}
+        stored_facts, content = self._stored_facts, self._content
+        partial, facts_list = functools.partial, self._facts
+        for rel, path in files:
+            stat = stats.get(rel)
+            recalled = memo.recall(rel, stat, version) if stat is not None else None
+            if recalled is None or stat is None:
+                continue
+            absolute = path if isinstance(path, str) else os.path.abspath(path)
+            key = FileKey(absolute, *stat)
+            lazy = LazyFacts(partial(stored_facts, key))
+            facts_list.append((key, lazy, -1))
+            remembered[rel] = Document(
+                recalled[0],
+                partial(content, key) if recalled[1] else None,
+                _content_key(key, version),
+                lazy,
+            )
+        return remembered
 
     def _stored_facts(self, key: FileKey) -> Mapping[str, Any]:
         if self.cache is None:
