@@ -120,14 +120,17 @@ class Evidence(BaseModel):
     def trusted_from(cls, values: dict[str, Any]) -> Evidence:
         """:meth:`trusted` for a dictionary of ``values`` (not kept: it is copied)."""
         defaults = _defaults(cls)
-        if not values.keys() <= defaults.keys():
-            raise TypeError(f"unknown evidence fields: {sorted(values.keys() - defaults.keys())}")
         made = cls.__new__(cls)
+        fields_set = _given_fields_set(cls, values)  # the names are checked there, once
         # every field, in the fields' order: those of ``values`` are among the defaults' keys
         _set(made, "__dict__", {**defaults, **values})
-        _set(made, "__pydantic_fields_set__", _given_fields_set(values))
+        _set(made, "__pydantic_fields_set__", fields_set)
         _set(made, "__pydantic_extra__", None)
-        _set(made, "__pydantic_private__", _content_attrs())
+        _set(
+            made,
+            "__pydantic_private__",
+            {"_text": None, "_rows": None, "_loader": None, "_content_key": None, "_facts": None},
+        )  # :func:`_content_attrs`, inline
         return made
 
     # The properties below read the private attributes from ``__pydantic_private__`` directly:
@@ -242,8 +245,9 @@ def shared_fields_set(names: Iterable[str]) -> set[str]:
 #: The default of each field of an evidence class, in the fields' order (required fields:
 #: ``PydanticUndefined``, what ``model_fields[name].default`` says).
 _DEFAULTS: dict[type[Evidence], dict[str, Any]] = {}
-#: :func:`shared_fields_set` of the names given to :meth:`Evidence.trusted`, by their order.
-_GIVEN: dict[tuple[str, ...], set[str]] = {}
+#: :func:`shared_fields_set` of the names given to :meth:`Evidence.trusted`, by class and by
+#: their order (names checked).
+_GIVEN: dict[tuple[type[Evidence], tuple[str, ...]], set[str]] = {}
 
 
 def _defaults(cls: type[Evidence]) -> dict[str, Any]:
@@ -253,13 +257,17 @@ def _defaults(cls: type[Evidence]) -> dict[str, Any]:
     return found
 
 
-def _given_fields_set(values: dict[str, Any]) -> set[str]:
+def _given_fields_set(cls: type[Evidence], values: dict[str, Any]) -> set[str]:
     """:func:`shared_fields_set` of ``values``' keys, looked up by their order: the filesystem
-    collector gives the same names in the same order for 50 000 files."""
-    order = tuple(values)
+    collector gives the same names in the same order for 50 000 files. Raises
+    :class:`TypeError` for a name that is not a field of ``cls`` (checked once per order)."""
+    order = (cls, tuple(values))
     found = _GIVEN.get(order)
     if found is None:
-        found = _GIVEN[order] = shared_fields_set(order)
+        defaults = _defaults(cls)
+        if not values.keys() <= defaults.keys():
+            raise TypeError(f"unknown evidence fields: {sorted(values.keys() - defaults.keys())}")
+        found = _GIVEN[order] = shared_fields_set(order[1])
     return found
 
 

@@ -282,13 +282,8 @@ class FileMemo(ShardedMemo):
 
 def _evidence_from(data: Mapping[str, Any]) -> Evidence:
     """Evidence from :meth:`FileMemo.put`'s JSON form, without validating it again."""
-    values = dict(data)
-    values["indicators"] = tuple(values.get("indicators", ()))
-    date, valid_until, problem = (
-        values.get("date"),
-        values.get("valid_until"),
-        values.get("problem"),
-    )
+    date, valid_until, problem = data.get("date"), data.get("valid_until"), data.get("problem")
+    values = {**data, "indicators": tuple(data.get("indicators", ()))}
     if date is not None:
         values["date"] = dt.date.fromisoformat(date)
     if valid_until is not None:
