@@ -18,6 +18,7 @@ import rnq
 from rnq.collect.collectors import CollectContext
 from rnq.timeouts import Watchdog
 from rnq.workspace.config import load
+from rnq.workspace.walk import locate
 
 from .extract.files import pdf_bytes, write_docx
 from .test_rerun_items import CONFIG, FILES
@@ -149,10 +150,16 @@ def test_records_after_each_edit_are_those_of_a_run_that_maps_every_file(
 ) -> None:
     root = write_workspace(CONFIG, {**FILES, **MORE})
     write_docx(root / "siege/I22-plan-competences.docx", ["Plan de développement."])
+    # a name that is not UTF-8: shown escaped (« r\\xe9sultats »), found on disk again
+    raw = os.path.join(os.fsencode(root), b"siege", b"I02-r\xe9sultats-2026.md")
+    with open(raw, "wb") as handle:
+        handle.write("# Résultats\n\nTaux de satisfaction : 92 %.\n".encode())
     cache = tmp_path / "cache"
     first = _gather(root, cache)
     assert first["known"] == 0  # nothing known yet
     assert sum(("read", "error") in e[0] for e in first["evidence"]) == 2  # the unreadable
+    escaped = [e for e in first["evidence"] if "\\xe9" in dict(e[0])["path"]]
+    assert escaped and escaped[0][2] is not None and "92 %" in escaped[0][2]
     for done in _edits(root):
         again = _gather(root, cache)
         assert again["known"] > 0, done  # the files of the run before were remembered
@@ -173,8 +180,8 @@ def test_records_after_each_edit_are_those_of_a_run_that_maps_every_file(
         for e in again["evidence"]:  # the file's path and stat, and the extractor's version
             fields = dict(e[0])
             path, size, mtime, inode, ctime, _version = e[1].split("\x1f")
-            info = (root / fields["path"]).stat()
-            assert path == os.path.abspath(root / fields["path"]), done
+            info = locate(root, fields["path"]).stat()
+            assert path == os.path.abspath(locate(root, fields["path"])), done
             assert [size, mtime, inode, ctime] == [
                 str(n) for n in (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
             ], done

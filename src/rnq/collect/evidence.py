@@ -172,7 +172,7 @@ class Evidence(BaseModel):
             "_content_key": content_key,
             "_facts": facts,
         }  # :func:`_content_attrs`, inline: 50 000 pieces of evidence are copied once per run
-        if not update.keys() <= _defaults(cls).keys():
+        if not update.keys() <= (_DEFAULTS.get(cls) or _defaults(cls)).keys():
             copy = self.model_copy(update=update)
             _set(copy, "__pydantic_private__", content)
             return copy

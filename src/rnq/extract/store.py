@@ -43,7 +43,7 @@ Content = tuple[str | None, Rows | None]
 KEEP_CHARS = 24_000_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One file of the run: its extraction (text and rows left out when ``loader`` is set)."""
 
