@@ -113,6 +113,10 @@ class ItemMemo:
         self._added: dict[str, bytes] = {}
         self.reused = 0
         self.ran = 0
+        #: Each piece of evidence's digest, by ``id``: seeded with those an earlier run computed
+        #: for files that did not change (see ``rnq.run``), filled with the others as the
+        #: fingerprints need them.
+        self.digests: dict[int, bytes] = {}
 
     def key(self, item: Item, seen: Iterable[str]) -> str:
         """The key of ``item``, whose findings depend on the fingerprints ``seen``."""

@@ -336,7 +336,7 @@ class _Dependencies:
         self, memo: ItemMemo, index: _EvidenceIndex, registry: Any, folders: frozenset[str]
     ) -> None:
         self.memo, self.index, self.registry = memo, index, registry
-        self.digests: dict[int, bytes] = {}
+        self.digests = memo.digests
         self.targets: dict[tuple[str | None, str | None], str] = {}
         self.needs: dict[int, tuple[bool, bool, bool]] = {}
         self._everything: str | None = None

@@ -110,6 +110,10 @@ class LazyFacts(dict[str, Any]):
         return dict.__len__(self) > 0
 
 
+#: Where a read memo's entry keeps the digest of its file's evidence (:meth:`ReadMemo.digest`).
+_DIGEST = 7
+
+
 class ReadMemo(ShardedMemo):
     """What reading each file gave in an earlier run (its status, problem, metadata date, type,
     whether it has text), by relative path, with the file's ``stat`` and the extractor's
@@ -141,7 +145,7 @@ class ReadMemo(ShardedMemo):
         if made is not None:
             return made, bool(entry[6])
         try:
-            status, problem, doc_date, truncated, file_type, has_content = entry[1:]
+            status, problem, doc_date, truncated, file_type, has_content = entry[1:7]
             extraction = self._made[shape] = Extraction.model_construct(
                 status=status,
                 problem=Localized(**problem) if problem is not None else None,
@@ -152,6 +156,28 @@ class ReadMemo(ShardedMemo):
         except (TypeError, ValueError):
             return None
         return extraction, bool(has_content)
+
+    def digest(self, rel: str) -> bytes | None:
+        """The digest of ``rel``'s evidence (:func:`rnq.engine.reuse.evidence_fingerprint`) an
+        earlier run kept, if this run recalled the file's entry unchanged; whether the evidence
+        itself is unchanged is the caller's to know (the file memo's entry recalled too)."""
+        entry = self.current.get(rel)
+        if entry is None or entry is not self.known.get(rel) or len(entry) <= _DIGEST:
+            return None
+        try:
+            return bytes.fromhex(entry[_DIGEST])
+        except (TypeError, ValueError):
+            return None
+
+    def keep_digest(self, rel: str, digest: bytes | None) -> None:
+        """Keep ``digest`` as ``rel``'s evidence's for the next run (None: keep none)."""
+        entry = self.current.get(rel)
+        if entry is None:
+            return
+        kept = entry[_DIGEST] if len(entry) > _DIGEST else None
+        wanted = digest.hex() if digest is not None else None
+        if kept != wanted:  # a new list: ``known`` stays as it was, the shard is written
+            self.current[rel] = [*entry[:_DIGEST], wanted] if wanted else entry[:_DIGEST]
 
     def put(self, rel: str, key: FileKey, version: str, extraction: Extraction, has: bool) -> None:
         problem = extraction.problem
