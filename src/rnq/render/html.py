@@ -6,7 +6,8 @@ script — and a Content-Security-Policy (``default-src 'none'``, the script all
 SHA-256) forbids anything else, so no request leaves it.
 
 Everything that comes from the workspace (paths, messages, names) is escaped by Jinja2's
-autoescape; the Markdown of fixes and plugin sections is rendered by markdown-it-py with raw
+autoescape, or, in the rows the page has thousands of (findings, actions, statuses), written by
+:mod:`rnq.render.html_rows` with the same escapes; the Markdown of fixes and plugin sections is rendered by markdown-it-py with raw
 HTML and images disabled. The summary, the charts, the action plan and the indicators are
 rendered on the server side (they print and work without JavaScript), and so are the audit
 calendar (key dates, an inline SVG timeline, the previous audit's NCs) and, for a mock audit
@@ -39,6 +40,7 @@ from rnq.bulk import fewer_collections
 from rnq.errors import RnqError
 from rnq.referential.loader import get_referential
 from rnq.rehearsal.calendar import AuditCalendar
+from rnq.render.html_rows import Rows
 from rnq.render.labels import label
 from rnq.text import Lang
 from rnq.verdict.report import IndicatorResult, Report, ReportFinding, Status
@@ -422,11 +424,29 @@ def html_parts(report: Report) -> Iterator[str]:
             deferred[key] = text
         return key
 
+    title_of = {r.number: r.title for r in report.indicators}
+    criterion_of = {r.number: r.criterion for r in report.indicators}
+    in_scope = {r.number: r.surveillance_scope for r in report.indicators}
+    words = _words(lang)
+    rows = Rows(
+        lang=lang,
+        words=words,
+        unit_names=units,
+        offering_titles=offerings,
+        criterion_of=criterion_of,
+        title_of=title_of,
+        in_scope=in_scope,
+        defer=defer,
+        markdown=markdown,
+        day=_day,
+        shown=FINDINGS_SHOWN,
+        paths_shown=PATHS_SHOWN,
+    )
     with fewer_collections():
         pieces = template.generate(
             report=report,
             lang=lang,
-            t=_words(lang),
+            t=words,
             csp=csp,
             script=Markup(script),
             unit_names=units,
@@ -437,8 +457,8 @@ def html_parts(report: Report) -> Iterator[str]:
             criterion_chart=_criterion_chart(report, criteria, lang),
             unit_chart=_unit_chart(report, lang),
             indicators=[_indicator_view(r, criteria) for r in report.indicators],
-            criterion_of={r.number: r.criterion for r in report.indicators},
-            title_of={r.number: r.title for r in report.indicators},
+            criterion_of=criterion_of,
+            title_of=title_of,
             waived=[(r, f) for r in report.indicators for f in r.findings if f.outcome == "waived"],
             island=Markup(_ISLAND),
             defer=defer,
@@ -448,7 +468,11 @@ def html_parts(report: Report) -> Iterator[str]:
             plan_shown=PLAN_SHOWN,
             paths_shown=PATHS_SHOWN,
             timeline=_timeline(report.calendar, lang) if report.calendar else None,
-            in_scope={r.number: r.surveillance_scope for r in report.indicators},
+            in_scope=in_scope,
+            findings_table=rows.findings_table,
+            plan_rows=rows.plan_rows,
+            unit_statuses=rows.unit_statuses,
+            offering_statuses=rows.offering_statuses,
             any_scope=any(r.surveillance_scope for r in report.indicators),
             any_advice=report.summary.advice > 0,
             first_action=next((a for a in report.action_plan if not a.optional), None),
