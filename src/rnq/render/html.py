@@ -7,13 +7,15 @@ SHA-256) forbids anything else, so no request leaves it.
 
 Everything that comes from the workspace (paths, messages, names) is escaped by Jinja2's
 autoescape, or, in the rows the page has thousands of (findings, actions, statuses), written by
-:mod:`rnq.render.html_rows` with the same escapes; the Markdown of fixes and plugin sections is rendered by markdown-it-py with raw
-HTML and images disabled. The summary, the charts, the action plan and the indicators are
-rendered on the server side (they print and work without JavaScript), and so are the audit
-calendar (key dates, an inline SVG timeline, the previous audit's NCs) and, for a mock audit
-(``rnq sample``), the sample drawn, announced by a banner; the evidence map, which
-may hold 50 000 rows, travels as a JSON island and the script shows the first
-:data:`EVIDENCE_CAP` rows matching the filters, with a counter.
+:mod:`rnq.render.html_rows` with the same escapes; the Markdown of fixes and plugin sections is
+rendered by markdown-it-py with raw HTML and images disabled. The summary, the charts, the
+action plan and the indicators are rendered on the server side (they print and work without
+JavaScript), and so are the audit calendar (key dates, an inline SVG timeline, the previous
+audit's NCs) and, for a mock audit (``rnq sample``), the sample drawn, announced by a banner;
+the evidence map, which may hold 50 000 rows, travels as a JSON island and the script shows the
+first :data:`EVIDENCE_CAP` rows matching the filters, with a counter.
+
+The template ships compiled to Python (:func:`_template`): a run does not compile it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import base64
 import datetime as dt
 import functools
 import hashlib
+import importlib.metadata
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -400,7 +403,7 @@ def html_parts(report: Report) -> Iterator[str]:
     is written without ever being held whole (see :func:`rnq.render.files.write_parts_atomic`).
     """
     lang = report.lang
-    template = _environment().get_template("report.html.j2")
+    template = _template()
     script = _script(template)
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = (
@@ -488,6 +491,53 @@ def html_parts(report: Report) -> Iterator[str]:
 
 
 # --- the Jinja2 environment ------------------------------------------------------------------
+
+#: The page's template, in ``render/templates``.
+TEMPLATE = "report.html.j2"
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    """The page's template. Compiling it takes Jinja2 0.13 s, so it ships compiled to Python
+    (:mod:`rnq.render._report_template`, written by ``python tools/gen_template.py``, checked by
+    a test): that is used when it was compiled from this very source by this Jinja2
+    (:func:`template_fingerprint`); otherwise, the source is compiled, as it was before. Nothing
+    is written at run time."""
+    env = _environment()
+    assert env.loader is not None
+    source = env.loader.get_source(env, TEMPLATE)[0]
+    from rnq.render import _report_template as compiled
+
+    if getattr(compiled, "FINGERPRINT", None) == template_fingerprint(source):
+        return env.template_class.from_module_dict(env, vars(compiled), env.make_globals(None))
+    return env.get_template(TEMPLATE)
+
+
+def template_fingerprint(source: str) -> str:
+    """What a compiled template was compiled from: the template's source and Jinja2's
+    version (the code Jinja2 writes uses its own runtime)."""
+    try:
+        jinja = importlib.metadata.version("Jinja2")
+    except importlib.metadata.PackageNotFoundError:
+        jinja = "unknown"
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return f"{TEMPLATE} sha256 {digest}, Jinja2 {jinja}"
+
+
+def compiled_template() -> str:
+    """The text of :mod:`rnq.render._report_template`: the page's template compiled by Jinja2
+    to a Python module, with the fingerprint of what it was compiled from."""
+    env = _environment()
+    assert env.loader is not None
+    source = env.loader.get_source(env, TEMPLATE)[0]
+    code = env.compile(source, TEMPLATE, raw=True, defer_init=True)
+    head = (
+        f"# The HTML page's template, {TEMPLATE}, compiled to Python by Jinja2: do not edit.\n"
+        "# Written by `python tools/gen_template.py` (rnq.render.html.compiled_template); a test\n"
+        "# fails when it is stale, and rnq compiles the source instead when it is.\n"
+        f"FINGERPRINT = {template_fingerprint(source)!r}\n"
+    )
+    return head + code + "\n"
 
 
 @functools.cache
