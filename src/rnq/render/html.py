@@ -826,16 +826,23 @@ def _safe_json(value: Any) -> str:
 
 
 def _evidence_rows(report: Report, lang: Lang) -> Iterator[list[Any]]:
+    days: dict[dt.date, str] = {}  # 50 000 rows carry a few hundred dates
+
+    def day(value: dt.date) -> str:
+        text = days[value] = _day(value, lang)
+        return text
+
     for e in report.evidence:
+        date, until = e.date, e.valid_until
         yield [
             e.path,
             e.unit,
-            list(e.indicators),
+            e.indicators,  # a list, never changed here
             e.offering,
             e.kind,
             e.stakeholder,
-            _day(e.date, lang) if e.date else None,
-            _day(e.valid_until, lang) if e.valid_until else None,
+            (days.get(date) or day(date)) if date else None,
+            (days.get(until) or day(until)) if until else None,
             e.mapped_by,
             e.read,
         ]
