@@ -816,12 +816,16 @@ def _island_json(data: dict[str, Any], report: Report, lang: Lang) -> Iterator[s
 
 
 def _safe_json(value: Any) -> str:
-    text = json.dumps(value, sort_keys=True)  # four replaces: far faster than one translate
+    # json.dumps writes ASCII (ensure_ascii): four replaces on its bytes, faster than on the
+    # text (the deferred markup, 17 MB at 50 000 files, has half a million "<") and far faster
+    # than one translate.
+    text = json.dumps(value, sort_keys=True).encode("ascii")
     return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("'", "\\u0027")
+        text.replace(b"<", b"\\u003c")
+        .replace(b">", b"\\u003e")
+        .replace(b"&", b"\\u0026")
+        .replace(b"'", b"\\u0027")
+        .decode("ascii")
     )
 
 
