@@ -27,7 +27,9 @@ _tricky = st.text(alphabet="ab <>&'\"é—{n}*_`\n", max_size=12)
 texts = st.one_of(_tricky, st.text(max_size=16))
 units = st.sampled_from(["u1", "u2", "<u3>", "u&4"])
 offerings = st.sampled_from(["o1", "o2", "o'3", 'o"4'])
-paths = st.sampled_from(["a/b.pdf", "a/<c>.md", "d&e's.docx", 'f"g.txt', "h/i/j.csv"])
+paths = st.sampled_from(
+    ["a/b.pdf", "a/<c>.md", "d&e's.docx", 'f"g.txt', "h/i/j.csv", "", "k\x00l", "\x00"]
+)
 statuses = st.sampled_from(
     ["conform", "nc_minor", "nc_major", "not_assessed", "waived", "not_applicable", "odd<"]
 )

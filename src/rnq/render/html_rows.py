@@ -36,6 +36,12 @@ def escape_text(text: str) -> str:
     )
 
 
+#: Joins a finding's paths to escape them at once (see :meth:`Rows._path_items`); and what it
+#: becomes in the markup.
+_SEP = "\x00"
+_BETWEEN = "</code></li><li><code>"
+
+
 class Escaped(dict[str, str]):
     """Texts and their escaped form, each escaped once: ``escaped[text]``. A page cites the
     same paths, names and messages many times."""
@@ -232,8 +238,17 @@ class Rows:
         return html
 
     def _path_items(self, paths: Sequence[str]) -> str:
-        esc = self.esc
-        return "".join([f"<li><code>{esc[p]}</code></li>" for p in paths])
+        """``<li><code>path</code></li>`` for each path. Escaping replaces characters one by
+        one, so the paths are escaped together, joined by a character that escaping leaves
+        alone and no path holds, which then becomes the markup between two items: a few calls
+        for a finding's paths rather than a few for each path (113 000 paths at 50k)."""
+        if not paths:
+            return ""
+        joined = _SEP.join(paths)
+        if joined.count(_SEP) != len(paths) - 1:  # a path holds the separator
+            esc = self.esc
+            return "".join([f"<li><code>{esc[p]}</code></li>" for p in paths])
+        return f"<li><code>{escape_text(joined).replace(_SEP, _BETWEEN)}</code></li>"
 
     # --- the action plan -------------------------------------------------------------------
 
