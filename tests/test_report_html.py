@@ -429,3 +429,26 @@ def test_the_data_island_is_what_tojson_wrote(rows: int, monkeypatch: pytest.Mon
     )
     assert "".join(html._island_json(data, report, "fr")) == expected
     assert json_module.loads("".join(html._island_json(data, report, "fr"))) == whole
+
+
+@pytest.mark.parametrize("at_once", [1, 50, 1 << 18])
+@pytest.mark.parametrize("pieces", [0, 1, 30])
+def test_the_deferred_markup_is_what_tojson_wrote(
+    at_once: int, pieces: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deferred markup is written in parts: the same text as Jinja's tojson of the whole."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    import rnq.render.html as html
+
+    monkeypatch.setattr(html, "_DEFERRED_AT_ONCE", at_once)
+    deferred = {f"m{i}": "<tr><td>é & ’ '\"\\</td></tr>" * (i % 4) for i in range(1, pieces + 1)}
+    env = html._environment()
+    expected = str(
+        htmlsafe_json_dumps(
+            deferred,
+            dumps=env.policies["json.dumps_function"],
+            **env.policies["json.dumps_kwargs"],
+        )
+    )
+    assert "".join(html._deferred_json(deferred)) == expected
