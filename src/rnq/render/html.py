@@ -506,12 +506,14 @@ def _template() -> jinja2.Template:
     is written at run time."""
     env = _environment()
     assert env.loader is not None
-    source = env.loader.get_source(env, TEMPLATE)[0]
+    source, filename, _ = env.loader.get_source(env, TEMPLATE)
     from rnq.render import _report_template as compiled
 
-    if getattr(compiled, "FINGERPRINT", None) == template_fingerprint(source):
-        return env.template_class.from_module_dict(env, vars(compiled), env.make_globals(None))
-    return env.get_template(TEMPLATE)
+    if getattr(compiled, "FINGERPRINT", None) != template_fingerprint(source):
+        return env.get_template(TEMPLATE)
+    template = env.template_class.from_module_dict(env, vars(compiled), env.make_globals(None))
+    template.filename = filename  # an error in the page names the template's line
+    return template
 
 
 def template_fingerprint(source: str) -> str:
