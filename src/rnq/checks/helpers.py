@@ -532,22 +532,55 @@ def _title_key(text: str) -> str:
     return _SEPARATORS.sub(" ", fold(text)).strip()
 
 
-@dataclass(frozen=True)
+#: What the sections question gives for one document: ``(unit id, offering id, spans)``.
+_Found = list[tuple[str, str, list[tuple[int, int]]]]
+
+
 class OfferSections:
     """The sections of unit and central documents that belong to no offering but name
-    offerings (a catalogue): for each offering, the documents and the text about it."""
+    offerings (a catalogue): for each offering, the documents and the text about it.
 
-    central: frozenset[str]
-    found: Mapping[OfferingKey, tuple[tuple[Evidence, Passage], ...]]
+    Worked out for one unit when a check first asks about one of its offerings, from the
+    catalogues of that unit and of the central function: a run after an edit checks again the
+    offerings of one unit and reads those catalogues' answers, not every unit's (3 000 at 50 000
+    files)."""
+
+    def __init__(
+        self,
+        central: frozenset[str],
+        catalogues: Sequence[Evidence] = (),
+        read: Callable[[Evidence], _Found] | None = None,
+        question: str = "",
+    ) -> None:
+        self.central = central
+        self._catalogues = catalogues
+        self._read = read
+        self._question = question
+        self._units: dict[str, dict[OfferingKey, list[tuple[Evidence, Passage]]]] = {}
+
+    def _of_unit(self, unit_id: str) -> dict[OfferingKey, list[tuple[Evidence, Passage]]]:
+        found = self._units.get(unit_id)
+        if found is None:
+            found = self._units[unit_id] = {}
+            units = {unit_id} | self.central
+            read = self._read
+            for item in self._catalogues:
+                if read is None or item.unit not in units:
+                    continue
+                for owner, offering_id, spans in read(item):
+                    if owner == unit_id:
+                        label = f"{self._question}\x1f{owner}\x1f{offering_id}"
+                        passage = Passage(item, label, tuple((s, e) for s, e in spans))
+                        found.setdefault((owner, offering_id), []).append((item, passage))
+        return found
 
     def about(self, offering: Offering, unit: Unit, number: int) -> list[tuple[Evidence, Passage]]:
         """The (document, section) pairs for ``offering`` among the documents of its unit and
         of the central function mapped to indicator ``number``."""
-        units = {unit.id} | self.central
         return [
             (item, section)
-            for item, section in self.found.get((unit.id, offering.id), ())
-            if number in item.indicators and item.unit in units
+            for item, section in self._of_unit(unit.id).get((unit.id, offering.id), ())
+            if number in item.indicators
         ]
 
 
@@ -587,26 +620,24 @@ def offer_sections(all_evidence: EvidenceSet, config: WorkspaceConfig) -> OfferS
                 patterns.add(code)
     central = frozenset(u.id for u in config.units if u.central)
     if not patterns:
-        return OfferSections(central=central, found={})
+        return OfferSections(central)
     source = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-    found: dict[OfferingKey, list[tuple[Evidence, Passage]]] = {}
     question = "\x00sections\x1f" + hashlib.sha256(source.encode()).hexdigest()[:16]
     # compiled when a document is read, not when its answer is stored: 500 titles take 0.1 s
     compiled: list[re.Pattern[str]] = []
 
-    def sections(text: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    def sections(text: str) -> _Found:
         if not compiled:
             compiled.append(re.compile(source))
         parts = _sections(text, compiled[0], owners)
         return [(u, o, spans) for (u, o), spans in parts.items()]
 
-    for item in all_evidence:
-        if item.offering is None and item.usable and _OFFERING_INDICATORS & set(item.indicators):
-            for unit_id, offering_id, spans in ask(item, question, sections):
-                label = f"{question}\x1f{unit_id}\x1f{offering_id}"
-                passage = Passage(item, label, tuple((s, e) for s, e in spans))
-                found.setdefault((unit_id, offering_id), []).append((item, passage))
-    return OfferSections(central=central, found={k: tuple(v) for k, v in found.items()})
+    catalogues = [
+        item
+        for item in all_evidence
+        if item.offering is None and item.usable and _OFFERING_INDICATORS & set(item.indicators)
+    ]
+    return OfferSections(central, catalogues, lambda item: ask(item, question, sections), question)
 
 
 def offering_reading(
