@@ -974,6 +974,7 @@ def check(
     rnq.yaml ; --example : l'exemple fourni (un organisme fictif).
     Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
     """
+    from rnq.bulk import fewer_collections
     from rnq.cache.background import wait_for_cache
     from rnq.render.console import console_text, terminal_style
     from rnq.run import RunOptions, run
@@ -1029,7 +1030,10 @@ def check(
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
     try:
-        stdout = outputs.write(report)
+        # the report's objects are not walked again by the collector as the reports are
+        # written: a full collection of a 50 000-file report took 0.13 s of the page
+        with fewer_collections():
+            stdout = outputs.write(report)
     finally:
         wait_for_cache()
     written = [(kind, path.absolute()) for kind, path in outputs.written()]
