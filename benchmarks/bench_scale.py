@@ -16,7 +16,8 @@ in a fresh process:
 3. **warm re-run**: the same command again, nothing changed (the report is reused);
    then after one file's modification time changed, then after one file was edited (only the
    checks that see it run again: ``rnq.engine.reuse``), and that last report compared byte for
-   byte with a full run's with ``--no-cache``;
+   byte with a full run's with ``--no-cache``; then after the same file was made a draft (its
+   findings change, as a quality officer's edits do), compared the same way, and put back;
 4. **peak memory** of the largest process of each run (ru_maxrss);
 5. **report sizes** (JSON, HTML);
 6. **check runner vs pytest**: 10 000 parametrized checks against 10 000 parametrized tests
@@ -233,6 +234,10 @@ def browser_times(html: Path) -> tuple[float, float] | None:
 # --- the table ----------------------------------------------------------------------------------
 
 
+def _yes(value: bool) -> str:
+    return "yes" if value else "NO"
+
+
 def _mb(kib: int) -> str:
     """A peak RSS in KiB as MB (the SPEC's unit) and MiB."""
     return f"{kib * 1024 / 1e6:.0f} MB ({kib / 1024:.0f} MiB)"
@@ -267,6 +272,8 @@ def _generate(args: argparse.Namespace) -> dict[str, object]:
 
 #: The line the benchmark adds to (or takes out of) one file to edit it.
 EDIT = "\nLigne ajoutée par le benchmark.\n"
+#: What that file then says, to change the report: it becomes a draft.
+DRAFT = "# Programme\n\nÀ rédiger.\n"
 
 
 def _runs(root: Path) -> dict[str, Any]:
@@ -307,6 +314,23 @@ def _runs(root: Path) -> dict[str, Any]:
         got["full"], _ = rnq_check(root, out, None, html=False, name="full")
         got["same"] = (out / "edit.json").read_bytes() == (out / "full.json").read_bytes()
         print(f"full run without a cache: {got['full']:.2f} s, same report: {got['same']}")
+        # the same file edited so that the report changes: the offering's programme becomes a
+        # draft, as a quality officer's edit changes findings (then put back as it was)
+        original = edited.read_bytes()
+        try:
+            edited.write_text(DRAFT, encoding="utf-8")
+            got["drafted"], _ = rnq_check(root, out, cache, html=True, name="drafted")
+            print(f"re-run, one file made a draft: {got['drafted']:.2f} s", flush=True)
+            got["drafted_full"], _ = rnq_check(root, out, None, html=False, name="drafted-full")
+        finally:
+            edited.write_bytes(original)
+        drafted = (out / "drafted.json").read_bytes()
+        got["drafted_same"] = drafted == (out / "drafted-full.json").read_bytes()
+        got["drafted_changed"] = drafted != (out / "edit.json").read_bytes()
+        print(
+            f"full run without a cache: {got['drafted_full']:.2f} s, same report: "
+            f"{got['drafted_same']}, the report changed: {got['drafted_changed']}"
+        )
         html_path = out / "report.html"
         got["html_size"] = html_path.stat().st_size if html_path.exists() else 0
         got["shown"] = browser_times(html_path)
@@ -329,6 +353,9 @@ def _rows(got: dict[str, Any], runner: tuple[float, float] | None, n: int) -> li
         ("re-run after one file's mtime changed", f"{got['touched']:.2f} s", "—"),
         ("re-run after one file edited", f"{got['changed']:.2f} s", "< 3 s"),
         ("  its report = a full run's with --no-cache", "yes" if got["same"] else "NO", "yes"),
+        ("re-run after that file became a draft", f"{got['drafted']:.2f} s", "< 3 s"),
+        ("  its report = a full run's with --no-cache", _yes(got["drafted_same"]), "yes"),
+        ("  and differs from the report before", _yes(got["drafted_changed"]), "yes"),
         ("peak memory (largest process, cold run)", f"{_mb(got['cold_peak'])}", "< 500 MB"),
         ("peak memory (largest process, warm run)", f"{_mb(got['warm_peak'])}", "< 500 MB"),
         ("peak memory (one file changed)", f"{_mb(got['changed_peak'])}", "< 500 MB"),
