@@ -515,7 +515,13 @@ def _run(
     del evidence, collected  # the report holds what it needs: free the rest before storing it
     store.release()
     give_back_memory()
-    keep = key is not None and cache is not None and not _transient(report, store, watchdog)
+    # a cache turned off during the run (it said why) is not opened again to keep it
+    keep = (
+        key is not None
+        and cache is not None
+        and cache.enabled
+        and not _transient(report, store, watchdog)
+    )
     store.close()  # the cache is opened again to keep the run (perhaps in another process)
     _say_cache_off(cache, options.lang)
     if not keep or key is None or cache is None:
