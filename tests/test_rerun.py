@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import logging
 import os
 import shutil
-import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 import rnq
-from rnq.cache.background import wait_for_cache
 from rnq.cli import main
 from rnq.text import Localized
 
@@ -290,76 +286,3 @@ def test_the_example_reuses_its_report_until_an_export_changes(
     export.write_bytes(export.read_bytes() + b"\r\n")  # a Windows-1252 export
     runs(workspace, extra_plugins=plugins)
     assert runs.full == [True, False, True]
-
-
-def _record_keeping(monkeypatch: pytest.MonkeyPatch, record: Path) -> None:
-    """Make the run's keeping write the pid of the process that keeps it into ``record``."""
-    real = run_module._keep
-
-    def keep(*args: Any) -> None:
-        real(*args)
-        record.write_text(str(os.getpid()), encoding="utf-8")
-
-    monkeypatch.setattr(run_module, "_keep", keep)
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
-def test_the_run_is_kept_from_a_child_process(
-    write_workspace: Callable[..., Path], runs: Runs, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``keep_in_background``: the report and the memos are written by a child process while
-    the caller goes on; once it is waited for, the next run reuses them."""
-    root = write_workspace(CONFIG, FILES)
-    record = root.parent / "kept-by"
-    _record_keeping(monkeypatch, record)
-    first = runs(root, keep_in_background=True)
-    wait_for_cache()
-    assert int(record.read_text(encoding="utf-8")) != os.getpid()
-    again = runs(root, keep_in_background=True)
-    wait_for_cache()
-    assert runs.full == [True, False]
-    assert again.to_json() == first.to_json()
-
-
-def test_a_process_with_threads_keeps_the_run_itself(
-    write_workspace: Callable[..., Path], runs: Runs, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A process running other threads is never forked: the run is kept before ``run``
-    returns, in the caller's process."""
-    root = write_workspace(CONFIG, FILES)
-    record = root.parent / "kept-by"
-    _record_keeping(monkeypatch, record)
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        runs(root, keep_in_background=True)
-        assert int(record.read_text(encoding="utf-8")) == os.getpid()
-    finally:
-        stop.set()
-        other.join()
-    runs(root)
-    assert runs.full == [True, False]
-
-
-def test_a_run_the_cache_cannot_keep_is_said_and_the_report_stands(
-    write_workspace: Callable[..., Path],
-    runs: Runs,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    """Keeping the run failing is a warning: the report is the full run's, and the next run
-    is a full run again."""
-    root = write_workspace(CONFIG, FILES)
-
-    def broken(*args: object) -> None:
-        raise RuntimeError("disk on fire")
-
-    with monkeypatch.context() as patch, caplog.at_level(logging.WARNING, logger="rnq"):
-        patch.setattr(run_module.Cache, "put_run", broken)
-        first = runs(root)
-    assert "le cache n'a pas pu garder cette exécution" in caplog.text
-    assert "disk on fire" in caplog.text
-    again = runs(root)
-    assert runs.full == [True, True]
-    assert again.to_json() == first.to_json()

@@ -975,7 +975,6 @@ def check(
     Code de sortie : 0 rien au-delà de --fail-on, 1 écarts, 2 configuration, 3 erreur interne.
     """
     from rnq.bulk import fewer_collections
-    from rnq.cache.background import wait_for_cache
     from rnq.render.console import console_text, terminal_style
     from rnq.run import RunOptions, run
     from rnq.verdict.build import exit_code
@@ -1024,18 +1023,14 @@ def check(
         use_cache=not no_cache,
         cache_dir=cache_dir,
         progress=progress,
-        keep_in_background=True,  # while the reports are written
     )
     report = run(workspace, options)
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)
-    try:
-        # the report's objects are not walked again by the collector as the reports are
-        # written: a full collection of a 50 000-file report took 0.13 s of the page
-        with fewer_collections():
-            stdout = outputs.write(report)
-    finally:
-        wait_for_cache()
+    # the report's objects are not walked again by the collector as the reports are written:
+    # a full collection of a 50 000-file report took 0.13 s of the page
+    with fewer_collections():
+        stdout = outputs.write(report)
     written = [(kind, path.absolute()) for kind, path in outputs.written()]
     if stdout is not None:
         click.echo(stdout, nl=False)

@@ -20,7 +20,6 @@ from typing import Any
 from pydantic_core import PydanticSerializationError
 
 from rnq.bulk import fewer_collections, give_back_memory
-from rnq.cache.background import in_child
 from rnq.cache.runkey import run_keys
 from rnq.cache.store import Cache
 from rnq.collect.collectors import CollectResult, collect, declare_units
@@ -73,12 +72,6 @@ class RunOptions:
     #: Seconds one check item may run before it is interrupted (``not_verified``); ``None``: no
     #: limit. Plugin collectors get ``rnq.timeouts.COLLECTOR_TIMEOUT_S``.
     check_timeout_s: float | None = DEFAULT_STEP_TIMEOUT_S
-    #: Write what the next run reuses (the report, the memos) to the cache in a child process
-    #: while the caller goes on (on Linux; elsewhere before returning, as without it). The
-    #: caller calls :func:`rnq.cache.background.wait_for_cache` before it exits, as
-    #: ``rnq check`` does once the reports are written; a run that starts before the child
-    #: ends only reuses less.
-    keep_in_background: bool = False
 
     def tell(self, fr: str, en: str) -> None:
         """Report progress, if someone listens (the terminal)."""
@@ -349,11 +342,7 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     if not isinstance(workspace, Workspace):
         workspace = load(workspace)
     with fewer_collections(), Watchdog(options.check_timeout_s) as watchdog:
-        report, keep = _run(workspace, options, watchdog)
-    # with the watchdog's thread stopped: a child process may be forked
-    if keep is not None and not (options.keep_in_background and in_child(keep)):
-        keep()
-    return report
+        return _run(workspace, options, watchdog)
 
 
 @dataclass(frozen=True)
@@ -469,11 +458,8 @@ def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool
     )
 
 
-def _run(
-    workspace: Workspace, options: RunOptions, watchdog: Watchdog
-) -> tuple[Report, Callable[[], None] | None]:
-    """:func:`run`, with plugin collectors and checks under ``watchdog``; with the report, what
-    keeps the run in the cache for the next one (None: nothing to keep)."""
+def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Report:
+    """:func:`run`, with plugin collectors and checks under ``watchdog``."""
     setting = _setting(workspace, options)
     # Code errors stop the run before any document is read, all listed at once (exit 2).
     collection = collect_code(setting.workspace, setting.plugins)
@@ -491,7 +477,7 @@ def _run(
             )
             cache.close()
             _say_cache_off(cache, options.lang)
-            return reused, None
+            return reused
     collected, evidence, store = _gather(setting, options, watchdog, cache, walked, memos)
     if memos is not None:
         memos.recall_digests(evidence)
@@ -515,45 +501,16 @@ def _run(
     del evidence, collected  # the report holds what it needs: free the rest before storing it
     store.release()
     give_back_memory()
-    # a cache turned off during the run (it said why) is not opened again to keep it
-    keep = (
-        key is not None
-        and cache is not None
-        and cache.enabled
-        and not _transient(report, store, watchdog)
-    )
-    store.close()  # the cache is opened again to keep the run (perhaps in another process)
-    _say_cache_off(cache, options.lang)
-    if not keep or key is None or cache is None:
-        return report, None
-    path, root, lang = cache.path, setting.workspace.root, options.lang
-    return report, lambda: _keep(path, key, report, memos, root, lang)
-
-
-def _keep(
-    path: Path, key: str, report: Report, memos: _Memos | None, root: Path, lang: Lang
-) -> None:
-    """Keep what the next run reuses in the cache at ``path``: the report under the run's key,
-    and the memos (files mapped and read, check items' findings)."""
-    cache = Cache(path)
-    try:
+    if key is not None and cache is not None and not _transient(report, store, watchdog):
         stored = _stored_form(report)
         if stored is not None:
             cache.put_run(key, stored)
         del stored
         if memos is not None:
-            memos.save(cache, root)
-    except Exception as exc:  # the run's report stands; the next run reuses less
-        _LOG.warning(
-            "rnq: %s",
-            Localized(
-                fr=f"le cache n'a pas pu garder cette exécution : {exc!r}",
-                en=f"the cache could not keep this run: {exc!r}",
-            ).get(lang),
-        )
-    finally:
-        cache.close()
-        _say_cache_off(cache, lang)
+            memos.save(cache, setting.workspace.root)
+    store.close()
+    _say_cache_off(cache, options.lang)
+    return report
 
 
 #: A document dated further ahead than this is taken for a typo (« 2099 » for « 2026 »): it is

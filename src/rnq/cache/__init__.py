@@ -2,6 +2,5 @@
 
 :mod:`~rnq.cache.store` is one SQLite file holding extractions, answers about documents, file
 name facts and the reports of recent runs; :mod:`~rnq.cache.runkey` computes what a report
-depends on, so that an unchanged workspace is not run again; :mod:`~rnq.cache.background`
-keeps a run in it from a child process while ``rnq check`` writes its reports.
+depends on, so that an unchanged workspace is not run again.
 """
