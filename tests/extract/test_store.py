@@ -103,3 +103,33 @@ def test_a_loader_is_asked_on_each_access() -> None:
     assert item.text == "texte"
     assert item.rows is None
     assert len(calls) == 2
+
+
+def test_after_an_edit_stored_answers_are_loaded_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answers of unchanged documents are loaded when a check first asks, with those of the
+    documents after them (one query for several, rnq.extract.store.FACTS_BATCH), and the
+    findings are a full run's."""
+    root = tmp_path / "ws"
+    watch = {
+        f"pro/I{n}-veille-{year}.md": f"# Veille {year}\n\nDécret du {year}.\n"
+        for n in (23, 24, 25)
+        for year in (2025, 2026)
+    }
+    write_workspace(root, CONFIG, {**FILES, **watch})
+    _run(root, tmp_path / "cache")
+    (root / "pro/I23-veille-2026.md").write_text("# Veille\n\nArrêté de 2026.\n", "utf-8")
+    asked: list[int] = []
+    original = Cache.get_stored
+
+    def counting(self: Cache, keys: list[object], *args: object) -> object:
+        asked.append(len(keys))
+        return original(self, keys, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Cache, "get_stored", counting)
+    again = _findings(_run(root, tmp_path / "cache"))
+    monkeypatch.undo()
+    fresh = _findings(_run(root, tmp_path / "other-cache"))
+    assert again == fresh
+    assert asked and max(asked) >= 2  # answers of several documents in one query
