@@ -115,35 +115,43 @@ class _Memos:
         return cls(items, FileMemo(cache.get_memo(f"files\x00{root}", base)), reads)
 
     @staticmethod
-    def _by_file(evidence: list[Evidence]) -> dict[str, Evidence | None]:
-        """The files rnq mapped (not a plugin), each with its piece of evidence (None for a
-        file with several: their digests are not kept)."""
-        files: dict[str, Evidence | None] = {}
-        for item in evidence:
-            if item.collector == "filesystem":
-                files[item.path] = None if item.path in files else item
-        return files
+    def _once(evidence: list[Evidence]) -> tuple[list[Evidence], set[str]]:
+        """The evidence rnq mapped (not a plugin's) of the files with one piece, and the files
+        with several (their digests are not kept)."""
+        mapped = [item for item in evidence if item.collector == "filesystem"]
+        paths = {item.path for item in mapped}
+        if len(paths) == len(mapped):
+            return mapped, set()
+        seen: set[str] = set()
+        several: set[str] = set()
+        for item in mapped:
+            (several if item.path in seen else seen).add(item.path)
+        return [item for item in mapped if item.path not in several], several
 
     def recall_digests(self, evidence: list[Evidence]) -> None:
         """Give the fingerprints of the check items (:mod:`rnq.engine.reuse`) the digest an
         earlier run computed of each piece of evidence that is the same again: its file's entry
         in both memos recalled unchanged (the file's stat, its manifest entry, the extractor),
         so its fields and content key are those of that run. A run after one edit then digests
-        a few pieces, not 50 000 (0.2 s)."""
-        digests, files, reads = self.items.digests, self.files, self.reads
-        for path, item in self._by_file(evidence).items():
-            if item is not None and files.recalled(path):
-                digest = reads.digest(path)
-                if digest is not None:
-                    digests[id(item)] = digest
+        a few pieces, not 50 000 (0.29 s)."""
+        digests = self.items.digests
+        kept = self.reads.digests(self.files.recalled())
+        for item in self._once(evidence)[0]:
+            found = kept.get(item.path)
+            if found is not None:
+                digests[id(item)] = found
 
     def keep_digests(self, evidence: list[Evidence]) -> None:
         """Keep in the read memo, for the next run, the digest of each piece of evidence that
         has one now, and drop the one kept for a piece that has none (mapped again and not
-        digested: a unit the run left out), which would no longer be its digest."""
-        digests, reads = self.items.digests, self.reads
-        for path, item in self._by_file(evidence).items():
-            reads.keep_digest(path, digests.get(id(item)) if item is not None else None)
+        digested: a unit the run left out; or a file with several pieces), which would no
+        longer be its digest."""
+        digests, keep = self.items.digests, self.reads.keep_digest
+        once, several = self._once(evidence)
+        for item in once:
+            keep(item.path, digests.get(id(item)))
+        for path in several:
+            keep(path, None)
 
     def save(self, cache: Cache, root: Path) -> None:
         base = self.items.base

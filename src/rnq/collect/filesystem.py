@@ -265,11 +265,11 @@ class FileMemo(ShardedMemo):
             del data["path"]  # the entry's key: 50 000 paths fewer to decode
         self.current[path] = [stat, declared, data, [p.model_dump(mode="json") for p in problems]]
 
-    def recalled(self, path: str) -> bool:
-        """Whether this run took ``path``'s evidence from the entry an earlier run kept (the
-        file and its manifest entry unchanged), rather than mapping it again."""
-        entry = self.current.get(path)
-        return entry is not None and entry is self.known.get(path)
+    def recalled(self) -> set[str]:
+        """The files whose evidence this run took from the entry an earlier run kept (the file
+        and its manifest entry unchanged), rather than mapping them again."""
+        known = self.known
+        return {path for path, entry in self.current.items() if entry is known.get(path)}
 
     def own_output(self, path: str) -> bool | None:
         """Whether ``path`` was found to be one of rnq's own outputs in this run or an earlier

@@ -50,7 +50,7 @@ __all__ = ["ItemMemo", "WatchedEvidence", "evidence_fingerprint"]
 
 _FINDINGS: TypeAdapter[list[Finding]] = TypeAdapter(list[Finding])
 #: Bump when what an item key covers changes.
-ITEM_KEY_VERSION = "2"
+ITEM_KEY_VERSION = "3"
 
 
 #: A piece of evidence's digest: 128 bits tell 50 000 pieces apart with room to spare, and the
@@ -58,8 +58,9 @@ ITEM_KEY_VERSION = "2"
 _DIGEST_BYTES = 16
 
 
-def _digest(item: Evidence) -> bytes:
-    """A stable digest of one piece of evidence: its fields and its content's identity."""
+def _digest(item: Evidence) -> str:
+    """A stable digest of one piece of evidence, in hexadecimal: its fields and its content's
+    identity."""
     private = item.__pydantic_private__ or {}
     content = private.get("_content_key")
     if content is None:  # a record held in memory (a plugin's, or a run without a cache)
@@ -67,19 +68,19 @@ def _digest(item: Evidence) -> bytes:
         content = repr((text, rows))
     fields = repr(tuple(item.__dict__.values()))
     data = f"{fields}\x00{content}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=_DIGEST_BYTES).digest()
+    return hashlib.blake2b(data, digest_size=_DIGEST_BYTES).hexdigest()
 
 
-def evidence_fingerprint(items: Iterable[Evidence], digests: dict[int, bytes]) -> str:
+def evidence_fingerprint(items: Iterable[Evidence], digests: dict[int, str]) -> str:
     """The fingerprint of ``items`` in order (``digests``: each piece's digest, by ``id``, filled
     as they are computed: a piece is digested once per run)."""
-    digest = hashlib.blake2b()
+    each = []
     for item in items:
         one = digests.get(id(item))
         if one is None:
             one = digests[id(item)] = _digest(item)
-        digest.update(one)
-    return digest.hexdigest()
+        each.append(one)
+    return hashlib.blake2b("".join(each).encode("ascii")).hexdigest()
 
 
 class WatchedEvidence(EvidenceSet):
@@ -122,7 +123,7 @@ class ItemMemo:
         #: Each piece of evidence's digest, by ``id``: seeded with those an earlier run computed
         #: for files that did not change (see ``rnq.run``), filled with the others as the
         #: fingerprints need them.
-        self.digests: dict[int, bytes] = {}
+        self.digests: dict[int, str] = {}
 
     def key(self, item: Item, seen: Iterable[str]) -> str:
         """The key of ``item``, whose findings depend on the fingerprints ``seen``."""

@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,27 +167,29 @@ class ReadMemo(ShardedMemo):
             return None
         return extraction, bool(has_content)
 
-    def digest(self, rel: str) -> bytes | None:
-        """The digest of ``rel``'s evidence (:func:`rnq.engine.reuse.evidence_fingerprint`) an
-        earlier run kept, if this run recalled the file's entry unchanged; whether the evidence
-        itself is unchanged is the caller's to know (the file memo's entry recalled too)."""
-        entry = self.current.get(rel)
-        if entry is None or entry is not self.known.get(rel) or len(entry) <= _DIGEST:
-            return None
-        try:
-            return bytes.fromhex(entry[_DIGEST])
-        except (TypeError, ValueError):
-            return None
+    def digests(self, paths: Collection[str]) -> dict[str, str]:
+        """The digest of each of ``paths``' evidence (:func:`rnq.engine.reuse.evidence_fingerprint`)
+        an earlier run kept, for those whose entry this run recalled unchanged; whether the
+        evidence itself is unchanged is the caller's to know (the file memo's entry recalled
+        too)."""
+        known, at = self.known, _DIGEST
+        return {
+            path: entry[at]
+            for path, entry in self.current.items()
+            if len(entry) > at
+            and path in paths
+            and entry is known.get(path)
+            and isinstance(entry[at], str)
+        }
 
-    def keep_digest(self, rel: str, digest: bytes | None) -> None:
+    def keep_digest(self, rel: str, digest: str | None) -> None:
         """Keep ``digest`` as ``rel``'s evidence's for the next run (None: keep none)."""
         entry = self.current.get(rel)
         if entry is None:
             return
         kept = entry[_DIGEST] if len(entry) > _DIGEST else None
-        wanted = digest.hex() if digest is not None else None
-        if kept != wanted:  # a new list: ``known`` stays as it was, the shard is written
-            self.current[rel] = [*entry[:_DIGEST], wanted] if wanted else entry[:_DIGEST]
+        if kept != digest:  # a new list: ``known`` stays as it was, the shard is written
+            self.current[rel] = [*entry[:_DIGEST], digest] if digest else entry[:_DIGEST]
 
     def put(self, rel: str, key: FileKey, version: str, extraction: Extraction, has: bool) -> None:
         problem = extraction.problem
