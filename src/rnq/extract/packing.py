@@ -85,7 +85,8 @@ def compressed_json(value: Any) -> bytes:
 
 def pack(extraction: Extraction, facts: dict[str, Any] | None = None) -> Packed:
     """``extraction`` (and the ``facts`` answered about it) ready for :meth:`Cache.put_packed`."""
-    data = zlib.compress(extraction.model_dump_json().encode(), 1)
+    # the bytes model_dump_json decodes: not decoded to be encoded again
+    data = zlib.compress(extraction.__pydantic_serializer__.to_json(extraction), 1)
     meta = _meta(extraction)
     packed_facts = compressed_json(facts) if facts else None
     return Packed(data, meta, packed_facts, len(data) + len(meta) + len(packed_facts or b""))
