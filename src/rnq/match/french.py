@@ -690,6 +690,7 @@ class WordIndex:
         self.known: dict[str, bool] = {}
         self.finder = finder
         self._present: set[str] | None = None
+        self._joined: str | None = None
 
     @property
     def words(self) -> set[str]:
@@ -698,13 +699,20 @@ class WordIndex:
             self._words = words_of(self.body)
         return self._words
 
+    @property
+    def joined(self) -> str:
+        """The distinct words of the body, each after a space: a run of ``[a-z0-9]`` is in the
+        body when it is in this text (which is five times shorter than its distinct
+        whitespace-separated tokens, whose punctuation keeps them apart)."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self.words)
+        return self._joined
+
     def present(self) -> set[str]:
         """The leads of :attr:`finder` that start a word of the body (empty without one)."""
         if self._present is None:
             finder = self.finder
-            self._present = (
-                finder.present(" " + " ".join(self.words)) if finder is not None else set()
-            )
+            self._present = finder.present(self.joined) if finder is not None else set()
         return self._present
 
     def starts_word(self, start: str) -> bool:

@@ -233,14 +233,42 @@ def _has_literals(pattern: str, text: str, words: Words) -> bool:
 _MANY = 8
 
 
-def _holds_one(alternatives: tuple[str, ...], text: str, words: str) -> bool:
-    """Whether ``text`` (its distinct ``words``) holds one of ``alternatives``."""
+def _holds_one(alternatives: tuple[str, ...], text: str, words: Words) -> bool:
+    """Whether ``text`` (its distinct ``words``) holds one of ``alternatives``: those made of
+    ``[a-z0-9]`` alone looked for among the words of its :class:`~rnq.match.french.WordIndex`
+    (:attr:`~rnq.match.french.WordIndex.joined`, far shorter), the others as
+    :func:`_holds_one_plain` does."""
+    alphanumeric, others = _alphanumeric(alternatives)
+    if alphanumeric:
+        joined = words.where.joined
+        if len(alphanumeric) < _MANY:
+            if any(literal in joined for literal in alphanumeric):
+                return True
+        elif _one_pass(alphanumeric)[0].search(joined) is not None:  # type: ignore[union-attr]
+            return True
+    return bool(others) and _holds_one_plain(others, text, words)
+
+
+def _holds_one_plain(alternatives: tuple[str, ...], text: str, words: str) -> bool:
+    """Whether ``text`` (its distinct ``words``) holds one of ``alternatives``, each looked for
+    in ``words`` or, with a space, in ``text``: the reference of :func:`_holds_one`."""
     if len(alternatives) < _MANY:
         return any(_contains(literal, text, words) for literal in alternatives)
     one_pass, others = _one_pass(alternatives)
     if any(_contains(literal, text, words) for literal in others):
         return True
     return one_pass is not None and one_pass.search(words) is not None
+
+
+_ALPHANUMERIC = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _alphanumeric(alternatives: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The literals of ``alternatives`` made of ``[a-z0-9]`` alone (one occurs in a text where
+    it occurs in one of its runs of those characters), and the others."""
+    alphanumeric = tuple(a for a in alternatives if _ALPHANUMERIC.fullmatch(a))
+    return alphanumeric, tuple(a for a in alternatives if not _ALPHANUMERIC.fullmatch(a))
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
