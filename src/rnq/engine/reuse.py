@@ -54,7 +54,7 @@ ITEM_KEY_VERSION = "3"
 
 
 #: A piece of evidence's digest: 128 bits tell 50 000 pieces apart with room to spare, and the
-#: read memo keeps one per file (``rnq.extract.store.ReadMemo.digest``).
+#: read memo keeps one per file (``rnq.extract.store.ReadMemo.digests``).
 _DIGEST_BYTES = 16
 
 

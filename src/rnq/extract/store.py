@@ -120,7 +120,7 @@ class LazyFacts(dict[str, Any]):
         return dict.__len__(self) > 0
 
 
-#: Where a read memo's entry keeps the digest of its file's evidence (:meth:`ReadMemo.digest`).
+#: Where a read memo's entry keeps the digest of its file's evidence (:meth:`ReadMemo.digests`).
 _DIGEST = 7
 
 
