@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from rnq.render.labels import label
 from rnq.text import Lang
@@ -25,15 +25,8 @@ __all__ = ["Escaped", "Rows", "escape_text"]
 
 
 def escape_text(text: str) -> str:
-    """``markupsafe.escape(text)`` for a ``str``, as a plain ``str``: the same five
-    replacements as markupsafe's own (``&``, ``>``, ``<``, ``'``, ``"``)."""
-    return (
-        text.replace("&", "&amp;")
-        .replace(">", "&gt;")
-        .replace("<", "&lt;")
-        .replace("'", "&#39;")
-        .replace('"', "&#34;")
-    )
+    """``markupsafe.escape(text)``, what Jinja's autoescape applies, as a plain ``str``."""
+    return str(escape(text))
 
 
 #: Joins a finding's paths to escape them at once (see :meth:`Rows._path_items`); and what it
