@@ -30,7 +30,7 @@ from rnq.engine.collection import CheckCollection, collect_code
 from rnq.engine.reuse import ItemMemo
 from rnq.engine.session import Session, run_checks
 from rnq.errors import Problem
-from rnq.extract.store import DocumentStore, ReadMemo
+from rnq.extract.store import DocumentStore
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential.applicability import Applicability
 from rnq.referential.loader import Referential
@@ -99,57 +99,33 @@ def _open_cache(options: RunOptions) -> Cache | None:
 @dataclass
 class _Memos:
     """What an earlier run with the same base key mapped and read of each file
-    (:class:`~rnq.collect.filesystem.FileMemo`, :class:`~rnq.extract.store.ReadMemo`) and the
-    findings of its check items (:class:`~rnq.engine.reuse.ItemMemo`): a run after an edit
-    maps, reads and checks again only what changed."""
+    (:class:`~rnq.collect.filesystem.FileMemo`) and the findings of its check items
+    (:class:`~rnq.engine.reuse.ItemMemo`): a run after an edit maps, reads and checks again
+    only what changed."""
 
     items: ItemMemo
     files: FileMemo
-    reads: ReadMemo
+    #: The files' stats from the walk (``(size, mtime_ns, inode, ctime_ns)`` by relative
+    #: path): no second ``stat`` of 50 000 files.
+    stats: Mapping[str, tuple[int, int, int, int]]
 
     @classmethod
     def load(cls, cache: Cache, root: Path, items: ItemMemo, walked: WalkResult) -> _Memos:
-        base = items.base
-        reads = ReadMemo(cache.get_memo(f"reads\x00{root}", base))
-        reads.stats = walked.stats
-        return cls(items, FileMemo(cache.get_memo(f"files\x00{root}", base)), reads)
-
-    @staticmethod
-    def _once(evidence: list[Evidence]) -> tuple[list[Evidence], set[str]]:
-        """The evidence rnq mapped (not a plugin's) of the files with one piece, and the files
-        with several (their digests are not kept)."""
-        mapped = [item for item in evidence if item.collector == "filesystem"]
-        paths = {item.path for item in mapped}
-        if len(paths) == len(mapped):
-            return mapped, set()
-        seen: set[str] = set()
-        several: set[str] = set()
-        for item in mapped:
-            (several if item.path in seen else seen).add(item.path)
-        return [item for item in mapped if item.path not in several], several
-
-    def recall_digests(self, evidence: list[Evidence]) -> None:
-        """Give the fingerprints of the check items (:mod:`rnq.engine.reuse`) the digest an
-        earlier run computed of each piece of evidence that is the same again: its file's entry
-        in both memos recalled unchanged (the file's stat, its manifest entry, the extractor),
-        so its fields and content key are those of that run. A run after one edit then digests
-        a few pieces, not 50 000 (0.29 s)."""
-        digests = self.items.digests
-        kept = self.reads.digests(self.files.recalled())
-        for item in self._once(evidence)[0]:
-            found = kept.get(item.path)
-            if found is not None:
-                digests[id(item)] = found
+        return cls(items, FileMemo(cache.get_memo(f"files\x00{root}", items.base)), walked.stats)
 
     def keep_digests(self, evidence: list[Evidence]) -> None:
-        """Keep in the read memo, for the next run, the digest of each piece of evidence that
-        has one now, and drop the one kept for a piece that has none (mapped again and not
-        digested: a unit the run left out; or a file with several pieces), which would no
-        longer be its digest."""
-        digests, keep = self.items.digests, self.reads.keep_digest
-        once, several = self._once(evidence)
-        for item in once:
-            keep(item.path, digests.get(id(item)))
+        """Keep in the file memo, for the next run, the digest of each piece of evidence rnq
+        mapped (not a plugin's) that has one now, and none for a piece that has none (mapped
+        again and not digested: a unit the run left out), which would no longer be its
+        digest; a file with several pieces keeps none."""
+        digests, keep = self.items.digests, self.files.keep_digest
+        seen: set[str] = set()
+        several: set[str] = set()
+        for item in evidence:
+            if item.collector == "filesystem":
+                path = item.path
+                (several if path in seen else seen).add(path)
+                keep(path, digests.get(id(item)))
         for path in several:
             keep(path, None)
 
@@ -158,9 +134,7 @@ class _Memos:
         cache.put_items(list(self.items.added()))
         # a memo loaded for other inputs (or none) is written whole: every shard
         files = self.files.changed() if self.files.known else None
-        reads = self.reads.changed() if self.reads.known else None
         cache.put_memo(f"files\x00{root}", base, self.files.current, files)
-        cache.put_memo(f"reads\x00{root}", base, self.reads.current, reads)
 
 
 def _collect(
@@ -301,6 +275,9 @@ def _read_documents(
 
     root = workspace.root
     prefix = _absolute_prefix(root)
+    store = DocumentStore(cache, options.workers, facts_version())
+    memo = memos.files if memos is not None and cache is not None and cache.enabled else None
+    stats = memos.stats if memos is not None else None
     files: dict[str, str | Path] = {}
     records: dict[str, list[Evidence]] = {}
     for item in collected.evidence:
@@ -317,14 +294,13 @@ def _read_documents(
                 records[path] = [item]
             else:  # one file, several records
                 known.append(item)
+    recalled = _recall_read(records, files, memo, stats, store, memos) if memo else set()
+    unread = [(path, absolute) for path, absolute in files.items() if path not in recalled]
     questions = _Planned(records, target_plan(workspace.config, referential))
-    store = DocumentStore(cache, options.workers, facts_version())
-    documents = store.read(
-        sorted(files.items()), questions, memos.reads if memos is not None else None
-    )
+    documents = store.read(unread, questions, stats)
     evidence = []
     for item in collected.evidence:
-        document = documents.get(item.path)
+        document = documents.get(item.path) if item.collector == "filesystem" else None
         if document is not None:
             item = apply_extraction(
                 item,
@@ -333,8 +309,48 @@ def _read_documents(
                 content_key=document.content_key,
                 facts=document.facts,
             )
+            if memo is not None and len(records[item.path]) == 1:
+                memo.keep_read(item.path, item, document.loader is not None)
         evidence.append(item)
     return evidence, store
+
+
+def _recall_read(
+    records: dict[str, list[Evidence]],
+    files: dict[str, str | Path],
+    memo: FileMemo,
+    stats: Mapping[str, tuple[int, int, int, int]] | None,
+    store: DocumentStore,
+    memos: _Memos | None,
+) -> set[str]:
+    """Give the records the file memo recalled as read (:attr:`FileMemo.read`: 50 000 after
+    one edit) their content, in the files' order (:meth:`DocumentStore.recalled`), and the
+    digest an earlier run computed; return their paths. A file with several records (a
+    plugin's besides rnq's) is read again as a new one: what reading gave is kept for a file
+    with one record only."""
+    recalled: set[str] = set()
+    if not memo.read or stats is None:
+        return recalled
+    digests = memos.items.digests if memos is not None else {}
+    read, content = memo.read, store.recalled
+    for path, absolute in files.items():
+        found = read.get(path)
+        stat = stats.get(path)
+        pieces = records[path]
+        if found is None or stat is None or len(pieces) != 1:
+            continue  # a file with several records (a plugin's too) is read as a new one
+        has_content, digest = found
+        loader, content_key, facts = content(
+            absolute if isinstance(absolute, str) else os.path.abspath(absolute),
+            stat,
+            has_content,
+        )
+        item = pieces[0]
+        item.recalled_content(loader, content_key, facts)
+        if digest is not None:
+            digests[id(item)] = digest
+        recalled.add(path)
+    return recalled
 
 
 def run(workspace: Workspace | str | Path, options: RunOptions | None = None) -> Report:
@@ -487,8 +503,6 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             _say_cache_off(cache, options.lang)
             return reused
     collected, evidence, store = _gather(setting, options, watchdog, cache, walked, memos)
-    if memos is not None:
-        memos.recall_digests(evidence)
     try:
         report = _check_and_report(
             setting,

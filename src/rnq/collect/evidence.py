@@ -175,6 +175,21 @@ class Evidence(BaseModel):
         _set(copy, "__pydantic_private__", content)
         return copy
 
+    def recalled_content(
+        self, loader: ContentLoader | None, content_key: str, facts: dict[str, Any]
+    ) -> None:
+        """Give this record, rebuilt from what an earlier run kept (already read: see
+        :class:`rnq.collect.filesystem.FileMemo`) and seen by nothing else yet, its content in
+        place: ``loader`` to read its text and rows (None: it has none), its ``content_key``
+        and its ``facts`` (see :meth:`with_content`). After one edit, 50 000 records are
+        rebuilt: a copy of each would cost as much again. Nowhere else: evidence is frozen."""
+        private = self.__pydantic_private__
+        if private is None or private.get("_content_key") is not None:
+            raise ValueError("recalled_content: the record already has content")
+        private["_loader"] = loader
+        private["_content_key"] = content_key
+        private["_facts"] = facts
+
     @property
     def content_key(self) -> str | None:
         """What identifies this evidence's file content across runs, or None (a record a

@@ -230,25 +230,53 @@ def _as_declared(path: str, renamed: dict[str, str]) -> str:
     return path
 
 
+#: Where a file memo's entry keeps what reading the file gave (:meth:`FileMemo.keep_read`).
+_READ = 5
+
+
 class FileMemo(ShardedMemo):
-    """What each file mapped to in an earlier run (its evidence and the problems met), by path,
-    with the ``stat`` of the file and what a manifest declared for it: a run after an edit maps
-    again only the files that changed (:func:`using_files`). ``known`` entries are JSON-able
-    lists (as the cache keeps them); :attr:`current` holds this run's."""
+    """What each file mapped to in an earlier run, by path, with the ``stat`` of the file and
+    what a manifest declared for it: a run after an edit maps again only the files that changed
+    (:func:`using_files`), and does not read them again either.
+
+    An entry is a JSON-able list (as the cache keeps it): ``[stat, declared, record, problems,
+    own output, read]``, where ``read`` (None until the run read the file: :meth:`keep_read`)
+    is ``[read, problem, date, has content, digest]``: the record's fields once its file was
+    read, whether its text and rows are in the cache, and the digest of the record (for the
+    check items' fingerprints, :mod:`rnq.engine.reuse`; None when it has none). What reading
+    gave depends on the file's content and the extractor's version, which the memo's inputs
+    (the run's base key) cover: an unchanged entry is an unchanged reading. :attr:`current`
+    holds this run's entries."""
+
+    def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
+        super().__init__(known)
+        #: The files whose record was recalled as read (:meth:`get`): whether their text and
+        #: rows are in the cache, and their record's digest (None: none kept).
+        self.read: dict[str, tuple[bool, str | None]] = {}
 
     def get(
         self, path: str, stat: list[int], declared: str
     ) -> tuple[Evidence, list[Problem]] | None:
         """The evidence and problems of ``path`` if it is unchanged (same ``stat``, same
-        manifest entry ``declared``)."""
+        manifest entry ``declared``): the record once read when the entry says what reading
+        gave (its path is then in :attr:`read`), else the record as mapped."""
         entry = self.known.get(path)
         if entry is None or entry[0] != stat or entry[1] != declared:
             return None
         try:
-            record = _evidence_from(path, entry[2])
+            read = entry[_READ] if len(entry) > _READ else None
+            if read is None:
+                record = _evidence_from(path, entry[2])
+            else:
+                status, problem, date, has_content, digest = read
+                record = _evidence_from(
+                    path, {**entry[2], "read": status, "problem": problem, "date": date}
+                )
             problems = [Problem.model_validate(p) for p in entry[3]] if entry[3] else []
         except (TypeError, ValueError, KeyError):
             return None  # an entry of another layout: map the file again
+        if read is not None:
+            self.read[path] = (bool(has_content), digest if isinstance(digest, str) else None)
         self.current[path] = entry
         return record, problems
 
@@ -263,13 +291,42 @@ class FileMemo(ShardedMemo):
         data = record.model_dump(mode="json", exclude_defaults=True)
         if data.get("path") == path:
             del data["path"]  # the entry's key: 50 000 paths fewer to decode
-        self.current[path] = [stat, declared, data, [p.model_dump(mode="json") for p in problems]]
+        self.current[path] = [
+            stat,
+            declared,
+            data,
+            [p.model_dump(mode="json") for p in problems],
+            None,
+            None,
+        ]
 
-    def recalled(self) -> set[str]:
-        """The files whose evidence this run took from the entry an earlier run kept (the file
-        and its manifest entry unchanged), rather than mapping them again."""
-        known = self.known
-        return {path for path, entry in self.current.items() if entry is known.get(path)}
+    def keep_read(self, path: str, record: Evidence, has_content: bool) -> None:
+        """Remember what reading ``path`` (mapped in this run) gave: ``record`` is its record
+        once read; ``has_content``: its text and rows are in the cache."""
+        entry = self.current.get(path)
+        if entry is None or len(entry) <= _READ:
+            return
+        problem = record.problem
+        read = [
+            record.read,
+            problem.model_dump() if problem is not None else None,
+            record.date.isoformat() if record.date is not None else None,
+            has_content,
+            None,
+        ]
+        if entry is self.known.get(path):  # a new list: ``known`` stays as it was
+            self.current[path] = [*entry[:_READ], read]
+        else:  # this run's own entry (:meth:`put`)
+            entry[_READ] = read
+
+    def keep_digest(self, path: str, digest: str | None) -> None:
+        """Keep ``digest`` as the digest of ``path``'s record once read (None: keep none)."""
+        entry = self.current.get(path)
+        read = entry[_READ] if entry is not None and len(entry) > _READ else None
+        if entry is None or read is None or read[4] == digest:
+            return
+        # a new list: ``known`` stays as it was, and the entry's shard is written
+        self.current[path] = [*entry[:_READ], [*read[:4], digest]]
 
     def own_output(self, path: str) -> bool | None:
         """Whether ``path`` was found to be one of rnq's own outputs in this run or an earlier
@@ -281,7 +338,8 @@ class FileMemo(ShardedMemo):
         """Remember whether ``path`` (a file of this run) is one of rnq's own outputs."""
         entry = self.current.get(path)
         if entry is not None:
-            self.current[path] = [*entry[:4], own]  # a new list: ``known`` stays as it was
+            # a new list: ``known`` stays as it was
+            self.current[path] = [*entry[:4], own, *entry[_READ:]]
 
 
 def _evidence_from(path: str, data: Mapping[str, Any]) -> Evidence:

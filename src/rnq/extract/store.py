@@ -16,11 +16,9 @@ as small jobs and tests expect.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import os
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,10 +27,8 @@ from rnq.extract.dispatch import extract_file
 from rnq.extract.model import Extraction, content_weight
 from rnq.extract.packing import ExtractionCache, FileKey
 from rnq.extract.pool import Extractor
-from rnq.extract.shards import ShardedMemo
-from rnq.text import Localized
 
-__all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts", "ReadMemo"]
+__all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts"]
 
 Rows = tuple[tuple[str, ...], ...]
 Content = tuple[str | None, Rows | None]
@@ -120,90 +116,6 @@ class LazyFacts(dict[str, Any]):
         return dict.__len__(self) > 0
 
 
-#: Where a read memo's entry keeps the digest of its file's evidence (:meth:`ReadMemo.digests`).
-_DIGEST = 7
-
-
-class ReadMemo(ShardedMemo):
-    """What reading each file gave in an earlier run (its status, problem, metadata date, type,
-    whether it has text), by relative path, with the file's ``stat`` and the extractor's
-    version: a run after an edit does not look up 50 000 cache rows for the files that did not
-    change. ``known`` entries are JSON-able lists (as the cache keeps them)."""
-
-    def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
-        super().__init__(known)
-        #: Files' stats from the walk (``(size, mtime_ns, inode, ctime_ns)`` by relative path):
-        #: no second ``stat`` of 50 000 files.
-        self.stats: Mapping[str, tuple[int, int, int, int]] = {}
-        self._made: dict[object, Extraction] = {}  # most files read alike share one (frozen)
-
-    def recall(
-        self, rel: str, stat: tuple[int, int, int, int], version: str
-    ) -> tuple[Extraction, bool] | None:
-        """What reading ``rel`` gave (its extraction without text, whether it has text) if
-        the file is unchanged (the same ``stat``, the same extractor ``version``)."""
-        entry = self.known.get(rel)
-        if entry is None or entry[0] != [*stat, version]:
-            return None
-        self.current[rel] = entry
-        try:  # most files read alike: one extraction for them all (frozen)
-            shape: object = tuple(entry[1:6])
-            made = self._made.get(shape)
-        except TypeError:  # a problem (a dict) in it
-            shape = repr(entry[1:6])
-            made = self._made.get(shape)
-        if made is not None:
-            return made, bool(entry[6])
-        try:
-            status, problem, doc_date, truncated, file_type, has_content = entry[1:7]
-            extraction = self._made[shape] = Extraction.model_construct(
-                status=status,
-                problem=Localized(**problem) if problem is not None else None,
-                doc_date=dt.date.fromisoformat(doc_date) if doc_date is not None else None,
-                truncated=bool(truncated),
-                file_type=file_type,
-            )
-        except (TypeError, ValueError):
-            return None
-        return extraction, bool(has_content)
-
-    def digests(self, paths: Collection[str]) -> dict[str, str]:
-        """The digest of each of ``paths``' evidence (:func:`rnq.engine.reuse.evidence_fingerprint`)
-        an earlier run kept, for those whose entry this run recalled unchanged; whether the
-        evidence itself is unchanged is the caller's to know (the file memo's entry recalled
-        too)."""
-        known, at = self.known, _DIGEST
-        return {
-            path: entry[at]
-            for path, entry in self.current.items()
-            if len(entry) > at
-            and path in paths
-            and entry is known.get(path)
-            and isinstance(entry[at], str)
-        }
-
-    def keep_digest(self, rel: str, digest: str | None) -> None:
-        """Keep ``digest`` as ``rel``'s evidence's for the next run (None: keep none)."""
-        entry = self.current.get(rel)
-        if entry is None:
-            return
-        kept = entry[_DIGEST] if len(entry) > _DIGEST else None
-        if kept != digest:  # a new list: ``known`` stays as it was, the shard is written
-            self.current[rel] = [*entry[:_DIGEST], digest] if digest else entry[:_DIGEST]
-
-    def put(self, rel: str, key: FileKey, version: str, extraction: Extraction, has: bool) -> None:
-        problem = extraction.problem
-        self.current[rel] = [
-            [*key[1:], version],
-            extraction.status,
-            problem.model_dump() if problem is not None else None,
-            extraction.doc_date.isoformat() if extraction.doc_date is not None else None,
-            extraction.truncated,
-            extraction.file_type,
-            has,
-        ]
-
-
 def _content_key(key: FileKey, version: str) -> str:
     """What identifies a file's content across runs (:attr:`Evidence.content_key
     <rnq.collect.evidence.Evidence.content_key>`): its key and the extractor's version."""
@@ -232,24 +144,20 @@ class DocumentStore:
         self,
         files: Sequence[tuple[str, str | Path]],
         questions: Mapping[str, tuple[str, ...]] | None = None,
-        memo: ReadMemo | None = None,
+        stats: Mapping[str, tuple[int, int, int, int]] | None = None,
     ) -> dict[str, Document]:
         """``{relative path: Document}`` for ``files`` (relative path, absolute path: a string
         is taken as normalized already, what :func:`os.path.abspath` gives).
 
         ``questions``: per relative path, what the workers answer about a file they read
-        (:meth:`Extractor.run`); the answers start the document's ``facts``. ``memo``: what an
-        earlier run read of each file: an unchanged file is not looked up in the cache, and
-        its answers are loaded when a check first asks (:class:`LazyFacts`)."""
+        (:meth:`Extractor.run`); the answers start the document's ``facts``. ``stats``: the
+        files' ``(size, mtime_ns, inode, ctime_ns)`` from the walk, by relative path (no second
+        ``stat``). A file an earlier run read as it is now is recalled instead
+        (:meth:`recalled`)."""
         version = self.extractor.cache_version
-        stats = memo.stats if memo is not None else {}
+        stats = stats or {}
         cache = self.cache
-        remembered: dict[str, Document] = {}
-        if memo is not None and cache is not None and cache.enabled:
-            remembered = self._recall(files, memo, stats, version)
-        keys = {
-            rel: FileKey.of(path, stats.get(rel)) for rel, path in files if rel not in remembered
-        }
+        keys = {rel: FileKey.of(path, stats.get(rel)) for rel, path in files}
         stored = (
             cache.get_stored(
                 [k for k in keys.values() if k is not None], version, self.facts_version
@@ -257,20 +165,13 @@ class DocumentStore:
             if cache is not None
             else {}
         )
-        todo = [
-            (rel, Path(path))
-            for rel, path in files
-            if rel not in remembered and keys[rel] not in stored
-        ]
+        todo = [(rel, Path(path)) for rel, path in files if keys[rel] not in stored]
         extracted = self.extractor.run(
             todo, lean=True, questions=questions, facts_version=self.facts_version
         )
         answered = self.extractor.facts
         documents: dict[str, Document] = {}
         for rel, _path in files:
-            if rel in remembered:
-                documents[rel] = remembered[rel]
-                continue
             key = keys[rel]
             hit = stored.get(key) if key is not None else None
             if hit is not None and key is not None:
@@ -289,41 +190,24 @@ class DocumentStore:
                 continue
             self._facts.append((key, facts, len(facts)))
             documents[rel] = Document(extraction, loader, _content_key(key, version), facts)
-            if memo is not None:
-                memo.put(rel, key, version, extraction, loader is not None)
         return documents
 
-    def _recall(
-        self,
-        files: Sequence[tuple[str, str | Path]],
-        memo: ReadMemo,
-        stats: Mapping[str, tuple[int, int, int, int]],
-        version: str,
-    ) -> dict[str, Document]:
-        """The documents of the ``files`` ``memo`` knows as they are (same ``stat``, same
-        extractor): 50 000 of them after one edit, so each costs a few dictionary lookups — no
-        cache row, no path normalized again, its answers loaded on first use."""
-        remembered: dict[str, Document] = {}
-        stored_facts, content = self._stored_facts, self._content
-        partial, facts_list, pending = functools.partial, self._facts, self._pending
-        for rel, path in files:
-            stat = stats.get(rel)
-            recalled = memo.recall(rel, stat, version) if stat is not None else None
-            if recalled is None or stat is None:
-                continue
-            absolute = path if isinstance(path, str) else os.path.abspath(path)
-            key = FileKey(absolute, *stat)
-            lazy = LazyFacts(partial(stored_facts, key))
-            facts_list.append((key, lazy, -1))
-            pending.append((key, lazy))
-            remembered[rel] = Document(
-                recalled[0],
-                partial(content, key) if recalled[1] else None,
-                _content_key(key, version),
-                lazy,
-            )
-        self._positions = None  # worked out again with these documents
-        return remembered
+    def recalled(
+        self, absolute: str, stat: tuple[int, int, int, int], has_content: bool
+    ) -> tuple[Callable[[], Content] | None, str, LazyFacts]:
+        """The loader, content key and answers of a file an earlier run read as it is now
+        (its ``stat``, the same extractor: :class:`rnq.collect.filesystem.FileMemo`), from its
+        normalized absolute path: 50 000 of them after one edit, so each costs no cache row;
+        its answers are loaded when a check first asks (:class:`LazyFacts`), with those of the
+        documents recalled after it: recall them in the files' order. ``has_content``: its
+        text and rows are in the cache (the loader is None otherwise)."""
+        key = FileKey(absolute, *stat)
+        lazy = LazyFacts(functools.partial(self._stored_facts, key))
+        self._facts.append((key, lazy, -1))
+        self._pending.append((key, lazy))
+        self._positions = None  # worked out again with this document
+        loader = functools.partial(self._content, key) if has_content else None
+        return loader, _content_key(key, self.extractor.cache_version), lazy
 
     def _stored_facts(self, key: FileKey) -> Mapping[str, Any]:
         """The answers stored for ``key``'s document, loaded with those of the documents
