@@ -76,7 +76,7 @@ CREATE TABLE IF NOT EXISTS items (
 ) WITHOUT ROWID
 """
 #: What an earlier run of a workspace mapped and read of each file (:class:`rnq.collect.filesystem.
-#: FileMemo`, :class:`rnq.extract.store.ReadMemo`), by workspace, with the inputs it depends on.
+#: FileMemo`), by workspace, with the inputs it depends on.
 _MEMOS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS memos (
     name TEXT PRIMARY KEY,

@@ -54,7 +54,7 @@ ITEM_KEY_VERSION = "3"
 
 
 #: A piece of evidence's digest: 128 bits tell 50 000 pieces apart with room to spare, and the
-#: read memo keeps one per file (``rnq.extract.store.ReadMemo.digests``).
+#: file memo keeps one per file (``rnq.collect.filesystem.FileMemo.keep_digest``).
 _DIGEST_BYTES = 16
 
 

@@ -1,6 +1,6 @@
 """Memos kept in shards: what a run remembers of each file (:class:`rnq.collect.filesystem.
-FileMemo`, :class:`rnq.extract.store.ReadMemo`) is stored in :data:`MEMO_SHARDS` parts by path, so
-a run after one edit writes back the part holding that file, not 50 000 entries."""
+FileMemo`) is stored in :data:`MEMO_SHARDS` parts by path, so a run after one edit writes back
+the part holding that file, not 50 000 entries."""
 
 from __future__ import annotations
 
