@@ -269,9 +269,7 @@ class FileMemo(ShardedMemo):
                 record = _evidence_from(path, entry[2])
             else:
                 status, problem, date, has_content, digest = read
-                record = _evidence_from(
-                    path, {**entry[2], "read": status, "problem": problem, "date": date}
-                )
+                record = _evidence_from(path, entry[2], (status, problem, date))
             problems = [Problem.model_validate(p) for p in entry[3]] if entry[3] else []
         except (TypeError, ValueError, KeyError):
             return None  # an entry of another layout: map the file again
@@ -342,11 +340,20 @@ class FileMemo(ShardedMemo):
             self.current[path] = [*entry[:4], own, *entry[_READ:]]
 
 
-def _evidence_from(path: str, data: Mapping[str, Any]) -> Evidence:
+def _evidence_from(
+    path: str, data: Mapping[str, Any], read: tuple[str, Any, Any] | None = None
+) -> Evidence:
     """The evidence of ``path`` from :meth:`FileMemo.put`'s JSON form, without validating it
-    again."""
-    date, valid_until, problem = data.get("date"), data.get("valid_until"), data.get("problem")
+    again; ``read``: its ``read``, ``problem`` and ``date`` once its file was read
+    (:meth:`FileMemo.keep_read`)."""
     values = {"path": path, **data, "indicators": tuple(data.get("indicators", ()))}
+    if read is not None:
+        values["read"], values["problem"], values["date"] = read
+    date, valid_until, problem = (
+        values.get("date"),
+        values.get("valid_until"),
+        values.get("problem"),
+    )
     if date is not None:
         values["date"] = dt.date.fromisoformat(date)
     if valid_until is not None:

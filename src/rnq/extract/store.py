@@ -139,6 +139,7 @@ class DocumentStore:
         #: place (worked out when a first one is loaded).
         self._pending: list[tuple[FileKey, LazyFacts]] = []
         self._positions: dict[FileKey, int] | None = None
+        self._version: str | None = None  # the extractor's cache version (:meth:`recalled`)
 
     def read(
         self,
@@ -207,7 +208,10 @@ class DocumentStore:
         self._pending.append((key, lazy))
         self._positions = None  # worked out again with this document
         loader = functools.partial(self._content, key) if has_content else None
-        return loader, _content_key(key, self.extractor.cache_version), lazy
+        version = self._version
+        if version is None:  # the limits' fingerprint, once rather than 50 000 times
+            version = self._version = self.extractor.cache_version
+        return loader, _content_key(key, version), lazy
 
     def _stored_facts(self, key: FileKey) -> Mapping[str, Any]:
         """The answers stored for ``key``'s document, loaded with those of the documents
