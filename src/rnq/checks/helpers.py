@@ -14,12 +14,8 @@
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import datetime as dt
 import hashlib
-import json
-import os
 import re
 import sys
 import weakref
@@ -30,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from rnq.cache.store import default_cache_dir
+from rnq.cache.code_digests import code_version
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.collect.registers import fr_date
 from rnq.dates import add_months
@@ -156,68 +152,13 @@ def facts_version() -> str:
     built-in checks. Answers kept in the cache by another version are not used.
 
     The code of :mod:`rnq.match` (folding, reading French, searching) counts too. Only the code
-    counts: docstrings, comments and layout are left out (the syntax tree without positions),
-    so rewording a check's requirement keeps the cached answers. Each file's digest is kept
-    beside the cache, keyed by its size and modification time: a warm run parses nothing."""
+    counts: docstrings, comments and layout are left out (:mod:`rnq.cache.code_digests`), so
+    rewording a check's requirement keeps the cached answers; a warm run parses nothing."""
     if not _VERSION:
         here = Path(__file__).parent
         sources = [*sorted(here.glob("*.py")), *sorted((here.parent / "match").glob("*.py"))]
-        known = _known_digests()
-        digest = hashlib.sha256()
-        fresh: dict[str, str] = {}
-        for source in sources:
-            stat = source.stat()
-            key = f"{source}:{stat.st_size}:{stat.st_mtime_ns}"
-            code = known.get(key) or _code_digest(source)
-            fresh[key] = code
-            digest.update(source.name.encode())
-            digest.update(code.encode())
-        if fresh != known:
-            _keep_digests(fresh)
-        _VERSION.append(digest.hexdigest()[:16])
+        _VERSION.append(code_version(sources))
     return _VERSION[0]
-
-
-def _code_digest(source: Path) -> str:
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    return hashlib.sha256(ast.dump(_without_docstrings(tree)).encode()).hexdigest()
-
-
-def _digests_file() -> Path:
-    return default_cache_dir() / "code-digests.json"
-
-
-def _known_digests() -> dict[str, str]:
-    """The digests kept by an earlier run (none when unreadable: they are computed again)."""
-    try:
-        data = json.loads(_digests_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _keep_digests(digests: dict[str, str]) -> None:
-    """Keep the digests for the next run; a cache folder that cannot be written costs only
-    the parsing next time."""
-    target = _digests_file()
-    with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, target)
-
-
-def _without_docstrings(tree: ast.Module) -> ast.Module:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            first = node.body[0] if node.body else None
-            if (
-                isinstance(first, ast.Expr)
-                and isinstance(first.value, ast.Constant)
-                and isinstance(first.value.value, str)
-            ):
-                node.body = node.body[1:] or [ast.Pass()]
-    return tree
 
 
 _VERSION: list[str] = []
