@@ -8,7 +8,8 @@ from __future__ import annotations
 import ast
 import datetime as dt
 
-from rnq.checks.helpers import _without_docstrings, date_in_text
+from rnq.cache.code_digests import _without_docstrings
+from rnq.checks.helpers import date_in_text
 
 BEFORE = '''
 """Module."""
