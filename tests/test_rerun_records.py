@@ -48,7 +48,8 @@ MORE = {
 
 class Twice:
     """A plugin returning a second record of a workspace file (another unit), as the
-    filesystem's: the file is read once, both records get its content."""
+    filesystem's, and one of another file as its own: each file is read once, every record of
+    it gets its content."""
 
     @rnq.hookimpl
     def rnq_collect_evidence(self, context: CollectContext) -> list[rnq.Evidence]:
@@ -62,7 +63,16 @@ class Twice:
                 date=dt.date(2025, 5, 5),
                 collector="filesystem",
                 mapped_by="plugin",
-            )
+            ),
+            rnq.Evidence(
+                path="siege/I30-enquete.csv",
+                unit="siege",
+                indicators=(30,),
+                kind="enquete",
+                date=dt.date(2026, 10, 3),
+                collector="twice",
+                mapped_by="plugin",
+            ),
         ]
 
 

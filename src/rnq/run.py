@@ -280,8 +280,6 @@ def _read_documents(
     root = workspace.root
     prefix = _absolute_prefix(root)
     store = DocumentStore(cache, options.workers, facts_version())
-    memo = memos.files if memos is not None and cache is not None and cache.enabled else None
-    stats = memos.stats if memos is not None else None
     files: dict[str, str | Path] = {}
     records: dict[str, list[Evidence]] = {}
     for item in collected.evidence:
@@ -298,8 +296,16 @@ def _read_documents(
                 records[path] = [item]
             else:  # one file, several records
                 known.append(item)
-    recalled = _recall_read(records, files, memo, stats, store, memos) if memo else set()
-    unread = [(path, absolute) for path, absolute in files.items() if path not in recalled]
+    # What reading gave is kept for, and recalled to, a file with one record alone (rnq's):
+    # another record of the file (a plugin's) gets the file's content as read now.
+    alone = {p for p, pieces in records.items() if len(pieces) == 1}
+    alone -= {item.path for item in collected.evidence if item.collector != "filesystem"}
+    recalled: set[str] = set()
+    memo = None
+    if memos is not None and cache is not None and cache.enabled:
+        memo = memos.files
+        recalled = _recall_read(records, files, alone, memos, store)
+    unread = sorted((path, file) for path, file in files.items() if path not in recalled)
     # The workers answer, as they read, the questions the checks will ask (over every core);
     # a few files (a run after an edit) are left to the checks, which ask what they need: the
     # plan would cost more to work out (0.14 s) than it saves.
@@ -308,10 +314,10 @@ def _read_documents(
         if len(unread) >= _PLANNED_FROM
         else None
     )
-    documents = store.read(unread, questions, stats)
+    documents = store.read(unread, questions, memos.stats if memos is not None else None)
     evidence = []
     for item in collected.evidence:
-        document = documents.get(item.path) if item.collector == "filesystem" else None
+        document = documents.get(item.path)
         if document is not None:
             item = apply_extraction(
                 item,
@@ -320,7 +326,7 @@ def _read_documents(
                 content_key=document.content_key,
                 facts=document.facts,
             )
-            if memo is not None and len(records[item.path]) == 1:
+            if memo is not None and item.path in alone:
                 memo.keep_read(item.path, item, document.loader is not None)
         evidence.append(item)
     return evidence, store
@@ -329,34 +335,29 @@ def _read_documents(
 def _recall_read(
     records: dict[str, list[Evidence]],
     files: dict[str, str | Path],
-    memo: FileMemo,
-    stats: Mapping[str, tuple[int, int, int, int]] | None,
+    alone: set[str],
+    memos: _Memos,
     store: DocumentStore,
-    memos: _Memos | None,
 ) -> set[str]:
     """Give the records the file memo recalled as read (:attr:`FileMemo.read`: 50 000 after
     one edit) their content, in the files' order (:meth:`DocumentStore.recalled`), and the
-    digest an earlier run computed; return their paths. A file with several records (a
-    plugin's besides rnq's) is read again as a new one: what reading gave is kept for a file
-    with one record only."""
+    digest an earlier run computed; return their paths. Only the files with one record
+    (``alone``) are recalled: the others are read as new ones."""
     recalled: set[str] = set()
-    if not memo.read or stats is None:
+    read, stats, digests = memos.files.read, memos.stats, memos.items.digests
+    if not read:
         return recalled
-    digests = memos.items.digests if memos is not None else {}
-    read, content = memo.read, store.recalled
-    for path, absolute in files.items():
+    content = store.recalled
+    for path, file in files.items():
         found = read.get(path)
         stat = stats.get(path)
-        pieces = records[path]
-        if found is None or stat is None or len(pieces) != 1:
-            continue  # a file with several records (a plugin's too) is read as a new one
+        if found is None or stat is None or path not in alone:
+            continue
         has_content, digest = found
         loader, content_key, facts = content(
-            absolute if isinstance(absolute, str) else os.path.abspath(absolute),
-            stat,
-            has_content,
+            file if isinstance(file, str) else os.path.abspath(file), stat, has_content
         )
-        item = pieces[0]
+        item = records[path][0]
         item.recalled_content(loader, content_key, facts)
         if digest is not None:
             digests[id(item)] = digest
