@@ -118,7 +118,9 @@ def _gather(root: Path, cache: Path | None, *, memos: bool = True) -> dict[str, 
             "unmapped": _describe(collected.unmapped),
             "problems": [(p.path, p.line, p.message) for p in collected.problems],
             "known": len(kept.files.known) if kept is not None else 0,
-            "recalled": len(kept.files.read) if kept is not None else 0,
+            "recalled": sum(kept.files.recalled_read(p) is not None for p in kept.files.current)
+            if kept is not None
+            else 0,
         }
         store.save_facts()
         if kept is not None and store_cache is not None:

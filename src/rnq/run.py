@@ -339,19 +339,17 @@ def _recall_read(
     memos: _Memos,
     store: DocumentStore,
 ) -> set[str]:
-    """Give the records the file memo recalled as read (:attr:`FileMemo.read`: 50 000 after
-    one edit) their content, in the files' order (:meth:`DocumentStore.recalled`), and the
-    digest an earlier run computed; return their paths. Only the files with one record
+    """Give the records the file memo recalled as read (:meth:`FileMemo.recalled_read`: 50 000
+    after one edit) their content, in the files' order (:meth:`DocumentStore.recalled`), and
+    the digest an earlier run computed; return their paths. Only the files with one record
     (``alone``) are recalled: the others are read as new ones."""
     recalled: set[str] = set()
-    read, stats, digests = memos.files.read, memos.stats, memos.items.digests
-    if not read:
-        return recalled
+    read, stats, digests = memos.files.recalled_read, memos.stats, memos.items.digests
     content = store.recalled
     for path, file in files.items():
-        found = read.get(path)
+        found = read(path) if path in alone else None
         stat = stats.get(path)
-        if found is None or stat is None or path not in alone:
+        if found is None or stat is None:
             continue
         has_content, digest = found
         loader, content_key, facts = content(

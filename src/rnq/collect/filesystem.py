@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -248,35 +248,35 @@ class FileMemo(ShardedMemo):
     (the run's base key) cover: an unchanged entry is an unchanged reading. :attr:`current`
     holds this run's entries."""
 
-    def __init__(self, known: Mapping[str, list[Any]] | None = None) -> None:
-        super().__init__(known)
-        #: The files whose record was recalled as read (:meth:`get`): whether their text and
-        #: rows are in the cache, and their record's digest (None: none kept).
-        self.read: dict[str, tuple[bool, str | None]] = {}
-
     def get(
         self, path: str, stat: list[int], declared: str
     ) -> tuple[Evidence, list[Problem]] | None:
         """The evidence and problems of ``path`` if it is unchanged (same ``stat``, same
         manifest entry ``declared``): the record once read when the entry says what reading
-        gave (its path is then in :attr:`read`), else the record as mapped."""
+        gave (:meth:`recalled_read`), else the record as mapped."""
         entry = self.known.get(path)
         if entry is None or entry[0] != stat or entry[1] != declared:
             return None
         try:
             read = entry[_READ] if len(entry) > _READ else None
-            if read is None:
-                record = _evidence_from(path, entry[2])
-            else:
-                status, problem, date, has_content, digest = read
-                record = _evidence_from(path, entry[2], (status, problem, date))
+            record = _evidence_from(path, entry[2], read[:3] if read is not None else None)
             problems = [Problem.model_validate(p) for p in entry[3]] if entry[3] else []
         except (TypeError, ValueError, KeyError):
             return None  # an entry of another layout: map the file again
-        if read is not None:
-            self.read[path] = (bool(has_content), digest if isinstance(digest, str) else None)
         self.current[path] = entry
         return record, problems
+
+    def recalled_read(self, path: str) -> tuple[bool, str | None] | None:
+        """Whether ``path``'s text and rows are in the cache, and its record's digest (None:
+        none kept), if :meth:`get` gave its record as read; else None."""
+        entry = self.current.get(path)
+        if entry is None or len(entry) <= _READ or entry is not self.known.get(path):
+            return None
+        read = entry[_READ]
+        if read is None:
+            return None
+        digest = read[4]
+        return bool(read[3]), digest if isinstance(digest, str) else None
 
     def put(
         self,
@@ -341,7 +341,7 @@ class FileMemo(ShardedMemo):
 
 
 def _evidence_from(
-    path: str, data: Mapping[str, Any], read: tuple[str, Any, Any] | None = None
+    path: str, data: Mapping[str, Any], read: Sequence[Any] | None = None
 ) -> Evidence:
     """The evidence of ``path`` from :meth:`FileMemo.put`'s JSON form, without validating it
     again; ``read``: its ``read``, ``problem`` and ``date`` once its file was read
