@@ -5,7 +5,8 @@ ctime_ns)`` from one ``os.stat`` (the change time catches an in-place edit whose
 back) plus a version string (:data:`~rnq.extract.model.EXTRACTOR_VERSION` and the
 limits that shape results), so an unchanged file costs one ``stat`` and one indexed lookup, and
 a changed, replaced or re-limited file is read again. Values are the extraction as JSON,
-zlib-compressed (never pickle: a cache file must not be able to run code).
+zlib-compressed (by ISA-L when installed: :mod:`rnq.extract.deflate`; never pickle: a cache file
+must not be able to run code).
 
 The cache never stops a run: a corrupt database is deleted and recreated; one that cannot be
 opened or written turns the cache off for the rest of the run, and :attr:`Cache.problem` says so
@@ -19,7 +20,6 @@ import json
 import os
 import sqlite3
 import time
-import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from rnq.extract.deflate import DECOMPRESS_ERRORS, compress, decompress
 from rnq.extract.model import Extraction
 from rnq.extract.packing import FileKey, Packed, Stored, compressed_json
 from rnq.extract.shards import MEMO_SHARDS, memo_shard
@@ -124,6 +125,9 @@ _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _CHUNK = 500  # host parameters per SELECT … IN (…)
 _FACTS_CHUNK = 4000  # files whose facts are parsed in one json.loads
 _SCAN_FROM = 2000  # files from which one pass over the table may beat indexed lookups
+#: What a damaged stored JSON raises when read (the stream, then the JSON).
+_DAMAGED_JSON: tuple[type[Exception], ...] = (*DECOMPRESS_ERRORS, ValueError)
+_DAMAGED_EXTRACTION: tuple[type[Exception], ...] = (*_DAMAGED_JSON, ValidationError)
 
 
 def _stored(path: str) -> str:
@@ -290,8 +294,8 @@ class Cache:
                     if (size, mtime_ns, inode, ctime_ns, row_version) != (*key[1:], version):
                         continue
                     try:
-                        found[key] = Extraction.model_validate_json(zlib.decompress(data))
-                    except (zlib.error, ValidationError, ValueError):
+                        found[key] = Extraction.model_validate_json(decompress(data))
+                    except _DAMAGED_EXTRACTION:
                         continue  # a damaged entry: read the file again
         except sqlite3.Error as exc:
             self._disable(exc)
@@ -387,9 +391,9 @@ class Cache:
             keys, texts = [], []
             for key, blob in blobs[start : start + _FACTS_CHUNK]:
                 try:
-                    texts.append(zlib.decompress(blob))
+                    texts.append(decompress(blob))
                     keys.append(key)
-                except zlib.error:
+                except DECOMPRESS_ERRORS:
                     continue  # damaged facts: the checks answer again
             try:
                 parsed = json.loads(b"[" + b",".join(texts) + b"]")
@@ -492,8 +496,8 @@ class Cache:
         if row is None:
             return None
         try:
-            return zlib.decompress(row[0])
-        except zlib.error:
+            return decompress(row[0])
+        except DECOMPRESS_ERRORS:
             return None  # damaged: the run is done again
 
     def put_run(self, key: str, report: bytes) -> None:
@@ -501,7 +505,7 @@ class Cache:
         db = self._db
         if db is None:
             return
-        blob = zlib.compress(report, 1)
+        blob = compress(report)
 
         def work(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, time.time_ns(), blob))
@@ -533,8 +537,8 @@ class Cache:
             if stored_for != inputs:
                 continue
             try:
-                shard = json.loads(zlib.decompress(blob))
-            except (zlib.error, ValueError):
+                shard = json.loads(decompress(blob))
+            except _DAMAGED_JSON:
                 continue
             if isinstance(shard, dict):
                 found.update(shard)
@@ -563,7 +567,7 @@ class Cache:
                 f"{name}\x00{shard:02d}",
                 inputs,
                 now,
-                zlib.compress(json.dumps(entries, separators=(",", ":")).encode(), 1),
+                compress(json.dumps(entries, separators=(",", ":")).encode()),
             )
             for shard, entries in sorted(grouped.items())
         ]
@@ -588,8 +592,8 @@ class Cache:
                     chunk,
                 )
                 for key, blob in rows:
-                    with contextlib.suppress(zlib.error):  # damaged: the item runs again
-                        found[key] = zlib.decompress(blob)
+                    with contextlib.suppress(*DECOMPRESS_ERRORS):  # damaged: the item runs again
+                        found[key] = decompress(blob)
         except sqlite3.Error as exc:
             self._disable(exc)
         return found
@@ -602,7 +606,7 @@ class Cache:
         if db is None:
             return
         now = time.time_ns()
-        rows = [(key, now, zlib.compress(blob, 1)) for key, blob in added]
+        rows = [(key, now, compress(blob)) for key, blob in added]
 
         def work(db: sqlite3.Connection) -> None:
             db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?, ?)", rows)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from rnq.extract.deflate import compress
 from rnq.extract.model import Extraction
 from rnq.text import Localized
 
@@ -67,7 +67,7 @@ class Packed(NamedTuple):
     """One extraction as the cache stores it (:func:`pack`): made where the document was read,
     so that its text crosses to the parent process compressed, or not at all."""
 
-    #: The whole extraction as JSON, zlib-compressed.
+    #: The whole extraction as JSON, zlib-compressed (:func:`rnq.extract.deflate.compress`).
     data: bytes
     #: The extraction without text and rows, as JSON.
     meta: str
@@ -80,13 +80,13 @@ class Packed(NamedTuple):
 
 
 def compressed_json(value: Any) -> bytes:
-    return zlib.compress(json.dumps(value, separators=(",", ":")).encode(), 1)
+    return compress(json.dumps(value, separators=(",", ":")).encode())
 
 
 def pack(extraction: Extraction, facts: dict[str, Any] | None = None) -> Packed:
     """``extraction`` (and the ``facts`` answered about it) ready for :meth:`Cache.put_packed`."""
     # the bytes model_dump_json decodes: not decoded to be encoded again
-    data = zlib.compress(extraction.__pydantic_serializer__.to_json(extraction), 1)
+    data = compress(extraction.__pydantic_serializer__.to_json(extraction))
     meta = _meta(extraction)
     packed_facts = compressed_json(facts) if facts else None
     return Packed(data, meta, packed_facts, len(data) + len(meta) + len(packed_facts or b""))
