@@ -197,7 +197,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _possible(pattern: str, text: str, words: str | None) -> bool:
+def _possible(pattern: str, text: str, words: str | Words | None) -> bool:
     """Whether ``text`` holds what every match of ``pattern`` must contain. ``words``: the
     distinct words of ``text`` (:func:`_words`), where a literal without a space is looked
     for instead: it can only occur inside one word, and ``words`` is far shorter. A concept's
@@ -246,7 +246,28 @@ def _holds_one(alternatives: tuple[str, ...], text: str, words: Words) -> bool:
                 return True
         elif _one_pass(alphanumeric)[0].search(joined) is not None:  # type: ignore[union-attr]
             return True
-    return bool(others) and _holds_one_plain(others, text, words)
+    return bool(others) and _holds_others(others, text, words)
+
+
+def _holds_others(others: tuple[str, ...], text: str, words: Words) -> bool:
+    """Whether ``text`` holds one of ``others`` (literals not made of ``[a-z0-9]`` alone), as
+    :func:`_holds_one_plain` answers with the body's distinct tokens, which are made only when
+    that answer could differ from the text's (:func:`_as_in_text`)."""
+    if _as_in_text(others):
+        return any(_contains(literal, text, None) for literal in others)
+    return _holds_one_plain(others, text, words.tokens)
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _as_in_text(others: tuple[str, ...]) -> bool:
+    """Whether :func:`_holds_one_plain` finds one of ``others`` in a text's distinct tokens
+    exactly when one is in the text: they are fewer than :data:`_MANY` (each is then looked
+    for alone) and none holds whitespace but with a space (looked for in the text anyway). A
+    literal without whitespace is in a text where it is inside one of its tokens, and a digit
+    where one is."""
+    return len(others) < _MANY and all(
+        " " in literal or not any(char.isspace() for char in literal) for literal in others
+    )
 
 
 def _holds_one_plain(alternatives: tuple[str, ...], text: str, words: str) -> bool:
@@ -306,24 +327,32 @@ def _contains(literal: str, text: str, words: str | None) -> bool:
     return literal in (text if words is None or " " in literal else words)
 
 
-class Words(str):
-    """The distinct words of a folded body, joined by spaces (substring searches), with the
-    body's :class:`~rnq.match.french.WordIndex` (where each word starts)."""
+class Words:
+    """What answering a folded body looks up, made once per document: its
+    :class:`~rnq.match.french.WordIndex` (where each word starts, and its distinct words), the
+    literals found so far, and its distinct whitespace-separated tokens when a literal needs
+    them (:attr:`tokens`)."""
 
-    where: WordIndex
-    #: Whether the body holds one of a requirement's literals, per requirement looked for.
-    known: dict[tuple[str, ...], bool]
-    #: The document's original text (:func:`_original`), once a concept's ``=`` term needs it.
-    original: tuple[str | None] | None
+    __slots__ = ("_tokens", "body", "known", "original", "where")
 
-    def __new__(cls, body: str, finder: LeadFinder | None = None) -> Words:
-        distinct = " ".join(set(body.split()))
-        made = super().__new__(cls, distinct)
-        # the same words as the body's, in a third of it
-        made.where = WordIndex(distinct, finder)
-        made.known = {}
-        made.original = None
-        return made
+    def __init__(self, body: str, finder: LeadFinder | None = None) -> None:
+        self.body = body
+        self.where = WordIndex(body, finder)
+        #: Whether the body holds one of a requirement's literals, per requirement looked for.
+        self.known: dict[tuple[str, ...], bool] = {}
+        #: The document's original text (:func:`_original`), once a concept's ``=`` term needs
+        #: it.
+        self.original: tuple[str | None] | None = None
+        self._tokens: str | None = None
+
+    @property
+    def tokens(self) -> str:
+        """The body's distinct whitespace-separated tokens, joined by spaces: the same literals
+        without a space as the body, in a third of it. Made on first use (0.15 ms a document):
+        only many punctuated literals looked for at once need them (:func:`_holds_others`)."""
+        if self._tokens is None:
+            self._tokens = " ".join(set(self.body.split()))
+        return self._tokens
 
 
 def _words(body: str, finder: LeadFinder | None = None) -> Words:
@@ -332,7 +361,7 @@ def _words(body: str, finder: LeadFinder | None = None) -> Words:
     return Words(body, finder)
 
 
-def search(pattern: str, text: str, words: str | None = None) -> bool:
+def search(pattern: str, text: str, words: str | Words | None = None) -> bool:
     """``re.search(pattern, text) is not None``, answered by substring searches alone when
     ``text`` lacks what every match must contain (:func:`required_literals`). ``words``: the
     distinct words of a folded ``text``, when the caller has them (:func:`answers_for`).
@@ -385,7 +414,7 @@ def _branches(pattern: str) -> tuple[str, ...] | None:
     return branches
 
 
-def _all(pattern: str, text: str, words: str | None = None) -> list[str]:
+def _all(pattern: str, text: str, words: str | Words | None = None) -> list[str]:
     if not _possible(pattern, text, words):
         return []
     return sorted({m.group(0) for m in _compiled(literal_first(pattern)).finditer(text)})
@@ -457,7 +486,7 @@ def portable(question: str) -> bool:
 def answer(
     question: str,
     body: str,
-    words: str | None = None,
+    words: str | Words | None = None,
     content: tuple[str | None, Rows | None] = (None, None),
 ) -> Any:
     """The answer to a :func:`portable` ``question`` about a document whose folded text is
@@ -487,7 +516,7 @@ def _original(content: tuple[str | None, Rows | None]) -> str | None:
 
 
 def _concept(
-    question: str, body: str, words: str | None, content: tuple[str | None, Rows | None]
+    question: str, body: str, words: str | Words | None, content: tuple[str | None, Rows | None]
 ) -> bool:
     """A :data:`CONCEPT` question: a pattern runs only where the text holds the words and
     literals it needs (:func:`required_literals`: most « no » at once), then each match is read
