@@ -6,9 +6,12 @@ file, rnq.yaml, the date, a plugin's export, a workspace check."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import shutil
+import sqlite3
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -334,10 +337,97 @@ def test_findings_that_cannot_be_written_are_not_kept() -> None:
     bad = Finding(
         id="x", check="c", indicator=1, outcome="gap", message=Localized.same("nom \udcff")
     )
-    memo.keep("k1", [bad])
+    memo.keep("uo01", "k1", [bad])
     good = bad.model_copy(update={"message": Localized.same("nom")})
-    memo.keep("k2", [good])
-    assert [key for key, _ in memo.added()] == ["k2"]
+    memo.keep("uo01", "k2", [good])
+    [(key, group)] = memo.added()
+    assert key == memo.group_key("uo01")
+    assert list(json.loads(group)) == ["k2"]
+
+
+def test_items_are_kept_by_group_and_only_changed_groups_written() -> None:
+    """The findings of the check items are kept one row per group (a target unit, or the
+    whole run): a run writes back the groups where an item ran or whose items are not those
+    stored, each with this run's items only; a group stored under another base is not read."""
+    from rnq.engine.findings import Finding
+    from rnq.engine.reuse import ItemMemo
+
+    stored: dict[str, bytes] = {}
+
+    def load(keys: list[str]) -> dict[str, bytes]:
+        return {key: stored[key] for key in keys if key in stored}
+
+    def finding(text: str) -> Finding:
+        return Finding(id=text, check="c", indicator=1, outcome="gap", message=Localized.same(text))
+
+    first = ItemMemo("base", "listing", load)
+    first.prefetch(["pro", "lyon", ""])
+    for group, key in (("pro", "p1"), ("pro", "p2"), ("lyon", "l1"), ("", "r1")):
+        assert first.get(group, key, lambda: "all") is None
+        first.keep(group, key, [finding(key)], "all" if key == "r1" else None)
+    stored.update(first.added())
+    assert len(stored) == 3
+
+    again = ItemMemo("base", "listing", load)
+    again.prefetch(["pro", "lyon", ""])
+    assert again.get("lyon", "l1", lambda: "all") == [finding("l1")]
+    assert again.get("pro", "p1", lambda: "all") == [finding("p1")]
+    assert again.get("", "r1", lambda: "changed") is None  # it read all the evidence
+    again.keep("", "r1", [finding("r1 again")], "changed")
+    assert again.get("pro", "p3", lambda: "all") is None  # p2 is gone, p3 is new
+    again.keep("pro", "p3", [finding("p3")])
+    written = dict(again.added())
+    assert written.keys() == {again.group_key("pro"), again.group_key("")}  # not lyon's
+    assert list(json.loads(written[again.group_key("pro")])) == ["p1", "p3"]
+    assert json.loads(written[again.group_key("")])["r1"][0] == "changed"
+    assert (again.reused, again.ran) == (2, 2)
+
+    other = ItemMemo("another base", "listing", load)
+    other.prefetch(["pro", "lyon", ""])
+    assert other.get("lyon", "l1", lambda: "all") is None
+
+
+def test_items_of_another_version_or_damaged_are_not_read(
+    write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group of items stored by another version of the stored form (ITEM_KEY_VERSION),
+    or damaged, is never read: its items run again and the report is a full run's. The table
+    of the versions that kept one row per item is dropped when the cache is opened."""
+    from rnq.cache.store import Cache
+    from rnq.engine import reuse
+
+    root = write_workspace(CONFIG, FILES)
+    cache = tmp_path / "cache"
+    with monkeypatch.context() as patched:
+        patched.setattr(reuse, "ITEM_KEY_VERSION", "3")
+        _run(root, cache)
+    edited = root / "pro/paie/I01-programme.md"
+    edited.write_text("# Paie\n\nDurée : 7 heures.\n", encoding="utf-8")
+    again, told = _run(root, cache)
+    assert _reused(told) == 0  # stored under the other version's keys
+    assert again == _run(root, None)[0]
+
+    # every group damaged: a blob that is not zlib, JSON of another shape, a broken finding
+    damaged = [b"not zlib", zlib.compress(b'{"k": 1}'), zlib.compress(b'{"k": ["-", [{}]]}')]
+    with sqlite3.connect(cache / "extract.sqlite3") as db:
+        keys = [key for (key,) in db.execute("SELECT key FROM item_groups")]
+        for number, key in enumerate(keys):
+            blob = damaged[number % len(damaged)]
+            db.execute("UPDATE item_groups SET findings = ? WHERE key = ?", (blob, key))
+        db.execute("CREATE TABLE items (key TEXT PRIMARY KEY, stored_ns, findings)")
+        db.execute("INSERT INTO items VALUES ('k', 0, x'00')")
+    edited.write_text("# Paie\n\nDurée : 14 heures.\n", encoding="utf-8")
+    again, told = _run(root, cache)
+    assert _reused(told) == 0
+    assert again == _run(root, None)[0]
+    Cache(cache / "extract.sqlite3").close()
+    with sqlite3.connect(cache / "extract.sqlite3") as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    assert "items" not in tables and "item_groups" in tables
+    edited.write_text("# Paie\n\nDurée : 21 heures.\n", encoding="utf-8")
+    again, told = _run(root, cache)
+    assert _reused(told) > 0  # the groups were written again
+    assert again == _run(root, None)[0]
 
 
 def test_memos_are_written_back_by_shard(tmp_path: Path) -> None:

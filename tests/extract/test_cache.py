@@ -227,20 +227,3 @@ def test_file_key_of_missing_file(tmp_path: Path) -> None:
     result = extractor.run([("absent.pdf", tmp_path / "absent.pdf")])
     assert result["absent.pdf"].status == "error"
 
-
-def test_old_items_are_dropped_through_an_index_not_a_scan(tmp_path: Path) -> None:
-    """Every run drops the check items stored too long ago: with hundreds of thousands of them
-    (each edit adds a few hundred), a scan of the table would cost every run."""
-    db = tmp_path / "c.sqlite3"
-    with Cache(db) as cache:
-        cache.put_items([("recent", b"-\n[]")])
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO items VALUES ('old', 0, x'00')")
-        plan = " ".join(
-            str(row[-1])
-            for row in conn.execute("EXPLAIN QUERY PLAN DELETE FROM items WHERE stored_ns < 5")
-        )
-    assert "INDEX items_by_age" in plan
-    with Cache(db) as cache:
-        cache.put_items([("newer", b"-\n[]")])
-        assert set(cache.get_items(["old", "recent", "newer"])) == {"recent", "newer"}

@@ -67,19 +67,19 @@ CREATE TABLE IF NOT EXISTS runs (
     report BLOB NOT NULL
 ) WITHOUT ROWID
 """
-#: The findings of each check item of earlier runs, by item key (:mod:`rnq.engine.reuse`): a run
-#: after one change runs only the items whose evidence or inputs changed.
+#: The findings of the check items of earlier runs, a row per group of items (the items of one
+#: target unit, :class:`rnq.engine.reuse.ItemMemo`), by group key: a run after one change runs
+#: only the items whose evidence or inputs changed. The rows hold a few hundred KiB each: the
+#: table has rowids, so that they lie in overflow pages of their own.
 _ITEMS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS items (
+CREATE TABLE IF NOT EXISTS item_groups (
     key TEXT PRIMARY KEY,
     stored_ns INTEGER NOT NULL,
     findings BLOB NOT NULL
-) WITHOUT ROWID
+)
 """
-#: Items by age: each run drops the items stored too long ago (:data:`_ITEMS_KEPT_NS`), and a
-#: scan of the table's hundreds of thousands of rows (every edit adds a few hundred, every
-#: change of code or date thousands) cost a run after one edit 0.15 s.
-_ITEMS_AGE_INDEX = "CREATE INDEX IF NOT EXISTS items_by_age ON items (stored_ns)"
+#: The table of earlier versions, one row per item (dropped: what it holds is never read).
+_OLD_ITEMS = "DROP TABLE IF EXISTS items"
 #: What an earlier run of a workspace mapped and read of each file (:class:`rnq.collect.filesystem.
 #: FileMemo`), by workspace, with the inputs it depends on.
 _MEMOS_SCHEMA = """
@@ -218,7 +218,7 @@ class Cache:
             db.execute(_NAMES_SCHEMA)
             db.execute(_RUNS_SCHEMA)
             db.execute(_ITEMS_SCHEMA)
-            db.execute(_ITEMS_AGE_INDEX)
+            db.execute(_OLD_ITEMS)
             db.execute(_MEMOS_SCHEMA)
             if not _current_layout(db):  # an older layout: it is only a cache, start afresh
                 _reset_extracts(db)
@@ -579,7 +579,8 @@ class Cache:
         self._transaction(work)
 
     def get_items(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """The findings (JSON) stored for each of ``keys`` that has some."""
+        """The groups of findings (JSON) stored for each of ``keys`` that has one
+        (:class:`rnq.engine.reuse.ItemMemo`)."""
         db = self._db
         found: dict[str, bytes] = {}
         if db is None or not keys:
@@ -588,20 +589,21 @@ class Cache:
             for start in range(0, len(keys), _CHUNK):
                 chunk = keys[start : start + _CHUNK]
                 rows = db.execute(
-                    f"SELECT key, findings FROM items WHERE key IN ({','.join('?' * len(chunk))})",
+                    "SELECT key, findings FROM item_groups WHERE key IN "
+                    f"({','.join('?' * len(chunk))})",
                     chunk,
                 )
                 for key, blob in rows:
-                    with contextlib.suppress(*DECOMPRESS_ERRORS):  # damaged: the item runs again
+                    with contextlib.suppress(*DECOMPRESS_ERRORS):  # damaged: its items run again
                         found[key] = decompress(blob)
         except sqlite3.Error as exc:
             self._disable(exc)
         return found
 
     def put_items(self, added: Iterable[tuple[str, bytes]]) -> None:
-        """Keep the findings of the items a run computed (``added``) and drop those stored
-        more than two weeks ago (an item still current is then computed once again: marking
-        every reused item at every run would cost more than that)."""
+        """Keep the groups of findings a run wrote (``added``, by group key) and drop those
+        stored more than two weeks ago (a group still current is then computed once again:
+        marking every group reused at every run would cost more than that)."""
         db = self._db
         if db is None:
             return
@@ -609,8 +611,8 @@ class Cache:
         rows = [(key, now, compress(blob)) for key, blob in added]
 
         def work(db: sqlite3.Connection) -> None:
-            db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?, ?)", rows)
-            db.execute("DELETE FROM items WHERE stored_ns < ?", (now - _ITEMS_KEPT_NS,))
+            db.executemany("INSERT OR REPLACE INTO item_groups VALUES (?, ?, ?)", rows)
+            db.execute("DELETE FROM item_groups WHERE stored_ns < ?", (now - _ITEMS_KEPT_NS,))
 
         self._transaction(work)
 

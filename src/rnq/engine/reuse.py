@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import TypeAdapter
@@ -49,8 +50,14 @@ if TYPE_CHECKING:
 __all__ = ["ItemMemo", "WatchedEvidence", "evidence_fingerprint"]
 
 _FINDINGS: TypeAdapter[list[Finding]] = TypeAdapter(list[Finding])
-#: Bump when what an item key covers changes.
-ITEM_KEY_VERSION = "3"
+#: A group of items as stored: ``{item key: [seen, findings]}`` (``seen``: ``-``, or the
+#: fingerprint of all the evidence when the item read it).
+_GROUP: TypeAdapter[dict[str, tuple[str, list[Finding]]]] = TypeAdapter(
+    dict[str, tuple[str, list[Finding]]]
+)
+#: Bump when what an item key covers, or how items' findings are stored, changes.
+ITEM_KEY_VERSION = "4"
+_first = itemgetter(0)
 
 
 #: A piece of evidence's digest: 128 bits tell 50 000 pieces apart with room to spare, and the
@@ -104,8 +111,16 @@ class WatchedEvidence(EvidenceSet):
 class ItemMemo:
     """The findings of earlier runs' items, by item key, and what this run adds.
 
-    ``stored(keys)`` loads the findings kept for ``keys`` (one query); ``keep`` remembers an
-    item's findings; ``added`` gives what to write back once the run ended well.
+    Items are kept by **group**: the items of one target unit (``""``: those of the whole
+    run), one cache row a group, under :meth:`group_key` (the item key version, the run's base
+    and the group). A row is one JSON document, ``{item key: [seen, findings]}``: after an edit,
+    20 rows are loaded and validated in 20 calls, not 8 000 (one per item), and only the groups
+    where something changed are written back.
+
+    ``prefetch(groups)`` loads the groups' findings (one query); ``get`` gives an item's stored
+    findings; ``keep`` remembers the findings of an item that ran; ``added`` gives the groups to
+    write back once the run ended well — each with every item of this run in it, so that a
+    group holds the items of its last run only.
     """
 
     def __init__(self, base: str, listing: str, load: Any = None) -> None:
@@ -114,66 +129,110 @@ class ItemMemo:
         #: The workspace's listing (every file and its stat: the run key): what an item asking
         #: for ``workspace`` also depends on.
         self.listing = listing
-        #: ``load(keys) -> {key: bytes}``: the stored findings (None: nothing is stored).
+        #: ``load(group keys) -> {group key: bytes}``: the stored groups (None: nothing is
+        #: stored).
         self._load = load
-        self._found: dict[str, bytes] = {}
-        self._added: dict[str, bytes] = {}
+        #: The stored findings of every loaded group's items, by item key: ``(seen, findings)``.
+        self._found: dict[str, tuple[str, list[Finding]]] = {}
+        #: The item keys each loaded group holds.
+        self._stored: dict[str, frozenset[str]] = {}
+        #: This run's items, by group: their key and findings, as stored (``bytes``: an item
+        #: that ran) or as taken from the stored group.
+        self._items: dict[str, dict[str, tuple[str, bytes | list[Finding]]]] = {}
+        #: Groups where an item ran: written back.
+        self._ran: set[str] = set()
         self.reused = 0
         self.ran = 0
         #: Each piece of evidence's digest, by ``id``: seeded with those an earlier run computed
         #: for files that did not change (see ``rnq.run``), filled with the others as the
         #: fingerprints need them.
         self.digests: dict[int, str] = {}
+        #: The start of the keys of each check's items, by the check's ``id``.
+        self._heads: dict[int, str] = {}
 
     def key(self, item: Item, seen: Iterable[str]) -> str:
         """The key of ``item``, whose findings depend on the fingerprints ``seen``."""
         check = item.check
+        head = self._heads.get(id(check))
+        if head is None:  # what every item of the check starts with, joined once per check
+            head = self._heads[id(check)] = "\x1f".join(
+                (ITEM_KEY_VERSION, self.base, check.name, check.source)
+            )
+        unit, offering, params = item.unit, item.offering, item.params
         parts = [
-            ITEM_KEY_VERSION,
-            self.base,
-            check.name,
-            check.source,
-            repr(item.target_key),
+            head,
+            repr((unit.id if unit else None, offering.id if offering else None)),
             repr(item.indicators),
             item.param_id or "",
-            repr(sorted(item.params.items(), key=lambda kv: kv[0])),
+            repr(sorted(params.items(), key=_first)) if params else "[]",
             *seen,
         ]
         return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def prefetch(self, keys: Iterable[str]) -> None:
-        """Load the findings stored for ``keys`` (one query rather than one per item)."""
-        if self._load is not None:
-            self._found.update(self._load(list(keys)))
+    def group_key(self, group: str) -> str:
+        """The cache key of ``group``'s row: the version, the run's base and the group."""
+        text = f"{ITEM_KEY_VERSION}\x1fgroup\x1f{self.base}\x1f{group}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str, everything: Callable[[], str]) -> list[Finding] | None:
-        """The findings stored for ``key``, or None (not stored, no longer readable, or the
-        item read every piece of evidence and some changed: ``everything()`` gives their
-        fingerprint now)."""
-        blob = self._found.get(key)
-        if blob is None:
+    def prefetch(self, groups: Iterable[str]) -> None:
+        """Load the findings stored for the items of ``groups`` (one query); a group that is
+        damaged or does not read as this version's is left out (its items run again)."""
+        if self._load is None:
+            return
+        wanted = {self.group_key(group): group for group in dict.fromkeys(groups)}
+        for key, blob in self._load(list(wanted)).items():
+            group = wanted.get(key)
+            if group is None:
+                continue
+            try:
+                stored = _GROUP.validate_json(blob)
+            except ValueError:  # damaged or from another model: its items run again
+                continue
+            self._stored[group] = frozenset(stored)
+            self._found.update(stored)
+
+    def get(self, group: str, key: str, everything: Callable[[], str]) -> list[Finding] | None:
+        """The findings stored for ``key`` (an item of ``group``), or None (not stored, no
+        longer readable, or the item read every piece of evidence and some changed:
+        ``everything()`` gives their fingerprint now)."""
+        found = self._found.get(key)
+        if found is None:
             return None
-        seen, _, stored = blob.partition(b"\n")
-        if seen != b"-" and seen.decode("ascii", "replace") != everything():
+        seen, findings = found
+        if seen != "-" and seen != everything():
             return None
-        try:
-            found = _FINDINGS.validate_json(stored)
-        except ValueError:  # damaged or from another model: run the item
-            return None
+        self._items.setdefault(group, {})[key] = (seen, findings)
         self.reused += 1
-        return found
+        return findings
 
-    def keep(self, key: str, findings: list[Finding], everything: str | None = None) -> None:
-        """Remember ``findings`` for ``key`` (written once the run ended well); ``everything``:
-        the fingerprint of all the evidence, when the item read it."""
+    def keep(
+        self, group: str, key: str, findings: list[Finding], everything: str | None = None
+    ) -> None:
+        """Remember ``findings`` for ``key``, an item of ``group`` that ran (written once the
+        run ended well); ``everything``: the fingerprint of all the evidence, when the item read
+        it."""
         self.ran += 1
+        self._ran.add(group)
+        items = self._items.setdefault(group, {})
         try:
             stored = _FINDINGS.dump_json(findings)
         except PydanticSerializationError:  # a lone surrogate from a file name: not kept
+            items.pop(key, None)
             return
-        head = (everything or "-").encode("ascii")
-        self._added[key] = head + b"\n" + stored
+        items[key] = (everything or "-", stored)
 
     def added(self) -> Iterator[tuple[str, bytes]]:
-        """The findings this run computed, by key."""
-        yield from self._added.items()
+        """The groups to write back, by group key: those where an item ran, or whose items are
+        not those stored (an item added, gone, or a group not stored yet)."""
+        for group, items in self._items.items():
+            if group not in self._ran and self._stored.get(group) == items.keys():
+                continue
+            parts = []
+            for key, (seen, findings) in items.items():
+                if not isinstance(findings, bytes):
+                    try:
+                        findings = _FINDINGS.dump_json(findings)
+                    except PydanticSerializationError:  # not kept: runs again next time
+                        continue
+                parts.append(b'"%s":["%s",%s]' % (key.encode(), seen.encode(), findings))
+            yield self.group_key(group), b"{" + b",".join(parts) + b"}"

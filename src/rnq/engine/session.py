@@ -284,7 +284,7 @@ def run_checks(
             current = unit_id
             tell(f"vérifications — unité {unit_id}", f"checks — unit {unit_id}")
         if keys is not None and deps is not None:
-            reused = deps.reused(keys[position])
+            reused = deps.reused(position, keys[position])
             if reused is not None:
                 findings.extend(reused)
                 continue
@@ -301,7 +301,7 @@ def run_checks(
         )
         found = run_item(item, registry, values, cache, evidence_paths, watchdog)
         if keys is not None and deps is not None:
-            deps.keep(keys[position], found, saw_everything=WatchedEvidence.seen[0])
+            deps.keep(position, keys[position], found, saw_everything=WatchedEvidence.seen[0])
         findings.extend(found)
     failed = _failed_collector_findings(session, scope, applicable)
     findings = _not_missing_where_a_collector_failed(findings, failed) + failed
@@ -341,6 +341,8 @@ class _Dependencies:
         self.needs: dict[int, tuple[bool, bool, bool]] = {}
         self._everything: str | None = None
         self.folders = repr(sorted(folders))
+        #: Each item's group (its target unit, ``""`` for the whole run), by position.
+        self.groups: list[str] = []
 
     def _target(self, unit: str | None, offering: str | None) -> str:
         key = (unit, offering)
@@ -379,28 +381,40 @@ class _Dependencies:
         return found
 
     def keys(self, pending: Sequence[Item]) -> list[str]:
-        """The key of each item, and the findings stored for them loaded in one query."""
-        keys = []
+        """The key of each item, and the findings stored for their groups (their target units)
+        loaded in one query."""
+        keys, groups = [], []
+        needs, target, key = self._needs, self._target, self.memo.key
         for item in pending:
-            every, listing, unit = self._needs(item.check)
-            unit_id, offering_id = item.target_key
-            parts = [self.folders, self._target(unit_id, offering_id)]
+            every, listing, unit = needs(item.check)
+            unit_id = item.unit.id if item.unit is not None else None
+            offering_id = item.offering.id if item.offering is not None else None
+            parts = [self.folders, target(unit_id, offering_id)]
             if unit and unit_id is not None:
-                parts.append(self._target(unit_id, None))
+                parts.append(target(unit_id, None))
             if every or (unit and unit_id is None):
                 parts.append(self.everything)
             if listing:
                 parts.append(self.memo.listing)
-            keys.append(self.memo.key(item, parts))
-        self.memo.prefetch(keys)
+            keys.append(key(item, parts))
+            groups.append(unit_id or "")
+        self.groups = groups
+        self.memo.prefetch(groups)
         return keys
 
-    def reused(self, key: str) -> list[Finding] | None:
-        """The findings stored for ``key``, if what they depended on is unchanged."""
-        return self.memo.get(key, lambda: self.everything)
+    def reused(self, position: int, key: str) -> list[Finding] | None:
+        """The findings stored for ``key`` (the item at ``position``), if what they depended
+        on is unchanged."""
+        return self.memo.get(self.groups[position], key, self._all)
 
-    def keep(self, key: str, findings: list[Finding], *, saw_everything: bool) -> None:
-        self.memo.keep(key, findings, self.everything if saw_everything else None)
+    def _all(self) -> str:
+        return self.everything
+
+    def keep(
+        self, position: int, key: str, findings: list[Finding], *, saw_everything: bool
+    ) -> None:
+        everything = self.everything if saw_everything else None
+        self.memo.keep(self.groups[position], key, findings, everything)
 
 
 def _not_missing_where_a_collector_failed(
