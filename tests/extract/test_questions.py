@@ -59,6 +59,13 @@ def test_answers_match_the_text_and_reach_the_cache(tmp_path: Path, inprocess_be
         }
         other = cache.get_stored(keys, extractor.cache_version, "v2")  # type: ignore[arg-type]
         assert all(s.facts == {} for s in other.values())  # another checks version: not used
+        # the answers alone, as a run after an edit loads them: the same, for the same keys only
+        facts = cache.get_facts(keys, extractor.cache_version, "v1")  # type: ignore[arg-type]
+        assert facts == {key: s.facts for key, s in stored.items()}
+        assert cache.get_facts(keys, extractor.cache_version, "v2") == {}  # type: ignore[arg-type]
+        assert cache.get_facts(keys, "another extractor", "v1") == {}  # type: ignore[arg-type]
+        moved = [key._replace(mtime_ns=key.mtime_ns + 1) for key in keys]
+        assert cache.get_facts(moved, extractor.cache_version, "v1") == {}  # type: ignore[arg-type]
 
 
 def test_lean_run_keeps_texts_out_of_the_parent(tmp_path: Path) -> None:

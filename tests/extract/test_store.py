@@ -121,13 +121,13 @@ def test_after_an_edit_stored_answers_are_loaded_together(
     _run(root, tmp_path / "cache")
     (root / "pro/I23-veille-2026.md").write_text("# Veille\n\nArrêté de 2026.\n", "utf-8")
     asked: list[int] = []
-    original = Cache.get_stored
+    original = Cache.get_facts
 
     def counting(self: Cache, keys: list[object], *args: object) -> object:
         asked.append(len(keys))
         return original(self, keys, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Cache, "get_stored", counting)
+    monkeypatch.setattr(Cache, "get_facts", counting)
     again = _findings(_run(root, tmp_path / "cache"))
     monkeypatch.undo()
     fresh = _findings(_run(root, tmp_path / "other-cache"))

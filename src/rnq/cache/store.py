@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -186,6 +186,29 @@ def _facts_or_empty(text: bytes) -> object:
         return json.loads(text)
     except ValueError:
         return {}
+
+
+def _parsed_facts(blobs: list[tuple[FileKey, bytes]]) -> Iterator[tuple[FileKey, dict[str, Any]]]:
+    """Each file's facts (compressed JSON objects), parsed :data:`_FACTS_CHUNK` files per
+    ``json.loads``, so that the questions (the keys, the same for thousands of files) are one
+    string per chunk in memory, not one per file, and the decompressed text of only one chunk
+    is held at once. Damaged facts are left out (the checks answer again)."""
+    for start in range(0, len(blobs), _FACTS_CHUNK):
+        keys, texts = [], []
+        for key, blob in blobs[start : start + _FACTS_CHUNK]:
+            try:
+                texts.append(decompress(blob))
+                keys.append(key)
+            except DECOMPRESS_ERRORS:
+                continue
+        try:
+            parsed = json.loads(b"[" + b",".join(texts) + b"]")
+        except ValueError:  # one damaged entry: parse them one by one
+            parsed = [_facts_or_empty(text) for text in texts]
+        del texts
+        for key, facts in zip(keys, parsed, strict=True):
+            if isinstance(facts, dict):
+                yield key, facts
 
 
 class Cache:
@@ -382,27 +405,43 @@ class Cache:
         self._add_facts(found, blobs)
         return found
 
+    def get_facts(
+        self, keys: Sequence[FileKey], version: str, facts_version: str
+    ) -> dict[FileKey, dict[str, Any]]:
+        """The answers content checks gave about ``keys`` (:meth:`get_stored`'s ``facts``),
+        without the rest of what is stored: a run after an edit loads those of the 3 000
+        documents of the edited unit, whose readings the file memo gave already. Entries
+        whose stat fingerprint or version changed, or without answers of ``facts_version``,
+        are left out."""
+        db = self._db
+        if db is None or not keys:
+            return {}
+        wanted = {_stored(key.path): key for key in keys}
+        paths = list(wanted)
+        blobs: list[tuple[FileKey, bytes]] = []
+        try:
+            for start in range(0, len(paths), _CHUNK):
+                chunk = paths[start : start + _CHUNK]
+                rows = db.execute(
+                    "SELECT path, size, mtime_ns, inode, ctime_ns, version, facts FROM extracts "
+                    f"WHERE facts_version = ? AND path IN ({','.join('?' * len(chunk))})",
+                    [facts_version, *chunk],
+                )
+                for path, size, mtime, inode, ctime, row_version, facts in rows:
+                    key = wanted.get(path)
+                    if key is None or facts is None:
+                        continue
+                    if (size, mtime, inode, ctime, row_version) == (*key[1:], version):
+                        blobs.append((key, facts))
+        except sqlite3.Error as exc:
+            self._disable(exc)
+        return dict(_parsed_facts(blobs))
+
     @staticmethod
     def _add_facts(found: dict[FileKey, Stored], blobs: list[tuple[FileKey, bytes]]) -> None:
-        """Parse the files' facts :data:`_FACTS_CHUNK` files per ``json.loads``, so that the
-        questions (the keys, the same for thousands of files) are one string per chunk in
-        memory, not one per file, and the decompressed text of only one chunk is held at once."""
-        for start in range(0, len(blobs), _FACTS_CHUNK):
-            keys, texts = [], []
-            for key, blob in blobs[start : start + _FACTS_CHUNK]:
-                try:
-                    texts.append(decompress(blob))
-                    keys.append(key)
-                except DECOMPRESS_ERRORS:
-                    continue  # damaged facts: the checks answer again
-            try:
-                parsed = json.loads(b"[" + b",".join(texts) + b"]")
-            except ValueError:  # one damaged entry: parse them one by one
-                parsed = [_facts_or_empty(text) for text in texts]
-            del texts
-            for key, facts in zip(keys, parsed, strict=True):
-                if isinstance(facts, dict):
-                    found[key] = found[key]._replace(facts=facts)
+        """Give the files of ``found`` their facts (:func:`_parsed_facts`)."""
+        for key, facts in _parsed_facts(blobs):
+            found[key] = found[key]._replace(facts=facts)
 
     def load(self, key: FileKey, version: str) -> Extraction | None:
         """The whole cached extraction of ``key`` (text and rows included), or None."""

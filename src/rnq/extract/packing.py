@@ -109,6 +109,11 @@ class ExtractionCache(Protocol):
     ) -> dict[FileKey, Stored]:
         """What is known of ``keys`` without their text."""
 
+    def get_facts(
+        self, keys: Sequence[FileKey], version: str, facts_version: str
+    ) -> dict[FileKey, dict[str, Any]]:
+        """The answers stored for ``keys`` (``get_stored``'s ``facts`` alone)."""
+
     def load(self, key: FileKey, version: str) -> Extraction | None:
         """The whole cached extraction of ``key``, or None."""
 

@@ -224,16 +224,14 @@ class DocumentStore:
         start = self._positions.get(key)
         batch = [] if start is None else self._pending[start + 1 : start + FACTS_BATCH]
         neighbours = [(k, lazy) for k, lazy in batch if lazy.loaded is None]
-        found = self.cache.get_stored(
+        found = self.cache.get_facts(
             [key, *(k for k, _lazy in neighbours)],
             self.extractor.cache_version,
             self.facts_version,
         )
         for other, lazy in neighbours:
-            hit = found.get(other)
-            lazy.preset(hit.facts if hit is not None else {})
-        hit = found.get(key)
-        return hit.facts if hit is not None else {}
+            lazy.preset(found.get(other, {}))
+        return found.get(key, {})
 
     def _loader(self, key: FileKey) -> Callable[[], Content]:
         return functools.partial(self._content, key)
