@@ -150,8 +150,9 @@ class ItemMemo:
         #: The start of the keys of each check's items, by the check's ``id``.
         self._heads: dict[int, str] = {}
 
-    def key(self, item: Item, seen: Iterable[str]) -> str:
-        """The key of ``item``, whose findings depend on the fingerprints ``seen``."""
+    def key(self, item: Item, seen: str) -> str:
+        """The key of ``item``, whose findings depend on what ``seen`` digests (the
+        fingerprints of the evidence it sees, :meth:`seen`)."""
         check = item.check
         head = self._heads.get(id(check))
         if head is None:  # what every item of the check starts with, joined once per check
@@ -159,15 +160,18 @@ class ItemMemo:
                 (ITEM_KEY_VERSION, self.base, check.name, check.source)
             )
         unit, offering, params = item.unit, item.offering, item.params
-        parts = [
-            head,
-            repr((unit.id if unit else None, offering.id if offering else None)),
-            repr(item.indicators),
-            item.param_id or "",
-            repr(sorted(params.items(), key=_first)) if params else "[]",
-            *seen,
-        ]
-        return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        target = (unit.id if unit else None, offering.id if offering else None)
+        values = repr(sorted(params.items(), key=_first)) if params else "[]"
+        text = f"{head}\x1f{target!r}\x1f{item.indicators!r}\x1f{item.param_id or ''}\x1f{values}"
+        data = f"{text}\x1f{seen}".encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(data).hexdigest()
+
+    @staticmethod
+    def seen(fingerprints: Iterable[str]) -> str:
+        """What :meth:`key` takes of the ``fingerprints`` an item depends on: their digest,
+        worked out once for the items that see the same."""
+        text = "\x1f".join(fingerprints)  # the folders may have any name
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def group_key(self, group: str) -> str:
         """The cache key of ``group``'s row: the version, the run's base and the group."""

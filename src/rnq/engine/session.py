@@ -384,19 +384,25 @@ class _Dependencies:
         """The key of each item, and the findings stored for their groups (their target units)
         loaded in one query."""
         keys, groups = [], []
-        needs, target, key = self._needs, self._target, self.memo.key
+        memo = self.memo
+        needs, key = self._needs, memo.key
+        seen: dict[tuple[str | None, str | None, bool, bool, bool], str] = {}
         for item in pending:
             every, listing, unit = needs(item.check)
             unit_id = item.unit.id if item.unit is not None else None
             offering_id = item.offering.id if item.offering is not None else None
-            parts = [self.folders, target(unit_id, offering_id)]
-            if unit and unit_id is not None:
-                parts.append(target(unit_id, None))
-            if every or (unit and unit_id is None):
-                parts.append(self.everything)
-            if listing:
-                parts.append(self.memo.listing)
-            keys.append(key(item, parts))
+            wanted = (unit_id, offering_id, every, listing, unit)
+            sees = seen.get(wanted)
+            if sees is None:  # the same for the items of one target that need the same
+                parts = [self.folders, self._target(unit_id, offering_id)]
+                if unit and unit_id is not None:
+                    parts.append(self._target(unit_id, None))
+                if every or (unit and unit_id is None):
+                    parts.append(self.everything)
+                if listing:
+                    parts.append(memo.listing)
+                sees = seen[wanted] = memo.seen(parts)
+            keys.append(key(item, sees))
             groups.append(unit_id or "")
         self.groups = groups
         self.memo.prefetch(groups)
