@@ -13,11 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnq.collect.evidence import Evidence
-from rnq.collect.evidence_map import EvidenceItem, evidence_item
+from rnq.collect.evidence_map import EvidenceItem, evidence_item, report_rows
 from rnq.engine.findings import Finding
 from rnq.errors import Problem
 from rnq.render.schemas import output_schemas
-from rnq.verdict.report import Report
+from rnq.text import Localized
+from rnq.verdict.build import report_finding
+from rnq.verdict.report import Report, ReportFinding
+from rnq.verdict.rules import finding_unit
 from rnq.verdict.waivers import Waiver
 
 from .conftest import REPO
@@ -284,6 +287,77 @@ def test_evidence_rows_are_what_the_validating_constructor_builds(
         by=by,
         note=by,
         read=read if with_read else None,
+    )
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    if with_read:  # a check report's rows, built in one loop
+        [row] = report_rows([evidence, evidence.model_copy(update={"unit": unit + "z"})])[:1]
+        assert row == slow
+        assert row.model_dump_json() == slow.model_dump_json()
+        assert row.model_fields_set == slow.model_fields_set
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    unit=st.none() | _NAMES,
+    offering=st.none() | st.sampled_from(["off1", "off2", "autre"]),
+    item=st.none() | _NAMES,
+    outcome=st.sampled_from(["passed", "gap", "advice", "not_verified", "not_applicable"]),
+    message=_NAMES,
+    fix=st.none() | _NAMES,
+    evidence=st.lists(_NAMES, max_size=4).map(tuple),
+    flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+    items=st.lists(_NAMES, max_size=3).map(tuple),
+    lang=st.sampled_from(["fr", "en"]),
+)
+def test_report_findings_are_what_the_validating_constructor_builds(
+    unit: str | None,
+    offering: str | None,
+    item: str | None,
+    outcome: Any,
+    message: str,
+    fix: str | None,
+    evidence: tuple[str, ...],
+    flags: tuple[bool, bool, bool],
+    items: tuple[str, ...],
+    lang: Any,
+) -> None:
+    """``report_finding`` builds a report's finding without validation: it is equal, field
+    for field and in its JSON, to the one the constructor validates."""
+    missing, provisional, confirm = flags
+    found = Finding(
+        id="abc",
+        check="rnq.checks.x::check_x",
+        indicator=1,
+        outcome=outcome,
+        unit=unit,
+        offering=offering,
+        item=item,
+        message=Localized(fr=message, en=message + " (en)"),
+        fix=None if fix is None else Localized(fr=fix, en=fix + " (en)"),
+        evidence=evidence,
+        missing=missing,
+        provisional=provisional,
+        items=items,
+        confirm=confirm,
+    )
+    unit_of = {"off1": "uo1", "off2": "uo2"}
+    fast = report_finding(found, unit_of, lang)
+    slow = ReportFinding(
+        id=found.id,
+        check=found.check,
+        outcome=found.outcome,
+        unit=finding_unit(found, unit_of),
+        offering=found.offering,
+        message=found.message.get(lang),
+        evidence=tuple(sorted(set(evidence))),
+        item=found.item,
+        fix=None if found.fix is None else found.fix.get(lang),
+        missing=missing,
+        provisional=provisional,
+        items=items,
+        confirm=confirm,
     )
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()

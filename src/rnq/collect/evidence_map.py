@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,6 +31,7 @@ __all__ = [
     "evidence_document",
     "evidence_item",
     "evidence_text",
+    "report_rows",
     "unmapped_item",
 ]
 
@@ -147,10 +149,46 @@ def evidence_item(evidence: Evidence, *, with_read: bool = False) -> EvidenceIte
     return item
 
 
+def report_rows(evidence: Iterable[Evidence]) -> tuple[EvidenceItem, ...]:
+    """The evidence rows of a check report: :func:`evidence_item` of each piece (with whether
+    it could be read), sorted by unit and path — 50 000 rows after each edit, built in one
+    loop."""
+    rows: list[EvidenceItem] = []
+    append, new, put, shared = rows.append, _new_item, _set, _ITEM_FIELDS
+    for piece in sorted(evidence, key=_UNIT_PATH):
+        fields = piece.__dict__
+        item = new(EvidenceItem)
+        put(
+            item,
+            "__dict__",
+            {
+                "path": fields["path"],
+                "unit": fields["unit"],
+                "indicators": list(fields["indicators"]),
+                "offering": fields["offering"],
+                "kind": fields["kind"],
+                "stakeholder": fields["stakeholder"],
+                "date": fields["date"],
+                "valid_until": fields["valid_until"],
+                "mapped_by": fields["mapped_by"],
+                "collector": fields["collector"],
+                "by": fields["by"],
+                "note": fields["note"],
+                "read": fields["read"],
+            },
+        )
+        put(item, "__pydantic_fields_set__", shared)
+        put(item, "__pydantic_extra__", None)
+        put(item, "__pydantic_private__", None)
+        append(item)
+    return tuple(rows)
+
+
 _new_item = object.__new__
 _set = object.__setattr__
 #: Every field of a row is given (``read`` too: None in ``rnq evidence``).
 _ITEM_FIELDS = shared_fields_set(EvidenceItem.model_fields)
+_UNIT_PATH = attrgetter("unit", "path")
 
 
 def unmapped_item(evidence: Evidence, lang: Lang) -> UnmappedItem:
