@@ -28,6 +28,13 @@ When an earlier run stored findings under the same key, they are the item's find
 others run. The report is then the same, byte for byte, as a full run's
 (``tests/test_rerun_items.py`` changes one thing at a time and compares with ``--no-cache``).
 A run where a step ran out of time keeps nothing (the next run tries again).
+
+The fingerprints an item depends on enter its key through their digest (:meth:`ItemMemo.seen`),
+worked out once for the items of one target that depend on the same. The findings are kept by
+**group** — the items of one target unit, and those of the whole run —, one cache row a group
+(:class:`ItemMemo`): after an edit, about 20 rows are loaded and validated rather than 8 000,
+and only the groups where an item ran are written back. :data:`ITEM_KEY_VERSION` is in every
+key and every group's key: a cache written by another version is never read.
 """
 
 from __future__ import annotations
