@@ -387,6 +387,36 @@ def test_items_are_kept_by_group_and_only_changed_groups_written() -> None:
     assert other.get("lyon", "l1", lambda: "all") is None
 
 
+def test_an_edit_in_one_unit_runs_no_item_of_another(
+    write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a fixture reads is what it declares: the offerings' checks read their unit's
+    catalogues through ``offer_sections`` (``sees="unit"``), which reads every piece of
+    evidence once for all of them; the item that first asks for it does not depend on all the
+    evidence for that. An edit in one unit then runs no item of the other unit (but for those
+    that read every piece of evidence themselves: the presence check of a target without
+    evidence, the certificate display)."""
+    from rnq.engine import session
+
+    root = write_workspace(CONFIG + LYON, {**FILES, "lyon/excel/I01-programme.md": "# Excel\n"})
+    cache = tmp_path / "cache"
+    _run(root, cache)
+    ran: list[tuple[str | None, str]] = []
+    original = session.run_item
+
+    def watched(item: Any, *args: Any, **kwargs: Any) -> Any:
+        ran.append((item.target_key[0], item.check.name.rpartition("::")[2]))
+        return original(item, *args, **kwargs)
+
+    monkeypatch.setattr(session, "run_item", watched)
+    (root / "lyon/excel/I01-programme.md").write_text("# Excel\n\nDurée : 7 h.\n", "utf-8")
+    again, _ = _run(root, cache)
+    monkeypatch.undo()
+    assert again == _run(root, None)[0]
+    readers = {"check_evidence_present"}  # reads every piece where a target has none
+    assert ran and all(unit in ("lyon", None) or name in readers for unit, name in ran), ran
+
+
 def test_items_of_another_version_or_damaged_are_not_read(
     write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

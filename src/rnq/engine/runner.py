@@ -28,6 +28,7 @@ from rnq.engine.outcomes import (
     Subchecks,
     collecting_advice,
 )
+from rnq.engine.reuse import WatchedEvidence
 from rnq.text import Localized
 from rnq.timeouts import StepTimeout, Watchdog
 
@@ -85,6 +86,9 @@ def _call(
     try:
         with watchdog.step() if watchdog is not None else contextlib.nullcontext():
             kwargs = registry.resolve(check.argnames, local, cache, item.target_key)
+            # What the fixtures read, they declare (rnq.engine.reuse): only the check's own
+            # reading of all the evidence makes its findings depend on all of it.
+            WatchedEvidence.seen[0] = False
             returned = check.func(**kwargs)
     except AssertionError as exc:
         return "gap", _Said.of_gap(exc)
