@@ -100,7 +100,9 @@ def evidence_fingerprint(items: Iterable[Evidence], digests: dict[int, str]) -> 
 class WatchedEvidence(EvidenceSet):
     """Every piece of evidence (the ``all_evidence`` fixture), noting when a check reads it:
     :attr:`seen` is set by any use (iterating, querying, counting). The run resets it before
-    each item and, when it is set after, the item's findings depend on all the evidence."""
+    each item and again once the item's fixtures are resolved (what a fixture reads, it
+    declares: its arguments, or ``sees="unit"``); when it is set after the check ran, the
+    item's findings depend on all the evidence."""
 
     __slots__ = ()
     #: Set when the evidence is read (one run checks one item at a time).
