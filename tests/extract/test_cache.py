@@ -226,4 +226,3 @@ def test_file_key_of_missing_file(tmp_path: Path) -> None:
     extractor = Extractor(Cache(tmp_path / "c.sqlite3"))
     result = extractor.run([("absent.pdf", tmp_path / "absent.pdf")])
     assert result["absent.pdf"].status == "error"
-
