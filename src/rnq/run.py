@@ -282,24 +282,26 @@ def _read_documents(
     store = DocumentStore(cache, options.workers, facts_version())
     files: dict[str, str | Path] = {}
     records: dict[str, list[Evidence]] = {}
+    others: set[str] = set()  # the paths of other collectors' records
     for item in collected.evidence:
-        if item.collector == "filesystem":
-            path = item.path
-            known = records.get(path)
-            if known is None:
-                # no Path object per file (50 000 of them cost 0.3 s a run), but for a name
-                # the walk shows escaped, which locate() finds on disk
-                if prefix is not None and "\\" not in path:
-                    files[path] = prefix + path
-                else:
-                    files[path] = locate(root, path)
-                records[path] = [item]
-            else:  # one file, several records
-                known.append(item)
+        if item.collector != "filesystem":
+            others.add(item.path)
+            continue
+        path = item.path
+        known = records.get(path)
+        if known is None:
+            # no Path object per file (50 000 of them cost 0.3 s a run), but for a name the
+            # walk shows escaped, which locate() finds on disk
+            if prefix is not None and "\\" not in path:
+                files[path] = prefix + path
+            else:
+                files[path] = locate(root, path)
+            records[path] = [item]
+        else:  # one file, several records
+            known.append(item)
     # What reading gave is kept for, and recalled to, a file with one record alone (rnq's):
     # another record of the file (a plugin's) gets the file's content as read now.
-    alone = {p for p, pieces in records.items() if len(pieces) == 1}
-    alone -= {item.path for item in collected.evidence if item.collector != "filesystem"}
+    alone = {p for p, pieces in records.items() if len(pieces) == 1} - others
     recalled: set[str] = set()
     memo = None
     if memos is not None and cache is not None and cache.enabled:
