@@ -1,5 +1,5 @@
 """``python -m rnq``: the same as the ``rnq`` command."""
 
-from rnq.cli import main
+from rnq.cli import program
 
-main(prog_name="rnq")
+program()

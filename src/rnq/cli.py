@@ -6,6 +6,7 @@ error, 3 internal error.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import datetime as dt
@@ -18,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -404,6 +405,39 @@ def _internal_error(exc: BaseException, lang: Lang) -> None:
         detail = f" ; détails dans {where} (ou relancez avec --debug)" if where else ""
         click.echo(f"rnq: erreur interne : {what}{detail} ; merci de la signaler", err=True)
     sys.exit(EXIT_INTERNAL)
+
+
+#: Whether this process is the ``rnq`` program itself (:func:`program`), not a caller of
+#: :data:`main` such as a test's ``CliRunner``.
+_PROGRAM = [False]
+
+
+def program() -> None:
+    """The ``rnq`` program (``rnq …`` and ``python -m rnq …``): :data:`main`, for a process
+    of its own, which a command that ran a check may end at once (:func:`_leave`)."""
+    _PROGRAM[0] = True
+    main(prog_name="rnq")
+
+
+def _leave(code: int) -> NoReturn:
+    """End a command that has written and said everything, with ``code``.
+
+    In the ``rnq`` program (:func:`program`), the process ends at once, once its output is
+    flushed and its exit handlers have run (those of :mod:`logging` and :mod:`multiprocessing`):
+    freeing a 50 000-file run's objects one by one, and the interpreter's teardown, took 0.13 s
+    of CPU after the last line was printed. Called from Python (``main`` in a test's
+    ``CliRunner``), it raises :class:`SystemExit` as ``sys.exit`` does.
+    """
+    if not _PROGRAM[0]:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except OSError:  # a closed pipe (``rnq check | head``): as Python itself would end
+        code = 120
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def handle_errors(func: F) -> F:
@@ -1044,7 +1078,7 @@ def check(
         import webbrowser
 
         webbrowser.open(html_file.absolute().as_uri())
-    sys.exit(exit_code(report, cast("Any", fail_on)))
+    _leave(exit_code(report, cast("Any", fail_on)))
 
 
 def _say_written(written: list[tuple[str, Path]], lang: Lang) -> None:
@@ -1161,7 +1195,7 @@ def sample(
         _echo_text(sample_text(drawn, lang))
         click.echo("")
         click.echo(console_text(report, lang, style=style, written=written), color=style.color)
-    sys.exit(exit_code(report, cast("Any", fail_on)))
+    _leave(exit_code(report, cast("Any", fail_on)))
 
 
 @main.command()
