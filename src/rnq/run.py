@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic_core import PydanticSerializationError
-
 from rnq.bulk import fewer_collections, give_back_memory
 from rnq.cache.runkey import run_keys
 from rnq.cache.store import Cache
@@ -36,6 +34,7 @@ from rnq.referential.applicability import Applicability
 from rnq.referential.loader import Referential
 from rnq.rehearsal.calendar import audit_calendar
 from rnq.rehearsal.sampling import AuditSample
+from rnq.render.report_json import hand_over, report_json
 from rnq.text import Lang, Localized
 from rnq.timeouts import DEFAULT_STEP_TIMEOUT_S, Watchdog
 from rnq.verdict.build import build_report
@@ -205,20 +204,25 @@ def _run_key(
 
 
 def _stored_form(report: Report) -> bytes | None:
-    """``report`` as compact JSON, to be reused (None when pydantic cannot write it: a lone
-    surrogate; the run is then simply not reused)."""
-    try:
-        return report.__pydantic_serializer__.to_json(report, by_alias=True)
-    except PydanticSerializationError:
-        return None
+    """``report`` as its ``--json`` file holds it (:func:`~rnq.render.report_json.report_json`),
+    to be reused, and handed to a caller writing that file; None when pydantic cannot write it
+    (a lone surrogate): the run is then simply not reused."""
+    stored = report_json(report)
+    if stored is not None:
+        hand_over(report, stored)
+    return stored
 
 
 def _reused(stored: bytes) -> Report | None:
-    """The report an earlier run stored, or None if it no longer reads as one."""
+    """The report an earlier run stored, or None if it no longer reads as one. The stored bytes
+    are the report's ``--json`` form: they are handed to a caller writing that file."""
     try:
-        return Report.model_validate_json(stored)
+        report = Report.model_validate_json(stored)
     except ValueError:  # pydantic's ValidationError included
         return None
+    if stored.startswith(b"{\n"):  # the indented form this code stores (never another)
+        hand_over(report, stored)
+    return report
 
 
 class _Planned(Mapping[str, tuple[str, ...]]):
