@@ -64,10 +64,12 @@ def test_stale_answers_are_given_again_from_the_stored_text(
     assert upgraded.stats.extracted == 0  # no file read (reading one fails here)
     assert upgraded.stats.answered == len(items)
     assert upgraded.facts == answered
-    # the answers are the caller's to store: the entries are as they were
-    assert not any(
-        hit.facts for hit in cache.get_stored(list(stored), upgraded.cache_version, "v2").values()
-    )
+    # stored for v2, the texts as they were
+    again_stored = cache.get_stored(list(stored), upgraded.cache_version, "v2")
+    assert {key.path: hit.facts for key, hit in again_stored.items()} == {
+        key.path: answered[rel] for rel, key in keys.items() if key
+    }
+    assert all(cache.load(key, upgraded.cache_version) for key in again_stored)
     cache.close()
 
 

@@ -189,8 +189,8 @@ class Extractor:
         ``stale``: ``(key, cache key)`` of documents the cache holds whose stored answers are
         another version's (the first run after an upgrade of the checks): only their
         ``questions`` are answered, in the same workers, from the stored text (the file is read
-        again only if the cache cannot give it); their answers are in :attr:`facts`, left for
-        the caller to store, and they are not in the returned mapping.
+        again only if the cache cannot give it); their answers are in :attr:`facts` and in the
+        cache for ``facts_version``, and they are not in the returned mapping.
         """
         started = time.perf_counter()
         self.stats = stats = ExtractStats()
@@ -255,9 +255,11 @@ class Extractor:
             run.run(todo)
 
     def _close_cache(self, results: _Results) -> None:
-        """Write the extractions still held for the cache and note any cache problem once."""
+        """Write the extractions and answers still held for the cache and note any cache
+        problem once."""
         if self.cache is not None:
             self.cache.put_packed(results.to_store, results.version, results.facts_version)
+            results.store_answers()
             if self.cache.problem is not None and self.cache.problem not in self.problems:
                 self.problems.append(self.cache.problem)
 
@@ -294,14 +296,19 @@ class _Results:
         self.held = 0  # the bytes of the entries in to_store
         #: The documents the cache holds, whose questions only are answered (``stale``).
         self.known: range = range(0)
+        #: Their answers held for the cache.
+        self.answers: list[tuple[FileKey, dict[str, Any]]] = []
 
     def record(self, done: Done) -> None:
         """Record one document's result: its extraction, its answers, its cache entry."""
         index, extraction = done.position, done.extraction
         if index in self.known:  # the cache keeps its extraction: only the answers are new
-            if done.answers is not None:
+            key = self.keys[index]
+            if done.answers is not None and key is not None:
                 self.stats.answered += 1
-                self._keep_answers(index, done.answers)
+                self.answers.append((key, self._keep_answers(index, done.answers)))
+                if len(self.answers) >= _CACHE_FLUSH:
+                    self.store_answers()
             return
         if index in self.found:
             return
@@ -314,10 +321,19 @@ class _Results:
             self.stats.extracted += 1
             self._hold(self.keys[index], done)
 
-    def _keep_answers(self, index: int, answers: tuple[Any, ...]) -> None:
-        self.owner.facts[self.items[index][0]] = {
+    def _keep_answers(self, index: int, answers: tuple[Any, ...]) -> dict[str, Any]:
+        facts = self.owner.facts[self.items[index][0]] = {
             fact_key(q): a for q, a in zip(self.asked[index], answers, strict=True)
         }
+        return facts
+
+    def store_answers(self) -> None:
+        """Write the answers held (:attr:`answers`): while the workers answer others, this
+        process has the time."""
+        cache = self.owner.cache
+        if self.answers and cache is not None and self.facts_version is not None:
+            cache.put_facts(self.answers, self.version, self.facts_version)
+        self.answers = []
 
     def _hold(self, key: FileKey | None, done: Done) -> None:
         """Hold a fresh extraction for the cache; write those held once many or heavy."""

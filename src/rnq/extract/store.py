@@ -180,8 +180,7 @@ class DocumentStore:
 
         A file the cache holds without answers of this checks' version (:func:`stale`: the
         first run after an upgrade) is not read again, but its planned questions are answered
-        in the workers, from its stored text, as a cold run answers them; the answers are
-        stored with the checks' (:meth:`save_facts`)."""
+        in the workers, from its stored text, as a cold run answers them, and stored."""
         version = self.extractor.cache_version
         stats = stats or {}
         cache = self.cache
@@ -203,11 +202,10 @@ class DocumentStore:
         for rel, _path in files:
             key = keys[rel]
             hit = stored.get(key) if key is not None else None
-            before: int | None = None
             if hit is not None and key is not None:
                 extraction, has_content, facts = hit
-                if not facts and rel in answered:  # answered again: not in the cache yet
-                    facts, before = answered[rel], 0
+                if not facts:  # stale: answered again (in the cache already)
+                    facts = answered.get(rel, facts)
             else:
                 extraction = extracted[rel]
                 has_content = extraction.status == "ok" and not (
@@ -220,7 +218,7 @@ class DocumentStore:
             if key is None or cache is None or not cache.enabled:
                 documents[rel] = Document(extraction, loader, facts=facts or None)
                 continue
-            self._facts.append((key, facts, len(facts) if before is None else before))
+            self._facts.append((key, facts, len(facts)))
             documents[rel] = Document(extraction, loader, _content_key(key, version), facts)
         return documents
 
