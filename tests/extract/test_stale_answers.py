@@ -73,12 +73,13 @@ def test_stale_answers_are_given_again_from_the_stored_text(
     cache.close()
 
 
-def test_a_document_gone_from_the_cache_is_read_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("inprocess_below", [0, 32], ids=["workers", "in-process"])
+def test_a_document_gone_from_the_cache_is_read_again(tmp_path: Path, inprocess_below: int) -> None:
     items = _workspace(tmp_path / "ws", 20)
     cache = Cache(tmp_path / "cache.sqlite3")
     answered, keys = _cold(cache, items)
     questions = dict.fromkeys(keys, QUESTIONS)
-    upgraded = Extractor(cache, workers=2, inprocess_below=0)
+    upgraded = Extractor(cache, workers=2, inprocess_below=inprocess_below)
     stored = cache.get_stored([k for k in keys.values() if k], upgraded.cache_version, "v2")
     again = stale(keys, stored, questions)
     gone = keys["doc-03.md"]
@@ -87,6 +88,7 @@ def test_a_document_gone_from_the_cache_is_read_again(tmp_path: Path) -> None:
         db.execute("DELETE FROM extracts WHERE path = ?", (gone.path,))
 
     upgraded.run([], questions=questions, facts_version="v2", stale=again)
+    assert upgraded.stats.in_process == bool(inprocess_below)
     assert upgraded.facts == answered  # doc-03 read again, the others loaded
     cache.close()
 

@@ -240,8 +240,9 @@ class Extractor:
                 key = keys[index]
                 if index in known and key is not None:
                     stored = self.cache.load(key, results.version) if self.cache else None
-                    extraction = stored or self._extract(Path(paths[index]), self.limits)
-                    results.record(answer_stored(index, extraction, asked[index]))
+                    if stored is None:  # the entry is gone: read the file again
+                        stored = self._extract(Path(paths[index]), self.limits)
+                    results.record(answer_stored(index, stored, asked[index]))
                     continue
                 extraction = self._extract(Path(paths[index]), self.limits)
                 results.record(finish(index, extraction, asked[index], packing, lean))
