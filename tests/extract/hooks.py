@@ -34,3 +34,8 @@ def misbehave(path: Path, limits: ExtractLimits) -> Extraction:
     elif name.startswith("hog"):
         _ = bytearray(4 << 30)
     return extract_file(path, limits)
+
+
+def unreadable(path: Path, limits: ExtractLimits) -> Extraction:
+    """Every file fails to read: a worker that answers from the cache never calls it."""
+    return Extraction.error("fichier illisible", "unreadable file")

@@ -16,6 +16,7 @@ once.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -211,10 +212,39 @@ def _parsed_facts(blobs: list[tuple[FileKey, bytes]]) -> Iterator[tuple[FileKey,
                 yield key, facts
 
 
+#: The read-only connections :func:`read_stored` opened in this process, by database path.
+_READERS: dict[str, sqlite3.Connection] = {}
+
+
+def read_stored(database: str, version: str, key: FileKey) -> Extraction | None:
+    """The whole extraction stored for ``key`` (``version``) in the cache at ``database``, read
+    over a read-only connection of this process's own (an extraction worker's: the parent
+    writes meanwhile, which the write-ahead log allows); None when it is not there, damaged,
+    or the database cannot be read."""
+    try:
+        db = _READERS.get(database)
+        if db is None:
+            uri = Path(os.path.abspath(database)).as_uri() + "?mode=ro"
+            db = _READERS[database] = sqlite3.connect(uri, uri=True, timeout=5.0)
+        row = db.execute(
+            "SELECT size, mtime_ns, inode, ctime_ns, version, data FROM extracts WHERE path = ?",
+            (_stored(key.path),),
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None or tuple(row[:5]) != (*key[1:], version):
+        return None
+    try:
+        return Extraction.model_validate_json(decompress(row[5]))
+    except _DAMAGED_EXTRACTION:
+        return None
+
+
 class Cache:
     """Extractions stored in SQLite at ``path`` (default: ``default_cache_dir()/extract.sqlite3``).
 
-    Only the parent process reads and writes it; workers never touch it.
+    Only the parent process writes it; workers only read extractions it stores
+    (:meth:`reader`).
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
@@ -447,6 +477,13 @@ class Cache:
         """The whole cached extraction of ``key`` (text and rows included), or None."""
         found = self.get_many([key], version)
         return found.get(key)
+
+    def reader(self, version: str) -> Callable[[FileKey], Extraction | None] | None:
+        """What loads a key's whole stored extraction (:meth:`load`) in another process, an
+        extraction worker (:func:`read_stored`: picklable); None when the cache is off."""
+        if self._db is None:
+            return None
+        return functools.partial(read_stored, str(self.path), version)
 
     def put_facts(
         self, entries: Iterable[tuple[FileKey, dict[str, Any]]], version: str, facts_version: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -116,6 +116,10 @@ class ExtractionCache(Protocol):
 
     def load(self, key: FileKey, version: str) -> Extraction | None:
         """The whole cached extraction of ``key``, or None."""
+
+    def reader(self, version: str) -> Callable[[FileKey], Extraction | None] | None:
+        """A picklable function loading a key's whole extraction (:meth:`load`) in a worker
+        process, or None when workers cannot read the cache (they then read the file)."""
 
     def put_packed(
         self,

@@ -49,7 +49,9 @@ from rnq.extract.worker import (
     Done,
     ExtractFn,
     Job,
+    ReadFn,
     Transient,
+    answer_stored,
     finish,
     init_worker,
     timeout_extraction,
@@ -115,6 +117,9 @@ class ExtractStats:
     crashes: int = 0
     #: Pools rebuilt after a crash or a killed worker.
     pool_restarts: int = 0
+    #: Documents the cache holds whose questions were answered again (:meth:`Extractor.run`'s
+    #: ``stale``), their text loaded from the cache.
+    answered: int = 0
     #: Whether the documents were read in this process (a small job) rather than in a pool.
     in_process: bool = False
     seconds: float = 0.0
@@ -170,6 +175,7 @@ class Extractor:
         lean: bool = False,
         questions: Mapping[str, tuple[str, ...]] | None = None,
         facts_version: str | None = None,
+        stale: Sequence[tuple[str, FileKey]] = (),
     ) -> dict[str, Extraction]:
         """Extract every ``(key, absolute path)``; returns ``{key: Extraction}`` in item order.
 
@@ -180,16 +186,26 @@ class Extractor:
         ``questions``: per key, :func:`portable <rnq.match.questions.portable>` questions to answer
         about the document while it is read (over every core); the answers of the documents
         read by this run are then in :attr:`facts`, and in the cache for ``facts_version``.
+        ``stale``: ``(key, cache key)`` of documents the cache holds whose stored answers are
+        another version's (the first run after an upgrade of the checks): only their
+        ``questions`` are answered, in the same workers, from the stored text (the file is read
+        again only if the cache cannot give it); their answers are in :attr:`facts` and in the
+        cache for ``facts_version``, and they are not in the returned mapping.
         """
         started = time.perf_counter()
         self.stats = stats = ExtractStats()
         self.facts = {}
         version = self.cache_version
-        keys = [FileKey.of(path) for _, path in items]
+        keys: list[FileKey | None] = [FileKey.of(path) for _, path in items]
         found, todo = self._lookup(keys, version)
-        asked = {i: (questions or {}).get(items[i][0], ()) for i in todo}
+        every = [*items, *((name, Path(key.path)) for name, key in stale)]
+        known = range(len(items), len(every))
+        keys += (key for _name, key in stale)
+        todo += known
+        asked = {i: (questions or {}).get(every[i][0], ()) for i in todo}
         packing = self.cache is not None and self.cache.enabled
-        results = _Results(self, items, keys, asked, found, version, facts_version)
+        results = _Results(self, every, keys, asked, found, version, facts_version)
+        results.known = known
         self._read(todo, results, packing=packing, lean=lean)
         self._close_cache(results)
         stats.seconds = time.perf_counter() - started
@@ -214,23 +230,37 @@ class Extractor:
         return found, todo
 
     def _read(self, todo: list[int], results: _Results, *, packing: bool, lean: bool) -> None:
-        """Read the documents of ``todo``: in this process for a small job, else in a pool."""
-        items, keys, asked = results.items, results.keys, results.asked
+        """Read the documents of ``todo``: in this process for a small job, else in a pool.
+        Those of ``results.known`` are loaded from the cache and answered only."""
+        items, keys, asked, known = results.items, results.keys, results.asked, results.known
         paths = {index: str(items[index][1]) for index in todo}
         if todo and self._runs_in_process(paths, [keys[i] for i in todo]):
             self.stats.in_process = True
             for index in todo:
+                key = keys[index]
+                if index in known and key is not None:
+                    stored = self.cache.load(key, results.version) if self.cache else None
+                    if stored is None:  # the entry is gone: read the file again
+                        stored = self._extract(Path(paths[index]), self.limits)
+                    results.record(answer_stored(index, stored, asked[index]))
+                    continue
                 extraction = self._extract(Path(paths[index]), self.limits)
                 results.record(finish(index, extraction, asked[index], packing, lean))
         elif todo:
             todo.sort(key=lambda i: -_size(keys[i]))  # largest first: better load balance
-            jobs = {i: (i, paths[i], asked[i]) for i in todo}
-            _PoolRun(self, jobs, results.record, packing=packing, lean=lean).run(todo)
+            jobs = {i: (i, paths[i], asked[i], keys[i] if i in known else None) for i in todo}
+            reader = None
+            if known and self.cache is not None and self.cache.enabled:
+                reader = self.cache.reader(results.version)
+            run = _PoolRun(self, jobs, results.record, packing=packing, lean=lean, read=reader)
+            run.run(todo)
 
     def _close_cache(self, results: _Results) -> None:
-        """Write the extractions still held for the cache and note any cache problem once."""
+        """Write the extractions and answers still held for the cache and note any cache
+        problem once."""
         if self.cache is not None:
             self.cache.put_packed(results.to_store, results.version, results.facts_version)
+            results.store_answers()
             if self.cache.problem is not None and self.cache.problem not in self.problems:
                 self.problems.append(self.cache.problem)
 
@@ -265,22 +295,46 @@ class _Results:
         self.facts_version = facts_version
         self.to_store: list[tuple[FileKey, Packed]] = []
         self.held = 0  # the bytes of the entries in to_store
+        #: The documents the cache holds, whose questions only are answered (``stale``).
+        self.known: range = range(0)
+        #: Their answers held for the cache.
+        self.answers: list[tuple[FileKey, dict[str, Any]]] = []
 
     def record(self, done: Done) -> None:
         """Record one document's result: its extraction, its answers, its cache entry."""
         index, extraction = done.position, done.extraction
+        if index in self.known:  # the cache keeps its extraction: only the answers are new
+            key = self.keys[index]
+            if done.answers is not None and key is not None:
+                self.stats.answered += 1
+                self.answers.append((key, self._keep_answers(index, done.answers)))
+                if len(self.answers) >= _CACHE_FLUSH:
+                    self.store_answers()
+            return
         if index in self.found:
             return
         self.found[index] = extraction
         if extraction.status == "error":
             self.stats.errors += 1
         if done.answers is not None:
-            self.owner.facts[self.items[index][0]] = {
-                fact_key(q): a for q, a in zip(self.asked[index], done.answers, strict=True)
-            }
+            self._keep_answers(index, done.answers)
         if done.transient is None:
             self.stats.extracted += 1
             self._hold(self.keys[index], done)
+
+    def _keep_answers(self, index: int, answers: tuple[Any, ...]) -> dict[str, Any]:
+        facts = self.owner.facts[self.items[index][0]] = {
+            fact_key(q): a for q, a in zip(self.asked[index], answers, strict=True)
+        }
+        return facts
+
+    def store_answers(self) -> None:
+        """Write the answers held (:attr:`answers`): while the workers answer others, this
+        process has the time."""
+        cache = self.owner.cache
+        if self.answers and cache is not None and self.facts_version is not None:
+            cache.put_facts(self.answers, self.version, self.facts_version)
+        self.answers = []
 
     def _hold(self, key: FileKey | None, done: Done) -> None:
         """Hold a fresh extraction for the cache; write those held once many or heavy."""
@@ -306,6 +360,7 @@ class _PoolRun:
         *,
         packing: bool = False,
         lean: bool = False,
+        read: ReadFn | None = None,
     ) -> None:
         self.owner = owner
         self.limits = owner.limits
@@ -314,6 +369,7 @@ class _PoolRun:
         self._record = record
         self.packing = packing
         self.lean = lean
+        self.read = read
         self.done: set[int] = set()
 
     def record(self, index: int, extraction: Extraction, transient: Transient) -> None:
@@ -421,7 +477,7 @@ class _PoolRun:
             workers,
             mp_context=ctx,
             initializer=init_worker,
-            initargs=(board, counter, self.limits, self.owner._extract),
+            initargs=(board, counter, self.limits, self.owner._extract, self.read),
         )
         return board, executor
 

@@ -25,10 +25,10 @@ from typing import Any
 
 from rnq.extract.dispatch import extract_file
 from rnq.extract.model import Extraction, content_weight
-from rnq.extract.packing import ExtractionCache, FileKey
+from rnq.extract.packing import ExtractionCache, FileKey, Stored
 from rnq.extract.pool import Extractor
 
-__all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts"]
+__all__ = ["KEEP_CHARS", "Document", "DocumentStore", "LazyFacts", "stale"]
 
 Rows = tuple[tuple[str, ...], ...]
 Content = tuple[str | None, Rows | None]
@@ -116,6 +116,28 @@ class LazyFacts(dict[str, Any]):
         return dict.__len__(self) > 0
 
 
+def stale(
+    keys: Mapping[str, FileKey | None],
+    stored: Mapping[FileKey, Stored],
+    questions: Mapping[str, tuple[str, ...]],
+) -> list[tuple[str, FileKey]]:
+    """The files of ``keys`` whose extraction the cache holds (``stored``) with content but no
+    answers of the current checks' version (after an upgrade, every one of them), and that are
+    planned ``questions``: ``(relative path, key)``, for :meth:`Extractor.run`'s ``stale``."""
+    again = []
+    for rel, key in keys.items():
+        hit = stored.get(key) if key is not None else None
+        if (
+            hit is not None
+            and key is not None
+            and hit.has_content
+            and not hit.facts
+            and questions.get(rel)
+        ):
+            again.append((rel, key))
+    return again
+
+
 def _content_key(key: FileKey, version: str) -> str:
     """What identifies a file's content across runs (:attr:`Evidence.content_key
     <rnq.collect.evidence.Evidence.content_key>`): its key and the extractor's version."""
@@ -154,7 +176,11 @@ class DocumentStore:
         (:meth:`Extractor.run`); the answers start the document's ``facts``. ``stats``: the
         files' ``(size, mtime_ns, inode, ctime_ns)`` from the walk, by relative path (no second
         ``stat``). A file an earlier run read as it is now is recalled instead
-        (:meth:`recalled`)."""
+        (:meth:`recalled`).
+
+        A file the cache holds without answers of this checks' version (:func:`stale`: the
+        first run after an upgrade) is not read again, but its planned questions are answered
+        in the workers, from its stored text, as a cold run answers them, and stored."""
         version = self.extractor.cache_version
         stats = stats or {}
         cache = self.cache
@@ -167,8 +193,9 @@ class DocumentStore:
             else {}
         )
         todo = [(rel, Path(path)) for rel, path in files if keys[rel] not in stored]
+        again = stale(keys, stored, questions) if questions is not None else []
         extracted = self.extractor.run(
-            todo, lean=True, questions=questions, facts_version=self.facts_version
+            todo, lean=True, questions=questions, facts_version=self.facts_version, stale=again
         )
         answered = self.extractor.facts
         documents: dict[str, Document] = {}
@@ -177,6 +204,8 @@ class DocumentStore:
             hit = stored.get(key) if key is not None else None
             if hit is not None and key is not None:
                 extraction, has_content, facts = hit
+                if not facts:  # stale: answered again (in the cache already)
+                    facts = answered.get(rel, facts)
             else:
                 extraction = extracted[rel]
                 has_content = extraction.status == "ok" and not (

@@ -26,16 +26,19 @@ from typing import Any, Literal, NamedTuple
 
 from rnq.extract.limits import MIB, ExtractLimits
 from rnq.extract.model import Extraction
-from rnq.extract.packing import Packed, pack
+from rnq.extract.packing import FileKey, Packed, pack
 
 __all__ = [
     "SLOT_FIELDS",
     "Done",
     "ExtractFn",
     "Job",
+    "ReadFn",
     "Transient",
+    "answer_stored",
     "finish",
     "init_worker",
+    "load_stored",
     "timeout_extraction",
     "work_batch",
     "worker_failure",
@@ -52,23 +55,33 @@ class _SoftTimeout(BaseException):
     """Raised by SIGALRM in a worker; a BaseException so that readers cannot swallow it."""
 
 
+#: What loads a stored extraction in a worker (:meth:`ExtractionCache.reader`).
+ReadFn = Callable[[FileKey], Extraction | None]
+
+
 class _State:
     board: Any = None
     slot = -1
     limits: ExtractLimits = ExtractLimits()
     extract: ExtractFn | None = None
+    read: ReadFn | None = None
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise _SoftTimeout
 
 
-def init_worker(board: Any, counter: Any, limits: ExtractLimits, extract: ExtractFn) -> None:
-    """Pool initializer: claim a board slot, cap memory, arm the soft timeout handler."""
+def init_worker(
+    board: Any, counter: Any, limits: ExtractLimits, extract: ExtractFn, read: ReadFn | None = None
+) -> None:
+    """Pool initializer: claim a board slot, cap memory, arm the soft timeout handler.
+    ``read``: what loads the stored extractions of the jobs that name one (None: the files are
+    read again)."""
     with counter.get_lock():
         slot = counter.value
         counter.value += 1
     _State.board, _State.slot, _State.limits, _State.extract = board, slot, limits, extract
+    _State.read = read
     base = slot * SLOT_FIELDS
     board[base], board[base + 1], board[base + 2] = os.getpid(), -1, 0
     if limits.memory_mb:
@@ -101,9 +114,11 @@ def worker_failure(exc: BaseException) -> Extraction:
 Transient = Literal["timeout", "failure"] | None
 
 
-#: One document to read: its index in the run, its path, and the questions to answer about its
-#: text while it is in hand (:mod:`rnq.match.questions`; empty: none).
-Job = tuple[int, str, tuple[str, ...]]
+#: One document to read: its index in the run, its path, the questions to answer about its
+#: text while it is in hand (:mod:`rnq.match.questions`; empty: none), and the key of its
+#: extraction in the cache when the cache holds it and only the questions are to be answered
+#: (its stored answers are another version's: :func:`answer_stored`), else None.
+Job = tuple[int, str, tuple[str, ...], FileKey | None]
 
 
 class Done(NamedTuple):
@@ -141,6 +156,23 @@ def finish(
     return Done(index, extraction, None, answers, packed)
 
 
+def answer_stored(index: int, extraction: Extraction, questions: tuple[str, ...]) -> Done:
+    """A document the cache holds, loaded back (or read again): answer its questions only.
+    Nothing is packed (the cache keeps its entry); its extraction comes back without text and
+    rows, which the parent has no use for."""
+    done = finish(index, extraction, questions, packing=False, lean=False)
+    if extraction.text or extraction.rows is not None:
+        extraction = extraction.model_copy(update={"text": "", "rows": None})
+    return done._replace(extraction=extraction)
+
+
+def load_stored(key: FileKey, path: str, limits: ExtractLimits, extract: ExtractFn) -> Extraction:
+    """The extraction the cache stores for ``key``, or the file read again when the cache cannot
+    give it (the entry gone or damaged since, no reader)."""
+    found = _State.read(key) if _State.read is not None else None
+    return found if found is not None else extract(Path(path), limits)
+
+
 def _keyed(questions: tuple[str, ...], answers: tuple[Any, ...]) -> dict[str, Any]:
     from rnq.match.questions import fact_key
 
@@ -155,29 +187,50 @@ def work_batch(batch: list[Job], packing: bool = False, lean: bool = False) -> l
     ``MemoryError``) rather than on the file: such results are neither answered nor packed.
     """
     board, base = _State.board, _State.slot * SLOT_FIELDS
-    limits, extract = _State.limits, _State.extract
+    extract = _State.extract
     if extract is None:
         raise RuntimeError("init_worker did not run in this process")
     out: list[Done] = []
-    for index, path, questions in batch:
+    for job in batch:
         board[base + 2] = time.monotonic_ns()  # start before index: the parent reads index first
-        board[base + 1] = index
-        signal.setitimer(signal.ITIMER_REAL, limits.timeout_s)
+        board[base + 1] = job[0]
+        signal.setitimer(signal.ITIMER_REAL, _State.limits.timeout_s)
         try:
-            try:
-                extraction = extract(Path(path), limits)
-            except _SoftTimeout:
-                done = Done(index, timeout_extraction(limits), "timeout")
-            except Exception as exc:  # MemoryError under the cap, or a reader that raised
-                done = Done(index, worker_failure(exc), "failure")
-            else:
-                try:
-                    done = finish(index, extraction, questions, packing, lean)
-                except _SoftTimeout:  # out of time while answering: the checks will ask
-                    signal.setitimer(signal.ITIMER_REAL, 0)
-                    done = finish(index, extraction, (), packing, lean)
+            out.append(_work(job, extract, packing, lean))
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             board[base + 1] = -1
-        out.append(done)
     return out
+
+
+def _work(job: Job, extract: ExtractFn, packing: bool, lean: bool) -> Done:
+    """One job of :func:`work_batch`, under its soft deadline."""
+    index, path, questions, stored = job
+    limits = _State.limits
+    try:
+        if stored is None:
+            extraction = extract(Path(path), limits)
+        else:
+            extraction = load_stored(stored, path, limits, extract)
+    except _SoftTimeout:
+        return Done(index, timeout_extraction(limits), "timeout")
+    except Exception as exc:  # MemoryError under the cap, or a reader that raised
+        return Done(index, worker_failure(exc), "failure")
+    try:
+        return _answered(index, extraction, questions, stored, packing, lean)
+    except _SoftTimeout:  # out of time while answering: the checks will ask
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return _answered(index, extraction, (), stored, packing, lean)
+
+
+def _answered(
+    index: int,
+    extraction: Extraction,
+    questions: tuple[str, ...],
+    stored: FileKey | None,
+    packing: bool,
+    lean: bool,
+) -> Done:
+    if stored is None:
+        return finish(index, extraction, questions, packing, lean)
+    return answer_stored(index, extraction, questions)
