@@ -459,6 +459,10 @@ def _declared(source: Source | None) -> str:
     return "" if source is None else repr((source, sorted(source.lines.items())))
 
 
+#: How the path of a manifest in a folder ends.
+_IN_A_FOLDER = f"/{MANIFEST_NAME}"
+
+
 def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     """Every file of ``workspace`` as evidence (mapped or not), and the problems met."""
     config = workspace.config
@@ -470,7 +474,7 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     manifests = Manifests(
         manifest
         for path, absolute in walked.entries
-        if path.rpartition("/")[2] == MANIFEST_NAME
+        if (path == MANIFEST_NAME or path.endswith(_IN_A_FOLDER))
         and (manifest := _read_manifest(path, absolute, problems)) is not None
     )
     layout = Layout(config.units)
@@ -484,7 +488,7 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
             # A file an earlier run kept (for the same configuration: the memo's inputs) was
             # not one of rnq's files and had a unit: its record, if it did not change.
             declared = manifests.lookup(path)
-            stat, mark = list(found), _declared(declared)
+            stat, mark = list(found), "" if declared is None else _declared(declared)
             known = memo.get(path, stat, mark) if memo is not None else None
             if known is not None:
                 evidence.append(known[0])
