@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +110,8 @@ class _Memos:
 
     @classmethod
     def load(cls, cache: Cache, root: Path, items: ItemMemo, walked: WalkResult) -> _Memos:
-        return cls(items, FileMemo(cache.get_memo(f"files\x00{root}", items.base)), walked.stats)
+        known = cache.get_memo(f"files\x00{root}", FileMemo.inputs(items.base))
+        return cls(items, FileMemo(known), walked.stats)
 
     def keep_digests(self, evidence: list[Evidence]) -> None:
         """Keep in the file memo, for the next run, the digest of each piece of evidence rnq
@@ -133,7 +134,7 @@ class _Memos:
         cache.put_items(list(self.items.added()))
         # a memo loaded for other inputs (or none) is written whole: every shard
         files = self.files.changed() if self.files.known else None
-        cache.put_memo(f"files\x00{root}", base, self.files.current, files)
+        cache.put_memo(f"files\x00{root}", FileMemo.inputs(base), self.files.current, files)
 
 
 def _collect(
@@ -345,28 +346,28 @@ def _recall_read(
     memos: _Memos,
     store: DocumentStore,
 ) -> set[str]:
-    """Give the records the file memo recalled as read (:meth:`FileMemo.recalled_read`: 50 000
-    after one edit) their content, in the files' order (:meth:`DocumentStore.recalled`), and
+    """Give the records the file memo recalled as read (:meth:`FileMemo.recalled_reads`: 50 000
+    after one edit) their content, in the files' order (:meth:`DocumentStore.recall`), and
     the digest an earlier run computed; return their paths. Only the files with one record
     (``alone``) are recalled: the others are read as new ones."""
-    recalled: set[str] = set()
-    read, stats, digests = memos.files.recalled_read, memos.stats, memos.items.digests
-    content = store.recalled
-    for path, file in files.items():
-        found = read(path) if path in alone else None
-        stat = stats.get(path)
-        if found is None or stat is None:
-            continue
-        has_content, digest = found
-        loader, content_key, facts = content(
-            file if isinstance(file, str) else os.path.abspath(file), stat, has_content
-        )
+    digests = memos.items.digests
+    recalled: list[str] = []
+    items: list[Evidence] = []
+    recalling: list[tuple[str, Sequence[int], bool]] = []  # what the store recalls of each
+    for path, stat, has_content, digest in memos.files.recalled_reads(
+        [p for p in files if p in alone]
+    ):
+        file = files[path]
+        absolute = file if isinstance(file, str) else os.path.abspath(file)
+        recalling.append((absolute, stat, has_content))
+        recalled.append(path)
         item = records[path][0]
-        item.recalled_content(loader, content_key, facts)
+        items.append(item)
         if digest is not None:
             digests[id(item)] = digest
-        recalled.add(path)
-    return recalled
+    for item, (loader, content_key, facts) in zip(items, store.recall(recalling), strict=True):
+        item.recalled_content(loader, content_key, facts)
+    return set(recalled)
 
 
 def run(workspace: Workspace | str | Path, options: RunOptions | None = None) -> Report:

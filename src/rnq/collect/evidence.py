@@ -129,6 +129,23 @@ class Evidence(BaseModel):
         _set(made, "__pydantic_private__", _content_attrs())
         return made
 
+    @classmethod
+    def trusted_whole(cls, values: dict[str, Any], fields_set: set[str]) -> Evidence:
+        """:meth:`trusted_from` for ``values`` that hold every field, in the fields' order
+        (kept, not copied), with ``fields_set`` a :func:`shared_fields_set`: the file memo
+        rebuilds 50 000 records a run after an edit (:class:`rnq.collect.filesystem.FileMemo`).
+        Nothing is checked: anywhere else, use the constructor."""
+        made = cls.__new__(cls)
+        _set(made, "__dict__", values)
+        _set(made, "__pydantic_fields_set__", fields_set)
+        _set(made, "__pydantic_extra__", None)
+        _set(
+            made,
+            "__pydantic_private__",
+            {"_text": None, "_rows": None, "_loader": None, "_content_key": None, "_facts": None},
+        )
+        return made
+
     # The properties below read the private attributes from ``__pydantic_private__`` directly:
     # ``self._x`` goes through ``BaseModel.__getattr__``, and checks ask them a million times.
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any
 
 from rnq._yaml import read_config_bytes
 from rnq.collect.collectors import CollectContext
-from rnq.collect.evidence import Evidence
+from rnq.collect.evidence import Evidence, shared_fields_set
 from rnq.collect.mapping import (
     MANIFEST_NAME,
     Layout,
@@ -232,6 +232,30 @@ def _as_declared(path: str, renamed: dict[str, str]) -> str:
 
 #: Where a file memo's entry keeps what reading the file gave (:meth:`FileMemo.keep_read`).
 _READ = 5
+#: The fields of a record, in their order: a memo's record is its values by position (``path``,
+#: the entry's key, left out) and a mask of the fields set (:meth:`FileMemo.put`).
+_FIELDS = ("path", "unit", "indicators", "offering", "kind", "stakeholder", "date",
+           "valid_until", "by", "note", "mapped_by", "collector", "read", "problem")  # fmt: skip
+if tuple(Evidence.model_fields) != _FIELDS:  # :func:`_rebuilt` names them
+    raise RuntimeError(f"the file memo's fields differ from Evidence's: {_FIELDS}")
+#: The layout of a memo's entries: a memo stored under another (an older rnq, a field added to
+#: :class:`Evidence`) is not read (:meth:`FileMemo.inputs`).
+FILE_MEMO_LAYOUT = "files-3:" + ",".join(_FIELDS)
+#: The fields set of every rebuilt record (``path`` is the entry's key), and of one once read.
+_ALWAYS = 1 << _FIELDS.index("path") | 1 << _FIELDS.index("indicators")
+_READ_SET = 1 << _FIELDS.index("read") | 1 << _FIELDS.index("problem") | 1 << _FIELDS.index("date")
+#: :func:`shared_fields_set` by mask of the fields' positions.
+_SETS: dict[int, set[str]] = {}
+
+
+def _fields_set(mask: int) -> set[str]:
+    found = _SETS.get(mask)
+    if found is None:
+        if not 0 <= mask < 1 << len(_FIELDS):
+            raise ValueError(f"fields mask out of range: {mask}")
+        names = (name for i, name in enumerate(_FIELDS) if mask >> i & 1)
+        found = _SETS[mask] = shared_fields_set(names)
+    return found
 
 
 class FileMemo(ShardedMemo):
@@ -240,28 +264,34 @@ class FileMemo(ShardedMemo):
     (:func:`using_files`), and does not read them again either.
 
     An entry is a JSON-able list (as the cache keeps it): ``[stat, declared, record, problems,
-    own output, read]``, where ``read`` (None until the run read the file: :meth:`keep_read`)
-    is ``[read, problem, date, has content, digest]``: the record's fields once its file was
-    read, whether its text and rows are in the cache, and the digest of the record (for the
-    check items' fingerprints, :mod:`rnq.engine.reuse`; None when it has none). What reading
-    gave depends on the file's content and the extractor's version, which the memo's inputs
-    (the run's base key) cover: an unchanged entry is an unchanged reading. :attr:`current`
-    holds this run's entries."""
+    own output, read]``, where ``record`` is the record's values in the fields' order but for
+    its path (the entry's key), then the mask of the fields set (:data:`FILE_MEMO_LAYOUT`), and
+    ``read`` (None until the run read the file: :meth:`keep_read`) is ``[read, problem, date,
+    has content, digest]``: the record's fields once its file was read, whether its text and
+    rows are in the cache, and the digest of the record (for the check items' fingerprints,
+    :mod:`rnq.engine.reuse`; None when it has none). What reading gave depends on the file's
+    content and the extractor's version, which the memo's inputs (the run's base key) cover:
+    an unchanged entry is an unchanged reading. :attr:`current` holds this run's entries."""
+
+    @staticmethod
+    def inputs(base: str) -> str:
+        """What a memo is stored for: the run's base key and the entries' layout."""
+        return f"{base}\x00{FILE_MEMO_LAYOUT}"
 
     def get(
         self, path: str, stat: list[int], declared: str
     ) -> tuple[Evidence, list[Problem]] | None:
         """The evidence and problems of ``path`` if it is unchanged (same ``stat``, same
         manifest entry ``declared``): the record once read when the entry says what reading
-        gave (:meth:`recalled_read`), else the record as mapped."""
+        gave (:meth:`recalled_read`), else the record as mapped. None for an entry that is not
+        of this layout (damaged): the file is mapped again."""
         entry = self.known.get(path)
-        if entry is None or entry[0] != stat or entry[1] != declared:
-            return None
         try:
-            read = entry[_READ] if len(entry) > _READ else None
-            record = _evidence_from(path, entry[2], read[:3] if read is not None else None)
+            if entry is None or entry[0] != stat or entry[1] != declared:
+                return None
+            record = _rebuilt(path, entry[2], entry[_READ])
             problems = [Problem.model_validate(p) for p in entry[3]] if entry[3] else []
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
             return None  # an entry of another layout: map the file again
         self.current[path] = entry
         return record, problems
@@ -270,13 +300,30 @@ class FileMemo(ShardedMemo):
         """Whether ``path``'s text and rows are in the cache, and its record's digest (None:
         none kept), if :meth:`get` gave its record as read; else None."""
         entry = self.current.get(path)
-        if entry is None or len(entry) <= _READ or entry is not self.known.get(path):
+        if entry is None or entry is not self.known.get(path):
             return None
         read = entry[_READ]
         if read is None:
             return None
         digest = read[4]
         return bool(read[3]), digest if isinstance(digest, str) else None
+
+    def recalled_reads(
+        self, paths: Iterable[str]
+    ) -> Iterator[tuple[str, list[int], bool, str | None]]:
+        """:meth:`recalled_read` for each of ``paths`` it answers, in their order (one loop for
+        50 000 files): ``(path, stat, has content, digest)``, where ``stat`` is the one
+        :meth:`get` found unchanged."""
+        current, known = self.current, self.known
+        for path in paths:
+            entry = current.get(path)
+            if entry is None or entry is not known.get(path):
+                continue
+            read = entry[_READ]
+            if read is None:
+                continue
+            digest = read[4]
+            yield path, entry[0], bool(read[3]), digest if isinstance(digest, str) else None
 
     def put(
         self,
@@ -286,13 +333,22 @@ class FileMemo(ShardedMemo):
         record: Evidence,
         problems: list[Problem],
     ) -> None:
-        data = record.model_dump(mode="json", exclude_defaults=True)
-        if data.get("path") == path:
-            del data["path"]  # the entry's key: 50 000 paths fewer to decode
+        if record.path != path:
+            return  # not kept (the collector's records are keyed by their path)
+        values = record.__dict__
+        # a field at its default is kept as None: the defaults' strings are shared by the
+        # records rebuilt rather than decoded for each (50 000 of "filesystem": 3 MB)
+        row: list[Any] = [
+            None if name in _DEFAULT_NONE and value == _DEFAULTS[name] else _json_value(value)
+            for name in _FIELDS[1:]
+            for value in (values[name],)
+        ]
+        defaults = _DEFAULTS
+        row.append(sum(1 << i for i, name in enumerate(_FIELDS) if values[name] != defaults[name]))
         self.current[path] = [
             stat,
             declared,
-            data,
+            row,
             [p.model_dump(mode="json") for p in problems],
             None,
             None,
@@ -302,7 +358,7 @@ class FileMemo(ShardedMemo):
         """Remember what reading ``path`` (mapped in this run) gave: ``record`` is its record
         once read; ``has_content``: its text and rows are in the cache."""
         entry = self.current.get(path)
-        if entry is None or len(entry) <= _READ:
+        if entry is None:
             return
         problem = record.problem
         read = [
@@ -320,7 +376,7 @@ class FileMemo(ShardedMemo):
     def keep_digest(self, path: str, digest: str | None) -> None:
         """Keep ``digest`` as the digest of ``path``'s record once read (None: keep none)."""
         entry = self.current.get(path)
-        read = entry[_READ] if entry is not None and len(entry) > _READ else None
+        read = entry[_READ] if entry is not None else None
         if entry is None or read is None or read[4] == digest:
             return
         # a new list: ``known`` stays as it was, and the entry's shard is written
@@ -330,7 +386,7 @@ class FileMemo(ShardedMemo):
         """Whether ``path`` was found to be one of rnq's own outputs in this run or an earlier
         one with the same content (None: not known)."""
         entry = self.current.get(path)
-        return entry[4] if entry is not None and len(entry) > 4 else None
+        return entry[4] if entry is not None else None
 
     def learn_own_output(self, path: str, own: bool) -> None:
         """Remember whether ``path`` (a file of this run) is one of rnq's own outputs."""
@@ -340,27 +396,63 @@ class FileMemo(ShardedMemo):
             self.current[path] = [*entry[:4], own, *entry[_READ:]]
 
 
-def _evidence_from(
-    path: str, data: Mapping[str, Any], read: Sequence[Any] | None = None
-) -> Evidence:
-    """The evidence of ``path`` from :meth:`FileMemo.put`'s JSON form, without validating it
-    again; ``read``: its ``read``, ``problem`` and ``date`` once its file was read
-    (:meth:`FileMemo.keep_read`)."""
-    values = {"path": path, **data, "indicators": tuple(data.get("indicators", ()))}
+#: The default of each field (required ones: never equal to a value).
+_DEFAULTS: dict[str, Any] = {name: f.default for name, f in Evidence.model_fields.items()}
+#: The fields whose default is a string, kept as None in a memo's row (:meth:`FileMemo.put`).
+_DEFAULT_NONE = frozenset({"mapped_by", "collector", "read"})
+_MAPPED_BY, _COLLECTOR = _DEFAULTS["mapped_by"], _DEFAULTS["collector"]
+#: One string object for each way a file reads (a record rebuilt holds it, not its own copy).
+#: None: a row's default.
+_STATUSES: dict[Any, str] = {
+    None: _DEFAULTS["read"],
+    **{status: status for status in ("ok", "no_text", "error", "not_read")},
+}
+
+
+def _json_value(value: Any) -> Any:
+    """A record's field as the memo keeps it (JSON)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Localized):
+        return value.model_dump()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _rebuilt(path: str, row: Sequence[Any], read: Sequence[Any] | None) -> Evidence:
+    """The evidence of ``path`` from :meth:`FileMemo.put`'s ``row``, without validating it
+    again; ``read``: its ``read``, ``problem`` and ``date`` once its file was read (and more:
+    :meth:`FileMemo.keep_read`). Raises for a row or ``read`` of another shape."""
+    if type(row) is not list or len(row) != len(_FIELDS):  # the values but the path, the mask
+        raise ValueError("not a record of this layout")
+    # the fields by name rather than ``dict(zip(...))``: half the time (``_FIELDS`` is checked)
+    (unit, indicators, offering, kind, stakeholder, date, valid_until, by, note, mapped_by,
+     collector, status, problem, mask) = row  # fmt: skip
+    mask |= _ALWAYS
     if read is not None:
-        values["read"], values["problem"], values["date"] = read
-    date, valid_until, problem = (
-        values.get("date"),
-        values.get("valid_until"),
-        values.get("problem"),
-    )
-    if date is not None:
-        values["date"] = dt.date.fromisoformat(date)
-    if valid_until is not None:
-        values["valid_until"] = dt.date.fromisoformat(valid_until)
-    if problem is not None:
-        values["problem"] = Localized(**problem)
-    return Evidence.trusted_from(values)
+        status, problem, date = read[0], read[1], read[2]
+        mask |= _READ_SET
+    values = {
+        "path": path,
+        "unit": unit,
+        "indicators": tuple(indicators),
+        "offering": offering,
+        "kind": kind,
+        "stakeholder": stakeholder,
+        "date": None if date is None else _day(date),
+        "valid_until": None if valid_until is None else _day(valid_until),
+        "by": by,
+        "note": note,
+        "mapped_by": _MAPPED_BY if mapped_by is None else mapped_by,
+        "collector": _COLLECTOR if collector is None else collector,
+        "read": _STATUSES.get(status, status),
+        "problem": None if problem is None else Localized(**problem),
+    }
+    return Evidence.trusted_whole(values, _SETS.get(mask) or _fields_set(mask))
+
+
+_day = dt.date.fromisoformat
 
 
 _files: ContextVar[FileMemo | None] = ContextVar("rnq_file_memo", default=None)
@@ -382,6 +474,10 @@ def _declared(source: Source | None) -> str:
     return "" if source is None else repr((source, sorted(source.lines.items())))
 
 
+#: How the path of a manifest in a folder ends.
+_IN_A_FOLDER = f"/{MANIFEST_NAME}"
+
+
 def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     """Every file of ``workspace`` as evidence (mapped or not), and the problems met."""
     config = workspace.config
@@ -393,28 +489,36 @@ def collect_files(workspace: Workspace) -> tuple[list[Evidence], list[Problem]]:
     manifests = Manifests(
         manifest
         for path, absolute in walked.entries
-        if path.rpartition("/")[2] == MANIFEST_NAME
+        if (path == MANIFEST_NAME or path.endswith(_IN_A_FOLDER))
         and (manifest := _read_manifest(path, absolute, problems)) is not None
     )
     layout = Layout(config.units)
     evidence: list[Evidence] = []
     own = _configuration_test(config)
+    stats = walked.stats
+    remembered = memo.known if memo is not None else {}
     for path, absolute in walked.entries:
+        stat: list[int] | None = None
+        if path in remembered and (found := stats.get(path)) is not None:
+            # A file an earlier run kept (for the same configuration: the memo's inputs) was
+            # not one of rnq's files and had a unit: its record, if it did not change.
+            declared = manifests.lookup(path)
+            stat, mark = list(found), "" if declared is None else _declared(declared)
+            known = memo.get(path, stat, mark) if memo is not None else None
+            if known is not None:
+                evidence.append(known[0])
+                problems += known[1]
+                continue
         if own(path):
             continue
         placement = layout.place(_as_declared(path, renamed) if renamed else path)
         if placement.unit is None:
             evidence.append(unmapped(path))
             continue
-        declared = manifests.lookup(path)
-        found = walked.stats.get(path) if memo is not None else None
-        stat, mark = (list(found), _declared(declared)) if found is not None else (None, "")
-        if memo is not None and stat is not None:
-            known = memo.get(path, stat, mark)
-            if known is not None:
-                evidence.append(known[0])
-                problems += known[1]
-                continue
+        if stat is None:
+            declared = manifests.lookup(path)
+            found = stats.get(path) if memo is not None else None
+            stat, mark = (list(found), _declared(declared)) if found is not None else (None, "")
         mine: list[Problem] = []
         sources = [declared]
         if _suffix(path).lower() in MARKDOWN_SUFFIXES:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,7 +161,7 @@ class DocumentStore:
         #: place (worked out when a first one is loaded).
         self._pending: list[tuple[FileKey, LazyFacts]] = []
         self._positions: dict[FileKey, int] | None = None
-        self._version: str | None = None  # the extractor's cache version (:meth:`recalled`)
+        self._version: str | None = None  # the extractor's cache version (:meth:`recall`)
 
     def read(
         self,
@@ -176,7 +176,7 @@ class DocumentStore:
         (:meth:`Extractor.run`); the answers start the document's ``facts``. ``stats``: the
         files' ``(size, mtime_ns, inode, ctime_ns)`` from the walk, by relative path (no second
         ``stat``). A file an earlier run read as it is now is recalled instead
-        (:meth:`recalled`).
+        (:meth:`recall`).
 
         A file the cache holds without answers of this checks' version (:func:`stale`: the
         first run after an upgrade) is not read again, but its planned questions are answered
@@ -222,25 +222,37 @@ class DocumentStore:
             documents[rel] = Document(extraction, loader, _content_key(key, version), facts)
         return documents
 
-    def recalled(
-        self, absolute: str, stat: tuple[int, int, int, int], has_content: bool
-    ) -> tuple[Callable[[], Content] | None, str, LazyFacts]:
-        """The loader, content key and answers of a file an earlier run read as it is now
-        (its ``stat``, the same extractor: :class:`rnq.collect.filesystem.FileMemo`), from its
-        normalized absolute path: 50 000 of them after one edit, so each costs no cache row;
-        its answers are loaded when a check first asks (:class:`LazyFacts`), with those of the
-        documents recalled after it: recall them in the files' order. ``has_content``: its
-        text and rows are in the cache (the loader is None otherwise)."""
-        key = FileKey(absolute, *stat)
-        lazy = LazyFacts(functools.partial(self._stored_facts, key))
-        self._facts.append((key, lazy, -1))
-        self._pending.append((key, lazy))
-        self._positions = None  # worked out again with this document
-        loader = functools.partial(self._content, key) if has_content else None
+    def recall(
+        self, files: Iterable[tuple[str, Sequence[int], bool]]
+    ) -> Iterator[tuple[Callable[[], Content] | None, str, LazyFacts]]:
+        """The loader, content key and answers of each of ``files`` an earlier run read as they
+        are now (their ``stat``, the same extractor: :class:`rnq.collect.filesystem.FileMemo`),
+        in their order: ``files`` are ``(normalized absolute path, stat, has content)``, where
+        ``has content`` says the text and rows are in the cache (the loader is None otherwise).
+        50 000 of them after one edit, in one loop, each without a cache row; the answers are
+        loaded when a check first asks (:class:`LazyFacts`), with those of the documents
+        recalled after it: recall them in the files' order."""
         version = self._version
-        if version is None:  # the limits' fingerprint, once rather than 50 000 times
+        if version is None:
             version = self._version = self.extractor.cache_version
-        return loader, _content_key(key, version), lazy
+        make_key = tuple.__new__  # :class:`FileKey` without its ``__new__`` in Python
+        content, stored = self._content, self._stored_facts
+        add_facts, add_pending = self._facts.append, self._pending.append
+        partial = functools.partial
+        try:
+            for absolute, (size, mtime_ns, inode, ctime_ns), has_content in files:
+                key: FileKey = make_key(FileKey, (absolute, size, mtime_ns, inode, ctime_ns))
+                lazy = LazyFacts(partial(stored, key))
+                add_facts((key, lazy, -1))
+                add_pending((key, lazy))
+                yield (
+                    partial(content, key) if has_content else None,
+                    # :func:`_content_key`, inline
+                    f"{absolute}\x1f{size}\x1f{mtime_ns}\x1f{inode}\x1f{ctime_ns}\x1f{version}",
+                    lazy,
+                )
+        finally:
+            self._positions = None  # worked out again with these documents
 
     def _stored_facts(self, key: FileKey) -> Mapping[str, Any]:
         """The answers stored for ``key``'s document, loaded with those of the documents
