@@ -134,18 +134,22 @@ class _EvidenceIndex:
     def paths_for(self, unit: str | None, offering: str | None, number: int) -> tuple[str, ...]:
         """The first 20 paths of the target's evidence for indicator ``number`` (a finding's
         evidence list, as ``for_indicator(number).paths()[:20]``), computed once per target
-        and indicator, not once per finding. The target's evidence is scanned up to the 20th
-        rather than sorted out by indicator: after an edit, the whole run's target (50 000
-        pieces) is asked about one indicator."""
+        and indicator, not once per finding. The whole run's evidence (50 000 pieces, asked
+        about one indicator or two: the certificate display's) is scanned up to the 20th
+        rather than sorted out by indicator; a unit's or an offering's is sorted out once (its
+        checks ask for it too)."""
         key = (unit, offering, number)
         found = self._paths.get(key)
         if found is None:
-            paths: list[str] = []
-            for item in self.for_target(unit, offering):
-                if number in item.indicators:
-                    paths.append(item.path)
-                    if len(paths) == 20:
-                        break
+            if unit is None:
+                paths: list[str] = []
+                for item in self.all:
+                    if number in item.indicators:
+                        paths.append(item.path)
+                        if len(paths) == 20:
+                            break
+            else:
+                paths = self.for_target(unit, offering).for_indicator(number).paths()[:20]
             found = self._paths[key] = tuple(paths)
         return found
 
