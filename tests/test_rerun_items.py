@@ -616,3 +616,23 @@ def test_a_sequence_of_edits_gives_full_runs_reports(
         assert again == _run(root, None)[0], f"step {step}: {done}"
         reused += _reused(told)
     assert reused > 0
+
+
+def test_item_keys_are_128_bits_and_tell_items_apart() -> None:
+    """An item key is 32 hexadecimal digits (stored once per item in its group) and differs
+    with what the item sees and with the run's base."""
+    from types import SimpleNamespace
+
+    from rnq.engine.reuse import ItemMemo
+
+    check = SimpleNamespace(name="rnq.checks.x::check_x", source="x.py")
+    unit = SimpleNamespace(id="pro")
+    item: Any = SimpleNamespace(
+        check=check, unit=unit, offering=None, params={}, indicators=(1,), param_id=None
+    )
+    memo = ItemMemo("base", "listing")
+    key = memo.key(item, "seen")
+    assert len(key) == 32 and int(key, 16) >= 0
+    assert key == ItemMemo("base", "listing").key(item, "seen")
+    assert key != memo.key(item, "seen again")
+    assert key != ItemMemo("another base", "listing").key(item, "seen")

@@ -174,7 +174,9 @@ class ItemMemo:
         values = repr(sorted(params.items(), key=_first)) if params else "[]"
         text = f"{head}\x1f{target!r}\x1f{item.indicators!r}\x1f{item.param_id or ''}\x1f{values}"
         data = f"{text}\x1f{seen}".encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(data).hexdigest()
+        # 128 bits, as an evidence digest: an item key is stored once per item in its group
+        # (32 hexadecimal digits rather than 128: a tenth of a group's JSON)
+        return hashlib.blake2b(data, digest_size=_DIGEST_BYTES).hexdigest()
 
     @staticmethod
     def seen(fingerprints: Iterable[str]) -> str:
