@@ -179,7 +179,8 @@ def _own_report(root: Path) -> dict[str, Any]:
 def _catalogue(root: Path) -> dict[str, Any]:
     # The unit's catalogue, not the offering's folder, now gives the Paie offering its price
     # and duration: the offering's checks read it through the catalogue's sections
-    # (offer_sections, declared sees="unit"), so they run again though their folder is as it was.
+    # (offer_sections, declared sees="unit_documents"), so they run again though their folder
+    # is as it was.
     catalogue = root / "pro/I01-catalogue-2026.md"
     text = catalogue.read_text(encoding="utf-8")
     catalogue.write_text(
@@ -391,7 +392,7 @@ def test_an_edit_in_one_unit_runs_no_item_of_another(
     write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What a fixture reads is what it declares: the offerings' checks read their unit's
-    catalogues through ``offer_sections`` (``sees="unit"``), which reads every piece of
+    catalogues through ``offer_sections`` (``sees="unit_documents"``), which reads every piece of
     evidence once for all of them; the item that first asks for it does not depend on all the
     evidence for that. An edit in one unit then runs no item of the other unit (but for those
     that read every piece of evidence themselves: the presence check of a target without
@@ -415,6 +416,43 @@ def test_an_edit_in_one_unit_runs_no_item_of_another(
     assert again == _run(root, None)[0]
     readers = {"check_evidence_present"}  # reads every piece where a target has none
     assert ran and all(unit in ("lyon", None) or name in readers for unit, name in ran), ran
+
+
+def test_an_edit_in_one_offering_runs_no_catalogue_item_of_another(
+    write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``offer_sections`` is declared ``sees="unit_documents"``: its answer for an offering
+    depends on the documents of the unit and of the central function that belong to no
+    offering (the catalogues). An edit in one offering's folder runs again that offering's
+    checks, not those of the unit's other offerings; declared ``sees="unit"`` (every piece of
+    the unit's evidence), they run again too."""
+    from rnq.checks import helpers
+    from rnq.engine import session
+
+    def offerings_run(declared: str) -> set[str]:
+        root = write_workspace(CONFIG, FILES)
+        cache = tmp_path / f"cache-{declared}"
+        monkeypatch.setattr(helpers.offer_sections, "__rnq_sees__", declared)
+        _run(root, cache)
+        ran: list[str] = []
+        original = session.run_item
+
+        def watched(item: Any, *args: Any, **kwargs: Any) -> Any:
+            if item.offering is not None and "offer_sections" in item.check.argnames:
+                ran.append(item.offering.id)
+            return original(item, *args, **kwargs)
+
+        with monkeypatch.context() as patched:
+            patched.setattr(session, "run_item", watched)
+            _content(root)
+            again, told = _run(root, cache)
+        assert _reused(told) > 0
+        assert again == _run(root, None)[0]
+        shutil.rmtree(root)
+        return set(ran)
+
+    assert offerings_run("unit_documents") == {"paie"}
+    assert offerings_run("unit") == {"compta", "paie"}
 
 
 def test_items_of_another_version_or_damaged_are_not_read(
@@ -578,3 +616,23 @@ def test_a_sequence_of_edits_gives_full_runs_reports(
         assert again == _run(root, None)[0], f"step {step}: {done}"
         reused += _reused(told)
     assert reused > 0
+
+
+def test_item_keys_are_128_bits_and_tell_items_apart() -> None:
+    """An item key is 32 hexadecimal digits (stored once per item in its group) and differs
+    with what the item sees and with the run's base."""
+    from types import SimpleNamespace
+
+    from rnq.engine.reuse import ItemMemo
+
+    check = SimpleNamespace(name="rnq.checks.x::check_x", source="x.py")
+    unit = SimpleNamespace(id="pro")
+    item: Any = SimpleNamespace(
+        check=check, unit=unit, offering=None, params={}, indicators=(1,), param_id=None
+    )
+    memo = ItemMemo("base", "listing")
+    key = memo.key(item, "seen")
+    assert len(key) == 32 and int(key, 16) >= 0
+    assert key == ItemMemo("base", "listing").key(item, "seen")
+    assert key != memo.key(item, "seen again")
+    assert key != ItemMemo("another base", "listing").key(item, "seen")

@@ -545,7 +545,7 @@ def _sections(
     return parts
 
 
-@fixture(sees="unit")
+@fixture(sees="unit_documents")
 def offer_sections(all_evidence: EvidenceSet, config: WorkspaceConfig) -> OfferSections:
     """The sections of unit and central documents (catalogues) that name each offering."""
     owners: dict[str, list[OfferingKey]] = {}

@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: What a fixture's answer for a target depends on, when it says (:func:`fixture`).
+Sees = Literal["unit", "unit_documents"]
 
 
 def argnames(func: Callable[..., Any]) -> tuple[str, ...]:
@@ -49,11 +51,9 @@ def argnames(func: Callable[..., Any]) -> tuple[str, ...]:
 @overload
 def fixture(func: F) -> F: ...
 @overload
+def fixture(*, name: str | None = None, sees: Sees | None = None) -> Callable[[F], F]: ...
 def fixture(
-    *, name: str | None = None, sees: Literal["unit"] | None = None
-) -> Callable[[F], F]: ...
-def fixture(
-    func: F | None = None, *, name: str | None = None, sees: Literal["unit"] | None = None
+    func: F | None = None, *, name: str | None = None, sees: Sees | None = None
 ) -> F | Callable[[F], F]:
     """Declare a fixture: ``@rnq.fixture`` or ``@rnq.fixture(name="sessions")``.
 
@@ -65,6 +65,11 @@ def fixture(
     again only the checks of the edited unit that use it, not every check that does
     (:mod:`rnq.engine.reuse`). Without it, such a fixture makes its checks depend on every
     piece of evidence.
+
+    ``sees="unit_documents"``: narrower, the answer depends only on the documents of the
+    target's unit and of the central function that belong to no offering (a unit's
+    catalogues): an edit in one offering's folder then runs again only that offering's checks
+    that use it, not those of every offering of its unit.
     """
 
     def decorate(f: F) -> F:
@@ -217,7 +222,7 @@ class FixtureDef:
     @property
     def sees(self) -> str | None:
         """What evidence the fixture's answer for a target depends on, when it says
-        (``@fixture(sees="unit")``)."""
+        (``@fixture(sees="unit")`` or ``sees="unit_documents"``)."""
         return getattr(self.func, "__rnq_sees__", None)
 
 

@@ -10,7 +10,8 @@ again costs seconds where one or two targets changed. So each item (one check on
   checks, the plugins' outside sources: :func:`rnq.cache.runkey.run_keys`);
 * the item itself: its check (name and source), its target, its indicators, its parameters;
 * a **fingerprint of the evidence it can see**: its target's evidence (always: a finding lists
-  it); its unit's and the central function's when it uses a fixture declared ``sees="unit"``;
+  it); its unit's and the central function's when it uses a fixture declared ``sees="unit"``
+  (only their documents that belong to no offering for ``sees="unit_documents"``);
   every piece of evidence when a fixture it uses reads ``all_evidence``; the whole workspace's
   listing when it asks for ``workspace`` (it may look at files itself); and the declared
   folders that exist (the ``folders`` fixture).
@@ -63,7 +64,7 @@ _GROUP: TypeAdapter[dict[str, tuple[str, list[Finding]]]] = TypeAdapter(
     dict[str, tuple[str, list[Finding]]]
 )
 #: Bump when what an item key covers, or how items' findings are stored, changes.
-ITEM_KEY_VERSION = "4"
+ITEM_KEY_VERSION = "5"
 _first = itemgetter(0)
 
 
@@ -101,7 +102,7 @@ class WatchedEvidence(EvidenceSet):
     """Every piece of evidence (the ``all_evidence`` fixture), noting when a check reads it:
     :attr:`seen` is set by any use (iterating, querying, counting). The run resets it before
     each item and again once the item's fixtures are resolved (what a fixture reads, it
-    declares: its arguments, or ``sees="unit"``); when it is set after the check ran, the
+    declares: its arguments, or ``sees``); when it is set after the check ran, the
     item's findings depend on all the evidence."""
 
     __slots__ = ()
@@ -173,7 +174,9 @@ class ItemMemo:
         values = repr(sorted(params.items(), key=_first)) if params else "[]"
         text = f"{head}\x1f{target!r}\x1f{item.indicators!r}\x1f{item.param_id or ''}\x1f{values}"
         data = f"{text}\x1f{seen}".encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(data).hexdigest()
+        # 128 bits, as an evidence digest: an item key is stored once per item in its group
+        # (32 hexadecimal digits rather than 128: a tenth of a group's JSON)
+        return hashlib.blake2b(data, digest_size=_DIGEST_BYTES).hexdigest()
 
     @staticmethod
     def seen(fingerprints: Iterable[str]) -> str:

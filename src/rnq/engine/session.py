@@ -99,10 +99,16 @@ class _EvidenceIndex:
         self.central = tuple(central)
         self.by_unit: dict[str, list[Evidence]] = defaultdict(list)
         self.by_offering: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
-        for item in evidence:
-            self.by_unit[item.unit].append(item)
-            if item.offering is not None:
-                self.by_offering[(item.unit, item.offering)].append(item)
+        #: Each unit's evidence that belongs to no offering.
+        self.unit_level: dict[str, list[Evidence]] = defaultdict(list)
+        by_unit, by_offering, unit_level = self.by_unit, self.by_offering, self.unit_level
+        for item in evidence:  # 50 000 pieces
+            unit, offering = item.unit, item.offering
+            by_unit[unit].append(item)
+            if offering is not None:
+                by_offering[(unit, offering)].append(item)
+            else:
+                unit_level[unit].append(item)
         self._cache: dict[tuple[str | None, str | None], EvidenceSet] = {}
         self._paths: dict[tuple[str | None, str | None, int], tuple[str, ...]] = {}
 
@@ -119,14 +125,33 @@ class _EvidenceIndex:
             self._cache[key] = result
         return self._cache[key]
 
+    def unit_documents(self, unit: str) -> list[Evidence]:
+        """The evidence of ``unit`` and of the central function that belongs to no offering
+        (what a fixture declared ``sees="unit_documents"`` reads for a target of ``unit``)."""
+        units = dict.fromkeys([unit, *self.central])
+        return [e for u in units for e in self.unit_level.get(u, ())]
+
     def paths_for(self, unit: str | None, offering: str | None, number: int) -> tuple[str, ...]:
         """The first 20 paths of the target's evidence for indicator ``number`` (a finding's
-        evidence list), computed once per target and indicator, not once per finding."""
+        evidence list, as ``for_indicator(number).paths()[:20]``), computed once per target
+        and indicator, not once per finding. The whole run's evidence (50 000 pieces, asked
+        about one indicator or two: the certificate display's) is scanned up to the 20th
+        rather than sorted out by indicator; a unit's or an offering's is sorted out once (its
+        checks ask for it too)."""
         key = (unit, offering, number)
-        if key not in self._paths:
-            found = self.for_target(unit, offering).for_indicator(number).paths()[:20]
-            self._paths[key] = tuple(found)
-        return self._paths[key]
+        found = self._paths.get(key)
+        if found is None:
+            if unit is None:
+                paths: list[str] = []
+                for item in self.all:
+                    if number in item.indicators:
+                        paths.append(item.path)
+                        if len(paths) == 20:
+                            break
+            else:
+                paths = self.for_target(unit, offering).for_indicator(number).paths()[:20]
+            found = self._paths[key] = tuple(paths)
+        return found
 
 
 class _Scope:
@@ -324,7 +349,9 @@ class _Dependencies:
 
     * its target's evidence, always (a finding lists it);
     * its unit's and the central function's evidence when it uses a fixture declared
-      ``sees="unit"`` (the sections of a unit's catalogues about an offering);
+      ``sees="unit"``; only their documents that belong to no offering when the fixture is
+      declared ``sees="unit_documents"`` (the sections of a unit's catalogues about an
+      offering);
     * every piece of evidence when a fixture it uses reads ``all_evidence`` without saying
       what it sees, and the workspace's listing when one asks for ``workspace``;
     * and, learnt as it runs, every piece of evidence when the check itself reads
@@ -338,7 +365,8 @@ class _Dependencies:
         self.memo, self.index, self.registry = memo, index, registry
         self.digests = memo.digests
         self.targets: dict[tuple[str | None, str | None], str] = {}
-        self.needs: dict[int, tuple[bool, bool, bool]] = {}
+        self.documents: dict[str, str] = {}
+        self.needs: dict[int, tuple[bool, bool, bool, bool]] = {}
         self._everything: str | None = None
         self.folders = repr(sorted(folders))
         #: Each item's group (its target unit, ``""`` for the whole run), by position.
@@ -353,18 +381,26 @@ class _Dependencies:
             )
         return found
 
+    def _documents(self, unit: str) -> str:
+        found = self.documents.get(unit)
+        if found is None:
+            found = self.documents[unit] = evidence_fingerprint(
+                self.index.unit_documents(unit), self.digests
+            )
+        return found
+
     @property
     def everything(self) -> str:
         if self._everything is None:
             self._everything = evidence_fingerprint(self.index.all, self.digests)
         return self._everything
 
-    def _needs(self, check: Any) -> tuple[bool, bool, bool]:
-        """(every piece of evidence, the listing, the unit's evidence) ``check`` depends on
-        whatever it does."""
+    def _needs(self, check: Any) -> tuple[bool, bool, bool, bool]:
+        """(every piece of evidence, the listing, the unit's evidence, the unit's documents
+        that belong to no offering) ``check`` depends on whatever it does."""
         found = self.needs.get(id(check))
         if found is None:
-            every = listing = unit = False
+            every = listing = unit = documents = False
             if "workspace" in check.argnames:
                 every = listing = True
             for name in self.registry.closure(check.argnames):
@@ -374,10 +410,12 @@ class _Dependencies:
                 reads = {"all_evidence", "workspace"} & set(definition.argnames)
                 if definition.sees == "unit":
                     unit = True
+                elif definition.sees == "unit_documents":
+                    documents = True
                 elif reads:
                     every = True
                     listing = listing or "workspace" in reads
-            found = self.needs[id(check)] = (every, listing, unit)
+            found = self.needs[id(check)] = (every, listing, unit, documents)
         return found
 
     def keys(self, pending: Sequence[Item]) -> list[str]:
@@ -386,18 +424,20 @@ class _Dependencies:
         keys, groups = [], []
         memo = self.memo
         needs, key = self._needs, memo.key
-        seen: dict[tuple[str | None, str | None, bool, bool, bool], str] = {}
+        seen: dict[tuple[str | None, str | None, bool, bool, bool, bool], str] = {}
         for item in pending:
-            every, listing, unit = needs(item.check)
+            every, listing, unit, documents = needs(item.check)
             unit_id = item.unit.id if item.unit is not None else None
             offering_id = item.offering.id if item.offering is not None else None
-            wanted = (unit_id, offering_id, every, listing, unit)
+            wanted = (unit_id, offering_id, every, listing, unit, documents)
             sees = seen.get(wanted)
             if sees is None:  # the same for the items of one target that need the same
                 parts = [self.folders, self._target(unit_id, offering_id)]
                 if unit and unit_id is not None:
                     parts.append(self._target(unit_id, None))
-                if every or (unit and unit_id is None):
+                if documents and not unit and unit_id is not None:
+                    parts.append(self._documents(unit_id))
+                if every or ((unit or documents) and unit_id is None):
                     parts.append(self.everything)
                 if listing:
                     parts.append(memo.listing)
