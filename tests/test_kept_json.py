@@ -21,22 +21,10 @@ from rnq.render import report_json
 from rnq.render.report_json import capturing, json_parts
 
 from .conftest import EXAMPLE
+from .test_rerun import CONFIG, FILES  # a small workspace a cache serves
 
 TODAY = dt.date(2026, 11, 28)
 run_module = importlib.import_module("rnq.run")  # rnq.run is also the function
-
-CONFIG = """\
-version: 1
-organization: {name: "Organisme test"}
-categories: [AF]
-audit: {type: initial, date: 2026-12-15}
-units:
-  - {id: siege, name: "Siège", central: true}
-"""
-FILES = {
-    "siege/I01-programme.md": "# Programme\n\nObjectifs, durée, tarifs, modalités d'accès.\n",
-    "siege/I31-procedure-reclamations.md": "# Réclamations\n\nRéponse sous 10 jours ouvrés.\n",
-}
 
 
 def _run(root: Path, cache: Path, **options: Any) -> tuple[rnq.Report, bytes | None]:
