@@ -198,10 +198,32 @@ def test_give_back_memory_keeps_objects() -> None:
     assert len(kept) == 500 and all(k == "x" * 1000 for k in kept)
 
 
-def test_fewer_collections_restores_the_thresholds() -> None:
+def test_fewer_collections_turns_the_collector_off_and_back_on() -> None:
     import gc
 
-    before = gc.get_threshold()
+    assert gc.isenabled()
     with fewer_collections():
-        assert gc.get_threshold()[0] >= 100_000
-    assert gc.get_threshold() == before
+        assert not gc.isenabled()
+        with fewer_collections():  # nested: the outer block turns it back on
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:  # off before the block: stays off after it
+        with fewer_collections():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_check_called_from_python_turns_the_collector_back_on() -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    from rnq.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--example", "--today", "2026-11-28", "-q"])
+    assert result.exit_code == 1, result.output
+    assert gc.isenabled()

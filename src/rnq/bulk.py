@@ -1,10 +1,13 @@
-"""Fewer garbage collections while a run builds hundreds of thousands of objects.
+"""No cyclic garbage collection while a run builds hundreds of thousands of objects.
 
 A run over 50 000 files creates millions of long-lived objects (evidence, cached answers, report
-rows); with CPython's default thresholds the cyclic collector then walks them again and again,
-which cost a warm run a quarter of its time. :func:`fewer_collections` raises the collector's
-thresholds for the duration of a block and restores them afterwards. Nothing is
-leaked: cycles are still collected, only less often.
+rows); the cyclic collector walks each of them as it is made, and again as it ages, for next to
+no garbage: reference counting frees what a run drops. With the thresholds raised (until pass
+10), a run after one edit still spent 0.36 s of CPU in 130 collections that found 1 300 objects
+in cycles between them. :func:`fewer_collections` turns the collector off for the duration of a
+block and back on afterwards (the objects a block made are then walked once, by the next
+collection); the ``rnq`` program ends without that collection (:func:`rnq.cli._leave`). The peak
+memory of a cold run and of a run after an edit was the same with the collector off.
 """
 
 from __future__ import annotations
@@ -17,22 +20,20 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-__all__ = ["BULK_THRESHOLDS", "fewer_collections", "give_back_memory"]
-
-#: Allocations (net of deallocations) between two collections of the youngest generation, and
-#: collections of each generation between two of the next one.
-BULK_THRESHOLDS = (100_000, 50, 100)
+__all__ = ["fewer_collections", "give_back_memory"]
 
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Within the block, collect garbage less often (:data:`BULK_THRESHOLDS`)."""
-    before = gc.get_threshold()
-    gc.set_threshold(*(max(old, new) for old, new in zip(before, BULK_THRESHOLDS, strict=True)))
+    """Within the block, no cyclic garbage collection (the collector is on again after it, if
+    it was before)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        if was_enabled:
+            gc.enable()
 
 
 @cache

@@ -1070,28 +1070,29 @@ def check(
     )
     from rnq.render.report_json import capturing
 
-    with capturing() as captured:  # the JSON the run kept, not serialised again for --json
-        report = run(workspace, options)
-    if progress is not None:
-        click.echo("\r\033[K", err=True, nl=False)
-    # the report's objects are not walked again by the collector as the reports are written:
-    # a full collection of a 50 000-file report took 0.13 s of the page
+    # No cyclic collection from the run to the process's end (bulk.py): the collector would
+    # walk the run's objects and then the report's, again and again, for next to no garbage;
+    # the program ends without one (_leave), a caller from Python gets it back on SystemExit.
     with fewer_collections():
+        with capturing() as captured:  # the JSON the run kept, not serialised again for --json
+            report = run(workspace, options)
+        if progress is not None:
+            click.echo("\r\033[K", err=True, nl=False)
         stdout = outputs.write(report, captured.take(report))
-    written = [(kind, path.absolute()) for kind, path in outputs.written()]
-    if stdout is not None:
-        click.echo(stdout, nl=False)
-        _say_written(written, lang)
-    else:
-        style = terminal_style(verbosity=min(verbose, 1) - min(quiet, 1))
-        elapsed = time.perf_counter() - started
-        text = console_text(report, lang, style=style, elapsed=elapsed, written=written)
-        click.echo(text, color=style.color)
-    if open_html and html_file is not None:
-        import webbrowser
+        written = [(kind, path.absolute()) for kind, path in outputs.written()]
+        if stdout is not None:
+            click.echo(stdout, nl=False)
+            _say_written(written, lang)
+        else:
+            style = terminal_style(verbosity=min(verbose, 1) - min(quiet, 1))
+            elapsed = time.perf_counter() - started
+            text = console_text(report, lang, style=style, elapsed=elapsed, written=written)
+            click.echo(text, color=style.color)
+        if open_html and html_file is not None:
+            import webbrowser
 
-        webbrowser.open(html_file.absolute().as_uri())
-    _leave(exit_code(report, cast("Any", fail_on)))
+            webbrowser.open(html_file.absolute().as_uri())
+        _leave(exit_code(report, cast("Any", fail_on)))
 
 
 def _say_written(written: list[tuple[str, Path]], lang: Lang) -> None:
