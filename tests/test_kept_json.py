@@ -7,6 +7,7 @@ import datetime as dt
 import importlib
 import shutil
 import sqlite3
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -63,7 +64,7 @@ def test_nothing_is_handed_over_without_a_cache_or_a_capture(
     assert handed is None
     settings: dict[str, Any] = {"today": TODAY, "load_entrypoints": False}
     rnq.run(root, rnq.RunOptions(**settings, cache_dir=tmp_path / "cache"))
-    assert report_json._capture is None  # a library caller keeps no second copy
+    assert report_json._capture.get() is None  # a library caller keeps no second copy
     assert json_parts(report) == report.json_parts()
 
 
@@ -83,6 +84,20 @@ def test_the_bytes_are_taken_once_and_only_for_their_report(
         )
     assert captured.take(report) is not None
     assert captured.take(report) is None  # not held once taken
+
+
+def test_a_capture_sees_the_runs_of_its_own_thread_only(
+    write_workspace: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = write_workspace(CONFIG, FILES)
+    options = rnq.RunOptions(today=TODAY, load_entrypoints=False, cache_dir=tmp_path / "c")
+    ran: list[rnq.Report] = []
+    with capturing() as captured:
+        elsewhere = threading.Thread(target=lambda: ran.append(rnq.run(root, options)))
+        elsewhere.start()
+        elsewhere.join()
+        assert captured.take(ran[0]) is None  # another thread's run hands nothing to it
+        assert captured.take(rnq.run(root, options)) is not None
 
 
 def test_a_stored_form_in_another_shape_is_reused_but_not_handed_over(

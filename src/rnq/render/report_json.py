@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 from collections.abc import Iterator
+from contextvars import ContextVar
 
 from pydantic_core import PydanticSerializationError
 
@@ -51,24 +52,27 @@ class Captured:
         return data if kept is not None and kept() is report else None
 
 
-_capture: Captured | None = None
+#: The capture open in this thread or task (:func:`capturing`).
+_capture: ContextVar[Captured | None] = ContextVar("rnq_report_json", default=None)
 
 
 @contextlib.contextmanager
 def capturing() -> Iterator[Captured]:
-    """Within the block, a run hands over the JSON of the report it returns, if it has it."""
-    global _capture
-    previous, _capture = _capture, Captured()
+    """Within the block (in this thread or task), a run hands over the JSON of the report it
+    returns, if it has it."""
+    captured = Captured()
+    token = _capture.set(captured)
     try:
-        yield _capture
+        yield captured
     finally:
-        _capture = previous
+        _capture.reset(token)
 
 
 def hand_over(report: Report, data: bytes) -> None:
     """Give ``data``, ``report``'s :func:`report_json`, to the caller capturing it, if any."""
-    if _capture is not None:
-        _capture.keep(report, data)
+    captured = _capture.get()
+    if captured is not None:
+        captured.keep(report, data)
 
 
 def json_parts(report: Report, data: bytes | None = None) -> tuple[bytes, ...]:
