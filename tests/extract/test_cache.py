@@ -226,3 +226,15 @@ def test_file_key_of_missing_file(tmp_path: Path) -> None:
     extractor = Extractor(Cache(tmp_path / "c.sqlite3"))
     result = extractor.run([("absent.pdf", tmp_path / "absent.pdf")])
     assert result["absent.pdf"].status == "error"
+
+
+def test_rows_in_asks_about_every_value_past_the_parameter_limit() -> None:
+    from rnq.cache.store import _CHUNK, _rows_in
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (k TEXT, v INTEGER)")
+    values = [f"k{i}" for i in range(2 * _CHUNK + 7)]
+    db.executemany("INSERT INTO t VALUES (?, ?)", [(k, i % 2) for i, k in enumerate(values)])
+    rows = list(_rows_in(db, "SELECT k FROM t WHERE v = ? AND k IN ({})", values, [1]))
+    assert sorted(k for (k,) in rows) == sorted(values[1::2])
+    assert list(_rows_in(db, "SELECT k FROM t WHERE k IN ({})", [])) == []

@@ -240,6 +240,17 @@ def read_stored(database: str, version: str, key: FileKey) -> Extraction | None:
         return None
 
 
+def _rows_in(
+    db: sqlite3.Connection, select: str, values: Sequence[Any], before: Sequence[Any] = ()
+) -> Iterator[Any]:
+    """The rows of ``select``, a query ending in ``IN ({})``, for every one of ``values``:
+    :data:`_CHUNK` of them per query (SQLite's host parameters are limited); ``before``: the
+    parameters that come before the list."""
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        yield from db.execute(select.format(",".join("?" * len(chunk))), [*before, *chunk])
+
+
 class Cache:
     """Extractions stored in SQLite at ``path`` (default: ``default_cache_dir()/extract.sqlite3``).
 
@@ -334,22 +345,20 @@ class Cache:
         wanted = {_stored(key.path): key for key in keys}
         paths = list(wanted)
         try:
-            for start in range(0, len(paths), _CHUNK):
-                chunk = paths[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(
-                    "SELECT path, size, mtime_ns, inode, ctime_ns, version, data FROM extracts "
-                    f"WHERE path IN ({marks})",
-                    chunk,
-                )
-                for path, size, mtime_ns, inode, ctime_ns, row_version, data in rows:
-                    key = wanted[path]
-                    if (size, mtime_ns, inode, ctime_ns, row_version) != (*key[1:], version):
-                        continue
-                    try:
-                        found[key] = Extraction.model_validate_json(decompress(data))
-                    except _DAMAGED_EXTRACTION:
-                        continue  # a damaged entry: read the file again
+            rows = _rows_in(
+                db,
+                "SELECT path, size, mtime_ns, inode, ctime_ns, version, data FROM extracts "
+                "WHERE path IN ({})",
+                paths,
+            )
+            for path, size, mtime_ns, inode, ctime_ns, row_version, data in rows:
+                key = wanted[path]
+                if (size, mtime_ns, inode, ctime_ns, row_version) != (*key[1:], version):
+                    continue
+                try:
+                    found[key] = Extraction.model_validate_json(decompress(data))
+                except _DAMAGED_EXTRACTION:
+                    continue  # a damaged entry: read the file again
         except sqlite3.Error as exc:
             self._disable(exc)
         return found
@@ -407,14 +416,9 @@ class Cache:
             if len(paths) >= _SCAN_FROM and 2 * len(paths) >= _rows(db):
                 batches: Iterable[Iterable[Any]] = [db.execute(f"SELECT {columns} FROM extracts")]
             else:
-                batches = (
-                    db.execute(
-                        f"SELECT {columns} FROM extracts WHERE path IN "
-                        f"({','.join('?' * len(paths[start : start + _CHUNK]))})",
-                        paths[start : start + _CHUNK],
-                    )
-                    for start in range(0, len(paths), _CHUNK)
-                )
+                batches = [
+                    _rows_in(db, f"SELECT {columns} FROM extracts WHERE path IN ({{}})", paths)
+                ]
             for rows in batches:
                 for path, size, mtime, inode, ctime, row_version, meta, f_version, facts in rows:
                     key = wanted.get(path)
@@ -450,19 +454,19 @@ class Cache:
         paths = list(wanted)
         blobs: list[tuple[FileKey, bytes]] = []
         try:
-            for start in range(0, len(paths), _CHUNK):
-                chunk = paths[start : start + _CHUNK]
-                rows = db.execute(
-                    "SELECT path, size, mtime_ns, inode, ctime_ns, version, facts FROM extracts "
-                    f"WHERE facts_version = ? AND path IN ({','.join('?' * len(chunk))})",
-                    [facts_version, *chunk],
-                )
-                for path, size, mtime, inode, ctime, row_version, facts in rows:
-                    key = wanted.get(path)
-                    if key is None or facts is None:
-                        continue
-                    if (size, mtime, inode, ctime, row_version) == (*key[1:], version):
-                        blobs.append((key, facts))
+            rows = _rows_in(
+                db,
+                "SELECT path, size, mtime_ns, inode, ctime_ns, version, facts FROM extracts "
+                "WHERE facts_version = ? AND path IN ({})",
+                paths,
+                [facts_version],
+            )
+            for path, size, mtime, inode, ctime, row_version, facts in rows:
+                key = wanted.get(path)
+                if key is None or facts is None:
+                    continue
+                if (size, mtime, inode, ctime, row_version) == (*key[1:], version):
+                    blobs.append((key, facts))
         except sqlite3.Error as exc:
             self._disable(exc)
         return dict(_parsed_facts(blobs))
@@ -662,16 +666,10 @@ class Cache:
         if db is None or not keys:
             return found
         try:
-            for start in range(0, len(keys), _CHUNK):
-                chunk = keys[start : start + _CHUNK]
-                rows = db.execute(
-                    "SELECT key, findings FROM item_groups WHERE key IN "
-                    f"({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-                for key, blob in rows:
-                    with contextlib.suppress(*DECOMPRESS_ERRORS):  # damaged: its items run again
-                        found[key] = decompress(blob)
+            rows = _rows_in(db, "SELECT key, findings FROM item_groups WHERE key IN ({})", keys)
+            for key, blob in rows:
+                with contextlib.suppress(*DECOMPRESS_ERRORS):  # damaged: its items run again
+                    found[key] = decompress(blob)
         except sqlite3.Error as exc:
             self._disable(exc)
         return found
