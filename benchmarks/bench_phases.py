@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     _timed(times, run._Memos, "load", "memos loaded")
     _timed(times, run._Memos, "save", "keeping: the memos")
     _timed(times, run.Cache, "put_run", "keeping: the report stored")
-    _timed(times, cli._Outputs, "write", "reports written")
+    _timed(times, cli._Outputs, "start", "reports: the writer forked")
+    _timed(times, cli._Outputs, "write", "reports: JSON, the writer awaited")
     sys.argv = [
         *("rnq", "check", str(args.root), "--today", "2026-11-28"),
         *("--cache-dir", str(args.cache_dir), "--fail-on", "never", "-q"),

@@ -108,6 +108,7 @@ def test_html_option_calls_the_html_view(
         yield f"<title>{report.referential}</title>\n"
 
     monkeypatch.setattr(rnq.render.html, "html_parts", fake)
+    monkeypatch.setenv("RNQ_NO_FORK", "1")  # the page written here, where ``seen`` is seen
     target = tmp_path / "r.html"
     code, _, _ = run("check", str(write_workspace(CONFIG)), *DAY, "--html", str(target))
     assert code == 1 and len(seen) == 1

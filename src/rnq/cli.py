@@ -30,6 +30,7 @@ from rnq.text import Lang, Localized
 if TYPE_CHECKING:
     from rnq.collect.evidence_map import PluginOrigin
     from rnq.plugins import PluginSet
+    from rnq.render.aside import Aside
     from rnq.verdict.report import Report
 
 __all__ = ["main"]
@@ -818,54 +819,95 @@ class _Outputs:
         paths = (self.json, self.html, self.md, self.junit, self.xlsx, self.csv)
         return [p for p in paths if p is not None and str(p) != "-" and _is_within(p, root)]
 
-    def write(self, report: Report, json_data: bytes | None = None) -> str | None:
-        """Write every requested file atomically; return the text meant for standard output,
-        if one output is ``-``. ``json_data``: the report's JSON, if the run had it
-        (:mod:`rnq.render.report_json`), written as the ``--json`` file."""
-        from rnq.bulk import give_back_memory
-        from rnq.render.files import write_bytes_atomic, write_parts_atomic, write_text_atomic
-        from rnq.render.report_json import json_parts
-
-        if self.json is None or str(self.json) == "-":
-            json_data = None  # not held while the other outputs are written
-
-        def json_file(path: Path, r: Report) -> None:
-            nonlocal json_data
-            parts, json_data = json_parts(r, json_data), None  # not held once written
-            write_bytes_atomic(path, parts)
+    def _jobs(
+        self,
+    ) -> list[tuple[Path | None, Callable[[Path, Report], None], Callable[[Report], str]]]:
+        """Each output but the JSON: its file, how to write it there, how to render it for
+        standard output (None for ``--xlsx`` and ``--csv``, never written there)."""
+        from rnq.render.files import write_parts_atomic, write_text_atomic
 
         def text_file(render: Callable[[Report], str]) -> Callable[[Path, Report], None]:
             return lambda path, r: write_text_atomic(path, render(r))
 
-        render_html = _render("rnq.render.html", "render_html")
+        def no_text(report: Report) -> str:
+            raise AssertionError("--xlsx and --csv are refused on standard output")
+
+        def xlsx(path: Path, report: Report) -> None:
+            from rnq.render.tables import write_xlsx
+
+            write_xlsx(path, report)
+
+        def csv(path: Path, report: Report) -> None:
+            from rnq.render.tables import write_csvs
+
+            write_csvs(path, report)
+
         render_markdown = _render("rnq.render.markdown", "render_markdown")
         render_junit = _render("rnq.render.junit", "render_junit")
-        # Each output: its file, how to write it there, how to render it for standard output.
-        # The JSON and the HTML page, tens of MiB at scale, are written without being held whole.
-        outputs: list[tuple[Path | None, Callable[[Path, Report], None], Callable[[Report], str]]]
-        outputs = [
-            (self.json, json_file, _to_json),
-            (self.html, lambda path, r: write_parts_atomic(path, _html_parts(r)), render_html),
+        # The HTML page, tens of MiB at scale, is written without being held whole.
+        return [
+            (
+                self.html,
+                lambda path, r: write_parts_atomic(path, _html_parts(r)),
+                _render("rnq.render.html", "render_html"),
+            ),
             (self.md, text_file(render_markdown), render_markdown),
             (self.junit, text_file(render_junit), render_junit),
+            (self.xlsx, xlsx, no_text),
+            (self.csv, csv, no_text),
         ]
+
+    def start(self, report: Report) -> Aside[None] | None:
+        """Start writing the files other than the JSON (and standard output) in a child
+        process (:mod:`rnq.render.aside`), while this one stores the run; :meth:`write` waits
+        for it. None when there are no such files."""
+        from rnq.bulk import give_back_memory
+        from rnq.render.aside import aside
+
+        files = [
+            (path, to_file)
+            for path, to_file, _ in self._jobs()
+            if path is not None and str(path) != "-"
+        ]
+        if not files:
+            return None
+
+        def write_files() -> None:
+            for path, to_file in files:
+                to_file(path, report)
+                give_back_memory()  # one report text alive at a time, its memory handed back
+
+        return aside(write_files)
+
+    def write(
+        self, report: Report, json_data: bytes | None = None, started: Aside[None] | None = None
+    ) -> str | None:
+        """Write every requested file atomically; return the text meant for standard output,
+        if one output is ``-``. ``json_data``: the report's JSON, if the run had it
+        (:mod:`rnq.render.report_json`), written as the ``--json`` file; ``started``: what
+        :meth:`start` returned (its files are not written again, but waited for)."""
+        from rnq.bulk import give_back_memory
+        from rnq.render.files import write_bytes_atomic
+        from rnq.render.report_json import json_parts
+
         stdout = None
-        for path, to_file, to_text in outputs:
+        if self.json is not None and str(self.json) == "-":
+            stdout = _to_json(report)
+        elif self.json is not None:
+            # The JSON, tens of MiB at scale, is written without being held whole.
+            write_bytes_atomic(self.json, json_parts(report, json_data))
+        del json_data  # not held while the other outputs are written
+        give_back_memory()
+        for path, to_file, to_text in self._jobs():
             if path is None:
                 continue
             if str(path) == "-":
                 stdout = to_text(report)
-            else:
+            elif started is None:
                 to_file(path, report)
-            give_back_memory()  # one report text alive at a time, its memory handed back
-        if self.xlsx is not None:
-            from rnq.render.tables import write_xlsx
-
-            write_xlsx(self.xlsx, report)
-        if self.csv is not None:
-            from rnq.render.tables import write_csvs
-
-            write_csvs(self.csv, report)
+                give_back_memory()  # one report text alive at a time, its memory handed back
+        if started is not None:
+            started.result()
         return stdout
 
     def written(self) -> list[tuple[str, Path]]:
@@ -1020,11 +1062,11 @@ def check(
     """
     from rnq.bulk import fewer_collections
     from rnq.render.console import console_text, terminal_style
-    from rnq.run import RunOptions, run
+    from rnq.run import RunOptions, running
     from rnq.verdict.build import exit_code
     from rnq.workspace.config import load
 
-    started = time.perf_counter()
+    began = time.perf_counter()
     outputs = _Outputs(
         json=json_file, html=html_file, md=md_file, junit=junit_file, xlsx=xlsx_file, csv=csv_dir
     )
@@ -1074,18 +1116,21 @@ def check(
     # walk the run's objects and then the report's, again and again, for next to no garbage;
     # the program ends without one (_leave), a caller from Python gets it back on SystemExit.
     with fewer_collections():
-        with capturing() as captured:  # the JSON the run kept, not serialised again for --json
-            report = run(workspace, options)
+        # captured: the JSON the run kept, not serialised again for --json; the reports other
+        # than the JSON are written in a child process while this one stores the run for the
+        # next (rnq.render.aside).
+        with capturing() as captured, running(workspace, options) as report:
+            started = outputs.start(report)
         if progress is not None:
             click.echo("\r\033[K", err=True, nl=False)
-        stdout = outputs.write(report, captured.take(report))
+        stdout = outputs.write(report, captured.take(report), started)
         written = [(kind, path.absolute()) for kind, path in outputs.written()]
         if stdout is not None:
             click.echo(stdout, nl=False)
             _say_written(written, lang)
         else:
             style = terminal_style(verbosity=min(verbose, 1) - min(quiet, 1))
-            elapsed = time.perf_counter() - started
+            elapsed = time.perf_counter() - began
             text = console_text(report, lang, style=style, elapsed=elapsed, written=written)
             click.echo(text, color=style.color)
         if open_html and html_file is not None:

@@ -40,6 +40,19 @@ class RnqError(Exception):
         """The message in ``lang``."""
         return self.localized.get(lang)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled whole, whatever the subclass's constructor takes: an error raised in a child
+        # process (rnq.render.aside) is raised again in its parent as it was.
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls: type[RnqError], args: tuple[object, ...], state: dict[str, object]) -> RnqError:
+    """An :class:`RnqError` unpickled (:meth:`RnqError.__reduce__`)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class UsageError(RnqError):
     """The command line asks for something that cannot be done (exit 2)."""

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from rnq.workspace.applicable import applicable_indicators, choose_referential
 from rnq.workspace.config import Workspace, load
 from rnq.workspace.walk import WalkResult, locate, reusing, walk
 
-__all__ = ["RunOptions", "run"]
+__all__ = ["RunOptions", "run", "running"]
 
 
 @dataclass(frozen=True)
@@ -379,11 +379,33 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
     :raises CodeError: the checks or the workspace's plugins have code errors (a syntax error,
         an unknown mark…): every one is listed, and no document is read (exit 2).
     """
+    with running(workspace, options) as report:
+        return report
+
+
+@contextmanager
+def running(
+    workspace: Workspace | str | Path, options: RunOptions | None = None
+) -> Iterator[Report]:
+    """:func:`run` in two steps, for a caller with more to do with the report: the block gets
+    the report as soon as it is built, and what the next run reuses (the report's JSON, the
+    file and check memos) is stored when the block ends without an exception. ``rnq check``
+    writes its reports meanwhile (:mod:`rnq.render.aside`). Raises as :func:`run` does.
+
+    The cyclic garbage collector stays off until the block ends (:func:`fewer_collections`).
+    """
     options = options or RunOptions()
     if not isinstance(workspace, Workspace):
         workspace = load(workspace)
-    with fewer_collections(), Watchdog(options.check_timeout_s) as watchdog:
-        return _run(workspace, options, watchdog)
+    with fewer_collections():
+        with Watchdog(options.check_timeout_s) as watchdog:
+            report, keeping = _run(workspace, options, watchdog)
+        try:
+            yield report
+        except BaseException:
+            keeping.close()
+            raise
+        keeping.keep(report)
 
 
 @dataclass(frozen=True)
@@ -499,8 +521,9 @@ def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool
     )
 
 
-def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Report:
-    """:func:`run`, with plugin collectors and checks under ``watchdog``."""
+def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> tuple[Report, _Keeping]:
+    """:func:`run`, with plugin collectors and checks under ``watchdog``: the report, and
+    what is to be stored for the next run once the caller is done with it."""
     setting = _setting(workspace, options)
     # Code errors stop the run before any document is read, all listed at once (exit 2).
     collection = collect_code(setting.workspace, setting.plugins)
@@ -518,7 +541,7 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
             )
             cache.close()
             _say_cache_off(cache, options.lang)
-            return reused
+            return reused, _Keeping(options.lang)
     collected, evidence, store = _gather(setting, options, watchdog, cache, walked, memos)
     try:
         report = _check_and_report(
@@ -540,16 +563,40 @@ def _run(workspace: Workspace, options: RunOptions, watchdog: Watchdog) -> Repor
     del evidence, collected  # the report holds what it needs: free the rest before storing it
     store.release()
     give_back_memory()
-    if key is not None and cache is not None and not _transient(report, store, watchdog):
-        stored = _stored_form(report)
-        if stored is not None:
-            cache.put_run(key, stored)
-        del stored
-        if memos is not None:
-            memos.save(cache, setting.workspace.root)
-    store.close()
-    _say_cache_off(cache, options.lang)
-    return report
+    kept = key is not None and cache is not None and not _transient(report, store, watchdog)
+    root = setting.workspace.root
+    return report, _Keeping(options.lang, store, cache, key if kept else None, memos, root)
+
+
+@dataclass
+class _Keeping:
+    """What a run stores for the next one once its report is built: the report's JSON under
+    the run's ``key`` (None: nothing is stored, the run was transient or has no key) and the
+    memos; then the cache is closed."""
+
+    lang: Lang
+    store: DocumentStore | None = None
+    cache: Cache | None = None
+    key: str | None = None
+    memos: _Memos | None = None
+    root: Path | None = None
+
+    def keep(self, report: Report) -> None:
+        """Store what the next run reuses, then close the cache."""
+        if self.key is not None and self.cache is not None:
+            stored = _stored_form(report)
+            if stored is not None:
+                self.cache.put_run(self.key, stored)
+            del stored
+            if self.memos is not None and self.root is not None:
+                self.memos.save(self.cache, self.root)
+        self.close()
+
+    def close(self) -> None:
+        """Close the cache without storing anything more (and say if it was turned off)."""
+        if self.store is not None:
+            self.store.close()
+        _say_cache_off(self.cache, self.lang)
 
 
 #: A document dated further ahead than this is taken for a typo (« 2099 » for « 2026 »): it is

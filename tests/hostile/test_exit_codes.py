@@ -42,7 +42,7 @@ def _no_plugins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_an_internal_error_is_exit_3_in_one_line_with_a_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "run", _crash)
+    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _crash)
     root = _workspace(tmp_path)
     result = CliRunner().invoke(main, ["check", str(root), "--no-cache"])
     assert result.exit_code == 3, result.output
@@ -57,7 +57,7 @@ def test_an_internal_error_is_exit_3_in_one_line_with_a_log(
 
 
 def test_debug_shows_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "run", _crash)
+    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _crash)
     root = _workspace(tmp_path)
     result = CliRunner().invoke(main, ["check", str(root), "--no-cache", "--debug"])
     assert result.exit_code == 3
@@ -66,7 +66,7 @@ def test_debug_shows_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_internal_error_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "run", _crash)
+    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _crash)
     result = CliRunner().invoke(
         main, ["check", str(_workspace(tmp_path)), "--no-cache", "--lang", "en"]
     )
@@ -75,7 +75,7 @@ def test_internal_error_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_ctrl_c_is_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "run", _interrupt)
+    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _interrupt)
     result = CliRunner().invoke(main, ["check", str(_workspace(tmp_path)), "--no-cache"])
     assert result.exit_code == 130
     assert "Aborted" not in result.output
