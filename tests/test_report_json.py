@@ -362,3 +362,26 @@ def test_report_findings_are_what_the_validating_constructor_builds(
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()
     assert fast.model_fields_set == slow.model_fields_set
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.lists(
+        st.tuples(st.sampled_from(["", "a", "b", "é"]), st.sampled_from(["", "x", "y/z", "Y"])),
+        max_size=8,
+    )
+)
+def test_report_rows_are_sorted_by_unit_and_path_in_any_order(keys: list[tuple[str, str]]) -> None:
+    """``report_rows`` sorts only evidence it is not handed in order: its rows are those of the
+    pieces sorted (stably) by unit and path, whatever their order, equal keys included."""
+    pieces = [
+        Evidence(path=path, unit=unit, indicators=(1,), note=str(index))
+        for index, (unit, path) in enumerate(keys)
+    ]
+    expected = tuple(
+        evidence_item(piece, with_read=True)
+        for piece in sorted(pieces, key=lambda piece: (piece.unit, piece.path))
+    )
+    rows = report_rows(pieces)
+    assert rows == expected
+    assert [row.note for row in rows] == [row.note for row in expected]  # stable, as sorted()
