@@ -414,8 +414,13 @@ _PROGRAM = [False]
 
 def program() -> None:
     """The ``rnq`` program (``rnq …`` and ``python -m rnq …``): :data:`main`, for a process
-    of its own, which a command that ran a check may end at once (:func:`_leave`)."""
+    of its own, which a command that ran a check may end at once (:func:`_leave`). A check's
+    walk of the workspace starts at once in a child process (:mod:`rnq.workspace.ahead`; ``python
+    -m rnq`` starts it earlier still)."""
+    from rnq.workspace.ahead import start_for
+
     _PROGRAM[0] = True
+    start_for(sys.argv[1:])
     main(prog_name="rnq")
 
 
