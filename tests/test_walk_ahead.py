@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -410,3 +411,26 @@ def test_the_programs_reports_are_the_same_bytes(tmp_path: Path, cached: bool) -
             outputs[who] += [(out / f"{run}.{kind}").read_bytes() for kind in ("json", "html")]
     assert outputs["ahead"] == outputs["alone"]
     assert json.loads(outputs["ahead"][1])["evidence"]
+
+
+def test_the_console_script_starts_the_walk_first() -> None:
+    """``rnq`` (the console script) calls :func:`rnq.__main__.main`, which forks the child
+    before :mod:`rnq.cli` and pydantic are imported."""
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        scripts = tomllib.load(handle)["project"]["scripts"]
+    assert scripts == {"rnq": "rnq.__main__:main"}
+    code = """
+import sys
+from rnq.workspace import ahead
+def start_for(args):
+    print("start", list(args), "rnq.cli" in sys.modules, "pydantic" in sys.modules)
+    return False
+ahead.start_for = start_for
+sys.argv = ["rnq", "indicators", "--json"]
+from rnq.__main__ import main
+sys.exit(main())
+"""
+    done = _run(code)
+    assert done.returncode == 0, done.stderr
+    first = "start ['indicators', '--json'] False False\n"  # then rnq.cli.program's
+    assert done.stdout.startswith(first)

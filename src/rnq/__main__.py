@@ -1,4 +1,4 @@
-"""``python -m rnq``: the same as the ``rnq`` command.
+"""The ``rnq`` program: ``python -m rnq`` and the ``rnq`` command (:func:`main`).
 
 The workspace's walk starts first, in a child process (:mod:`rnq.workspace.ahead`), while this
 one imports :mod:`rnq.cli` and what the command needs."""
@@ -7,8 +7,14 @@ import sys
 
 from rnq.workspace.ahead import start_for
 
-start_for(sys.argv[1:])
 
-from rnq.cli import program  # noqa: E402 - after the walk ahead has started
+def main() -> None:
+    """Start the walk ahead, then run :func:`rnq.cli.program`."""
+    start_for(sys.argv[1:])
+    from rnq.cli import program
 
-program()
+    program()
+
+
+if __name__ == "__main__":
+    main()
