@@ -24,7 +24,7 @@ from rnq import cli
 from rnq.workspace import ahead
 from rnq.workspace import walk as walk_module
 from rnq.workspace.config import DEFAULT_IGNORE, load
-from rnq.workspace.walk import walk
+from rnq.workspace.walk import WalkKey, walk, walk_key
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork")
 
@@ -75,16 +75,27 @@ def _no_child_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _own_walks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
-    """Count the walks this process makes itself (the child, forked before, is not patched)."""
+    """The walks this process makes to the end itself (the child, forked before, is not
+    patched; a walk racing the child's and stopped is not counted)."""
     calls: list[tuple[Any, ...]] = []
     real = walk_module.walk_plain
 
-    def counted(*args: Any) -> Any:
-        calls.append(args)
-        return real(*args)
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        plain = real(*args, **kwargs)
+        if plain is not None:
+            calls.append(args)
+        return plain
 
     monkeypatch.setattr(walk_module, "walk_plain", counted)
     return calls
+
+
+def _wait_done(key: WalkKey) -> None:
+    """Wait until the child has walked ``key`` (so that the run does not walk at all)."""
+    deadline = time.monotonic() + 30
+    while not ahead.done(key):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
 
 
 def _reaped(pid: int) -> bool:
@@ -124,6 +135,7 @@ def test_the_walk_ahead_is_the_walk(
     before = _tree_state(tmp_path)
     assert ahead.start(root, IGNORE, max_file_bytes=limit, watch_ignored=watch_ignored)
     pid = _child_pid()
+    _wait_done(walk_key(root, IGNORE, limit, watch_ignored))
     own = _own_walks(monkeypatch)
     taken = walk(root, IGNORE, max_file_bytes=limit, watch_ignored=watch_ignored)
     assert own == []  # the child's
@@ -145,6 +157,7 @@ def test_the_child_reads_the_ignore_of_rnq_yaml(
     workspace = load(root)
     assert tuple(workspace.config.ignore) == IGNORE
     assert ahead.start(root)
+    _wait_done(walk_key(workspace.root, workspace.config.ignore, watch_ignored=True))
     own = _own_walks(monkeypatch)
     assert walk(workspace.root, workspace.config.ignore, watch_ignored=True) is not None
     assert own == []
@@ -173,6 +186,7 @@ def test_another_key_is_not_given_the_childs_walk(
     assert walk(root, IGNORE, max_file_bytes=10, watch_ignored=True).problems
     assert [p.path for p in walk(other, IGNORE, watch_ignored=True).problems] == []
     assert len(own) == 4 and ahead._CHILD  # each walked here; the child still waits
+    _wait_done(walk_key(root, IGNORE, watch_ignored=True))
     assert walk(root, IGNORE, watch_ignored=True) == expected
     assert len(own) == 4 and _reaped(pid)
 
@@ -214,6 +228,11 @@ def test_a_failed_child_leaves_the_walk_to_the_run(
     pid = _child_pid()
     if failure == "killed":
         os.kill(pid, signal.SIGKILL)
+    if failure != "late":  # the child has failed before the run walks: no race
+        deadline = time.monotonic() + 30
+        while not ahead._readable(ahead._CHILD[0].fd) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.3)
     monkeypatch.setattr(ahead, "PATIENCE", 0.5)
     own = _own_walks(monkeypatch)
     started = time.monotonic()
@@ -223,6 +242,51 @@ def test_a_failed_child_leaves_the_walk_to_the_run(
     if failure == "other key":
         assert ahead._CHILD  # left for a walk of its key, discarded at the end
         ahead.discard()
+    assert _reaped(pid) and not ahead._CHILD
+
+
+def test_the_run_walks_too_when_the_child_is_late(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = walk(root, IGNORE, watch_ignored=True)
+    real = ahead.walk_plain
+
+    def late(*args: Any) -> Any:
+        time.sleep(5)
+        return real(*args)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ahead, "walk_plain", late)  # in the child only
+        assert ahead.start(root, IGNORE)
+    pid = _child_pid()
+    own = _own_walks(monkeypatch)
+    started = time.monotonic()
+    assert walk(root, IGNORE, watch_ignored=True) == expected
+    assert time.monotonic() - started < 2  # the run's own walk ended first
+    assert len(own) == 1
+    assert _reaped(pid) and not ahead._CHILD  # stopped at once
+
+
+def test_the_run_takes_the_childs_walk_when_it_ends_first(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = walk(root, IGNORE, watch_ignored=True)
+    assert ahead.start(root, IGNORE)
+    pid = _child_pid()
+    real = os.scandir
+    folders: list[str] = []
+
+    def slow(path: Any) -> Any:  # in this process only: the child is forked
+        folders.append(path)
+        time.sleep(0.5)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", slow)
+    own = _own_walks(monkeypatch)
+    assert walk(root, IGNORE, watch_ignored=True) == expected
+    monkeypatch.undo()
+    assert own == []  # given up for the child's
+    assert 1 <= len(folders) < 5  # the tree has 9 folders
     assert _reaped(pid) and not ahead._CHILD
 
 
@@ -303,6 +367,7 @@ def test_the_workspace_is_found_as_the_cli_finds_it(
     assert ahead._workspace(str(root / "a")) is None
     assert ahead.start_for(["check", "-q"])
     workspace = load(root)
+    _wait_done(walk_key(workspace.root, workspace.config.ignore, watch_ignored=True))
     own = _own_walks(monkeypatch)
     walk(workspace.root, workspace.config.ignore, watch_ignored=True)
     assert own == []
@@ -358,15 +423,19 @@ assert "yaml" not in sys.modules, "yaml"
     assert done.returncode == 0, done.stderr
 
 
-#: ``python -m rnq`` with the walk ahead, and the run's own walk made impossible: it can only
-#: have used the child's.
+#: ``python -m rnq`` with the walk ahead, and the run's own walk never ending (it waits for the
+#: child) or refused: the run can only have used the child's.
 _FORCED = """
 import sys
 from rnq.workspace import ahead, walk
 assert ahead.start_for(sys.argv[1:]), "no walk ahead"
-def refuse(*args):
-    raise AssertionError("the run walked itself")
-walk.walk_plain = refuse
+def slowest(*args, stop=None):
+    while stop is not None and not stop():
+        pass
+    if stop is None:
+        raise AssertionError("the run walked itself")
+    return None
+walk.walk_plain = slowest
 from rnq.cli import program
 program()
 """

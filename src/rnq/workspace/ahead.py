@@ -12,10 +12,14 @@ machine with two cores the walk can run meanwhile, on the other one:
   it will walk with (:func:`~rnq.workspace.walk.walk_key`), walks with
   :func:`~rnq.workspace.walk.walk_plain` (the very code of :func:`~rnq.workspace.walk.walk`) and
   sends the result: :mod:`marshal` of plain tuples over a pipe, each frame its length first;
-* :func:`~rnq.workspace.walk.walk` asks :func:`take` for its own key. The child's result is
-  used only when its key is exactly that one, and once; otherwise (another key, no child, a
-  child that failed, died, sent something else or is not done within :data:`PATIENCE`) the run
-  walks itself, as before. A wrong guess costs the other core's time, never a wrong report.
+* :func:`~rnq.workspace.walk.walk` takes the child's result (:func:`take`) only when the
+  child's key is exactly the one it would walk with, and once. If the child is not done yet,
+  the run walks too, asking between folders whether the child is (:func:`done`), and takes
+  whichever walk ends first (:func:`drop` stops the child when the run's own ends first). With
+  another key, no child, or a child that failed, died or sent something else, the run walks
+  itself, as before. A wrong guess costs the other core's time, never a wrong report; the
+  child runs at a lower priority (:data:`_NICE`), so that a busy machine's cores go to the
+  program first.
 
 The child writes nothing but its pipe (its standard streams are the null device: ``rnq check |
 less`` would wait for every writer of its pipe), and ends with :func:`os._exit` (no exit
@@ -49,7 +53,18 @@ from rnq.workspace.walk import (
     walk_plain,
 )
 
-__all__ = ["ENV_OFF", "PATIENCE", "discard", "ignore_of", "start", "start_for", "take"]
+__all__ = [
+    "ENV_OFF",
+    "PATIENCE",
+    "discard",
+    "done",
+    "drop",
+    "ignore_of",
+    "start",
+    "start_for",
+    "take",
+    "walking",
+]
 
 #: Set (to anything but an empty string) in the environment: never walk ahead.
 ENV_OFF = "RNQ_NO_WALK_AHEAD"
@@ -61,6 +76,8 @@ _MAX_CONFIG_BYTES = 4 << 20
 #: A frame longer than this is taken for garbage.
 _MAX_FRAME = 1 << 31
 _HEADER = 8
+#: The child's niceness: it yields to the program (and to other work) on a busy machine.
+_NICE = 10
 #: The pipe's buffer (Linux; the default 64 KiB makes the 8 MB of a 50 000-file walk 130 reads).
 _PIPE_BYTES = 1 << 20
 
@@ -120,10 +137,34 @@ def start_for(args: Sequence[str]) -> bool:
     return _fork(key)
 
 
+def walking(key: WalkKey) -> bool:
+    """Whether a child of this process may be walking ``key`` (its key not known yet, or
+    ``key``): then :func:`~rnq.workspace.walk.walk` walks too, asking :func:`done` between
+    folders, and takes whichever walk ends first."""
+    child = _current()
+    return child is not None and child.key in (None, key)
+
+
+def done(key: WalkKey) -> bool:
+    """Whether the child walked ``key`` and its result is arriving (never waits)."""
+    child = _current()
+    if child is None or not _readable(child.fd):
+        return False
+    if child.key is None:
+        try:
+            child.key = _key_from(marshal.loads(_frame(child.fd, time.monotonic() + PATIENCE)))
+        except Exception:
+            discard()
+            return False
+        return child.key == key and _readable(child.fd)
+    return child.key == key
+
+
 def take(key: WalkKey) -> PlainWalk | None:
-    """The child's walk if it walked with ``key`` (then never again), else None."""
-    child = _CHILD[0] if _CHILD else None
-    if child is None or child.owner != os.getpid():
+    """The child's walk if it walked with ``key`` (then never again), waiting for it at most
+    :data:`PATIENCE` seconds; else None."""
+    child = _current()
+    if child is None:
         return None
     deadline = time.monotonic() + PATIENCE
     try:
@@ -141,10 +182,16 @@ def take(key: WalkKey) -> PlainWalk | None:
     return plain if ended == 0 else None
 
 
+def drop(key: WalkKey) -> None:
+    """This process walked ``key`` first: stop a child that walks it too (or has not said)."""
+    if walking(key):
+        discard()
+
+
 def discard() -> None:
     """Stop and reap the child, if any (its walk is not wanted, or the process ends)."""
-    child = _CHILD[0] if _CHILD else None
-    if child is None or child.owner != os.getpid():
+    child = _current()
+    if child is None:
         return
     _CHILD.clear()
     with contextlib.suppress(OSError):
@@ -215,6 +262,9 @@ def _child(read_fd: int, write_fd: int, key: Callable[[], WalkKey | None]) -> No
         null = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):
             os.dup2(null, stream)
+        # a core the program leaves idle is the child's; a busy one is the program's, which
+        # walks itself when the child is late
+        os.nice(_NICE)
         walked = key()
         if walked is not None:
             _send(write_fd, marshal.dumps(walked))
@@ -225,6 +275,17 @@ def _child(read_fd: int, write_fd: int, key: Callable[[], WalkKey | None]) -> No
         pass
     finally:
         os._exit(status)
+
+
+def _current() -> _Child | None:
+    """The child this process forked, if it has not been taken or discarded."""
+    child = _CHILD[0] if _CHILD else None
+    return child if child is not None and child.owner == os.getpid() else None
+
+
+def _readable(fd: int) -> bool:
+    """Whether reading ``fd`` would not block (data, or the child's end)."""
+    return bool(select.select([fd], [], [], 0)[0])
 
 
 def _send(fd: int, data: bytes) -> None:

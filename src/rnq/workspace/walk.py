@@ -32,7 +32,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -255,11 +255,21 @@ def compile_ignore(patterns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern
     )
 
 
+class _Stopped(Exception):
+    """A walk given up (:func:`walk_plain`'s ``stop``)."""
+
+
 class _Walker:
     def __init__(
-        self, root: Path, ignore: Sequence[str], max_file_bytes: int, watch_ignored: bool = False
+        self,
+        root: Path,
+        ignore: Sequence[str],
+        max_file_bytes: int,
+        watch_ignored: bool = False,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         self.watch_ignored = watch_ignored
+        self.stop = stop
         self.root = os.path.realpath(root)
         self.ignore_file, self.ignore_dir = compile_ignore(ignore)
         self.max_file_bytes = max_file_bytes
@@ -282,6 +292,8 @@ class _Walker:
         return target == self.root or target.startswith(self.root.rstrip(os.sep) + os.sep)
 
     def walk_dir(self, path: str, rel: str, ancestors: tuple[tuple[int, int], ...]) -> None:
+        if self.stop is not None and self.stop():
+            raise _Stopped
         if len(ancestors) > _MAX_DEPTH:
             self.problem(
                 rel,
@@ -483,17 +495,27 @@ def walk_key(
 
 
 def walk_plain(
-    root: str | Path, ignore: Sequence[str], max_file_bytes: int, watch_ignored: bool
-) -> PlainWalk:
-    """:func:`walk` in plain values (no pydantic: see :mod:`rnq.workspace.ahead`). Raises
-    :class:`GlobError` for an ``ignore`` pattern that cannot be matched."""
-    walker = _Walker(Path(root), ignore, max_file_bytes, watch_ignored)
+    root: str | Path,
+    ignore: Sequence[str],
+    max_file_bytes: int,
+    watch_ignored: bool,
+    stop: Callable[[], bool] | None = None,
+) -> PlainWalk | None:
+    """:func:`walk` in plain values (no pydantic: see :mod:`rnq.workspace.ahead`); None when
+    ``stop()``, asked before each folder, says to give up. Raises :class:`GlobError` for an
+    ``ignore`` pattern that cannot be matched."""
+    if stop is not None and stop():
+        return None
+    walker = _Walker(Path(root), ignore, max_file_bytes, watch_ignored, stop)
     try:
         info = os.stat(walker.root)
     except OSError as exc:
         walker.unreadable("", exc, "dossier", "folder")
     else:
-        walker.walk_dir(walker.root, "", ((info.st_dev, info.st_ino),))
+        try:
+            walker.walk_dir(walker.root, "", ((info.st_dev, info.st_ino),))
+        except _Stopped:
+            return None
         walker.entries.sort(key=lambda item: item[0])
         walker.problems.sort(key=lambda problem: problem[0])
     return walker.entries, walker.problems, walker.stats, walker.ignored
@@ -510,8 +532,9 @@ def walk(
     ``watch_ignored``: also the stat of every file ``ignore`` leaves out
     (:attr:`WalkResult.ignored`).
 
-    A walk made ahead for this very key (:mod:`rnq.workspace.ahead`: a child forked when the
-    ``rnq`` program started) is taken instead of walking, once."""
+    When a child forked by the ``rnq`` program walks this very key (:mod:`rnq.workspace.ahead`),
+    its result is taken, once: at once if it is done, else this process walks too and takes
+    whichever walk ends first."""
     kept = _KEPT.get()
     if kept is not None and kept[0] == (os.path.realpath(root), tuple(ignore), max_file_bytes):
         done = kept[1]
@@ -520,9 +543,23 @@ def walk(
         )
     from rnq.workspace import ahead
 
-    plain = ahead.take(walk_key(root, ignore, max_file_bytes, watch_ignored))
+    key = walk_key(root, ignore, max_file_bytes, watch_ignored)
+    plain = None
+    if ahead.walking(key):
+        try:
+            plain = walk_plain(
+                root, ignore, max_file_bytes, watch_ignored, stop=lambda: ahead.done(key)
+            )
+        except BaseException:
+            ahead.drop(key)
+            raise
+        if plain is None:  # the child was done first
+            plain = ahead.take(key)
+        else:
+            ahead.drop(key)
     if plain is None:
         plain = walk_plain(root, ignore, max_file_bytes, watch_ignored)
+    assert plain is not None  # never stopped
     return as_result(plain)
 
 
