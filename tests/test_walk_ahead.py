@@ -98,6 +98,14 @@ def _wait_done(key: WalkKey) -> None:
         time.sleep(0.01)
 
 
+def _wait_key() -> None:
+    """Wait until the child has said which key it walks."""
+    deadline = time.monotonic() + 30
+    while not ahead._knows_key(ahead._CHILD[0]):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
 def _reaped(pid: int) -> bool:
     """Whether ``pid`` is neither running nor a zombie child of this process."""
     try:
@@ -228,7 +236,9 @@ def test_a_failed_child_leaves_the_walk_to_the_run(
     pid = _child_pid()
     if failure == "killed":
         os.kill(pid, signal.SIGKILL)
-    if failure != "late":  # the child has failed before the run walks: no race
+    if failure == "late":
+        _wait_key()
+    else:  # the child has failed before the run walks: no race
         deadline = time.monotonic() + 30
         while not ahead._readable(ahead._CHILD[0].fd) and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -259,6 +269,7 @@ def test_the_run_walks_too_when_the_child_is_late(
         patched.setattr(ahead, "walk_plain", late)  # in the child only
         assert ahead.start(root, IGNORE)
     pid = _child_pid()
+    _wait_key()
     own = _own_walks(monkeypatch)
     started = time.monotonic()
     assert walk(root, IGNORE, watch_ignored=True) == expected
@@ -293,6 +304,7 @@ def test_the_run_takes_the_childs_walk_when_it_ends_first(
 def test_a_bad_ignore_pattern_is_the_runs_error(root: Path) -> None:
     assert ahead.start(root, ["[z-a]"])
     pid = _child_pid()
+    _wait_key()
     with pytest.raises(walk_module.GlobError):
         walk(root, ["[z-a]"])
     with pytest.raises(walk_module.GlobError):

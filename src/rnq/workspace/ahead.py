@@ -4,8 +4,9 @@ A ``rnq check`` process first imports rnq and reads ``rnq.yaml``, the settings a
 code (≈ 0.65 s), and only then walks the workspace (≈ 0.4 s of CPU at 50 000 files). On a
 machine with two cores the walk can run meanwhile, on the other one:
 
-* the program's entry points (:func:`rnq.cli.program`, ``python -m rnq``) call
-  :func:`start_for` with the command line before the heavy imports. For ``check`` and ``sample``
+* the program (:func:`rnq.__main__.main`: the ``rnq`` command and ``python -m rnq``; then
+  :func:`rnq.cli.program`, when it is called first) calls :func:`start_for` with the command
+  line before the heavy imports. For ``check`` and ``sample``
   it guesses the workspace as :mod:`rnq.workspace.root` finds it (the folder given, else the
   nearest folder holding ``rnq.yaml``) and forks a child (:func:`start`);
 * the child reads the ``ignore`` patterns of that ``rnq.yaml`` (:func:`ignore_of`), sends the key
@@ -68,7 +69,8 @@ __all__ = [
 
 #: Set (to anything but an empty string) in the environment: never walk ahead.
 ENV_OFF = "RNQ_NO_WALK_AHEAD"
-#: How long :func:`take` waits for the child, in seconds, before walking itself.
+#: How long :func:`take` waits for the child's key and result, in seconds, before the run walks
+#: itself (:func:`~rnq.workspace.walk.walk` calls it once :func:`done` says the result arrives).
 PATIENCE = 60.0
 _CONFIG = "rnq.yaml"
 #: A larger ``rnq.yaml`` is not read by the child (rnq refuses it anyway).
@@ -148,16 +150,9 @@ def walking(key: WalkKey) -> bool:
 def done(key: WalkKey) -> bool:
     """Whether the child walked ``key`` and its result is arriving (never waits)."""
     child = _current()
-    if child is None or not _readable(child.fd):
+    if child is None or not _knows_key(child):
         return False
-    if child.key is None:
-        try:
-            child.key = _key_from(marshal.loads(_frame(child.fd, time.monotonic() + PATIENCE)))
-        except Exception:
-            discard()
-            return False
-        return child.key == key and _readable(child.fd)
-    return child.key == key
+    return child.key == key and _readable(child.fd)
 
 
 def take(key: WalkKey) -> PlainWalk | None:
@@ -183,8 +178,10 @@ def take(key: WalkKey) -> PlainWalk | None:
 
 
 def drop(key: WalkKey) -> None:
-    """This process walked ``key`` first: stop a child that walks it too (or has not said)."""
-    if walking(key):
+    """This process walked ``key`` first: stop a child that walks it too. A child that has
+    not said what it walks yet is left (for a later walk, or :func:`discard` at the end)."""
+    child = _current()
+    if child is not None and _knows_key(child) and child.key == key:
         discard()
 
 
@@ -281,6 +278,17 @@ def _current() -> _Child | None:
     """The child this process forked, if it has not been taken or discarded."""
     child = _CHILD[0] if _CHILD else None
     return child if child is not None and child.owner == os.getpid() else None
+
+
+def _knows_key(child: _Child) -> bool:
+    """Whether the child's key is known, reading it if it has arrived (never waits)."""
+    if child.key is None and _readable(child.fd):
+        try:
+            child.key = _key_from(marshal.loads(_frame(child.fd, time.monotonic() + PATIENCE)))
+        except Exception:
+            discard()
+            return False
+    return child.key is not None
 
 
 def _readable(fd: int) -> bool:
