@@ -5,6 +5,8 @@ workspace's own checks use nothing else, so rnq's inside can move without breaki
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,39 @@ def test_the_checker_sees_an_inside_import(tmp_path: Path) -> None:
     path = tmp_path / "plugin.py"
     path.write_text("from rnq.collect.evidence import Evidence\nimport rnq\nrnq.run_checks\n")
     assert _uses(path) == ["rnq.collect.evidence", "rnq", "rnq.run_checks"]
+
+
+def _fresh(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter (nothing of rnq imported yet)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+
+
+def test_import_rnq_loads_none_of_its_modules() -> None:
+    code = """
+import sys
+import rnq
+loaded = sorted(name for name in sys.modules if name.startswith("rnq."))
+assert not loaded and "pydantic" not in sys.modules, loaded
+"""
+    done = _fresh(code)
+    assert done.returncode == 0, done.stderr
+
+
+def test_rnq_still_offers_every_public_name() -> None:
+    code = """
+import importlib, sys
+import rnq
+assert set(rnq._LAZY) == set(rnq.__all__) - {"__version__"}
+assert set(rnq.__all__) <= set(dir(rnq))
+importlib.import_module("rnq.run")  # the submodule: rnq.run stays the function
+assert callable(rnq.run) and rnq.run is sys.modules["rnq.run"].run, rnq.run
+for name in rnq.__all__:
+    assert getattr(rnq, name) is not None, name
+from rnq import run, Evidence, render_html
+assert run is rnq.run and Evidence.__module__ == "rnq.collect.evidence"
+namespace = {}
+exec("from rnq import *", namespace)
+assert set(rnq.__all__) <= set(namespace)
+"""
+    done = _fresh(code)
+    assert done.returncode == 0, done.stderr

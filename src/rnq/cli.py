@@ -414,9 +414,15 @@ _PROGRAM = [False]
 
 
 def program() -> None:
-    """The ``rnq`` program (``rnq …`` and ``python -m rnq …``): :data:`main`, for a process
-    of its own, which a command that ran a check may end at once (:func:`_leave`)."""
+    """The ``rnq`` program (``rnq …`` and ``python -m rnq …``, both through
+    :func:`rnq.__main__.main`): :data:`main`, for a process of its own, which a command that ran
+    a check may end at once (:func:`_leave`). A check's walk of the workspace is started in a
+    child process (:mod:`rnq.workspace.ahead`) unless :func:`rnq.__main__.main` did already,
+    before importing this module."""
+    from rnq.workspace.ahead import start_for
+
     _PROGRAM[0] = True
+    start_for(sys.argv[1:])
     main(prog_name="rnq")
 
 

@@ -28,7 +28,7 @@ from rnq.referential.applicability import Profile
 from rnq.referential.loader import HIGHEST_INDICATOR, Category, Condition
 from rnq.text import Localized
 from rnq.workspace.diagnostics import Loc, invalid, known_keys, problems_from_validation
-from rnq.workspace.walk import GlobError, compile_ignore
+from rnq.workspace.walk import DEFAULT_IGNORE, GlobError, compile_ignore
 
 __all__ = [
     "AUDIT_TYPES",
@@ -64,18 +64,6 @@ AUDIT_TYPES: dict[str, tuple[str, str]] = {
     "renewal": ("audit de renouvellement", "renewal audit"),
 }
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-#: What ``ignore`` leaves out when ``rnq.yaml`` does not say: the files office suites, macOS and
-#: Windows leave beside documents (Office and LibreOffice locks, AppleDouble ``._*`` files and
-#: the ``__MACOSX`` folder of a Finder zip, Finder and Explorer settings), never evidence.
-DEFAULT_IGNORE = (
-    "**/~$*",
-    "**/.~lock.*#",
-    "**/._*",
-    "**/__MACOSX/",
-    "**/.DS_Store",
-    "**/Thumbs.db",
-    "**/desktop.ini",
-)
 
 
 class _Strict(BaseModel):

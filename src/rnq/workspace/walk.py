@@ -21,6 +21,9 @@ Rules:
   escapes in its relative path, and recorded; its absolute path still opens the file.
 
 Files come back sorted by relative path.
+
+This module imports no pydantic (its problems are plain tuples until :func:`walk` returns), so
+that :mod:`rnq.workspace.ahead` can walk in a child forked before rnq's heavy imports.
 """
 
 from __future__ import annotations
@@ -29,26 +32,46 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rnq.errors import Problem
+if TYPE_CHECKING:
+    from rnq.errors import Problem
 
 __all__ = [
+    "DEFAULT_IGNORE",
     "DEFAULT_MAX_FILE_BYTES",
     "GlobError",
+    "PlainWalk",
+    "WalkKey",
     "WalkResult",
+    "as_result",
     "compile_ignore",
     "locate",
     "printable_name",
     "reusing",
     "walk",
+    "walk_key",
+    "walk_plain",
 ]
 
 DEFAULT_MAX_FILE_BYTES = 200 << 20
+#: What ``ignore`` leaves out when ``rnq.yaml`` does not say: the files office suites, macOS and
+#: Windows leave beside documents (Office and LibreOffice locks, AppleDouble ``._*`` files and
+#: the ``__MACOSX`` folder of a Finder zip, Finder and Explorer settings), never evidence.
+DEFAULT_IGNORE = (
+    "**/~$*",
+    "**/.~lock.*#",
+    "**/._*",
+    "**/__MACOSX/",
+    "**/.DS_Store",
+    "**/Thumbs.db",
+    "**/desktop.ini",
+)
 _MAX_DEPTH = 64
 #: C0 and C1 controls, DEL, and the bidirectional controls that reorder how a name displays
 #: (``\u202egpj.exe.md`` shows as ``dm.exe.jpg``).
@@ -232,20 +255,34 @@ def compile_ignore(patterns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern
     )
 
 
+class _Stopped(Exception):
+    """A walk given up (:func:`walk_plain`'s ``stop``)."""
+
+
 class _Walker:
     def __init__(
-        self, root: Path, ignore: Sequence[str], max_file_bytes: int, watch_ignored: bool = False
+        self,
+        root: Path,
+        ignore: Sequence[str],
+        max_file_bytes: int,
+        watch_ignored: bool = False,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         self.watch_ignored = watch_ignored
+        self.stop = stop
         self.root = os.path.realpath(root)
         self.ignore_file, self.ignore_dir = compile_ignore(ignore)
         self.max_file_bytes = max_file_bytes
-        self.result = WalkResult()
+        self.entries: list[tuple[str, str]] = []
+        #: ``(relative path, French, English)``: made :class:`~rnq.errors.Problem` by :func:`walk`.
+        self.problems: list[tuple[str, str, str]] = []
+        self.stats: dict[str, tuple[int, int, int, int]] = {}
+        self.ignored: dict[str, tuple[int, int, int, int]] = {}
         #: Folders already reached through a link (``(st_dev, st_ino)``).
         self.linked: set[tuple[int, int]] = set()
 
     def problem(self, rel: str, fr: str, en: str) -> None:
-        self.result.problems.append(Problem.make(rel or ".", fr, en))
+        self.problems.append((rel or ".", fr, en))
 
     def unreadable(self, rel: str, exc: OSError, what_fr: str, what_en: str) -> None:
         reason = exc.strerror or str(exc)
@@ -255,6 +292,8 @@ class _Walker:
         return target == self.root or target.startswith(self.root.rstrip(os.sep) + os.sep)
 
     def walk_dir(self, path: str, rel: str, ancestors: tuple[tuple[int, int], ...]) -> None:
+        if self.stop is not None and self.stop():
+            raise _Stopped
         if len(ancestors) > _MAX_DEPTH:
             self.problem(
                 rel,
@@ -304,7 +343,7 @@ class _Walker:
             info = entry.stat(follow_symlinks=False)
         except OSError:
             return
-        self.result.ignored[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        self.ignored[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
     def watch_dir(self, path: str, rel: str, depth: int) -> None:
         """Remember the stat of every file under an ignored folder (no link followed)."""
@@ -413,12 +452,24 @@ class _Walker:
                 f"fichier trop volumineux ({size:.1f} Mio, limite {limit:.1f} Mio) : non lu",
                 f"file too large ({size:.1f} MiB, limit {limit:.1f} MiB): not read",
             )
-        self.result.entries.append((rel, path))
-        self.result.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        self.entries.append((rel, path))
+        self.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
 _WalkKey = tuple[str, tuple[str, ...], int]
 _KEPT: ContextVar[tuple[_WalkKey, WalkResult] | None] = ContextVar("rnq_walk", default=None)
+
+#: What decides a walk (with the files on disk): the root's real path, the ``ignore`` patterns,
+#: ``max_file_bytes`` and ``watch_ignored``.
+WalkKey = tuple[str, tuple[str, ...], int, bool]
+#: A walk in plain values (what :mod:`marshal` takes): ``entries``, ``problems`` as
+#: ``(relative path, French, English)``, ``stats`` and ``ignored`` (see :class:`WalkResult`).
+PlainWalk = tuple[
+    list[tuple[str, str]],
+    list[tuple[str, str, str]],
+    dict[str, tuple[int, int, int, int]],
+    dict[str, tuple[int, int, int, int]],
+]
 
 
 @contextmanager
@@ -433,6 +484,43 @@ def reusing(root: Path, ignore: Sequence[str], result: WalkResult) -> Iterator[N
         _KEPT.reset(token)
 
 
+def walk_key(
+    root: str | Path,
+    ignore: Sequence[str],
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    watch_ignored: bool = False,
+) -> WalkKey:
+    """The key of a walk: two walks with the same key, of the same files, give the same result."""
+    return (os.path.realpath(root), tuple(ignore), max_file_bytes, watch_ignored)
+
+
+def walk_plain(
+    root: str | Path,
+    ignore: Sequence[str],
+    max_file_bytes: int,
+    watch_ignored: bool,
+    stop: Callable[[], bool] | None = None,
+) -> PlainWalk | None:
+    """:func:`walk` in plain values (no pydantic: see :mod:`rnq.workspace.ahead`); None when
+    ``stop()``, asked before each folder, says to give up. Raises :class:`GlobError` for an
+    ``ignore`` pattern that cannot be matched."""
+    if stop is not None and stop():
+        return None
+    walker = _Walker(Path(root), ignore, max_file_bytes, watch_ignored, stop)
+    try:
+        info = os.stat(walker.root)
+    except OSError as exc:
+        walker.unreadable("", exc, "dossier", "folder")
+    else:
+        try:
+            walker.walk_dir(walker.root, "", ((info.st_dev, info.st_ino),))
+        except _Stopped:
+            return None
+        walker.entries.sort(key=lambda item: item[0])
+        walker.problems.sort(key=lambda problem: problem[0])
+    return walker.entries, walker.problems, walker.stats, walker.ignored
+
+
 def walk(
     root: Path,
     ignore: Sequence[str] = (),
@@ -442,20 +530,43 @@ def walk(
 ) -> WalkResult:
     """Every regular file under ``root`` (see the module docstring for the rules);
     ``watch_ignored``: also the stat of every file ``ignore`` leaves out
-    (:attr:`WalkResult.ignored`)."""
+    (:attr:`WalkResult.ignored`).
+
+    When a child forked by the ``rnq`` program walks this very key (:mod:`rnq.workspace.ahead`),
+    its result is taken, once: at once if it is done, else this process walks too and takes
+    whichever walk ends first."""
     kept = _KEPT.get()
     if kept is not None and kept[0] == (os.path.realpath(root), tuple(ignore), max_file_bytes):
         done = kept[1]
         return WalkResult(
             list(done.entries), list(done.problems), dict(done.stats), dict(done.ignored)
         )
-    walker = _Walker(root, ignore, max_file_bytes, watch_ignored)
-    try:
-        info = os.stat(walker.root)
-    except OSError as exc:
-        walker.unreadable("", exc, "dossier", "folder")
-        return walker.result
-    walker.walk_dir(walker.root, "", ((info.st_dev, info.st_ino),))
-    walker.result.entries.sort(key=lambda item: item[0])
-    walker.result.problems.sort(key=lambda problem: problem.path)
-    return walker.result
+    from rnq.workspace import ahead
+
+    key = walk_key(root, ignore, max_file_bytes, watch_ignored)
+    plain = None
+    if ahead.walking(key):
+        try:
+            plain = walk_plain(
+                root, ignore, max_file_bytes, watch_ignored, stop=lambda: ahead.done(key)
+            )
+        except BaseException:
+            ahead.drop(key)
+            raise
+        if plain is None:  # the child was done first
+            plain = ahead.take(key)
+        else:
+            ahead.drop(key)
+    if plain is None:
+        plain = walk_plain(root, ignore, max_file_bytes, watch_ignored)
+    assert plain is not None  # never stopped
+    return as_result(plain)
+
+
+def as_result(plain: PlainWalk) -> WalkResult:
+    """A :class:`WalkResult` from a walk's plain values (its problems made
+    :class:`~rnq.errors.Problem`)."""
+    from rnq.errors import Problem
+
+    entries, problems, stats, ignored = plain
+    return WalkResult(entries, [Problem.make(*problem) for problem in problems], stats, ignored)
