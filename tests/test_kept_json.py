@@ -142,3 +142,35 @@ def test_cli_json_is_the_same_bytes_full_kept_and_reused(
     assert check("kept", *cached) == no_cache
     assert check("reused", *cached) == no_cache
     assert handed == [False, True, True]
+
+
+def _runs_stored(cache: Path) -> int:
+    with sqlite3.connect(cache / "extract.sqlite3") as db:
+        (count,) = db.execute("SELECT count(*) FROM runs").fetchone()
+    return int(count)
+
+
+def test_running_gives_the_report_before_it_keeps_the_run(
+    write_workspace: Callable[..., Path], tmp_path: Path
+) -> None:
+    """``rnq.run.running``: the block gets the report first (``rnq check`` writes its other
+    reports meanwhile), and the run is kept for the next once the block ends well; a block
+    that raises keeps nothing; ``unfreed`` holds what the run would have freed."""
+    root = write_workspace(CONFIG, FILES)
+    cache = tmp_path / "cache"
+    options = rnq.RunOptions(today=TODAY, load_entrypoints=False, cache_dir=cache)
+
+    def fail() -> None:
+        with run_module.running(root, options) as report:
+            assert report.summary is not None
+            raise RuntimeError("the caller failed")
+
+    with pytest.raises(RuntimeError):
+        fail()
+    assert _runs_stored(cache) == 0  # nothing kept: the next run runs in full
+    unfreed: list[object] = []
+    with run_module.running(root, options, unfreed=unfreed) as report:
+        assert _runs_stored(cache) == 0  # not yet
+    assert _runs_stored(cache) == 1
+    assert len(unfreed) == 1
+    assert b"".join(report.json_parts()) == b"".join(rnq.run(root, options).json_parts())

@@ -1125,7 +1125,8 @@ def check(
         # captured: the JSON the run kept, not serialised again for --json; the reports other
         # than the JSON are written in a child process while this one stores the run for the
         # next (rnq.render.aside).
-        with capturing() as captured, running(workspace, options) as report:
+        unfreed: list[object] = []  # what the run no longer needs: the program ends at once
+        with capturing() as captured, running(workspace, options, unfreed=unfreed) as report:
             started = outputs.start(report)
         if progress is not None:
             click.echo("\r\033[K", err=True, nl=False)

@@ -385,12 +385,19 @@ def run(workspace: Workspace | str | Path, options: RunOptions | None = None) ->
 
 @contextmanager
 def running(
-    workspace: Workspace | str | Path, options: RunOptions | None = None
+    workspace: Workspace | str | Path,
+    options: RunOptions | None = None,
+    *,
+    unfreed: list[object] | None = None,
 ) -> Iterator[Report]:
     """:func:`run` in two steps, for a caller with more to do with the report: the block gets
     the report as soon as it is built, and what the next run reuses (the report's JSON, the
     file and check memos) is stored when the block ends without an exception. ``rnq check``
     writes its reports meanwhile (:mod:`rnq.render.aside`). Raises as :func:`run` does.
+
+    ``unfreed``: a list the run's memos and document store are appended to once stored,
+    rather than freed: for a program that ends right after without freeing anything
+    (:func:`rnq.cli._leave`; freeing them took 0.07 s after an edit at 50 000 files).
 
     The cyclic garbage collector stays off until the block ends (:func:`fewer_collections`).
     """
@@ -400,6 +407,8 @@ def running(
     with fewer_collections():
         with Watchdog(options.check_timeout_s) as watchdog:
             report, keeping = _run(workspace, options, watchdog)
+        if unfreed is not None:
+            unfreed.append(keeping)
         try:
             yield report
         except BaseException:
