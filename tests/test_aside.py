@@ -18,21 +18,14 @@ from rnq.errors import ConfigError, UsageError
 from rnq.render.aside import NO_FORK, aside, can_fork
 from rnq.text import Localized
 
+from .test_walk_ahead import _reaped  # neither running nor a zombie child
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
 
 
 @pytest.fixture(autouse=True)
 def _forking(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(NO_FORK, raising=False)
-
-
-def _gone(pid: int) -> bool:
-    """Whether ``pid`` is no child of this process any more (reaped: no zombie)."""
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def test_the_job_runs_in_a_child_and_its_result_comes_back() -> None:
@@ -45,7 +38,7 @@ def test_the_job_runs_in_a_child_and_its_result_comes_back() -> None:
     ran_in, value = pending.result()
     assert ran_in != here and ran_in == pid
     assert value == [1, "deux", {"trois": 3.0}]
-    assert _gone(pid)
+    assert _reaped(pid)
 
 
 def test_the_child_shares_what_the_parent_built_and_writes_files(tmp_path: Path) -> None:
@@ -96,7 +89,7 @@ def test_a_child_that_dies_without_an_answer_is_made_up_for_here() -> None:
     pid = pending._pid
     assert pid is not None
     assert pending.result() == 42
-    assert _gone(pid)
+    assert _reaped(pid)
 
 
 def test_a_result_that_cannot_be_sent_is_made_here() -> None:
