@@ -127,3 +127,19 @@ assert set(rnq.__all__) <= set(namespace)
 """
     done = _fresh(code)
     assert done.returncode == 0, done.stderr
+
+
+def test_type_checkers_see_every_lazy_name_from_its_module() -> None:
+    """``rnq/__init__.py``'s ``if TYPE_CHECKING:`` imports name each lazily imported public name
+    from the module ``_LAZY`` loads it from (else a type checker sees ``Any``)."""
+    import rnq
+
+    tree = ast.parse(Path(rnq.__file__).read_text(encoding="utf-8"))
+    typed: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in ast.walk(node):
+                if isinstance(statement, ast.ImportFrom) and statement.module:
+                    for alias in statement.names:
+                        typed[alias.asname or alias.name] = statement.module
+    assert typed == rnq._LAZY
