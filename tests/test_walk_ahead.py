@@ -302,7 +302,7 @@ def test_the_run_takes_the_childs_walk_when_it_ends_first(
     assert walk(root, IGNORE, watch_ignored=True) == expected
     monkeypatch.undo()
     assert own == []  # given up for the child's
-    assert len(folders) == 1  # of the tree's 9: the child's result came first
+    assert len(folders) <= 1  # of the tree's 9: the child's result came first (or before)
     assert _reaped(pid) and not ahead._CHILD
 
 
