@@ -23,8 +23,8 @@ import pytest
 from rnq import cli
 from rnq.workspace import ahead
 from rnq.workspace import walk as walk_module
-from rnq.workspace.config import DEFAULT_IGNORE, load
-from rnq.workspace.walk import WalkKey, walk, walk_key
+from rnq.workspace.config import load
+from rnq.workspace.walk import DEFAULT_IGNORE, WalkKey, walk, walk_key
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork")
 
@@ -216,7 +216,7 @@ def _huge(fd: int, data: bytes) -> None:
 @pytest.mark.parametrize(
     ("failure", "patch"),
     [
-        ("killed", None),
+        ("killed", ("walk_key", lambda *_a: time.sleep(60))),  # killed before it sends
         ("raises", ("walk_plain", _raise)),
         ("wrong shape", ("walk_plain", lambda *_a: ("x", [], {}, {}))),
         ("other key", ("walk_key", lambda *_a: ("/elsewhere", (), 1, True))),
