@@ -66,3 +66,76 @@ def test_the_tables_kept_for_the_next_question_are_shared_never_changed() -> Non
     assert table is not None
     assert table.values("who") == ["Camille", "Léa"]
     assert tables_in(text, None) == before
+
+
+def _cut_whole(text: str | None, rows: list[list[str]] | None) -> list[list[list[str]]]:
+    """The tables of a document, its whole text cut first (what the lazy tables must give)."""
+    from rnq.match.tables import _cells
+
+    found = [[[str(cell) for cell in row] for row in rows]] if rows else []
+    current: list[list[str]] = []
+    for line in (text or "").splitlines():
+        cells = _cells(line)
+        if cells is None:
+            if len(current) >= 2:
+                found.append(current)
+            current = []
+        elif cells:
+            current.append(cells)
+    if len(current) >= 2:
+        found.append(current)
+    return found
+
+
+TEXTS = [
+    None,
+    "",
+    "Une phrase.",
+    "a ; b ; c\n1 ; 2 ; 3",
+    "a ; b ; c\n1 ; 2 ; 3\n\nx | y | z\n--|--|--\n4 | 5 | 6\nfin",
+    "a ; b ; c\nseule ligne\nd ; e ; f\ng ; h ; i\n",
+    "|a|b|\n|---|---|\n|1|2|\ntexte\n\tx\ty\tz\n\t1\t2\t3\n",
+    "x ; y ; z\n" * 50 + "coupure\n" + "p | q | r\n" * 3,
+]
+
+
+def test_the_tables_cut_as_read_are_those_of_the_whole_text() -> None:
+    """The text is cut into tables only as far as a question reads them, and gives, read to
+    the end, the same tables in the same order as cutting it all first."""
+    from rnq.match.tables import _Tables
+
+    for text in TEXTS:
+        for rows in (None, [["Nom", "Date"], ["Léa", 3]]):
+            assert list(_Tables(text, rows)) == _cut_whole(text, rows), (text, rows)
+            assert tables_in(text, rows) == _cut_whole(text, rows)
+            # read in two steps: the second reading goes on where the first stopped
+            lazy = _Tables(text, rows)
+            first = next(iter(lazy), None)
+            assert list(lazy) == _cut_whole(text, rows)
+            assert first is None or first == _cut_whole(text, rows)[0]
+
+
+def test_an_export_whose_rows_fit_is_not_cut_again_from_its_text() -> None:
+    """A CSV export's text is its rows again: when its rows are the table a question wants,
+    its 2 000 lines are not cut into cells a second time."""
+    from rnq.match import tables
+
+    rows = [["Salarié", "Action", "Date"], *[[f"P{i}", "SST", "2026-03-12"] for i in range(2000)]]
+    text = "\n".join(" ; ".join(row) for row in rows)
+    cut: list[str] = []
+    real = tables._cells
+
+    def counted(line: str) -> list[str] | None:
+        cut.append(line)
+        return real(line)
+
+    tables._LAST.clear()
+    tables._cells = counted
+    try:
+        assert find_table(text, rows, ROLES, ("who", "what")) is not None
+        assert cut == []
+        assert find_table(text, rows, {"x": ("inconnu",)}, ("x",)) is None  # reads them all
+        assert len(cut) == len(rows)
+    finally:
+        tables._cells = real
+        tables._LAST.clear()

@@ -19,7 +19,7 @@ matching layer, so extraction workers use it too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -86,14 +86,14 @@ def tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
     return [[list(row) for row in table] for table in _kept_tables(text, rows)]
 
 
-def _kept_tables(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
+def _kept_tables(text: str | None, rows: Rows | None) -> _Tables:
     """The tables of a document as :func:`tables_in` reads them, those of the last document
     kept: shared, never to be changed (:func:`find_table` only reads them, and copies none)."""
     last = _LAST
     if last and last[0] is text and last[1] is rows:
-        found: list[list[list[str]]] = last[2]
+        found: _Tables = last[2]
         return found
-    found = _tables_in(text, rows)
+    found = _Tables(text, rows)
     _LAST[:] = [text, rows, found]
     return found
 
@@ -102,24 +102,52 @@ def _kept_tables(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
 _LAST: list[Any] = []
 
 
-def _tables_in(text: str | None, rows: Rows | None) -> list[list[list[str]]]:
-    found: list[list[list[str]]] = []
-    if rows:
-        found.append([[str(cell) for cell in row] for row in rows])
-    if not text:
-        return found
-    current: list[list[str]] = []
-    for line in text.splitlines():
-        cells = _cells(line)
-        if cells is None:
-            if len(current) >= 2:
-                found.append(current)
-            current = []
-        elif cells:
-            current.append(cells)
-    if len(current) >= 2:
-        found.append(current)
-    return found
+class _Tables:
+    """A document's tables (:func:`tables_in`), cut from its text only as far as they are
+    read: :func:`find_table` stops at the first table that fits, most often a CSV export's or
+    a workbook's rows, whose text (the same cells again, 2 000 lines of them) then need not be
+    cut into cells at all. Iterating gives the same tables, in the same order, as cutting the
+    whole text first."""
+
+    __slots__ = ("_current", "_found", "_lines")
+
+    def __init__(self, text: str | None, rows: Rows | None) -> None:
+        self._found: list[list[list[str]]] = []
+        if rows:
+            self._found.append([[str(cell) for cell in row] for row in rows])
+        #: The text's lines not cut yet (None: none left), and the table they are in.
+        self._lines: Iterator[str] | None = iter(text.splitlines()) if text else None
+        self._current: list[list[str]] = []
+
+    def __iter__(self) -> Iterator[list[list[str]]]:
+        found = self._found
+        index = 0
+        while index < len(found) or self._more():
+            yield found[index]
+            index += 1
+
+    def _more(self) -> bool:
+        """Cut lines until one more table is complete; False when the text has none left."""
+        lines = self._lines
+        if lines is None:
+            return False
+        current = self._current
+        for line in lines:
+            cells = _cells(line)
+            if cells is None:
+                if len(current) >= 2:
+                    self._found.append(current)
+                    self._current = []
+                    return True
+                current = self._current = []
+            elif cells:
+                current.append(cells)
+        self._lines = None
+        if len(current) >= 2:
+            self._found.append(current)
+            self._current = []
+            return True
+        return False
 
 
 def _cells(line: str) -> list[str] | None:
