@@ -369,8 +369,8 @@ def _rows(got: dict[str, Any], runner: tuple[float, float] | None, n: int) -> li
         ("bare extraction (same libraries, every core)", f"{bare:.2f} s", "—"),
         ("cold overhead over bare extraction", f"{cold / bare - 1:+.0%}", "≤ +30 %"),
         (
-            "bare extraction with rnq's own readers (mean of before and after the cold run)",
-            f"{bare_rnq:.2f} s ({before:.2f} and {after:.2f})",
+            "bare extraction with rnq's own readers (mean of two)",
+            f"{bare_rnq:.2f} s ({before:.2f}, {after:.2f})",
             "—",
         ),
         ("cold overhead over rnq's readers alone", f"{cold / bare_rnq - 1:+.0%}", "—"),
