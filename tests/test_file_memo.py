@@ -68,16 +68,21 @@ def test_a_record_once_read_comes_back_read() -> None:
     memo = FileMemo()
     memo.put(record.path, STAT, "", record, [])
     read = record.model_copy(update={"read": "ok", "date": dt.date(2025, 1, 2)})
-    memo.keep_read(record.path, read, has_content=True)
+    memo.keep_read(record.path, read, has_content=True, content="c" * 32)
     memo.keep_digest(record.path, "d" * 32)
     later = _through_json(memo)
     again = later.get(record.path, STAT, "")
     assert again is not None
     assert again[0].__dict__ == read.__dict__
     assert again[0].model_fields_set >= {"read", "problem", "date"}
+    # the record's digest and its content's, kept apart (keep_digest leaves the content's)
     assert list(later.recalled_reads(["other.md", record.path])) == [
-        (record.path, STAT, True, "d" * 32)
+        (record.path, STAT, True, "d" * 32, "c" * 32)
     ]
+    memo.keep_read(record.path, read, has_content=False)  # read by another version: no digest
+    later = _through_json(memo)
+    assert later.get(record.path, STAT, "") is not None
+    assert list(later.recalled_reads([record.path])) == [(record.path, STAT, False, None, None)]
 
 
 def test_a_changed_file_is_not_recalled() -> None:
@@ -138,19 +143,21 @@ def test_the_store_recalls_files_in_one_loop(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "extract.sqlite3")
     store = DocumentStore(cache, 1, "facts-1")
     files = [
-        (str(tmp_path / "a.md"), (10, 20, 30, 40), True),
-        (str(tmp_path / "b.csv"), [11, 21, 31, 41], False),
+        (str(tmp_path / "a.md"), (10, 20, 30, 40), True, "c" * 32),
+        (str(tmp_path / "b.csv"), [11, 21, 31, 41], False, None),
     ]
     recalled = list(store.recall(files))
     version = store.extractor.cache_version
-    for (absolute, stat, has_content), (loader, content_key, facts) in zip(
+    for (absolute, stat, has_content, content), (loader, content_key, facts) in zip(
         files, recalled, strict=True
     ):
         key = FileKey(absolute, *stat)
-        assert content_key == _content_key(key, version)
+        assert content_key == _content_key(key, version, content)
         assert (loader is not None) == has_content
         assert not facts  # nothing stored: loaded, empty
-    keys = [FileKey(a, *s) for a, s, _h in files]
+    assert recalled[0][1] == f"\x00{'c' * 32}\x1f{version}"  # what was read, not where
+    assert recalled[1][1].startswith(f"{tmp_path / 'b.csv'}\x1f11\x1f21\x1f31\x1f41\x1f")
+    keys = [FileKey(a, *s) for a, s, _h, _c in files]
     assert [k for k, _lazy in store._pending] == keys
     assert all(type(k) is FileKey for k, _lazy in store._pending)
     assert [(k, n) for k, _lazy, n in store._facts] == [(k, -1) for k in keys]

@@ -636,3 +636,37 @@ def test_item_keys_are_128_bits_and_tell_items_apart() -> None:
     assert key == ItemMemo("base", "listing").key(item, "seen")
     assert key != memo.key(item, "seen again")
     assert key != ItemMemo("another base", "listing").key(item, "seen")
+
+
+def test_a_file_written_again_with_the_same_content_runs_no_item_again(
+    write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose ``stat`` changed but not its content (a ``touch``, a checkout, a copy that
+    kept the bytes) is read again, and what reading gives is the same: its content key is a
+    digest of that (rnq.extract.store._content_key), so the checks that read it are not run
+    again; the report is a full run's. Its content changed, they are."""
+    from rnq.engine import session
+
+    root = write_workspace(CONFIG + LYON, {**FILES, "lyon/excel/I01-programme.md": "# Excel\n"})
+    cache = tmp_path / "cache"
+    _run(root, cache)
+    ran: list[str] = []
+    original = session.run_item
+
+    def watched(item: Any, *args: Any, **kwargs: Any) -> Any:
+        ran.append(item.check.name)
+        return original(item, *args, **kwargs)
+
+    monkeypatch.setattr(session, "run_item", watched)
+    _touch(root / "pro/compta/I05-objectifs.md")
+    programme = root / "lyon/excel/I01-programme.md"
+    programme.write_bytes(programme.read_bytes())  # written again: a new ctime and mtime
+    again, told = _run(root, cache)
+    assert ran == []
+    assert _reused(told) > 0
+    programme.write_text("# Excel\n\nDurée : 7 h.\n", "utf-8")
+    changed, _ = _run(root, cache)
+    assert ran  # a new content: its checks run again
+    monkeypatch.undo()
+    assert again == _run(root, None)[0]
+    assert changed == _run(root, None)[0]

@@ -334,7 +334,7 @@ def _read_documents(
                 facts=document.facts,
             )
             if memo is not None and item.path in alone:
-                memo.keep_read(item.path, item, document.loader is not None)
+                memo.keep_read(item.path, item, document.loader is not None, document.content)
         evidence.append(item)
     return evidence, store
 
@@ -353,13 +353,13 @@ def _recall_read(
     digests = memos.items.digests
     recalled: list[str] = []
     items: list[Evidence] = []
-    recalling: list[tuple[str, Sequence[int], bool]] = []  # what the store recalls of each
-    for path, stat, has_content, digest in memos.files.recalled_reads(
+    recalling: list[tuple[str, Sequence[int], bool, str | None]] = []  # what the store recalls
+    for path, stat, has_content, digest, content in memos.files.recalled_reads(
         [p for p in files if p in alone]
     ):
         file = files[path]
         absolute = file if isinstance(file, str) else os.path.abspath(file)
-        recalling.append((absolute, stat, has_content))
+        recalling.append((absolute, stat, has_content, content))
         recalled.append(path)
         item = records[path][0]
         items.append(item)

@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS extracts (
     meta TEXT NOT NULL,
     facts_version TEXT,
     facts BLOB,
+    content TEXT,
     data BLOB NOT NULL
 )
 """
@@ -111,6 +112,7 @@ _COLUMNS = (
     "meta",
     "facts_version",
     "facts",
+    "content",
     "data",
 )
 _INSERT = (
@@ -385,6 +387,7 @@ class Cache:
                 packed.meta,
                 facts_version if packed.facts is not None else None,
                 packed.facts if facts_version is not None else None,
+                packed.content,
                 packed.data,
             )
             for key, packed in entries
@@ -411,7 +414,9 @@ class Cache:
         wanted = {_stored(key.path): key for key in keys}
         paths = list(wanted)
         blobs: list[tuple[FileKey, bytes]] = []
-        columns = "path, size, mtime_ns, inode, ctime_ns, version, meta, facts_version, facts"
+        columns = (
+            "path, size, mtime_ns, inode, ctime_ns, version, meta, facts_version, facts, content"
+        )
         try:
             if len(paths) >= _SCAN_FROM and 2 * len(paths) >= _rows(db):
                 batches: Iterable[Iterable[Any]] = [db.execute(f"SELECT {columns} FROM extracts")]
@@ -420,7 +425,18 @@ class Cache:
                     _rows_in(db, f"SELECT {columns} FROM extracts WHERE path IN ({{}})", paths)
                 ]
             for rows in batches:
-                for path, size, mtime, inode, ctime, row_version, meta, f_version, facts in rows:
+                for (
+                    path,
+                    size,
+                    mtime,
+                    inode,
+                    ctime,
+                    row_version,
+                    meta,
+                    f_version,
+                    facts,
+                    content,
+                ) in rows:
                     key = wanted.get(path)
                     if key is None or (size, mtime, inode, ctime, row_version) != (
                         *key[1:],
@@ -431,7 +447,12 @@ class Cache:
                         extraction = Extraction.model_validate_json(meta)
                     except (ValidationError, ValueError):
                         continue  # a damaged entry: read the file again
-                    found[key] = Stored(extraction, extraction.status == "ok", {})
+                    found[key] = Stored(
+                        extraction,
+                        extraction.status == "ok",
+                        {},
+                        content if isinstance(content, str) else None,
+                    )
                     if facts is not None and f_version == facts_version:
                         blobs.append((key, facts))
         except sqlite3.Error as exc:

@@ -240,7 +240,7 @@ if tuple(Evidence.model_fields) != _FIELDS:  # :func:`_rebuilt` names them
     raise RuntimeError(f"the file memo's fields differ from Evidence's: {_FIELDS}")
 #: The layout of a memo's entries: a memo stored under another (an older rnq, a field added to
 #: :class:`Evidence`) is not read (:meth:`FileMemo.inputs`).
-FILE_MEMO_LAYOUT = "files-3:" + ",".join(_FIELDS)
+FILE_MEMO_LAYOUT = "files-4:" + ",".join(_FIELDS)
 #: The fields set of every rebuilt record (``path`` is the entry's key), and of one once read.
 _ALWAYS = 1 << _FIELDS.index("path") | 1 << _FIELDS.index("indicators")
 _READ_SET = 1 << _FIELDS.index("read") | 1 << _FIELDS.index("problem") | 1 << _FIELDS.index("date")
@@ -267,9 +267,11 @@ class FileMemo(ShardedMemo):
     own output, read]``, where ``record`` is the record's values in the fields' order but for
     its path (the entry's key), then the mask of the fields set (:data:`FILE_MEMO_LAYOUT`), and
     ``read`` (None until the run read the file: :meth:`keep_read`) is ``[read, problem, date,
-    has content, digest]``: the record's fields once its file was read, whether its text and
-    rows are in the cache, and the digest of the record (for the check items' fingerprints,
-    :mod:`rnq.engine.reuse`; None when it has none). What reading gave depends on the file's
+    has content, digest, content]``: the record's fields once its file was read, whether its
+    text and rows are in the cache, the digest of the record (for the check items'
+    fingerprints, :mod:`rnq.engine.reuse`; None when it has none) and the digest of what
+    reading it gave (:attr:`rnq.extract.store.Document.content`; None when the run had none).
+    What reading gave depends on the file's
     content and the extractor's version, which the memo's inputs (the run's base key) cover:
     an unchanged entry is an unchanged reading. :attr:`current` holds this run's entries."""
 
@@ -298,7 +300,8 @@ class FileMemo(ShardedMemo):
 
     def recalled_read(self, path: str) -> tuple[bool, str | None] | None:
         """Whether ``path``'s text and rows are in the cache, and its record's digest (None:
-        none kept), if :meth:`get` gave its record as read; else None."""
+        none kept), if :meth:`get` gave its record as read; else None (:meth:`recalled_reads`
+        gives its content's digest too)."""
         entry = self.current.get(path)
         if entry is None or entry is not self.known.get(path):
             return None
@@ -310,10 +313,10 @@ class FileMemo(ShardedMemo):
 
     def recalled_reads(
         self, paths: Iterable[str]
-    ) -> Iterator[tuple[str, list[int], bool, str | None]]:
+    ) -> Iterator[tuple[str, list[int], bool, str | None, str | None]]:
         """:meth:`recalled_read` for each of ``paths`` it answers, in their order (one loop for
-        50 000 files): ``(path, stat, has content, digest)``, where ``stat`` is the one
-        :meth:`get` found unchanged."""
+        50 000 files): ``(path, stat, has content, digest, content digest)``, where ``stat`` is
+        the one :meth:`get` found unchanged."""
         current, known = self.current, self.known
         for path in paths:
             entry = current.get(path)
@@ -322,8 +325,14 @@ class FileMemo(ShardedMemo):
             read = entry[_READ]
             if read is None:
                 continue
-            digest = read[4]
-            yield path, entry[0], bool(read[3]), digest if isinstance(digest, str) else None
+            digest, content = read[4], read[5] if len(read) > 5 else None
+            yield (
+                path,
+                entry[0],
+                bool(read[3]),
+                digest if isinstance(digest, str) else None,
+                content if isinstance(content, str) else None,
+            )
 
     def put(
         self,
@@ -354,9 +363,12 @@ class FileMemo(ShardedMemo):
             None,
         ]
 
-    def keep_read(self, path: str, record: Evidence, has_content: bool) -> None:
+    def keep_read(
+        self, path: str, record: Evidence, has_content: bool, content: str | None = None
+    ) -> None:
         """Remember what reading ``path`` (mapped in this run) gave: ``record`` is its record
-        once read; ``has_content``: its text and rows are in the cache."""
+        once read; ``has_content``: its text and rows are in the cache; ``content``: the digest
+        of what reading it gave, if any."""
         entry = self.current.get(path)
         if entry is None:
             return
@@ -367,6 +379,7 @@ class FileMemo(ShardedMemo):
             record.date.isoformat() if record.date is not None else None,
             has_content,
             None,
+            content,
         ]
         if entry is self.known.get(path):  # a new list: ``known`` stays as it was
             self.current[path] = [*entry[:_READ], read]
@@ -380,7 +393,7 @@ class FileMemo(ShardedMemo):
         if entry is None or read is None or read[4] == digest:
             return
         # a new list: ``known`` stays as it was, and the entry's shard is written
-        self.current[path] = [*entry[:_READ], [*read[:4], digest]]
+        self.current[path] = [*entry[:_READ], [*read[:4], digest, *read[5:]]]
 
     def own_output(self, path: str) -> bool | None:
         """Whether ``path`` was found to be one of rnq's own outputs in this run or an earlier

@@ -7,6 +7,7 @@ parent process compressed, or not at all.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +18,15 @@ from rnq.extract.deflate import compress
 from rnq.extract.model import Extraction
 from rnq.text import Localized
 
-__all__ = ["ExtractionCache", "FileKey", "Packed", "Stored", "compressed_json", "pack"]
+__all__ = [
+    "ExtractionCache",
+    "FileKey",
+    "Packed",
+    "Stored",
+    "compressed_json",
+    "content_digest",
+    "pack",
+]
 
 
 class FileKey(NamedTuple):
@@ -51,12 +60,14 @@ class FileKey(NamedTuple):
 
 class Stored(NamedTuple):
     """What the cache knows of one file without reading its text: the extraction with its
-    ``text`` and ``rows`` left out, whether it has any, and the answers content checks already
-    gave about it (``facts``, for the current checks' version; empty otherwise)."""
+    ``text`` and ``rows`` left out, whether it has any, the answers content checks already
+    gave about it (``facts``, for the current checks' version; empty otherwise), and the digest
+    of what reading it gave (:attr:`Packed.content`; None when unknown)."""
 
     extraction: Extraction
     has_content: bool
     facts: dict[str, Any]
+    content: str | None = None
 
 
 def _meta(extraction: Extraction) -> str:
@@ -77,6 +88,10 @@ class Packed(NamedTuple):
     #: memory of its text and rows (:func:`~rnq.extract.model.content_weight`) cost the
     #: workers ≈ 1.5 s per 50 000 files.
     weight: int
+    #: What the extraction holds, as a digest of ``data``: the same for a file written again
+    #: with the same content (a ``touch``, a checkout, a synchronisation), so that the checks
+    #: that read it are not run again (:func:`rnq.extract.store.content_key`).
+    content: str
 
 
 def compressed_json(value: Any) -> bytes:
@@ -89,7 +104,14 @@ def pack(extraction: Extraction, facts: dict[str, Any] | None = None) -> Packed:
     data = compress(extraction.__pydantic_serializer__.to_json(extraction))
     meta = _meta(extraction)
     packed_facts = compressed_json(facts) if facts else None
-    return Packed(data, meta, packed_facts, len(data) + len(meta) + len(packed_facts or b""))
+    weight = len(data) + len(meta) + len(packed_facts or b"")
+    return Packed(data, meta, packed_facts, weight, content_digest(data))
+
+
+def content_digest(data: bytes) -> str:
+    """The digest of a packed extraction's ``data`` (:attr:`Packed.content`): equal digests,
+    equal extractions (a zlib stream is decompressed to one text only)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class ExtractionCache(Protocol):

@@ -160,6 +160,9 @@ class Extractor:
         self.stats = ExtractStats()
         #: The answers to the questions of :meth:`run`, per key, for the documents it read.
         self.facts: dict[str, dict[str, Any]] = {}
+        #: The content digest (:attr:`Packed.content`) of each document :meth:`run` read and
+        #: stored in the cache, per key.
+        self.contents: dict[str, str] = {}
         #: Notices about the run itself (the cache turned off…), each said once.
         self.problems: list[Localized] = []
 
@@ -195,6 +198,7 @@ class Extractor:
         started = time.perf_counter()
         self.stats = stats = ExtractStats()
         self.facts = {}
+        self.contents = {}
         version = self.cache_version
         keys: list[FileKey | None] = [FileKey.of(path) for _, path in items]
         found, todo = self._lookup(keys, version)
@@ -320,7 +324,9 @@ class _Results:
             self._keep_answers(index, done.answers)
         if done.transient is None:
             self.stats.extracted += 1
-            self._hold(self.keys[index], done)
+            packed = self._hold(self.keys[index], done)
+            if packed is not None:
+                self.owner.contents[self.items[index][0]] = packed.content
 
     def _keep_answers(self, index: int, answers: tuple[Any, ...]) -> dict[str, Any]:
         facts = self.owner.facts[self.items[index][0]] = {
@@ -336,17 +342,20 @@ class _Results:
             cache.put_facts(self.answers, self.version, self.facts_version)
         self.answers = []
 
-    def _hold(self, key: FileKey | None, done: Done) -> None:
-        """Hold a fresh extraction for the cache; write those held once many or heavy."""
+    def _hold(self, key: FileKey | None, done: Done) -> Packed | None:
+        """Hold a fresh extraction for the cache (returned as packed; None without a cache);
+        write those held once many or heavy."""
         cache = self.owner.cache
-        if key is not None and cache is not None and cache.enabled:
-            packed = done.packed or pack(done.extraction)
-            self.to_store.append((key, packed))
-            self.held += packed.weight
-            if len(self.to_store) >= _CACHE_FLUSH or self.held >= _FLUSH_BYTES:
-                cache.put_packed(self.to_store, self.version, self.facts_version)
-                self.to_store.clear()
-                self.held = 0
+        if key is None or cache is None or not cache.enabled:
+            return None
+        packed = done.packed or pack(done.extraction)
+        self.to_store.append((key, packed))
+        self.held += packed.weight
+        if len(self.to_store) >= _CACHE_FLUSH or self.held >= _FLUSH_BYTES:
+            cache.put_packed(self.to_store, self.version, self.facts_version)
+            self.to_store.clear()
+            self.held = 0
+        return packed
 
 
 class _PoolRun:

@@ -49,6 +49,9 @@ class Document:
     loader: Callable[[], Content] | None = None
     content_key: str | None = None
     facts: dict[str, Any] | None = None
+    #: The digest of what reading the file gave, when this run read it and the cache keeps it
+    #: (the file memo keeps it for the next run: :meth:`DocumentStore.recall`).
+    content: str | None = None
 
 
 class LazyFacts(dict[str, Any]):
@@ -138,9 +141,16 @@ def stale(
     return again
 
 
-def _content_key(key: FileKey, version: str) -> str:
+def _content_key(key: FileKey, version: str, content: str | None = None) -> str:
     """What identifies a file's content across runs (:attr:`Evidence.content_key
-    <rnq.collect.evidence.Evidence.content_key>`): its key and the extractor's version."""
+    <rnq.collect.evidence.Evidence.content_key>`): the digest of what reading it gave
+    (``content``: :attr:`~rnq.extract.packing.Packed.content`) and the extractor's version, so
+    that a file written again with the same content (a ``touch``, a checkout, a copy kept
+    with its content) has the same key and the checks that read it are not run again; without
+    that digest (a file the cache held already, read by another version of rnq), its ``stat``
+    key and the extractor's version. The two forms never meet: a digest key starts with NUL."""
+    if content is not None:
+        return f"\x00{content}\x1f{version}"
     path, size, mtime_ns, inode, ctime_ns = key
     return f"{path}\x1f{size}\x1f{mtime_ns}\x1f{inode}\x1f{ctime_ns}\x1f{version}"
 
@@ -197,17 +207,17 @@ class DocumentStore:
         extracted = self.extractor.run(
             todo, lean=True, questions=questions, facts_version=self.facts_version, stale=again
         )
-        answered = self.extractor.facts
+        answered, contents = self.extractor.facts, self.extractor.contents
         documents: dict[str, Document] = {}
         for rel, _path in files:
             key = keys[rel]
             hit = stored.get(key) if key is not None else None
             if hit is not None and key is not None:
-                extraction, has_content, facts = hit
+                extraction, has_content, facts, content = hit
                 if not facts:  # stale: answered again (in the cache already)
                     facts = answered.get(rel, facts)
             else:
-                extraction = extracted[rel]
+                extraction, content = extracted[rel], contents.get(rel)
                 has_content = extraction.status == "ok" and not (
                     extraction.text or extraction.rows is not None
                 )
@@ -219,16 +229,18 @@ class DocumentStore:
                 documents[rel] = Document(extraction, loader, facts=facts or None)
                 continue
             self._facts.append((key, facts, len(facts)))
-            documents[rel] = Document(extraction, loader, _content_key(key, version), facts)
+            content_key = _content_key(key, version, content)
+            documents[rel] = Document(extraction, loader, content_key, facts, content)
         return documents
 
     def recall(
-        self, files: Iterable[tuple[str, Sequence[int], bool]]
+        self, files: Iterable[tuple[str, Sequence[int], bool, str | None]]
     ) -> Iterator[tuple[Callable[[], Content] | None, str, LazyFacts]]:
         """The loader, content key and answers of each of ``files`` an earlier run read as they
         are now (their ``stat``, the same extractor: :class:`rnq.collect.filesystem.FileMemo`),
-        in their order: ``files`` are ``(normalized absolute path, stat, has content)``, where
-        ``has content`` says the text and rows are in the cache (the loader is None otherwise).
+        in their order: ``files`` are ``(normalized absolute path, stat, has content, content
+        digest)``, where ``has content`` says the text and rows are in the cache (the loader is
+        None otherwise) and the digest is :attr:`Document.content` when that run had one.
         50 000 of them after one edit, in one loop, each without a cache row; the answers are
         loaded when a check first asks (:class:`LazyFacts`), with those of the documents
         recalled after it: recall them in the files' order."""
@@ -240,17 +252,18 @@ class DocumentStore:
         add_facts, add_pending = self._facts.append, self._pending.append
         partial = functools.partial
         try:
-            for absolute, (size, mtime_ns, inode, ctime_ns), has_content in files:
+            for absolute, (size, mtime_ns, inode, ctime_ns), has_content, digest in files:
                 key: FileKey = make_key(FileKey, (absolute, size, mtime_ns, inode, ctime_ns))
                 lazy = LazyFacts(partial(stored, key))
                 add_facts((key, lazy, -1))
                 add_pending((key, lazy))
-                yield (
-                    partial(content, key) if has_content else None,
-                    # :func:`_content_key`, inline
-                    f"{absolute}\x1f{size}\x1f{mtime_ns}\x1f{inode}\x1f{ctime_ns}\x1f{version}",
-                    lazy,
-                )
+                # :func:`_content_key`, inline
+                if digest is not None:
+                    content_key = f"\x00{digest}\x1f{version}"
+                else:
+                    content_key = f"{absolute}\x1f{size}\x1f{mtime_ns}\x1f{inode}\x1f{ctime_ns}"
+                    content_key += f"\x1f{version}"
+                yield partial(content, key) if has_content else None, content_key, lazy
         finally:
             self._positions = None  # worked out again with these documents
 
