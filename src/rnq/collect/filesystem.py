@@ -271,9 +271,9 @@ class FileMemo(ShardedMemo):
     text and rows are in the cache, the digest of the record (for the check items'
     fingerprints, :mod:`rnq.engine.reuse`; None when it has none) and the digest of what
     reading it gave (:attr:`rnq.extract.store.Document.content`; None when the run had none).
-    What reading gave depends on the file's
-    content and the extractor's version, which the memo's inputs (the run's base key) cover:
-    an unchanged entry is an unchanged reading. :attr:`current` holds this run's entries."""
+    What reading gave depends on the file's content and the extractor's version, which the
+    memo's inputs (the run's base key) cover: an unchanged entry is an unchanged reading.
+    :attr:`current` holds this run's entries."""
 
     @staticmethod
     def inputs(base: str) -> str:

@@ -88,9 +88,10 @@ class Packed(NamedTuple):
     #: memory of its text and rows (:func:`~rnq.extract.model.content_weight`) cost the
     #: workers ≈ 1.5 s per 50 000 files.
     weight: int
-    #: What the extraction holds, as a digest of ``data``: the same for a file written again
-    #: with the same content (a ``touch``, a checkout, a synchronisation), so that the checks
-    #: that read it are not run again (:func:`rnq.extract.store.content_key`).
+    #: What the extraction holds, as a digest of ``data`` (:func:`content_digest`): the same
+    #: for a file written again with the same content (a ``touch``, a checkout, a
+    #: synchronisation), so that the checks that read it are not run again (the content key of
+    #: :mod:`rnq.extract.store`).
     content: str
 
 

@@ -147,8 +147,8 @@ def _content_key(key: FileKey, version: str, content: str | None = None) -> str:
     (``content``: :attr:`~rnq.extract.packing.Packed.content`) and the extractor's version, so
     that a file written again with the same content (a ``touch``, a checkout, a copy kept
     with its content) has the same key and the checks that read it are not run again; without
-    that digest (a file the cache held already, read by another version of rnq), its ``stat``
-    key and the extractor's version. The two forms never meet: a digest key starts with NUL."""
+    that digest (a reading the cache did not keep: a timeout, a failure), its ``stat`` key and
+    the extractor's version. The two forms never meet: a digest key starts with NUL."""
     if content is not None:
         return f"\x00{content}\x1f{version}"
     path, size, mtime_ns, inode, ctime_ns = key

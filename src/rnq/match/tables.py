@@ -109,14 +109,16 @@ class _Tables:
     cut into cells at all. Iterating gives the same tables, in the same order, as cutting the
     whole text first."""
 
-    __slots__ = ("_current", "_found", "_lines")
+    __slots__ = ("_current", "_found", "_lines", "_text")
 
     def __init__(self, text: str | None, rows: Rows | None) -> None:
         self._found: list[list[list[str]]] = []
         if rows:
             self._found.append([[str(cell) for cell in row] for row in rows])
-        #: The text's lines not cut yet (None: none left), and the table they are in.
-        self._lines: Iterator[str] | None = iter(text.splitlines()) if text else None
+        #: The text, until its lines are first wanted; then its lines not cut yet (None: none
+        #: left), and the table they are in.
+        self._text = text
+        self._lines: Iterator[str] | None = None
         self._current: list[list[str]] = []
 
     def __iter__(self) -> Iterator[list[list[str]]]:
@@ -128,6 +130,8 @@ class _Tables:
 
     def _more(self) -> bool:
         """Cut lines until one more table is complete; False when the text has none left."""
+        if self._text:
+            self._lines, self._text = iter(self._text.splitlines()), None
         lines = self._lines
         if lines is None:
             return False
