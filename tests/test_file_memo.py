@@ -79,7 +79,7 @@ def test_a_record_once_read_comes_back_read() -> None:
     assert list(later.recalled_reads(["other.md", record.path])) == [
         (record.path, STAT, True, "d" * 32, "c" * 32)
     ]
-    memo.keep_read(record.path, read, has_content=False)  # read by another version: no digest
+    memo.keep_read(record.path, read, has_content=False)  # no digest of what reading gave
     later = _through_json(memo)
     assert later.get(record.path, STAT, "") is not None
     assert list(later.recalled_reads([record.path])) == [(record.path, STAT, False, None, None)]
