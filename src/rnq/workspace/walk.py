@@ -456,6 +456,7 @@ class _Walker:
         self.stats[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
+#: What :func:`reusing` keeps a walk under: :data:`WalkKey` but ``watch_ignored``.
 _WalkKey = tuple[str, tuple[str, ...], int]
 _KEPT: ContextVar[tuple[_WalkKey, WalkResult] | None] = ContextVar("rnq_walk", default=None)
 
@@ -477,7 +478,7 @@ def reusing(root: Path, ignore: Sequence[str], result: WalkResult) -> Iterator[N
     """While the block runs, :func:`walk` of ``root`` with ``ignore`` returns ``result`` (a
     copy) instead of walking again: a run that walked the workspace to recognise it does not
     walk it twice."""
-    token = _KEPT.set(((os.path.realpath(root), tuple(ignore), DEFAULT_MAX_FILE_BYTES), result))
+    token = _KEPT.set((walk_key(root, ignore)[:3], result))
     try:
         yield
     finally:
@@ -535,15 +536,15 @@ def walk(
     When a child forked by the ``rnq`` program walks this very key (:mod:`rnq.workspace.ahead`),
     its result is taken, once: at once if it is done, else this process walks too and takes
     whichever walk ends first."""
+    key = walk_key(root, ignore, max_file_bytes, watch_ignored)
     kept = _KEPT.get()
-    if kept is not None and kept[0] == (os.path.realpath(root), tuple(ignore), max_file_bytes):
+    if kept is not None and kept[0] == key[:3]:  # whether ignored files were watched or not
         done = kept[1]
         return WalkResult(
             list(done.entries), list(done.problems), dict(done.stats), dict(done.ignored)
         )
     from rnq.workspace import ahead
 
-    key = walk_key(root, ignore, max_file_bytes, watch_ignored)
     plain = None
     if ahead.walking(key):
         try:
