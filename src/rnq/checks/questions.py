@@ -32,7 +32,7 @@ from rnq.checks.helpers import Term
 from rnq.checks.judging import Reader
 from rnq.engine.marks import get_marks
 from rnq.match.french import CONCEPT, DRAFT, Concept
-from rnq.match.questions import NAMED, portable
+from rnq.match.questions import HAS_TEXT, NAMED, portable
 from rnq.referential.verifications import indicators_for
 
 if TYPE_CHECKING:
@@ -136,6 +136,11 @@ def module_questions(module: ModuleType) -> tuple[str, ...]:
     found.update((q, None) for q in NAMED if q.startswith(prefix))
     if any(q.startswith(CONCEPT) for q in found):
         found[DRAFT] = None  # a check that reads concepts first asks whether it is a draft
+    if found:
+        # a check that reads documents' words asks first whether one holds any text at all
+        # (helpers.folded_text, blank): answered in the worker for next to nothing, where the
+        # check would load the text again to tell
+        found[HAS_TEXT] = None
     return tuple(found)
 
 
