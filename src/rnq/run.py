@@ -494,6 +494,10 @@ def _gather(
     """Collect the evidence and read its documents (the cache is closed if this fails)."""
     workspace = setting.workspace
     options.tell("collecte des preuves", "collecting evidence")
+    if _reads_many(walked, memos):
+        from rnq.extract.pool import start_forkserver
+
+        start_forkserver()  # the workers' imports, on another core while this one collects
     try:
         walking = (
             reusing(workspace.root, workspace.config.ignore, walked)
@@ -515,6 +519,16 @@ def _gather(
             cache.close()
         raise
     return collected, evidence, store
+
+
+def _reads_many(walked: WalkResult | None, memos: _Memos | None) -> bool:
+    """Whether the run is likely to read enough files to start worker processes
+    (:data:`_PLANNED_FROM` or more): a run without a cache, or one whose file memo knows
+    fewer of the walked files (a first run, a new version of rnq); not a run after an edit."""
+    if walked is None:  # no cache: every file is read
+        return True
+    known = len(memos.files.known) if memos is not None else 0
+    return len(walked.stats) - known >= _PLANNED_FROM
 
 
 def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool:

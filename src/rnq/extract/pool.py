@@ -477,7 +477,7 @@ class _PoolRun:
     def _start_pool(self, workers: int) -> tuple[Any, ProcessPoolExecutor]:
         """Start a pool of ``workers`` forkserver processes; returns its board and executor."""
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["rnq.extract.dispatch", *READER_MODULES])
+        ctx.set_forkserver_preload(_PRELOAD)
         board = ctx.RawArray("q", workers * SLOT_FIELDS)
         for slot in range(workers):
             board[slot * SLOT_FIELDS + 1] = -1
@@ -562,6 +562,26 @@ class _PoolRun:
             killed.add(index)
             self.record(index, timeout_extraction(self.limits), "timeout")
         return killed
+
+
+#: What the forkserver imports once, before it forks the workers: the readers.
+_PRELOAD = ["rnq.extract.dispatch", *READER_MODULES]
+
+
+def start_forkserver() -> None:
+    """Start the process the workers are forked from, unless it runs already: it imports the
+    readers (PDFium, the Office formats…) on another core while this process goes on, where a
+    run that reads many files would otherwise wait for it when it starts its first pool (about
+    a second). Nothing where the platform has no ``forkserver``."""
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+    except ValueError:  # Windows
+        return
+    ctx.set_forkserver_preload(_PRELOAD)
+    from multiprocessing import forkserver
+
+    with _helpers_ignore_cwd():
+        forkserver.ensure_running()
 
 
 @contextlib.contextmanager
