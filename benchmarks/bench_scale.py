@@ -19,8 +19,8 @@ in a fresh process:
    then after one file's modification time changed, then after one file was edited (only the
    checks that see it run again: ``rnq.engine.reuse``; five runs, each after an edit, the
    figure their median), and the last report compared byte for byte with a full run's with
-   ``--no-cache``; then after the same file was made a draft (its
-   findings change, as a quality officer's edits do), compared the same way, and put back;
+   ``--no-cache``; then after the same file was made a draft (its findings change, as a
+   quality officer's edits do), compared the same way, and put back;
 4. **peak memory** of the largest process of each run (ru_maxrss);
 5. **report sizes** (JSON, HTML);
 6. **check runner vs pytest**: 10 000 parametrized checks against 10 000 parametrized tests

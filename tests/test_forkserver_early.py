@@ -5,6 +5,7 @@ file in this process and starts nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import multiprocessing.forkserver
@@ -45,15 +46,15 @@ def test_a_first_run_starts_the_forkserver_and_a_run_after_an_edit_does_not(
     again = rnq.run(workspace, options)
     assert started == [1]  # one file changed: read here, no worker
     assert again.summary == first.summary
-    without = rnq.run(workspace, rnq.RunOptions(**{**options.__dict__, "use_cache": False}))
+    without = rnq.run(workspace, dataclasses.replace(options, use_cache=False))
     assert started == [1, 1]  # no cache: every file is read
     assert without.summary == first.summary
 
 
-def test_a_few_new_files_start_nothing() -> None:
+def test_only_a_run_that_reads_many_files_starts_it() -> None:
     walked = WalkResult(stats={f"f{i}.md": (1, 1, i, 1) for i in range(40)})
     assert run_module._reads_many(walked, None)
-    assert not run_module._reads_many(WalkResult(stats={"a.md": (1, 1, 1, 1)}), None)
+    assert not run_module._reads_many(WalkResult(stats={"a.md": (1, 1, 1, 1)}), None)  # 1 file
     assert run_module._reads_many(None, None)  # no cache, no walk: every file is read
 
 

@@ -523,12 +523,15 @@ def _gather(
 
 def _reads_many(walked: WalkResult | None, memos: _Memos | None) -> bool:
     """Whether the run is likely to read enough files to start worker processes
-    (:data:`_PLANNED_FROM` or more): a run without a cache, or one whose file memo knows
-    fewer of the walked files (a first run, a new version of rnq); not a run after an edit."""
+    (:data:`~rnq.extract.pool.IN_PROCESS_BELOW` or more): a run without a cache, or one whose
+    file memo knows fewer of the walked files (a first run, a new version of rnq); not a run
+    after an edit."""
+    from rnq.extract.pool import IN_PROCESS_BELOW
+
     if walked is None:  # no cache: every file is read
         return True
     known = len(memos.files.known) if memos is not None else 0
-    return len(walked.stats) - known >= _PLANNED_FROM
+    return len(walked.stats) - known >= IN_PROCESS_BELOW
 
 
 def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool:

@@ -125,6 +125,11 @@ class ExtractStats:
     seconds: float = 0.0
 
 
+#: Jobs with fewer documents to read than this, none of them a PDF or a workbook, run in this
+#: process (:class:`Extractor`'s default).
+IN_PROCESS_BELOW = 16
+
+
 class Extractor:
     """Extract many files; see the module docstring for the run's steps.
 
@@ -147,7 +152,7 @@ class Extractor:
         workers: int | None = None,
         limits: ExtractLimits = DEFAULT_LIMITS,
         *,
-        inprocess_below: int = 16,
+        inprocess_below: int = IN_PROCESS_BELOW,
         batch_size: int | None = None,
         extract: ExtractFn = extract_file,
     ) -> None:
