@@ -28,6 +28,7 @@ from rnq.engine.collection import CheckCollection, collect_code
 from rnq.engine.reuse import ItemMemo
 from rnq.engine.session import Session, run_checks
 from rnq.errors import Problem
+from rnq.extract import pool
 from rnq.extract.store import DocumentStore
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential.applicability import Applicability
@@ -495,9 +496,7 @@ def _gather(
     workspace = setting.workspace
     options.tell("collecte des preuves", "collecting evidence")
     if _reads_many(walked, memos):
-        from rnq.extract.pool import start_forkserver
-
-        start_forkserver()  # the workers' imports, on another core while this one collects
+        pool.start_forkserver()  # the workers' imports, on another core while this one collects
     try:
         walking = (
             reusing(workspace.root, workspace.config.ignore, walked)
@@ -526,12 +525,10 @@ def _reads_many(walked: WalkResult | None, memos: _Memos | None) -> bool:
     (:data:`~rnq.extract.pool.IN_PROCESS_BELOW` or more): a run without a cache, or one whose
     file memo knows fewer of the walked files (a first run, a new version of rnq); not a run
     after an edit."""
-    from rnq.extract.pool import IN_PROCESS_BELOW
-
     if walked is None:  # no cache: every file is read
         return True
     known = len(memos.files.known) if memos is not None else 0
-    return len(walked.stats) - known >= IN_PROCESS_BELOW
+    return len(walked.stats) - known >= pool.IN_PROCESS_BELOW
 
 
 def _transient(report: Report, store: DocumentStore, watchdog: Watchdog) -> bool:

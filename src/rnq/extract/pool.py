@@ -481,8 +481,7 @@ class _PoolRun:
 
     def _start_pool(self, workers: int) -> tuple[Any, ProcessPoolExecutor]:
         """Start a pool of ``workers`` forkserver processes; returns its board and executor."""
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
+        ctx = _forkserver_context()
         board = ctx.RawArray("q", workers * SLOT_FIELDS)
         for slot in range(workers):
             board[slot * SLOT_FIELDS + 1] = -1
@@ -573,16 +572,23 @@ class _PoolRun:
 _PRELOAD = ["rnq.extract.dispatch", *READER_MODULES]
 
 
+def _forkserver_context() -> Any:
+    """The ``forkserver`` context the workers are started from, its server importing
+    :data:`_PRELOAD` first (ValueError where the platform has none)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    return ctx
+
+
 def start_forkserver() -> None:
     """Start the process the workers are forked from, unless it runs already: it imports the
     readers (PDFium, the Office formats…) on another core while this process goes on, where a
     run that reads many files would otherwise wait for it when it starts its first pool (about
     a second). Nothing where the platform has no ``forkserver``."""
     try:
-        ctx = multiprocessing.get_context("forkserver")
+        _forkserver_context()
     except ValueError:  # Windows
         return
-    ctx.set_forkserver_preload(_PRELOAD)
     from multiprocessing import forkserver
 
     with _helpers_ignore_cwd():
