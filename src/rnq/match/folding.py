@@ -4,6 +4,8 @@ its rows, its note), which keeps its lines: a label, a heading, a row is a line.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -118,6 +120,45 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
 
 
+#: The delimiters a CSV file's rows are read with (as rnq.extract.csvfile reads them).
+_DELIMITERS = ";,\t|"
+
+
+def _rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
+    """How much of ``text``, from its start, is ``rows`` written out again (0: none of it):
+
+    * a workbook's text, whose lines start with the first sheet's rows, each its non-empty cells
+      joined by tabs (rnq.extract.sheets), other sheets after them;
+    * the CSV file the rows were read from: the whole text, when reading it again with one of
+      the delimiters of its first line gives exactly the rows (cells stripped, empty rows left
+      out, as rnq.extract.csvfile reads them).
+
+    Exact, never a guess: a text that only resembles its rows (a collector's summary above its
+    table, a truncated export) is read whole, beside its rows."""
+    written = "".join("\t".join(filter(None, row)) + "\n" for row in rows)
+    if text.startswith(written):
+        return len(written)
+    if text == written[:-1]:
+        return len(text)
+    newline = text.find("\n")
+    first = text if newline < 0 else text[:newline]
+    table: tuple[tuple[str, ...], ...] | None = None
+    for delimiter in dict.fromkeys(c for c in first if c in _DELIMITERS):
+        if text.rstrip("\n") == "\n".join(map(delimiter.join, rows)):
+            return len(text)  # every cell as it is in the text, nothing else but delimiters
+        table = tuple(map(tuple, rows)) if table is None else table
+        if _read_rows(first, delimiter)[:1] == table[:1] and _read_rows(text, delimiter) == table:
+            return len(text)
+    return 0
+
+
+def _read_rows(text: str, delimiter: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of CSV ``text`` as rnq.extract.csvfile reads them with ``delimiter``."""
+    records = csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)
+    stripped = (tuple(map(str.strip, record)) for record in records)
+    return tuple(row for row in stripped if any(row))
+
+
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -148,8 +189,16 @@ def document_body(
 ) -> str:
     """The folded text content checks read of one document: its text without Markdown front
     matter (whose keys, such as ``kind: suivi``, say nothing of the content), its rows (cells
-    joined by `` ; ``, one row a line) and its note, line by line."""
+    joined by `` ; ``, one row a line) and its note, line by line.
+
+    Where the text is the rows written out again (a CSV file's text, a workbook's first sheet:
+    :func:`_rows_end`), that part is read once, as rows: a cell ends a clause, as it does for an
+    auditor reading the table (« non achevé » in a status column does not deny the comment in
+    the next one), and an export is not searched twice."""
     parts: list[str] = []
+    if text and rows:
+        rows = rows if isinstance(rows, (tuple, list)) else tuple(rows)
+        text = text[_rows_end(text, rows) :]  # the rows written out again: read once, as rows
     if text:
         parts.append(_unwrap(_FRONT_MATTER.sub("", text, count=1)))
     if rows:
