@@ -115,9 +115,9 @@ def test_the_tables_cut_as_read_are_those_of_the_whole_text() -> None:
             assert first is None or first == _cut_whole(text, rows)[0]
 
 
-def test_an_export_whose_rows_fit_is_not_cut_again_from_its_text() -> None:
-    """A CSV export's text is its rows again: when its rows are the table a question wants,
-    its 2 000 lines are not cut into cells a second time."""
+def test_an_exports_text_is_not_cut_again_into_the_tables_of_its_rows() -> None:
+    """A CSV export's text is its rows again: its 2 000 lines are not cut into cells a second
+    time, whether its rows are the table a question wants or not."""
     from rnq.match import tables
 
     rows = [["Salarié", "Action", "Date"], *[[f"P{i}", "SST", "2026-03-12"] for i in range(2000)]]
@@ -135,6 +135,10 @@ def test_an_export_whose_rows_fit_is_not_cut_again_from_its_text() -> None:
         assert find_table(text, rows, ROLES, ("who", "what")) is not None
         assert cut == []
         assert find_table(text, rows, {"x": ("inconnu",)}, ("x",)) is None  # reads them all
+        assert cut == []
+        assert tables_in(text, rows) == [rows]
+        # the same text beside other rows (a collector's) is cut as before
+        assert tables_in(text, rows[:-1]) == [rows[:-1], rows]
         assert len(cut) == len(rows)
     finally:
         tables._cells = real

@@ -11,7 +11,7 @@ import xlsxwriter
 
 from rnq.checks.i03_certification_results import TAUX_PRESENTATION
 from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file
-from rnq.match.folding import _rows_end, document_body, fold
+from rnq.match.folding import document_body, fold, rows_end
 from rnq.match.french import Concept, states
 
 from . import files
@@ -51,7 +51,7 @@ def _csv(path: Path, text: str) -> Path:
 )
 def test_a_csv_files_text_is_read_as_its_rows(tmp_path: Path, content: str) -> None:
     text, rows = _read(_csv(tmp_path / "registre.csv", content))
-    assert _rows_end(text, rows) == len(text)
+    assert rows_end(text, rows) == len(text)
     assert document_body(text, rows) == document_body(None, rows)
 
 
@@ -71,8 +71,8 @@ def test_a_workbooks_first_sheet_is_read_as_rows_and_its_other_sheets_as_text(
     assert body.count("entretien individuel realise") == 1
     assert "12/03/2026 ; a. martin ; non acheve ; entretien individuel realise" in body
     assert "taux de satisfaction 92 %" in body  # the second sheet, from the text
-    assert body == document_body(text[_rows_end(text, rows) :], rows)
-    assert 0 < _rows_end(text, rows) < len(text)
+    assert body == document_body(text[rows_end(text, rows) :], rows)
+    assert 0 < rows_end(text, rows) < len(text)
 
 
 def test_an_ods_sheet_is_read_once(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_a_status_cell_does_not_deny_the_comment_beside_it(tmp_path: Path) -> No
 def test_a_text_that_is_not_its_rows_again_is_read_whole(
     text: str, rows: list[tuple[str, ...]]
 ) -> None:
-    assert _rows_end(text, rows) == 0
+    assert rows_end(text, rows) == 0
     body = document_body(text, rows)
     assert body.startswith(document_body(text, None))
     assert body.endswith(document_body(None, rows))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-__all__ = ["document_body", "fold"]
+__all__ = ["document_body", "fold", "rows_end"]
 
 
 def _fold_table() -> dict[int, str]:
@@ -124,7 +124,7 @@ def _fold_char(char: str) -> str:
 _DELIMITERS = ";,\t|"
 
 
-def _rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
+def rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
     """How much of ``text``, from its start, is ``rows`` written out again (0: none of it):
 
     * a workbook's text, whose lines start with the first sheet's rows, each its non-empty cells
@@ -192,13 +192,13 @@ def document_body(
     joined by `` ; ``, one row a line) and its note, line by line.
 
     Where the text is the rows written out again (a CSV file's text, a workbook's first sheet:
-    :func:`_rows_end`), that part is read once, as rows: a cell ends a clause, as it does for an
+    :func:`rows_end`), that part is read once, as rows: a cell ends a clause, as it does for an
     auditor reading the table (« non achevé » in a status column does not deny the comment in
     the next one), and an export is not searched twice."""
     parts: list[str] = []
     if text and rows:
         rows = rows if isinstance(rows, (tuple, list)) else tuple(rows)
-        text = text[_rows_end(text, rows) :]  # the rows written out again: read once, as rows
+        text = text[rows_end(text, rows) :]  # the rows written out again: read once, as rows
     if text:
         parts.append(_unwrap(_FRONT_MATTER.sub("", text, count=1)))
     if rows:

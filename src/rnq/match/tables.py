@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rnq.match.folding import fold
+from rnq.match.folding import fold, rows_end
 from rnq.match.french import terms
 
 __all__ = ["Table", "columns", "find_table", "tables_in"]
@@ -104,17 +104,22 @@ _LAST: list[Any] = []
 
 class _Tables:
     """A document's tables (:func:`tables_in`), cut from its text only as far as they are
-    read: :func:`find_table` stops at the first table that fits, most often a CSV export's or
-    a workbook's rows, whose text (the same cells again, 2 000 lines of them) then need not be
-    cut into cells at all. Iterating gives the same tables, in the same order, as cutting the
-    whole text first."""
+    read: :func:`find_table` stops at the first table that fits. Iterating gives the same
+    tables, in the same order, as cutting the whole text first. The part of the text that is
+    the rows again (a CSV file's text, a workbook's first sheet:
+    :func:`~rnq.match.folding.rows_end`) is not cut at all: its cells are the rows', read with
+    their columns, where the text's lines drop a workbook's empty cells and split a quoted CSV
+    cell."""
 
     __slots__ = ("_current", "_found", "_lines", "_text")
 
     def __init__(self, text: str | None, rows: Rows | None) -> None:
         self._found: list[list[list[str]]] = []
         if rows:
-            self._found.append([[str(cell) for cell in row] for row in rows])
+            table = [[str(cell) for cell in row] for row in rows]
+            self._found.append(table)
+            if text:  # the rows written out again (a CSV file, a workbook's first sheet): cut once
+                text = text[rows_end(text, table) :]
         #: The text, until its lines are first wanted; then its lines not cut yet (None: none
         #: left), and the table they are in.
         self._text = text
