@@ -76,9 +76,12 @@ _RESULT_WORDS = (
 FIGURES = Concept.of(
     rf"re:{_NUMBER} ?%(?! ?(?:\w+ ){{0,3}}(?:en ligne|a distance|distanciel|presentiel|financ\w*"
     r"|pris en charge|cpf|opco|remise|reduction|acompte|tva))",
-    rf"re:{_NUMBER} ?/ ?(?:5|10|20|100)\b(?! ?/)",
+    # « 8,4/10 », not the date « le 10/10 »
+    rf"re:(?<!\ble )(?<!\bdu )(?<!\bau ){_NUMBER} ?/ ?(?:5|10|20|100)\b(?! ?/)",
     rf"re:{_NUMBER} {_COUNTED}",
     rf"re:\b{_RESULT_WORDS}\b[^\n.;]{{0,40}}?{_NUMBER}(?![\d/])",
+    # a sheet's label cell, then its figure: « Nombre de stagiaires formés | 124 »
+    rf"re:\b{_RESULT_WORDS}\b[^\n.;]{{0,40}} ; {_NUMBER}(?: ?%| ?/ ?\d+)?(?= ;|\n|$)",
     rf"re:{_NUMBER} (?:{_COUNTED}\S*\s)?sur {_NUMBER}\b",
     r"re:\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b[^\n.;]{0,30}\bsur (?:dix|cent"
     r"|vingt)\b",
