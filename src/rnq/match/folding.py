@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 __all__ = ["document_body", "fold", "rows_end"]
 
@@ -124,7 +125,7 @@ def _fold_char(char: str) -> str:
 _DELIMITERS = ";,\t|"
 
 
-def rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
+def rows_end(text: str, rows: Sequence[Sequence[object]]) -> int:
     """How much of ``text``, from its start, is ``rows`` written out again (0: none of it):
 
     * a workbook's text, whose lines start with the first sheet's rows, each its non-empty cells
@@ -134,20 +135,40 @@ def rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
       out, as rnq.extract.csvfile reads them).
 
     Exact, never a guess: a text that only resembles its rows (a collector's summary above its
-    table, a truncated export) is read whole, beside its rows."""
-    written = "".join("\t".join(filter(None, row)) + "\n" for row in rows)
-    if text.startswith(written):
-        return len(written)
-    if text == written[:-1]:
-        return len(text)
+    table, a truncated export) is read whole, beside its rows. The body and the tables of one
+    document both ask: the last answer is kept."""
+    last = _LAST_END
+    if last and last[0] is text and last[1] is rows:
+        end: int = last[2]
+        return end
+    try:
+        end = _rows_end(text, cast("Sequence[Sequence[str]]", rows)) if rows else 0
+    except TypeError:  # a collector's cells that are not text (numbers): as the tables read them
+        end = _rows_end(text, [[str(cell) for cell in row] for row in rows])
+    _LAST_END[:] = [text, rows, end]
+    return end
+
+
+#: The last text and rows :func:`rows_end` was asked about, and its answer.
+_LAST_END: list[Any] = []
+
+
+def _rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
+    first = "\t".join(filter(None, rows[0])) + "\n"
+    if text.startswith(first) or text == first[:-1]:
+        written = "".join("\t".join(filter(None, row)) + "\n" for row in rows)
+        if text.startswith(written):
+            return len(written)
+        if text == written[:-1]:
+            return len(text)
     newline = text.find("\n")
-    first = text if newline < 0 else text[:newline]
+    line = text if newline < 0 else text[:newline]
     table: tuple[tuple[str, ...], ...] | None = None
-    for delimiter in dict.fromkeys(c for c in first if c in _DELIMITERS):
+    for delimiter in dict.fromkeys(c for c in line if c in _DELIMITERS):
         if text.rstrip("\n") == "\n".join(map(delimiter.join, rows)):
             return len(text)  # every cell as it is in the text, nothing else but delimiters
         table = tuple(map(tuple, rows)) if table is None else table
-        if _read_rows(first, delimiter)[:1] == table[:1] and _read_rows(text, delimiter) == table:
+        if _read_rows(line, delimiter)[:1] == table[:1] and _read_rows(text, delimiter) == table:
             return len(text)
     return 0
 
