@@ -137,6 +137,8 @@ def test_an_exports_text_is_not_cut_again_into_the_tables_of_its_rows() -> None:
         assert find_table(text, rows, {"x": ("inconnu",)}, ("x",)) is None  # reads them all
         assert cut == []
         assert tables_in(text, rows) == [rows]
+        # rows given as an iterator (read once, as the tables read them)
+        assert tables_in(text, iter(rows)) == [rows]
         # the same text beside other rows (a collector's) is cut as before
         assert tables_in(text, rows[:-1]) == [rows[:-1], rows]
         assert len(cut) == len(rows)

@@ -119,7 +119,8 @@ class _Tables:
             table = [[str(cell) for cell in row] for row in rows]
             self._found.append(table)
             if text:  # the rows written out again (a CSV file, a workbook's first sheet): cut once
-                text = text[rows_end(text, rows) :]
+                given = rows if isinstance(rows, (tuple, list)) else table  # an iterator: read
+                text = text[rows_end(text, given) :]
         #: The text, until its lines are first wanted; then its lines not cut yet (None: none
         #: left), and the table they are in.
         self._text = text
