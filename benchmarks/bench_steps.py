@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from rnq.collect.filesystem import collect_files
     from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file
     from rnq.extract.packing import pack
-    from rnq.match.questions import answers_for, document_body
+    from rnq.match.questions import answers_for, document_body, fact_key
     from rnq.workspace.applicable import choose_referential
 
     workspace = rnq.load(args.root)
@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         folded = time.perf_counter()
         answers = answers_for(extraction.text, extraction.rows, questions)
         answered = time.perf_counter()
-        pack(extraction, dict(zip(questions, answers, strict=True)))
+        # keyed as a worker keys them (rnq.extract.worker: short keys, not whole questions)
+        pack(extraction, {fact_key(q): a for q, a in zip(questions, answers, strict=True)})
         packed = time.perf_counter()
         steps = (read - start, extracted - read, folded - extracted, answered - folded)
         for name, value in zip(STEPS, (*steps, packed - answered), strict=True):
