@@ -1,6 +1,7 @@
-"""A table's cells are read once, as rows (:func:`rnq.match.folding.document_body`): a CSV
-file's text is its rows again, a workbook's text starts with its first sheet's rows; the checks
-read those rows with their cells apart (`` ; ``), and what else the text holds beside them."""
+"""A table's cells are read once, as rows (:func:`rnq.match.folding.document_body`,
+:func:`rnq.match.written.rows_end`): a CSV file's text is its rows again, a workbook's text
+starts with its first sheet's rows; the checks read those rows with their cells apart
+(`` ; ``), and what else the text holds beside them."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import xlsxwriter
 
 from rnq.checks.i03_certification_results import TAUX_PRESENTATION
 from rnq.extract.dispatch import DEFAULT_LIMITS, extract_file
-from rnq.match.folding import document_body, fold, rows_end
+from rnq.match.folding import document_body, fold
 from rnq.match.french import Concept, states
+from rnq.match.written import rows_end
 
 from . import files
 

@@ -9,16 +9,15 @@ French ``;`` file with decimal commas can fool it), the header wins. Quoting is 
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from rnq.extract.limits import ExtractLimits
 from rnq.extract.model import Extraction
 from rnq.extract.plain import read_text_file
+from rnq.match.written import DELIMITERS, csv_rows
 
 __all__ = ["guess_delimiter", "read_csv"]
 
-DELIMITERS = ";,\t|"
 _SAMPLE_CHARS = 16 * 1024
 
 
@@ -64,10 +63,7 @@ def read_csv(path: Path, limits: ExtractLimits) -> Extraction:
     rows: list[tuple[str, ...]] = []
     budget = limits.max_text_chars
     truncated = False
-    for record in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False):
-        row = tuple(map(str.strip, record))
-        if not any(row):
-            continue
+    for row in csv_rows(text, delimiter):
         budget -= sum(map(len, row))
         if budget < 0:
             truncated = True

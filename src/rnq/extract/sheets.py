@@ -16,6 +16,7 @@ from rnq.extract.archive import SafeZip
 from rnq.extract.limits import ExtractLimits
 from rnq.extract.model import Extraction, TextSink
 from rnq.extract.office import odf_meta, ooxml_meta
+from rnq.match.written import workbook_line
 
 __all__ = ["cell_text", "read_workbook"]
 
@@ -61,7 +62,7 @@ def read_workbook(path: Path, limits: ExtractLimits, kind: str) -> Extraction:
                 row = tuple(map(cell_text, raw))
                 if not any(row):
                     continue
-                sink.line("\t".join(filter(None, row)))
+                sink.line(workbook_line(row))
                 if first is None:
                     budget -= sum(map(len, row))
                     if budget < 0:

@@ -4,14 +4,13 @@ its rows, its note), which keeps its lines: a label, a heading, a row is a line.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
 
-__all__ = ["document_body", "fold", "rows_end"]
+from rnq.match.written import rows_end
+
+__all__ = ["document_body", "fold"]
 
 
 def _fold_table() -> dict[int, str]:
@@ -119,65 +118,6 @@ def _folded(char: str) -> str:
 def _fold_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char)
     return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
-
-
-#: The delimiters a CSV file's rows are read with (as rnq.extract.csvfile reads them).
-_DELIMITERS = ";,\t|"
-
-
-def rows_end(text: str, rows: Sequence[Sequence[object]]) -> int:
-    """How much of ``text``, from its start, is ``rows`` written out again (0: none of it):
-
-    * a workbook's text, whose lines start with the first sheet's rows, each its non-empty cells
-      joined by tabs (rnq.extract.sheets), other sheets after them;
-    * the CSV file the rows were read from: the whole text, when reading it again with one of
-      the delimiters of its first line gives exactly the rows (cells stripped, empty rows left
-      out, as rnq.extract.csvfile reads them).
-
-    Exact, never a guess: a text that only resembles its rows (a collector's summary above its
-    table, a truncated export) is read whole, beside its rows. The body and the tables of one
-    document both ask: the last answer is kept."""
-    last = _LAST_END
-    if last and last[0] is text and last[1] is rows:
-        end: int = last[2]
-        return end
-    try:
-        end = _rows_end(text, cast("Sequence[Sequence[str]]", rows)) if rows else 0
-    except TypeError:  # a collector's cells that are not text (numbers): as the tables read them
-        end = _rows_end(text, [[str(cell) for cell in row] for row in rows])
-    _LAST_END[:] = [text, rows, end]
-    return end
-
-
-#: The last text and rows :func:`rows_end` was asked about, and its answer.
-_LAST_END: list[Any] = []
-
-
-def _rows_end(text: str, rows: Sequence[Sequence[str]]) -> int:
-    first = "\t".join(filter(None, rows[0])) + "\n"
-    if text.startswith(first) or text == first[:-1]:
-        written = "".join("\t".join(filter(None, row)) + "\n" for row in rows)
-        if text.startswith(written):
-            return len(written)
-        if text == written[:-1]:
-            return len(text)
-    newline = text.find("\n")
-    line = text if newline < 0 else text[:newline]
-    table: tuple[tuple[str, ...], ...] | None = None
-    for delimiter in dict.fromkeys(c for c in line if c in _DELIMITERS):
-        if text.rstrip("\n") == "\n".join(map(delimiter.join, rows)):
-            return len(text)  # every cell as it is in the text, nothing else but delimiters
-        table = tuple(map(tuple, rows)) if table is None else table
-        if _read_rows(line, delimiter)[:1] == table[:1] and _read_rows(text, delimiter) == table:
-            return len(text)
-    return 0
-
-
-def _read_rows(text: str, delimiter: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of CSV ``text`` as rnq.extract.csvfile reads them with ``delimiter``."""
-    records = csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)
-    stripped = (tuple(map(str.strip, record)) for record in records)
-    return tuple(row for row in stripped if any(row))
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rnq.match.folding import fold, rows_end
+from rnq.match.folding import fold
 from rnq.match.french import terms
+from rnq.match.written import rows_end
 
 __all__ = ["Table", "columns", "find_table", "tables_in"]
 
@@ -107,7 +108,7 @@ class _Tables:
     read: :func:`find_table` stops at the first table that fits. Iterating gives the same
     tables, in the same order, as cutting the whole text first. The part of the text that is
     the rows again (a CSV file's text, a workbook's first sheet:
-    :func:`~rnq.match.folding.rows_end`) is not cut at all: its cells are the rows', read with
+    :func:`~rnq.match.written.rows_end`) is not cut at all: its cells are the rows', read with
     their columns, where the text's lines drop a workbook's empty cells and split a quoted CSV
     cell."""
 
