@@ -172,6 +172,29 @@ def test_for_indicator_is_the_filter_it_replaces() -> None:
     assert pieces.for_indicator(1) is pieces.for_indicator(1)  # answered once
 
 
+def test_for_offering_is_the_filter_it_replaces() -> None:
+    items = [
+        Evidence(path=f"p{i}", unit="u", offering=offering)
+        for i, offering in enumerate(["a", None, "b", "a", None, "ab"])
+    ]
+    pieces = EvidenceSet(items)
+    for offering in ("a", "b", "ab", "c", ""):
+        expected = [e.path for e in items if e.offering == offering]
+        assert pieces.for_offering(offering).paths() == expected
+    assert pieces.for_offering("a") is pieces.for_offering("a")  # answered once
+    assert not EvidenceSet().for_offering("a")
+
+
+def test_match_columns_remembers_headers_as_normalize_reads_them() -> None:
+    from rnq.collect.registers import match_columns
+
+    synonyms = {"date_reception": ["date de réception"], "date_reponse": ["date de réponse"]}
+    header = [" Date de Réponse (jj/mm/aaaa) ", "DATE DE RECEPTION", "date de réponse"]
+    for _ in range(2):  # the second time from the memo
+        assert match_columns(header, synonyms) == {"date_reception": 1, "date_reponse": 0}
+    assert match_columns(["Réclamation"], synonyms) == {}
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_to_json_writes_what_json_dumps_wrote(lang: str) -> None:
     report = sample_report(lang, evidence=30)  # type: ignore[arg-type]

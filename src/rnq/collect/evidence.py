@@ -334,12 +334,14 @@ class EvidenceSet:
     ``evidence.for_indicator(26).of_kind("handicap").usable()``.
     """
 
-    __slots__ = ("_by_indicator", "_items")
+    __slots__ = ("_by_indicator", "_by_offering", "_items")
 
     def __init__(self, items: Iterable[Evidence] = ()) -> None:
         self._items: tuple[Evidence, ...] = tuple(items)
         #: :meth:`for_indicator`'s answers, all computed in one pass on first use.
         self._by_indicator: dict[int, EvidenceSet] | None = None
+        #: :meth:`for_offering`'s, likewise.
+        self._by_offering: dict[str | None, EvidenceSet] | None = None
 
     def __iter__(self) -> Iterator[Evidence]:
         return iter(self._items)
@@ -377,8 +379,17 @@ class EvidenceSet:
         return self.filter(lambda e: e.unit in units)
 
     def for_offering(self, offering: str) -> EvidenceSet:
-        """Evidence that belongs to ``offering``."""
-        return self.filter(lambda e: e.offering == offering)
+        """Evidence that belongs to ``offering`` (every offering's evidence sorted out in one
+        pass, on the first call: a check going through a unit's offerings reads the unit's
+        evidence once, not once per offering)."""
+        index = self._by_offering
+        if index is None:
+            grouped: dict[str | None, list[Evidence]] = {}
+            for item in self._items:
+                grouped.setdefault(item.offering, []).append(item)
+            index = self._by_offering = {o: EvidenceSet(g) for o, g in grouped.items()}
+        found = index.get(offering)
+        return found if found is not None else EvidenceSet()
 
     def of_kind(self, *kinds: str) -> EvidenceSet:
         """Evidence of one of ``kinds``."""
