@@ -164,11 +164,13 @@ def facts_version() -> str:
 _VERSION: list[str] = []
 
 
-def _answers(item: Evidence) -> dict[str, Any]:
-    """Where the answers about ``item`` are kept: the facts shared with the cache when its
-    folded text is the file's alone (no note), else a memo that lives with the evidence."""
-    if item.note is None and item.facts is not None:
-        return item.facts
+def known_answers(item: Evidence) -> dict[str, Any]:
+    """Where the answers about ``item`` are kept, by :func:`~rnq.match.questions.fact_key`:
+    the facts shared with the cache when its folded text is the file's alone (no note), else a
+    memo that lives with the evidence (what :func:`remember` reads and fills)."""
+    facts = item.facts
+    if facts is not None and item.note is None:
+        return facts
     key = id(item)
     hit = _ANSWERS.get(key)
     if hit is not None and hit[0]() is item:
@@ -188,7 +190,7 @@ def ask(item: Evidence, question: str, answer: Callable[[str], T]) -> T:
 def remember(item: Evidence, question: str, compute: Callable[[], T]) -> T:
     """``compute()``, a function of ``item``'s content only (text, rows, note, path), computed
     once per document and question and kept in the cache across runs (see :func:`ask`)."""
-    answers = _answers(item)
+    answers = known_answers(item)
     key = fact_key(question)
     if key in answers:
         return cast("T", answers[key])

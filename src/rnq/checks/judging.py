@@ -41,6 +41,7 @@ from rnq.checks.helpers import (
     body,
     files,
     folded_text,
+    known_answers,
     readable,
     unless_unreadable,
     where,
@@ -48,7 +49,7 @@ from rnq.checks.helpers import (
 from rnq.collect.evidence import Evidence, EvidenceSet
 from rnq.engine.outcomes import Gap, advise
 from rnq.match.french import DRAFT, Concept
-from rnq.match.questions import answer
+from rnq.match.questions import answer, fact_key
 from rnq.referential.loader import DemandedItem, ItemCondition, Referential
 from rnq.text import Localized, msg
 from rnq.workspace.config import Offering, Unit
@@ -125,6 +126,10 @@ def _unproven(finder: Finder) -> bool:
     return all(p.unproven for p in parts)
 
 
+#: An answer not known yet (an answer may be None, False or an empty list).
+_UNKNOWN = object()
+
+
 @dataclass(frozen=True)
 class Source:
     """One document read for a target, or the section of a catalogue about it."""
@@ -166,7 +171,19 @@ class Source:
 
     def states(self, finder: Finder) -> bool:
         """Whether this source states what ``finder`` finds."""
-        return any(self._ask(q) for q in finder_questions(finder))
+        questions = finder_questions(finder)
+        if self.passage is not None:
+            return any(self._ask(q) for q in questions)
+        # A whole document: the answers known already looked up at once (a run's checks ask
+        # 165 000 of them), the others asked (and kept) as :meth:`_ask` does.
+        known = known_answers(self.item)
+        for question in questions:
+            found = known.get(fact_key(question), _UNKNOWN)
+            if found is _UNKNOWN:
+                found = self._ask(question)
+            if found:
+                return True
+        return False
 
 
 def sources_of(read: Reading | Folded | Iterable[Evidence]) -> list[Source]:
