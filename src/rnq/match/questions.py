@@ -209,6 +209,11 @@ def _possible(pattern: str, text: str, words: str | Words | None) -> bool:
         if not words.where.holds(word_starts(pattern)):
             return False  # a word every match holds is not in the text
         return _has_literals(pattern, text, words)
+    lead = leading_word(pattern)
+    if lead is not None and lead not in text:
+        # a concept's term whose first word is not in the text, told without parsing the
+        # pattern for its literals (a document answered in this process, one after an edit)
+        return False
     for alternatives in required_literals(pattern):
         if not any(_contains(literal, text, words) for literal in alternatives):
             return False
