@@ -96,6 +96,10 @@ def _open_cache(options: RunOptions) -> Cache | None:
     return Cache(None if options.cache_dir is None else options.cache_dir / "extract.sqlite3")
 
 
+#: The memo of the concepts' questions (:func:`rnq.match.french.known_questions`).
+_QUESTIONS = "concept-questions"
+
+
 @dataclass
 class _Memos:
     """What an earlier run with the same base key mapped and read of each file
@@ -111,7 +115,12 @@ class _Memos:
 
     @classmethod
     def load(cls, cache: Cache, root: Path, items: ItemMemo, walked: WalkResult) -> _Memos:
+        from rnq.checks.helpers import facts_version
+        from rnq.match.french import known_questions
+
         known = cache.get_memo(f"files\x00{root}", FileMemo.inputs(items.base))
+        # the concepts' questions written out by an earlier run of the same content checks
+        known_questions(cache.get_memo(_QUESTIONS, facts_version()))
         return cls(items, FileMemo(known), walked.stats)
 
     def keep_digests(self, evidence: list[Evidence]) -> None:
@@ -131,6 +140,12 @@ class _Memos:
             keep(path, None)
 
     def save(self, cache: Cache, root: Path) -> None:
+        from rnq.checks.helpers import facts_version
+        from rnq.match.french import questions_to_keep
+
+        questions = questions_to_keep()
+        if questions is not None:  # new ones written out: all are kept (a few hundred)
+            cache.put_memo(_QUESTIONS, facts_version(), questions)
         base = self.items.base
         cache.put_items(list(self.items.added()))
         # a memo loaded for other inputs (or none) is written whole: every shard

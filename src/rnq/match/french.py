@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, islice
@@ -65,9 +65,11 @@ __all__ = [
     "concept_match_exact",
     "concept_patterns",
     "draft",
+    "known_questions",
     "lead_finder",
     "leading_word",
     "literal_first",
+    "questions_to_keep",
     "states",
     "term",
     "terms",
@@ -374,7 +376,16 @@ class Concept:
     @cached_property
     def question(self) -> str:
         """The portable question « does the document state this concept » (computed once: a
-        check asks it of every document)."""
+        check asks it of every document; an earlier run's, where it is known:
+        :func:`known_questions`)."""
+        key = repr((self.terms, self.gap, self.negative_is_information, self.unless))
+        found = _QUESTIONS.get(key)
+        if found is None:
+            found = _QUESTIONS[key] = self._question()
+            _ADDED.add(key)
+        return found
+
+    def _question(self) -> str:
         spec: dict[str, object] = {
             "p": self.patterns,
             "x": self.exact,
@@ -383,6 +394,33 @@ class Concept:
         if self.unless:
             spec["u"] = tuple(p for t in self.unless for p in terms(t, 1, keep_small=True))
         return CONCEPT + json.dumps(spec, ensure_ascii=True, separators=(",", ":"))
+
+
+#: Each concept's question, by its fields (:attr:`Concept.question`): those this process wrote
+#: out and those an earlier run of the same code did (:func:`known_questions`).
+_QUESTIONS: dict[str, str] = {}
+#: The keys of the questions this process wrote out since :func:`questions_to_keep` last gave
+#: them.
+_ADDED: set[str] = set()
+
+
+def known_questions(known: Mapping[str, object]) -> None:
+    """Take the questions of concepts an earlier run of this code wrote out (``{key: question}``,
+    as :func:`questions_to_keep` gives them; anything else is left out): a run after an edit asks
+    some 70 concepts, and writing out their patterns cost it 0.06 s. The caller answers for the
+    code being the same (:func:`rnq.checks.helpers.facts_version`, which covers this module)."""
+    for key, question in known.items():
+        if isinstance(key, str) and isinstance(question, str) and question.startswith(CONCEPT):
+            _QUESTIONS.setdefault(key, question)
+
+
+def questions_to_keep() -> dict[str, str] | None:
+    """Every concept's question known, when this process wrote out new ones since the last call
+    (to be kept for the next run), else None."""
+    if not _ADDED:
+        return None
+    _ADDED.clear()
+    return dict(_QUESTIONS)
 
 
 def _grouped(patterns: list[str]) -> tuple[str, ...]:
