@@ -16,7 +16,7 @@ from rnq.checks.helpers import Term
 from rnq.checks.judging import finder_questions
 from rnq.extract.pool import Extractor
 from rnq.match.french import DRAFT
-from rnq.match.questions import HAS_TEXT, named_question
+from rnq.match.questions import ALL, HAS_TEXT, named_question
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,6 +109,7 @@ def test_planned_answers_change_nothing(
     assert planned and planned[0] > 100  # the workers did answer
 
     monkeypatch.setattr(questions, "_plan", lambda referential: {})
+    monkeypatch.setattr(questions, "_offered", lambda *args: (frozenset(), ()))
     questions._for.cache_clear()
     questions._for_offering.cache_clear()
     try:
@@ -125,7 +126,7 @@ def test_a_document_of_an_offering_is_not_asked_what_no_check_of_it_reads() -> N
     """Indicators 3 and 7 are verified per offering, for certifying offerings only: the programme
     of an offering that leads to no certification is not asked their questions (no check reads
     its documents for them); that of a certifying offering is, as is a document of the unit."""
-    from rnq.checks import i03_certification_results, i07_certification_fit
+    from rnq.checks import i01_offer_sheet, i03_certification_results, i07_certification_fit
 
     workspace = rnq.load(ROOT / "evidence")
     config = workspace.config
@@ -139,7 +140,17 @@ def test_a_document_of_an_offering_is_not_asked_what_no_check_of_it_reads() -> N
         *questions.module_questions(i07_certification_fit),
     } - {DRAFT, HAS_TEXT}  # asked by every module that reads documents
 
-    assert plan([1], certifying[0].id, certifying[1].id) == full
+    # a certifying offering's programme: every question, and those its checks build for it
+    built = plan([1], certifying[0].id, certifying[1].id)
+    assert built[: len(full)] == full
+    assert set(built[len(full) :]) == {
+        *finder_questions(i01_offer_sheet.sheet_concepts(certifying[1])["code-certification"]),
+        ALL + i01_offer_sheet._CODE_GENERIC,
+        *finder_questions(
+            i07_certification_fit._capacity(config.organization)["capacite-certification"]
+        ),
+    } - set(full)
+    assert plan([1], certifying[0].id, certifying[1].id) is built  # one tuple, shared
     assert plan([1], certifying[0].id, None) == full  # a unit's document: every question
     assert plan([1], "no-such-unit", "no-such-offering") == full
     narrowed = plan([1], other[0].id, other[1].id)
@@ -159,3 +170,37 @@ def test_a_helper_declares_the_named_questions_it_asks() -> None:
         assert EMPTY_TABLE in questions.module_questions(module)
     for number in (10, 11, 12):
         assert EMPTY_TABLE in questions.questions_for([number], "rnq-2026")
+
+
+def test_what_checks_build_for_an_offering_is_answered_as_documents_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The finders indicators 1 and 7 build for a certifying offering as their checks run (its
+    certification's code, the organization as its certifier) are planned for its documents: a
+    cold run answers them in the workers, and the checks find them answered (at 50 000 files,
+    1 644 answers the main process worked out one document at a time, loading each text)."""
+    from rnq.checks import helpers, i01_offer_sheet, i07_certification_fit
+    from rnq.match.questions import fact_key
+
+    workspace = rnq.load(ROOT / "evidence")
+    config = workspace.config
+    built: set[str] = set()
+    for unit in config.units:
+        for offering in unit.offerings:
+            for module in (i01_offer_sheet, i07_certification_fit):
+                for finder in module.offering_finders(config, unit, offering):
+                    built.update(
+                        finder_questions(finder) if not isinstance(finder, str) else [finder]
+                    )
+    assert built  # the example has certifying offerings
+    missed: list[str] = []
+    remember = helpers.remember
+
+    def spy(item: Any, question: str, compute: Any) -> Any:
+        if question in built and fact_key(question) not in helpers.known_answers(item):
+            missed.append(f"{item.path}: {question[:40]!r}")
+        return remember(item, question, compute)
+
+    monkeypatch.setattr(helpers, "remember", spy)
+    _run(ROOT / "evidence", monkeypatch, [], tmp_path)
+    assert not missed

@@ -35,10 +35,10 @@ from rnq.collect.evidence import EvidenceSet
 from rnq.engine.marks import mark
 from rnq.engine.outcomes import Gap, advise, msg, not_verified
 from rnq.match.french import Concept
-from rnq.match.questions import fold
+from rnq.match.questions import ALL, fold
 from rnq.referential.loader import Referential
 from rnq.text import Localized
-from rnq.workspace.config import Offering, Unit
+from rnq.workspace.config import Offering, Unit, WorkspaceConfig
 from rnq.workspace.facts import TargetFacts
 
 __all__ = [
@@ -308,6 +308,16 @@ def sheet_concepts(offering: Offering) -> dict[str, Concept]:
     if own is None:
         return CONCEPTS
     return {**CONCEPTS, "code-certification": Concept.of(f"re:{own}")}
+
+
+def offering_finders(config: WorkspaceConfig, unit: Unit, offering: Offering) -> tuple[object, ...]:
+    """What these checks ask an offering's documents besides the module's finders (planned for
+    them, :data:`rnq.checks.questions.OFFERING_FINDERS`): for a certifying offering, its
+    certification's own code (:func:`sheet_concepts`) and the codes its documents cite
+    (:func:`check_communication_non_trompeuse`)."""
+    if not offering.certifying:
+        return ()
+    return (sheet_concepts(offering)["code-certification"], ALL + _CODE_GENERIC)
 
 
 @mark.verifies("fiche-offre", "fiche-offre-2026")

@@ -29,7 +29,7 @@ from rnq.match.french import Concept
 from rnq.match.questions import document_question, named_question
 from rnq.match.tables import find_table
 from rnq.referential.loader import Referential
-from rnq.workspace.config import Offering, Organization, Unit
+from rnq.workspace.config import Offering, Organization, Unit, WorkspaceConfig
 from rnq.workspace.facts import TargetFacts
 
 __all__ = [
@@ -296,6 +296,15 @@ def _capacity(organization: Organization) -> dict[str, Finder]:
         rf"re:{name}\W{{0,5}}(?:\w+\W+){{0,4}}certificat(?:eur|rice)\b",
     )
     return {**CONCEPTS, "capacite-certification": (CAPACITE, itself)}
+
+
+def offering_finders(config: WorkspaceConfig, unit: Unit, offering: Offering) -> tuple[object, ...]:
+    """What :func:`check_capacite_certification` asks a certifying offering's documents besides
+    the module's finders (planned for them, :data:`rnq.checks.questions.OFFERING_FINDERS`): that
+    the organization, by its name, is the certifier."""
+    if not offering.certifying:
+        return ()
+    return (_capacity(config.organization)["capacite-certification"],)
 
 
 @mark.verifies("capacite-certification")

@@ -15,8 +15,12 @@ in ``SEARCHED`` (those a check searches with ``mentions`` in every document it r
 few: indicator 1's screening for misleading statements), and the named questions declared with
 :func:`asks` by the helpers it calls; they are asked of every document mapped
 to an indicator the module's checks verify in the run's referential. A check that gains a term is
-planned at once. The plan is a hint, never a result: a question it lacks is
-answered by the check itself, and an answer is the same wherever it is computed.
+planned at once. A module whose checks build finders for one offering as they run (its
+certification's own code, the organization's name as the certifier) gives them by a function
+``offering_finders(config, unit, offering)`` (:data:`OFFERING_FINDERS`): they are asked of that
+offering's documents for the module's indicators. The plan is a hint, never a result: a
+question it lacks is answered by the check itself, and an answer is the same wherever it is
+computed.
 """
 
 from __future__ import annotations
@@ -38,7 +42,12 @@ from rnq.referential.verifications import indicators_for
 if TYPE_CHECKING:
     from rnq.workspace.config import WorkspaceConfig
 
-__all__ = ["asks", "module_questions", "questions_for", "target_plan"]
+__all__ = ["OFFERING_FINDERS", "asks", "module_questions", "questions_for", "target_plan"]
+
+#: The name of a check module's function giving the finders its checks build for one offering
+#: as they run: ``offering_finders(config, unit, offering) -> finders`` (see the module
+#: docstring).
+OFFERING_FINDERS = "offering_finders"
 
 #: How deep containers (tuples, lists, dict values) of patterns are looked into.
 _DEPTH = 3
@@ -75,7 +84,7 @@ def _holds_patterns(name: str, value: object) -> bool:
     a container of finders (``CONCEPTS``). Plain strings are not planned — header words,
     ``unless`` terms, item ids —: a pattern a check searches with :func:`mentions` is answered
     where it is asked, for the documents that check reads."""
-    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS", "SEARCHED"):
+    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS", "SEARCHED", OFFERING_FINDERS):
         return False
     if isinstance(value, _FINDERS):
         return True
@@ -191,9 +200,12 @@ def questions_for(indicators: Iterable[int], referential: str) -> tuple[str, ...
 # --- the plan for a document of one offering -------------------------------------------------
 
 #: A module of the plan: its questions, the indicators whose documents it asks them of (its own
-#: and its ``READS``), the indicators its checks verify, and whether every check of it runs per
-#: offering (reads the evidence of one offering, never of a unit or of the whole run).
-_Module = tuple[frozenset[str], frozenset[int], frozenset[int], bool]
+#: and its ``READS``), the indicators its checks verify, whether every check of it runs per
+#: offering (reads the evidence of one offering, never of a unit or of the whole run), and its
+#: :data:`OFFERING_FINDERS` function (None: it has none).
+_Module = tuple[
+    frozenset[str], frozenset[int], frozenset[int], bool, Callable[..., Iterable[object]] | None
+]
 
 
 def _checks(module: ModuleType) -> list[Callable[..., object]]:
@@ -215,12 +227,14 @@ def _modules(referential: str) -> tuple[_Module, ...]:
         per_offering = bool(checks) and all(
             "offering" in inspect.signature(check).parameters for check in checks
         )
+        finders = getattr(module, OFFERING_FINDERS, None)
         found.append(
             (
                 frozenset(module_questions(module)),
                 frozenset(_indicators(module, referential)),
                 frozenset(verified),
                 per_offering,
+                finders if callable(finders) else None,
             )
         )
     return tuple(found)
@@ -232,12 +246,42 @@ def _for_offering(
 ) -> tuple[str, ...]:
     planned = _for(indicators, referential)
     kept: set[str] = set()
-    for questions, asked_of, verified, per_offering in _modules(referential):
+    for questions, asked_of, verified, per_offering, _finders in _modules(referential):
         if asked_of.isdisjoint(indicators) or (per_offering and verified <= outside):
             continue
         kept.update(questions)
     narrowed = tuple(q for q in planned if q in kept)
     return planned if len(narrowed) == len(planned) else narrowed
+
+
+#: What :func:`target_plan` works out once per offering: the indicators that do not apply to
+#: it, and the questions of the finders the modules build for it (:data:`OFFERING_FINDERS`),
+#: each with the indicators whose documents they are asked of.
+_Offered = tuple[frozenset[int], tuple[tuple[frozenset[int], tuple[str, ...]], ...]]
+
+
+def _offered(config: WorkspaceConfig, referential: str, unit_id: str, offering_id: str) -> _Offered:
+    from rnq.referential.loader import get_referential
+    from rnq.workspace.facts import applies_to_offering
+
+    unit = next((u for u in config.units if u.id == unit_id), None)
+    offering = next((o for o in unit.offerings if o.id == offering_id), None) if unit else None
+    if unit is None or offering is None:
+        return frozenset(), ()
+    outside = frozenset(
+        i.number
+        for i in get_referential(referential)
+        if not applies_to_offering(i, config, unit, offering)
+    )
+    built = []
+    for _questions, asked_of, verified, per_offering, finders in _modules(referential):
+        if finders is None or (per_offering and verified <= outside):
+            continue  # no check of the module reads the offering's documents
+        found = finders(config, unit, offering)
+        asked = tuple(dict.fromkeys(q for f in found for q in _strings(f) if _is_pattern(q)))
+        if asked:
+            built.append((asked_of, asked))
+    return outside, tuple(built)
 
 
 def target_plan(
@@ -247,40 +291,33 @@ def target_plan(
     offering: :func:`questions_for`, less the questions of the modules whose checks all run per
     offering and verify only indicators that do not apply to the document's offering (a
     programme of an offering that leads to no certification is not asked indicators 3 and 7's
-    questions: their checks run for certifying offerings, each reading its own documents).
+    questions: their checks run for certifying offerings, each reading its own documents), plus
+    those of the finders the modules build for its offering (:data:`OFFERING_FINDERS`: a
+    certifying offering's programme is asked whether it cites the certification's own code).
     A document of no offering (or of one the configuration does not declare) is asked
     :func:`questions_for`."""
-    from rnq.referential.loader import get_referential
-    from rnq.workspace.facts import applies_to_offering
-
-    indicators_of = get_referential(referential)
-    outside: dict[tuple[str, str], frozenset[int]] = {}
-
-    def offering_outside(unit_id: str, offering_id: str) -> frozenset[int]:
-        key = (unit_id, offering_id)
-        if key not in outside:
-            unit = next((u for u in config.units if u.id == unit_id), None)
-            offering = (
-                next((o for o in unit.offerings if o.id == offering_id), None) if unit else None
-            )
-            outside[key] = (
-                frozenset()
-                if unit is None or offering is None
-                else frozenset(
-                    i.number
-                    for i in indicators_of
-                    if not applies_to_offering(i, config, unit, offering)
-                )
-            )
-        return outside[key]
+    offered: dict[tuple[str, str], _Offered] = {}
+    merged: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
 
     def plan(indicators: Iterable[int], unit: str | None, offering: str | None) -> tuple[str, ...]:
         numbers = tuple(sorted(set(indicators)))
         if unit is None or offering is None:
             return _for(numbers, referential)
-        skipped = offering_outside(unit, offering)
-        if not skipped:
-            return _for(numbers, referential)
-        return _for_offering(numbers, referential, skipped)
+        key = (unit, offering)
+        if key not in offered:
+            offered[key] = _offered(config, referential, unit, offering)
+        outside, built = offered[key]
+        if outside:
+            planned = _for_offering(numbers, referential, outside)
+        else:
+            planned = _for(numbers, referential)
+        more = tuple(
+            q for asked_of, asked in built if not asked_of.isdisjoint(numbers) for q in asked
+        )
+        if not more:
+            return planned
+        if (planned, more) not in merged:  # one tuple for the documents asked the same
+            merged[planned, more] = tuple(dict.fromkeys((*planned, *more)))
+        return merged[planned, more]
 
     return plan
