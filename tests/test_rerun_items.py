@@ -670,3 +670,40 @@ def test_a_file_written_again_with_the_same_content_runs_no_item_again(
     monkeypatch.undo()
     assert again == _run(root, None)[0]
     assert changed == _run(root, None)[0]
+
+
+def test_a_run_after_an_edit_digests_only_what_changed(
+    write_workspace: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each piece of evidence's digest (what its check items' keys are made of) is kept in the
+    file memo: a run after an edit digests the edited file's piece alone, and keeps its new
+    digest for the next run (only the pieces read or recalled without one are gone through)."""
+    from rnq.engine import reuse
+
+    root = write_workspace(CONFIG, FILES)
+    cache = tmp_path / "cache"
+    digested: list[str] = []
+    real = reuse._digest
+
+    def spy(item: rnq.Evidence) -> str:
+        digested.append(item.path)
+        return real(item)
+
+    monkeypatch.setattr(reuse, "_digest", spy)
+    _run(root, cache)
+    assert "pro/paie/I01-programme.md" in digested and len(set(digested)) > 3
+    for n in range(2):
+        sheet = root / "pro/paie/I01-programme.md"
+        sheet.write_text(f"# Paie\n\nObjectifs : établir une paie ({n}).\n", encoding="utf-8")
+        digested.clear()
+        again, told = _run(root, cache)
+        assert _reused(told) > 0
+        # the files' pieces (a plugin's records are digested at every run: not in the memo)
+        assert {p for p in digested if (root / p).is_file()} == {"pro/paie/I01-programme.md"}
+        assert again == _run(root, None)[0]
+    other = root / "pro/compta/I05-objectifs.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\nRévisé.\n", encoding="utf-8")
+    digested.clear()
+    _run(root, cache)
+    files = {p for p in digested if (root / p).is_file()}
+    assert files == {"pro/compta/I05-objectifs.md"}, digested  # paie's new digest was kept
