@@ -143,6 +143,7 @@ class _Memos:
                 keep(path, digests.get(id(item)))
         for path in several:
             keep(path, None)
+        self.fresh = []  # the run frees its evidence before the reports: none is held here
 
     def save(self, cache: Cache, root: Path) -> None:
         from rnq.checks.helpers import facts_version
