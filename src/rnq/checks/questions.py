@@ -84,7 +84,7 @@ def _holds_patterns(name: str, value: object) -> bool:
     a container of finders (``CONCEPTS``). Plain strings are not planned — header words,
     ``unless`` terms, item ids —: a pattern a check searches with :func:`mentions` is answered
     where it is asked, for the documents that check reads."""
-    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS", "SEARCHED", OFFERING_FINDERS):
+    if name.startswith("__") or name in ("CHECKS_NAMESPACE", "READS", "SEARCHED"):
         return False
     if isinstance(value, _FINDERS):
         return True
