@@ -286,3 +286,42 @@ def test_the_example_reuses_its_report_until_an_export_changes(
     export.write_bytes(export.read_bytes() + b"\r\n")  # a Windows-1252 export
     runs(workspace, extra_plugins=plugins)
     assert runs.full == [True, False, True]
+
+
+def test_the_key_reads_the_walk_by_its_values(write_workspace: Callable[..., Path]) -> None:
+    """The walk's part of the key is the same for a walk made of other objects (the one the
+    child walking ahead of the imports sends through a pipe, rnq.workspace.ahead), and tells
+    apart a changed stat and a renamed file."""
+    import marshal
+
+    from rnq.cache.runkey import run_keys
+    from rnq.plugins import get_plugin_manager
+    from rnq.workspace.walk import DEFAULT_MAX_FILE_BYTES, as_result, walk, walk_plain
+
+    root = write_workspace(CONFIG, FILES)
+    workspace = rnq.load(root)
+    plugins = get_plugin_manager(workspace_root=root, load_entrypoints=False)
+
+    def keys(walked: Any) -> tuple[str, str]:
+        found = run_keys(workspace, walked, plugins, {"today": "2026-11-28"}, ["v"])
+        assert found is not None
+        return found
+
+    walked = walk(root, workspace.config.ignore)
+    plain = walk_plain(root, workspace.config.ignore, DEFAULT_MAX_FILE_BYTES, False)
+    assert plain is not None
+    sent = as_result(marshal.loads(marshal.dumps(plain)))  # other objects, shared otherwise
+    sent.stats = marshal.loads(marshal.dumps(sent.stats))  # names no longer shared with entries
+    assert sent.stats == walked.stats
+    assert keys(sent) == keys(walked)
+
+    changed = as_result(marshal.loads(marshal.dumps(plain)))
+    path = "siege/I01-programme.md"
+    size, mtime_ns, inode, ctime_ns = changed.stats[path]
+    changed.stats[path] = (size, mtime_ns, inode, ctime_ns + 1)
+    assert keys(changed)[0] != keys(walked)[0]
+    assert keys(changed)[1] == keys(walked)[1]  # the base leaves the files' listing out
+
+    renamed = as_result(marshal.loads(marshal.dumps(plain)))
+    renamed.stats = {p.replace("I31", "I32"): s for p, s in renamed.stats.items()}
+    assert keys(renamed)[0] != keys(walked)[0]
