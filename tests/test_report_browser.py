@@ -307,6 +307,8 @@ def test_indicators_off_the_screen_are_laid_out_when_scrolled_to(
         last = page.locator("#indicators article.ind").last
         number = sample.indicators[-1].number
         assert last.evaluate("e => getComputedStyle(e).contentVisibility") == "auto"
+        hidden = "els => els.map(e => getComputedStyle(e).display)"
+        assert set(page.eval_on_selector_all(".print-only", hidden)) == {"none"}  # on screen
         assert last.evaluate("e => e.innerText") == ""  # not laid out: nothing to read yet
         last.scroll_into_view_if_needed()
         expect(last).to_contain_text(f"{number}", use_inner_text=True)  # at the next frames

@@ -185,6 +185,19 @@ def test_one_script_allowed_by_its_hash_in_the_csp(page: Page) -> None:
     assert not any("src" in attrs for attrs in page.find("script"))
 
 
+def test_the_style_sheet_closes_every_block(html: str) -> None:
+    """Every ``{`` of the page's style sheet is closed once: a stray ``}`` makes the browser drop
+    the rule after it (a screen rule that hid the printed report's extra lines was lost so)."""
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert len(styles) == 1
+    css = re.sub(r"/\*.*?\*/", "", styles[0], flags=re.S)  # comments hold no block
+    depth = 0
+    for char in css:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0, "a } closes no block"
+    assert depth == 0
+
+
 def test_no_external_resource(html: str, page: Page) -> None:
     for tag, attrs in page.tags:
         for name in ("src", "srcset", "data", "poster", "action", "formaction"):
