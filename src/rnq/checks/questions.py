@@ -264,9 +264,12 @@ def _offered(config: WorkspaceConfig, referential: str, unit_id: str, offering_i
     from rnq.referential.loader import get_referential
     from rnq.workspace.facts import applies_to_offering
 
-    unit = next((u for u in config.units if u.id == unit_id), None)
-    offering = next((o for o in unit.offerings if o.id == offering_id), None) if unit else None
-    if unit is None or offering is None:
+    try:
+        unit = config.unit(unit_id)
+    except KeyError:  # a unit the configuration does not declare: planned as no offering's
+        return frozenset(), ()
+    offering = next((o for o in unit.offerings if o.id == offering_id), None)
+    if offering is None:
         return frozenset(), ()
     outside = frozenset(
         i.number
