@@ -65,9 +65,8 @@ def _tree_stats(folder: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def _code_of(module_name: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """The files of the top-level package (or module) ``module_name`` belongs to."""
-    top = module_name.split(".")[0]
+def _code_of(top: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The files of the top-level package (or module) ``top`` (:func:`_plugin_modules`)."""
     module = sys.modules.get(top)
     where = getattr(module, "__file__", None) if module is not None else None
     if not where:
@@ -143,8 +142,8 @@ def run_keys(
     add(workspace.config.model_dump(mode="json"))
     add(options)
     add(outside)
-    for module in _plugin_modules(plugins):
-        add(_code_of(module))
+    for top in _plugin_modules(plugins):
+        add(_code_of(top))
     add([(p.path, p.line, p.message.fr) for p in walked.problems])
     add(_stats(code))
     # The base leaves out the files `ignore` leaves out of the evidence: the exports plugins
