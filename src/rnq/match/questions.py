@@ -43,12 +43,14 @@ from rnq.match.french import (
     concept_leads,
     concept_match,
     concept_match_exact,
+    concept_patterns,
     draft,
     lead_finder,
     leading_word,
     literal_first,
     top_level_bars,
 )
+from rnq.match.screens import PlanScreen, available
 from rnq.match.starts import parsed_pattern, word_starts
 
 # The standard library's regular-expression constants (its parser's, through
@@ -201,14 +203,29 @@ def _possible(pattern: str, text: str, words: str | Words | None) -> bool:
     """Whether ``text`` holds what every match of ``pattern`` must contain. ``words``: the
     distinct words of ``text`` (:func:`_words`), where a literal without a space is looked
     for instead: it can only occur inside one word, and ``words`` is far shorter. A concept's
-    term starts with the beginning of a word: it is looked up among the words first."""
+    term starts with the beginning of a word: it is looked up among the words first. Where the
+    plan's patterns were screened together (:attr:`Words.screen`), its verdict is taken."""
     if isinstance(words, Words):
-        lead = leading_word(pattern)
-        if lead is not None and not words.where.starts_word(lead):
-            return False
-        if not words.where.holds(word_starts(pattern)):
-            return False  # a word every match holds is not in the text
-        return _has_literals(pattern, text, words)
+        if words.screen is not None:
+            verdict = words.screen(pattern)
+            if verdict is not None:
+                return verdict
+        return _possible_in(pattern, text, words)
+    return _possible_plain(pattern, text, words)
+
+
+def _possible_in(pattern: str, text: str, words: Words) -> bool:
+    """:func:`_possible` with the document's :class:`Words`, without a screen's verdict."""
+    lead = leading_word(pattern)
+    if lead is not None and not words.where.starts_word(lead):
+        return False
+    if not words.where.holds(word_starts(pattern)):
+        return False  # a word every match holds is not in the text
+    return _has_literals(pattern, text, words)
+
+
+def _possible_plain(pattern: str, text: str, words: str | None) -> bool:
+    """:func:`_possible` without the document's :class:`Words`."""
     lead = leading_word(pattern)
     if lead is not None and lead not in text:
         # a concept's term whose first word is not in the text, told without parsing the
@@ -338,11 +355,15 @@ class Words:
     literals found so far, and its distinct whitespace-separated tokens when a literal needs
     them (:attr:`tokens`)."""
 
-    __slots__ = ("_tokens", "body", "known", "original", "where")
+    __slots__ = ("_tokens", "body", "known", "original", "screen", "where")
 
     def __init__(self, body: str, finder: LeadFinder | None = None) -> None:
         self.body = body
         self.where = WordIndex(body, finder)
+        #: Whether a pattern of the plan may match the body, read from RE2's pass over it
+        #: (:meth:`~rnq.match.screens.PlanScreen.screen`: None for a pattern not screened), or
+        #: None: no screen.
+        self.screen: Callable[[str], bool | None] | None = None
         #: Whether the body holds one of a requirement's literals, per requirement looked for.
         self.known: dict[tuple[str, ...], bool] = {}
         #: The document's original text (:func:`_original`), once a concept's ``=`` term needs
@@ -527,7 +548,15 @@ def _concept(
     literals it needs (:func:`required_literals`: most « no » at once), then each match is read
     in its clause; its ``=`` terms are looked for in the original text (:func:`_original`, made
     once per document) only when no other term counts."""
-    if isinstance(words, Words):
+    if isinstance(words, Words) and words.screen is not None:
+        screen = words.screen
+
+        def possible(pattern: str) -> bool:
+            verdict = screen(pattern)
+            return verdict if verdict is not None else _possible_in(pattern, body, words)
+
+        found = concept_match(question, body, None, possible)
+    elif isinstance(words, Words):
         # concept_match has ruled out by the index what _possible would: only literals are left
         found = concept_match(
             question, body, None, lambda pattern: _has_literals(pattern, body, words), words.where
@@ -578,6 +607,56 @@ def answers_for(
     """The answers to :func:`portable` ``questions``, in their order, about a document of
     ``text`` and ``rows`` (folded once)."""
     body = document_body(text, rows)
-    # worth it for a few questions; the first words of every concept asked found in one search
-    words = _words(body, _plan_finder(tuple(questions))) if len(questions) > 2 else None
+    words: Words | None = None
+    if len(questions) > 2:
+        # worth it for a few questions; the first words of every concept asked found in one search
+        plan = tuple(questions)
+        words = _words(body, _plan_finder(plan))
+        screen = _plan_screen(plan)
+        if screen is not None:
+            words.screen = screen.screen(body)
     return tuple(answer(question, body, words, (text, rows)) for question in questions)
+
+
+#: Whether plans are screened with RE2's sets where ``google-re2`` is installed
+#: (:mod:`rnq.match.screens`); tests turn it off to compare.
+SCREENS = True
+#: How many documents a plan answers in a process before its screen is built (its patterns cut
+#: into segments: 0.5 ms a pattern, a plan holding a few hundred): an extraction worker answers
+#: thousands with a plan, a run after an edit one or two.
+SCREEN_AFTER = 16
+_plan_uses: dict[tuple[str, ...], int] = {}
+_screens: dict[tuple[str, ...], PlanScreen | None] = {}
+
+
+def _plan_screen(plan: tuple[str, ...]) -> PlanScreen | None:
+    """The :class:`~rnq.match.screens.PlanScreen` of ``plan``'s patterns, once the plan has
+    answered :data:`SCREEN_AFTER` documents in this process (None before, or without RE2)."""
+    if not SCREENS:
+        return None
+    screen = _screens.get(plan)
+    if screen is not None:
+        return screen
+    uses = _plan_uses.get(plan, 0) + 1
+    _plan_uses[plan] = uses
+    if uses < SCREEN_AFTER or plan in _screens or not available():
+        return None
+    if len(_screens) >= 256:  # a few plans per process: the oldest forgotten past that
+        del _screens[next(iter(_screens))]
+    screen = _screens[plan] = PlanScreen(plan_patterns(plan))
+    return screen
+
+
+def plan_patterns(questions: Iterable[str]) -> list[str]:
+    """The regular expressions answering ``questions`` runs on a folded body: the patterns of
+    its concepts, its searches (and the branches of those that are alternations)."""
+    patterns: dict[str, None] = {}
+    for question in questions:
+        if question.startswith(CONCEPT):
+            patterns.update(dict.fromkeys(concept_patterns(question)))
+        elif question.startswith(ALL):
+            patterns[question[len(ALL) :]] = None
+        elif not question.startswith("\x00") and "\x1f" not in question:
+            patterns[question] = None
+            patterns.update(dict.fromkeys(_branches(question) or ()))
+    return list(patterns)
