@@ -24,14 +24,11 @@ This module imports nothing from rnq but :mod:`rnq.match.starts` (the parse it s
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib
-import json
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from rnq.match.starts import parsed_pattern
@@ -306,6 +303,11 @@ def table_data(patterns: Iterable[str]) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[list[str], dict[str, Any]]:
+    # read by the workers that screen; a run after an edit need not import these
+    import gzip
+    import json
+    from importlib import resources
+
     try:
         packed = resources.files(__package__).joinpath(TABLE).read_bytes()
         data = json.loads(gzip.decompress(packed))
