@@ -637,6 +637,8 @@ def _plan_screen(plan: tuple[str, ...]) -> PlanScreen | None:
     screen = _screens.get(plan)
     if screen is not None:
         return screen
+    if len(_plan_uses) >= 4096:  # a process asking ever new plans: counted afresh
+        _plan_uses.clear()
     uses = _plan_uses.get(plan, 0) + 1
     _plan_uses[plan] = uses
     if uses < SCREEN_AFTER or plan in _screens or not available():
