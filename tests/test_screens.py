@@ -257,6 +257,33 @@ def test_without_re2_the_plan_is_answered_as_before(monkeypatch: pytest.MonkeyPa
         assert mq._plan_screen(plan) is None
 
 
+def test_a_plan_re2_cannot_compile_is_answered_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = _PLANS[-2]
+
+    class TooLarge:
+        def __init__(self, patterns: object) -> None:
+            raise screens.Unscreenable("pattern too large - compile failed")
+
+    with _screened(False):
+        expected = _answers(plan, _PHRASES)
+    with _screened(True):
+        mq._screens.pop(plan, None)
+        monkeypatch.setattr(mq, "PlanScreen", TooLarge)
+        assert _answers(plan, _PHRASES) == expected
+        assert plan in mq._screens and mq._screens[plan] is None  # not tried again
+    mq._screens.pop(plan, None)
+
+
+def test_a_set_too_large_for_re2_is_told() -> None:
+    saved = screens._SET_MEMORY
+    screens._SET_MEMORY = 1 << 10  # a kilobyte: no set of a real plan compiles in it
+    try:
+        with pytest.raises(screens.Unscreenable):
+            PlanScreen(mq.plan_patterns(_PLANS[-1]))
+    finally:
+        screens._SET_MEMORY = saved
+
+
 def test_a_plan_is_screened_once_it_has_answered_enough_documents() -> None:
     plan = _PLANS[0]
     saved = mq.SCREEN_AFTER

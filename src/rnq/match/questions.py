@@ -50,7 +50,7 @@ from rnq.match.french import (
     literal_first,
     top_level_bars,
 )
-from rnq.match.screens import PlanScreen, available
+from rnq.match.screens import PlanScreen, Unscreenable, available
 from rnq.match.starts import parsed_pattern, word_starts
 
 # The standard library's regular-expression constants (its parser's, through
@@ -621,31 +621,36 @@ def answers_for(
 #: Whether plans are screened with RE2's sets where ``google-re2`` is installed
 #: (:mod:`rnq.match.screens`); tests turn it off to compare.
 SCREENS = True
-#: How many documents a plan answers in a process before its screen is built (its patterns cut
-#: into segments: 0.5 ms a pattern, a plan holding a few hundred): an extraction worker answers
-#: thousands with a plan, a run after an edit one or two.
+#: How many documents a plan answers in a process before its screen is built (its set compiled,
+#: and the patterns the built-in table lacks cut into segments, 0.5–0.9 ms each): an extraction
+#: worker answers thousands with a plan, a run after an edit one or two.
 SCREEN_AFTER = 16
 _plan_uses: dict[tuple[str, ...], int] = {}
+#: Each plan screened in this process → its screen (None: RE2 could not compile it).
 _screens: dict[tuple[str, ...], PlanScreen | None] = {}
 
 
 def _plan_screen(plan: tuple[str, ...]) -> PlanScreen | None:
     """The :class:`~rnq.match.screens.PlanScreen` of ``plan``'s patterns, once the plan has
-    answered :data:`SCREEN_AFTER` documents in this process (None before, or without RE2)."""
+    answered :data:`SCREEN_AFTER` documents in this process (None before, without RE2, or
+    where RE2 cannot compile the plan's set: its documents are then answered as before)."""
     if not SCREENS:
         return None
-    screen = _screens.get(plan)
-    if screen is not None:
-        return screen
+    if plan in _screens:
+        return _screens[plan]
     if len(_plan_uses) >= 4096:  # a process asking ever new plans: counted afresh
         _plan_uses.clear()
     uses = _plan_uses.get(plan, 0) + 1
     _plan_uses[plan] = uses
-    if uses < SCREEN_AFTER or plan in _screens or not available():
+    if uses < SCREEN_AFTER or not available():
         return None
     if len(_screens) >= 256:  # a few plans per process: the oldest forgotten past that
         del _screens[next(iter(_screens))]
-    screen = _screens[plan] = PlanScreen(plan_patterns(plan))
+    try:
+        screen = PlanScreen(plan_patterns(plan))
+    except Unscreenable:
+        screen = None
+    _screens[plan] = screen
     return screen
 
 

@@ -407,7 +407,8 @@ def available() -> bool:
 
 class PlanScreen:
     """The patterns of one question plan, screened together: :meth:`screen` reads a text once
-    and tells, for each pattern, whether it may match there."""
+    and tells, for each pattern, whether it may match there. Raises :class:`Unscreenable` when
+    RE2 cannot compile the set."""
 
     __slots__ = ("_set", "formulas")
 
@@ -437,7 +438,10 @@ class PlanScreen:
             numbered = _numbered(formula, bits)
             masks = _masks(numbered)
             self.formulas[pattern] = masks if masks is not None else numbered
-        self._set.Compile()
+        try:
+            self._set.Compile()
+        except re2.error as error:  # the set too large for RE2's memory
+            raise Unscreenable(str(error)) from error
 
     def screen(self, text: str) -> Callable[[str], bool | None] | None:
         """For ``text``: a function telling of a pattern whether it may match there (False:
