@@ -24,6 +24,7 @@ from rnq.match.questions import (
     required_literals,
     search,
 )
+from tests.regex_strategies import regex_patterns
 
 
 def _slow_fold(text: str) -> str:
@@ -127,18 +128,13 @@ _ATOMS = st.sampled_from(
 
 
 def _patterns() -> st.SearchStrategy[str]:
-    def extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-        return st.one_of(
-            st.lists(inner, min_size=1, max_size=4).map("".join),
-            st.lists(inner, min_size=2, max_size=3).map("|".join).map(lambda p: f"({p})"),
-            st.tuples(inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "+?"])).map(
-                lambda t: f"(?:{t[0]}){t[1]}"
-            ),
-            inner.map(lambda p: f"(?i:{p})"),
-            inner.map(lambda p: f"(?={p})"),
-        )
-
-    nested = st.recursive(_ATOMS, extend, max_leaves=8)
+    nested = regex_patterns(
+        _ATOMS,
+        groups=("({})",),
+        counts=("*", "+", "?", "{2}", "{0,2}", "+?"),
+        wrappers=("(?i:{})", "(?={})"),
+        max_leaves=8,
+    )
     # an alternation at the top, searched branch by branch; a class holding a ``|``
     return st.one_of(
         nested,

@@ -10,50 +10,13 @@ from hypothesis import strategies as st
 
 from rnq.match.french import WordIndex, lead_finder, literal_first, terms, words_of
 from rnq.match.starts import word_starts
+from tests.regex_strategies import WORD_ATOMS, regex_patterns
 
-_ATOMS = st.sampled_from(
-    [
-        "a",
-        "ab",
-        "b1",
-        " ",
-        "-",
-        "é",
-        r"\b",
-        r"\B",
-        r"\w",
-        r"\W",
-        r"\s",
-        r"\d",
-        "[ab]",
-        "[^a]",
-        r"[^\w.]",
-        "[- ]",
-        "[0-9]",
-        ".",
-        "^",
-        "$",
-        "(?<!a)",
-        r"(?<!\wab)",
-        "(?<![a-z0-9]ab)",
-        "(?=b)",
-    ]
-)
+_ATOMS = st.sampled_from(WORD_ATOMS)
 
 
 def _patterns() -> st.SearchStrategy[str]:
-    def extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-        return st.one_of(
-            st.lists(inner, min_size=1, max_size=4).map("".join),
-            st.lists(inner, min_size=2, max_size=3).map("|".join).map(lambda p: f"(?:{p})"),
-            st.lists(inner, min_size=2, max_size=3).map("|".join).map(lambda p: f"({p})"),
-            st.tuples(inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "+?", "{1,3}"])).map(
-                lambda t: f"(?:{t[0]}){t[1]}"
-            ),
-            inner.map(lambda p: f"(?i:{p})"),
-        )
-
-    return st.recursive(_ATOMS, extend, max_leaves=10)
+    return regex_patterns(_ATOMS)
 
 
 def _holds(pattern: str, text: str) -> bool:
