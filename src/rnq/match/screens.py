@@ -16,8 +16,9 @@ dropped, a pattern that ignores case is not screened. It can let through a patte
 not match (the pattern then runs), never rule out one that does: what the tests check, pattern
 by pattern, against Python's answers.
 
-Where ``google-re2`` has no wheel (or a set fails: RE2's automaton out of its memory, a text
-that is not UTF-8), :func:`screen_for` gives None and the questions are answered as before.
+Where ``google-re2`` has no wheel, where a plan's set does not compile (:class:`Unscreenable`),
+or where a pass fails (RE2's automaton out of its memory, a text that is not UTF-8:
+:meth:`PlanScreen.screen` gives None), the questions are answered as before.
 
 This module imports nothing from rnq but :mod:`rnq.match.starts` (the parse it shares).
 """
@@ -158,7 +159,8 @@ Formula = Any
 
 def _narrow(items: list[tuple[Any, Any]]) -> bool:
     """Whether ``items`` is one literal or one class that is not negated: repeated, it stops at
-    the end of a word or of a run of spaces, never spanning a clause."""
+    the end of a word or of a run of spaces, never spanning a clause. (Where segments stop
+    changes only the automaton's size and how much the screen lets through, never an answer.)"""
     if len(items) != 1:
         return False
     op, av = items[0]
