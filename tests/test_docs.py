@@ -34,7 +34,7 @@ def test_readme_starts_with_the_two_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.S)
     assert len(blocks) >= 2
-    assert "pip install -e ." in blocks[0]
+    assert re.search(r"pip install -e '?\.(\[fast\])?'? ", blocks[0])
     assert "rnq check --example" in blocks[0]  # the example (evidence/), only on request
     assert "pytest" in blocks[1] and ".[dev]" in blocks[1]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
