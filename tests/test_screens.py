@@ -162,6 +162,25 @@ def test_what_re2_reads_as_python_does() -> None:
         assert seen is not None and seen(pattern) is True, pattern
 
 
+def test_a_group_of_patterns_is_ruled_out_at_once_only_when_each_is() -> None:
+    patterns = ["abc", r"def.*ghi", r"(?:jkl.*mno|pqr)", r"(?i)stu", r"x.*y"]
+    screen = PlanScreen(patterns)
+    seen = screen.screen("only def here, and pqr")
+    assert seen is not None
+    assert seen.any_may_match("1", patterns[:3]) is True  # pqr
+    assert seen.any_may_match("2", patterns[:2]) is False  # no abc; def without ghi
+    assert seen.any_may_match("3", patterns[2:4]) is None  # (?i)stu is not screened
+    assert seen.any_may_match("4", [patterns[0], patterns[4]]) is True  # x.*y: nothing known
+    elsewhere = screen.screen("def, ghi")
+    assert elsewhere is not None and elsewhere.any_may_match("2", patterns[:2]) is True
+    for text in ("abc", "def ghi", "jkl mno", "pqr", "nothing", "stu"):
+        found = screen.screen(text)
+        assert found is not None
+        for key, group in (("1", patterns[:3]), ("2", patterns[:2])):
+            each = [found(pattern) for pattern in group]
+            assert found.any_may_match(key, group) is any(each), (text, key)
+
+
 def test_a_text_re2_cannot_read_is_answered_without_the_screen() -> None:
     screen = PlanScreen(["abc"])
     assert screen.screen("abc \ud800") is None  # a lone surrogate is not UTF-8

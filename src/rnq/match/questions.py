@@ -50,7 +50,7 @@ from rnq.match.french import (
     literal_first,
     top_level_bars,
 )
-from rnq.match.screens import PlanScreen, Unscreenable, available
+from rnq.match.screens import PlanScreen, Screened, Unscreenable, available
 from rnq.match.starts import parsed_pattern, word_starts
 
 # The standard library's regular-expression constants (its parser's, through
@@ -363,7 +363,7 @@ class Words:
         #: Whether a pattern of the plan may match the body, read from RE2's pass over it
         #: (:meth:`~rnq.match.screens.PlanScreen.screen`: None for a pattern not screened), or
         #: None: no screen.
-        self.screen: Callable[[str], bool | None] | None = None
+        self.screen: Screened | None = None
         #: Whether the body holds one of a requirement's literals, per requirement looked for.
         self.known: dict[tuple[str, ...], bool] = {}
         #: The document's original text (:func:`_original`), once a concept's ``=`` term needs
@@ -555,7 +555,10 @@ def _concept(
             verdict = screen(pattern)
             return verdict if verdict is not None else _possible_in(pattern, body, words)
 
-        found = concept_match(question, body, None, possible)
+        if screen.any_may_match(question, concept_patterns(question)) is False:
+            found = None  # none of its patterns can match: none is tried
+        else:
+            found = concept_match(question, body, None, possible)
     elif isinstance(words, Words):
         # concept_match has ruled out by the index what _possible would: only literals are left
         found = concept_match(

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +37,7 @@ from rnq.match.starts import parsed_pattern
 __all__ = [
     "TABLE",
     "PlanScreen",
+    "Screened",
     "Unscreenable",
     "available",
     "formula_of",
@@ -412,7 +413,7 @@ class PlanScreen:
     and tells, for each pattern, whether it may match there. Raises :class:`Unscreenable` when
     RE2 cannot compile the set."""
 
-    __slots__ = ("_set", "formulas")
+    __slots__ = ("_groups", "_set", "formulas")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         re2 = _module()
@@ -426,6 +427,8 @@ class PlanScreen:
         bits: dict[str, int] = {}
         #: Each pattern screened → its masks or its formula.
         self.formulas: dict[str, _Compiled] = {}
+        #: Groups of patterns (a concept's) by key → what any of them needs (:meth:`group`).
+        self._groups: dict[str, _Group | None] = {}
         for pattern in patterns:
             formula = formula_of(pattern)
             if formula is None:
@@ -445,9 +448,9 @@ class PlanScreen:
         except re2.error as error:  # the set too large for RE2's memory
             raise Unscreenable(str(error)) from error
 
-    def screen(self, text: str) -> Callable[[str], bool | None] | None:
-        """For ``text``: a function telling of a pattern whether it may match there (False:
-        it cannot), None for one not screened; None when the set cannot read the text."""
+    def screen(self, text: str) -> Screened | None:
+        """What RE2 found in ``text``, to tell of each pattern whether it may match there; None
+        when the set cannot read the text."""
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
@@ -458,17 +461,76 @@ class PlanScreen:
         bits = 0
         for index in found:
             bits |= 1 << index
-        get = self.formulas.get
+        return Screened(self, bits)
 
-        def may_match(pattern: str) -> bool | None:
-            compiled = get(pattern)
+    def group(self, key: str, patterns: Iterable[str]) -> _Group | None:
+        """What one of ``patterns`` (a concept's, named by ``key``) needs to possibly match,
+        gathered once: the bits of the patterns that need one segment, or'ed; the masks of
+        those that need several; the formulas of those that have too many masks; whether one
+        needs nothing. None when one of them is not screened."""
+        if key in self._groups:
+            return self._groups[key]
+        singles, several, trees, always = 0, [], [], False
+        group: _Group | None = None
+        for pattern in patterns:
+            compiled = self.formulas.get(pattern)
             if compiled is None:
-                return None
-            if type(compiled) is list:
-                for mask in compiled:  # noqa: SIM110 (a loop: no generator made per pattern)
-                    if bits & mask == mask:
-                        return True
-                return False
-            return _holds(compiled, bits)
+                break
+            if type(compiled) is not list:
+                trees.append(compiled)
+                continue
+            for mask in compiled:
+                if mask == 0:
+                    always = True
+                elif mask & (mask - 1) == 0:  # one bit
+                    singles |= mask
+                else:
+                    several.append(mask)
+        else:
+            group = (singles, tuple(several), tuple(trees), always)
+        self._groups[key] = group
+        return group
 
-        return may_match
+
+#: What any of a group of patterns needs (:meth:`PlanScreen.group`).
+_Group = tuple[int, tuple[int, ...], tuple[Formula, ...], bool]
+
+
+class Screened:
+    """What RE2 found in one text (the segments of a plan, as bits): called with a pattern, says
+    whether it may match there (False: it cannot; None: a pattern not screened)."""
+
+    __slots__ = ("_get", "_plan", "bits")
+
+    def __init__(self, plan: PlanScreen, bits: int) -> None:
+        self._plan = plan
+        self._get = plan.formulas.get
+        self.bits = bits
+
+    def __call__(self, pattern: str) -> bool | None:
+        compiled = self._get(pattern)
+        if compiled is None:
+            return None
+        bits = self.bits
+        if type(compiled) is list:
+            for mask in compiled:  # noqa: SIM110 (a loop: no generator made per pattern)
+                if bits & mask == mask:
+                    return True
+            return False
+        return _holds(compiled, bits)
+
+    def any_may_match(self, key: str, patterns: Iterable[str]) -> bool | None:
+        """Whether one of ``patterns`` (a concept's, named by ``key``) may match the text: one
+        test for a concept whose patterns all need what the text lacks, the usual case (None:
+        one of them is not screened)."""
+        group = self._plan.group(key, patterns)
+        if group is None:
+            return None
+        singles, several, trees, always = group
+        bits = self.bits
+        if always or bits & singles:
+            return True
+        for mask in several:
+            if bits & mask == mask:
+                return True
+        return any(_holds(tree, bits) for tree in trees)
