@@ -210,22 +210,12 @@ def _possible(pattern: str, text: str, words: str | Words | None) -> bool:
             verdict = words.screen(pattern)
             if verdict is not None:
                 return verdict
-        return _possible_in(pattern, text, words)
-    return _possible_plain(pattern, text, words)
-
-
-def _possible_in(pattern: str, text: str, words: Words) -> bool:
-    """:func:`_possible` with the document's :class:`Words`, without a screen's verdict."""
-    lead = leading_word(pattern)
-    if lead is not None and not words.where.starts_word(lead):
-        return False
-    if not words.where.holds(word_starts(pattern)):
-        return False  # a word every match holds is not in the text
-    return _has_literals(pattern, text, words)
-
-
-def _possible_plain(pattern: str, text: str, words: str | None) -> bool:
-    """:func:`_possible` without the document's :class:`Words`."""
+        lead = leading_word(pattern)
+        if lead is not None and not words.where.starts_word(lead):
+            return False
+        if not words.where.holds(word_starts(pattern)):
+            return False  # a word every match holds is not in the text
+        return _has_literals(pattern, text, words)
     lead = leading_word(pattern)
     if lead is not None and lead not in text:
         # a concept's term whose first word is not in the text, told without parsing the
@@ -549,16 +539,12 @@ def _concept(
     in its clause; its ``=`` terms are looked for in the original text (:func:`_original`, made
     once per document) only when no other term counts."""
     if isinstance(words, Words) and words.screen is not None:
-        screen = words.screen
-
-        def possible(pattern: str) -> bool:
-            verdict = screen(pattern)
-            return verdict if verdict is not None else _possible_in(pattern, body, words)
-
-        if screen.any_may_match(question, concept_patterns(question)) is False:
+        if words.screen.any_may_match(question, concept_patterns(question)) is False:
             found = None  # none of its patterns can match: none is tried
-        else:
-            found = concept_match(question, body, None, possible)
+        else:  # each pattern as _possible rules it out: the screen's verdict, else as below
+            found = concept_match(
+                question, body, None, lambda pattern: _possible(pattern, body, words)
+            )
     elif isinstance(words, Words):
         # concept_match has ruled out by the index what _possible would: only literals are left
         found = concept_match(

@@ -143,11 +143,7 @@ def _group(op: Any, av: Any) -> str:
         return "(?:" + widened(inner) + ")" + count
     if op is _sc.ATOMIC_GROUP:
         return "(?:" + widened(av) + ")"
-    if op is _sc.GROUPREF:
-        return "(?s:.)*"
-    if op is _sc.GROUPREF_EXISTS:
-        _condition, yes, no = av
-        return "(?:" + widened(yes) + "|" + (widened(no) if no else "") + ")"
+    # a reference to a group is a gap (:func:`_gap`): never in a segment
     raise Unscreenable(f"RE2 has no {op}")
 
 
@@ -187,20 +183,8 @@ def _gap(op: Any, av: Any) -> bool:
 
 
 def _shortest(items: Iterable[tuple[Any, Any]]) -> int:
-    """The fewest characters a match of ``items`` holds."""
-    size = 0
-    for op, av in items:
-        if op in (_sc.LITERAL, _sc.NOT_LITERAL, _sc.ANY, _sc.IN):
-            size += 1
-        elif op is _sc.SUBPATTERN:
-            size += _shortest(av[3])
-        elif op is _sc.BRANCH:
-            size += min(_shortest(branch) for branch in av[1])
-        elif op in _REPEATS:
-            size += av[0] * _shortest(av[2])
-        elif op is _sc.ATOMIC_GROUP:
-            size += _shortest(av)
-    return size
+    """The fewest characters a match of ``items`` holds (the standard library's reckoning)."""
+    return int(_sp.SubPattern(_sp.State(), list(items)).getwidth()[0])
 
 
 def _all_of(formulas: list[Formula]) -> Formula:
