@@ -132,6 +132,33 @@ def test_what_tells_nothing_is_not_a_segment() -> None:
     assert segments(r"\bfoad\b") == "foad"
 
 
+def test_a_short_segment_is_kept_when_each_of_its_matches_holds_a_rare_character() -> None:
+    # indicator 7's crossed table: « Module 2 → Bloc 1 »; the words about it are everywhere
+    arrow = "(?:\\x{2192}|\\x{2d}\\x{3e}|\\x{3d}\\x{3e}|\\x{21d2})"
+    assert segments(r"\bmodules? ?\d*[^\n]{0,50}(?:→|->|=>|⇒)[^\n]{0,30}\bblocs?") == (
+        True,
+        ("module", arrow, "bloc"),
+    )
+    assert segments(r"(?:→|->)") == "(?:\\x{2192}|\\x{2d}\\x{3e})"
+    assert segments(r"%|€") == "[\\x{25}\\x{20ac}]"
+    assert segments(r"[<>]") == "[\\x{3c}\\x{3e}]"
+    assert segments(r"[à-ÿ]") == "[\\x{e0}-\\x{ff}]"
+    # a character common in prose, a match that may lack the rare one: nothing told
+    for pattern in (r"-", r"a-", r"(?:→|-)", r"(?:→)?a", r"[^<]", r"[-<]", r"[!-~]", r"\.\d"):
+        assert segments(pattern) is True, pattern
+    crossed = r"\bmodule ?\d*[^\n]{0,50}(?:→|->)[^\n]{0,30}\bbloc"
+    plan = PlanScreen([crossed])
+    for text, may in [
+        ("module 1 : bloc 2 ; le module est relié au bloc", False),
+        ("module 1 -> bloc 2", True),
+        ("module 1 → bloc 2", True),
+    ]:
+        screen = plan.screen(text)
+        assert screen is not None
+        assert screen(crossed) is may, text
+        assert (re.search(crossed, text) is not None) is may
+
+
 def test_a_pattern_ignoring_case_is_not_screened() -> None:
     assert segments(r"(?i)foad") is None
     assert segments(r"a(?i:bcd)e") is None

@@ -64,8 +64,13 @@ _CATEGORIES = {
     _sc.CATEGORY_SPACE: (_SPACES + _NON_ASCII, _SPACES),
 }
 
-#: The shortest a segment is kept: one of one or two characters occurs in nearly every text.
+#: The shortest a segment is kept: one of one or two characters occurs in nearly every text,
+#: unless each of its matches holds a rare character (:func:`_rare`: « → », « -> »).
 _SHORTEST = 3
+
+#: The ASCII characters rare in prose: a segment each of whose matches holds one of them, or a
+#: character outside ASCII, is kept however short.
+_RARE_ASCII = frozenset(map(ord, "<>=|~^*#@$%&+[]{}\\`"))
 
 #: RE2's memory for a set (most of it the lazily built automaton, grown as texts need it).
 _SET_MEMORY = 32 << 20
@@ -187,6 +192,32 @@ def _shortest(items: Iterable[tuple[Any, Any]]) -> int:
     return int(_sp.SubPattern(_sp.State(), list(items)).getwidth()[0])
 
 
+def _rare_char(code: int) -> bool:
+    return code >= 128 or code in _RARE_ASCII
+
+
+def _rare(items: Iterable[tuple[Any, Any]]) -> bool:
+    """Whether every match of the parsed sequence ``items`` holds a rare character (outside
+    ASCII, or one of :data:`_RARE_ASCII`): an arrow « → » or « -> » is as telling as a word."""
+    return any(_rare_item(op, av) for op, av in items)
+
+
+def _rare_item(op: Any, av: Any) -> bool:
+    if op is _sc.LITERAL:
+        return _rare_char(av)
+    if op is _sc.IN:  # a range's characters past ASCII are all rare: those within it are read
+        return not (av and av[0][0] is _sc.NEGATE) and all(
+            (o is _sc.LITERAL and _rare_char(a))
+            or (o is _sc.RANGE and all(map(_rare_char, range(a[0], min(a[1], 127) + 1))))
+            for o, a in av
+        )
+    if op is _sc.BRANCH:
+        return all(_rare(branch) for branch in av[1])
+    if op is _sc.SUBPATTERN:
+        return _rare(av[3])
+    return op in _REPEATS and av[0] >= 1 and _rare(av[2])
+
+
 def _all_of(formulas: list[Formula]) -> Formula:
     kept = [f for f in formulas if f is not True]
     if not kept:
@@ -214,7 +245,7 @@ def _formula(items: list[tuple[Any, Any]]) -> Formula:
         while end > start and _shortest(run[end - 1 : end]) == 0:
             end -= 1
         kept = run[start:end]
-        if kept and _shortest(kept) >= _SHORTEST:
+        if kept and (_shortest(kept) >= _SHORTEST or _rare(kept)):
             terms.append(widened(kept))
         run.clear()
 
