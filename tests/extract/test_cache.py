@@ -81,6 +81,32 @@ def test_warm_run_reads_nothing_and_touch_rereads_one(tmp_path: Path, inprocess_
         assert warm.stats.extracted == 1
 
 
+@pytest.mark.parametrize("inprocess_below", [0, 100], ids=["pool", "in-process"])
+def test_keys_given_by_the_caller_are_the_ones_stored(tmp_path: Path, inprocess_below: int) -> None:
+    """A caller that stat-ed the files in its walk gives their keys (no second ``stat`` per
+    file): the extractions are stored under them, and a run with the files' own keys finds
+    them; paths may be strings."""
+    items = _workspace(tmp_path / "ws", 8)
+    keys = [FileKey.of(path) for _, path in items]
+    as_strings = [(name, str(path)) for name, path in items]
+    with Cache(tmp_path / "c.sqlite3") as cache:
+        given = Extractor(cache, workers=2, inprocess_below=inprocess_below)
+        cold = given.run(as_strings, keys=keys)
+        assert given.stats.extracted == len(items)
+        again = Extractor(cache, workers=2, inprocess_below=inprocess_below)
+        assert again.run(items) == cold
+        assert (again.stats.extracted, again.stats.cached) == (0, len(items))
+        # a key from an older stat: stored under it, so a run that stats the file reads it again
+        older = [k._replace(mtime_ns=k.mtime_ns - 10**9) if k else k for k in keys]
+        with Cache(tmp_path / "d.sqlite3") as other:
+            Extractor(other, workers=2, inprocess_below=inprocess_below).run(items, keys=older)
+            fresh = Extractor(other, workers=2, inprocess_below=inprocess_below)
+            assert fresh.run(items) == cold
+            assert fresh.stats.extracted == len(items)
+        with pytest.raises(ValueError, match="one key per item"):
+            given.run(items, keys=keys[:-1])
+
+
 def test_limits_are_part_of_the_key(tmp_path: Path) -> None:
     items = _workspace(tmp_path / "ws", 4)
     with Cache(tmp_path / "c.sqlite3") as cache:

@@ -178,16 +178,19 @@ class Extractor:
 
     def run(
         self,
-        items: Sequence[tuple[str, Path]],
+        items: Sequence[tuple[str, str | Path]],
         *,
         lean: bool = False,
         questions: Mapping[str, tuple[str, ...]] | None = None,
         facts_version: str | None = None,
         stale: Sequence[tuple[str, FileKey]] = (),
+        keys: Sequence[FileKey | None] | None = None,
     ) -> dict[str, Extraction]:
         """Extract every ``(key, absolute path)``; returns ``{key: Extraction}`` in item order.
 
         ``key`` is the path relative to the workspace. Never raises for a bad document.
+        ``keys``: the items' :class:`FileKey` (None: a file that cannot be stat-ed), when the
+        caller has them from its walk; otherwise each file is stat-ed here.
         ``lean``: a document read now and written to the cache comes back without its text
         and rows (read them back with :meth:`ExtractionCache.load`), so a large job does not hold
         every text in memory at once.
@@ -205,9 +208,11 @@ class Extractor:
         self.facts = {}
         self.contents = {}
         version = self.cache_version
-        keys: list[FileKey | None] = [FileKey.of(path) for _, path in items]
+        keys = list(keys) if keys is not None else [FileKey.of(path) for _, path in items]
+        if len(keys) != len(items):
+            raise ValueError("one key per item")
         found, todo = self._lookup(keys, version)
-        every = [*items, *((name, Path(key.path)) for name, key in stale)]
+        every = [*items, *((name, key.path) for name, key in stale)]
         known = range(len(items), len(every))
         keys += (key for _name, key in stale)
         todo += known
@@ -287,7 +292,7 @@ class _Results:
     def __init__(
         self,
         owner: Extractor,
-        items: Sequence[tuple[str, Path]],
+        items: Sequence[tuple[str, str | Path]],
         keys: list[FileKey | None],
         asked: dict[int, tuple[str, ...]],
         found: dict[int, Extraction],

@@ -202,10 +202,15 @@ class DocumentStore:
             if cache is not None
             else {}
         )
-        todo = [(rel, Path(path)) for rel, path in files if keys[rel] not in stored]
+        todo = [(rel, path) for rel, path in files if keys[rel] not in stored]
         again = stale(keys, stored, questions) if questions is not None else []
         extracted = self.extractor.run(
-            todo, lean=True, questions=questions, facts_version=self.facts_version, stale=again
+            todo,
+            lean=True,
+            questions=questions,
+            facts_version=self.facts_version,
+            stale=again,
+            keys=[keys[rel] for rel, _path in todo],  # the walk's stat: no second one per file
         )
         answered, contents = self.extractor.facts, self.extractor.contents
         documents: dict[str, Document] = {}
