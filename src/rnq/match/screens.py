@@ -91,7 +91,7 @@ def _char(code: int) -> str:
 
 def _class(items: list[tuple[Any, Any]]) -> str | None:
     """A class matching at least what the parsed class ``items`` does, or None: any character."""
-    negated = bool(items) and items[0][0] is _sc.NEGATE
+    negated = _negated(items)
     if negated:
         items = items[1:]
     parts = []
@@ -108,6 +108,11 @@ def _class(items: list[tuple[Any, Any]]) -> str | None:
     if negated:
         return "[^" + "".join(parts) + "]" if parts else None
     return "[" + "".join(parts) + "]" if parts else None
+
+
+def _negated(items: list[tuple[Any, Any]]) -> bool:
+    """Whether the parsed class ``items`` is negated (``[^…]``)."""
+    return bool(items) and items[0][0] is _sc.NEGATE
 
 
 def widened(items: Iterable[tuple[Any, Any]]) -> str:
@@ -166,7 +171,7 @@ def _narrow(items: list[tuple[Any, Any]]) -> bool:
     if len(items) != 1:
         return False
     op, av = items[0]
-    return op is _sc.LITERAL or (op is _sc.IN and not (av and av[0][0] is _sc.NEGATE))
+    return op is _sc.LITERAL or (op is _sc.IN and not _negated(av))
 
 
 def _gap(op: Any, av: Any) -> bool:
@@ -206,7 +211,7 @@ def _rare_item(op: Any, av: Any) -> bool:
     if op is _sc.LITERAL:
         return _rare_char(av)
     if op is _sc.IN:  # a range's characters past ASCII are all rare: those within it are read
-        return not (av and av[0][0] is _sc.NEGATE) and all(
+        return not _negated(av) and all(
             (o is _sc.LITERAL and _rare_char(a))
             or (o is _sc.RANGE and all(map(_rare_char, range(a[0], min(a[1], 127) + 1))))
             for o, a in av
