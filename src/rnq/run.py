@@ -28,7 +28,7 @@ from rnq.engine.collection import CheckCollection, collect_code
 from rnq.engine.reuse import ItemMemo
 from rnq.engine.session import Session, run_checks
 from rnq.errors import Problem
-from rnq.extract import pool
+from rnq.extract import early, pool
 from rnq.extract.store import DocumentStore
 from rnq.plugins import PluginSet, get_plugin_manager
 from rnq.referential.applicability import Applicability
@@ -520,8 +520,10 @@ def _gather(
     """Collect the evidence and read its documents (the cache is closed if this fails)."""
     workspace = setting.workspace
     options.tell("collecte des preuves", "collecting evidence")
+    reading = None
     if _reads_many(walked, memos):
         pool.start_forkserver()  # the workers' imports, on another core while this one collects
+        reading = _read_early(workspace.root, options, cache, walked)
     try:
         walking = (
             reusing(workspace.root, workspace.config.ignore, walked)
@@ -530,6 +532,8 @@ def _gather(
         )
         with walking:
             collected = _collect(workspace, setting.plugins, watchdog, cache, memos)
+        if reading is not None:
+            reading.stop()  # what it read is in the cache, to be answered only
         options.tell(
             f"lecture de {len(collected.evidence)} documents",
             f"reading {len(collected.evidence)} documents",
@@ -539,10 +543,36 @@ def _gather(
         )
         collected.evidence = evidence  # the records before reading are no longer needed
     except BaseException:
+        if reading is not None:
+            reading.stop()
         if cache is not None:
             cache.close()
         raise
     return collected, evidence, store
+
+
+def _read_early(
+    root: Path, options: RunOptions, cache: Cache | None, walked: WalkResult | None
+) -> early.EarlyReading | None:
+    """Start reading the largest PDF and Word files the cache does not hold while this process
+    collects (:mod:`rnq.extract.early`); None when nothing is read early."""
+    prefix = _absolute_prefix(root)
+    if walked is None or cache is None or not cache.enabled or prefix is None:
+        return None
+    if not early.wanted(options.workers):
+        return None
+    from rnq.checks.helpers import facts_version
+
+    chosen = early.candidates(
+        ((rel, prefix + rel) for rel, _absolute in walked.entries if "\\" not in rel),
+        walked.stats,
+    )
+    extractor = pool.Extractor(cache=cache, workers=options.workers)
+    held = cache.get_stored([key for _rel, key in chosen], extractor.cache_version, facts_version())
+    reading = early.EarlyReading(
+        cache, [(rel, key) for rel, key in chosen if key not in held], extractor=extractor
+    )
+    return reading if reading.start() else None
 
 
 def _reads_many(walked: WalkResult | None, memos: _Memos | None) -> bool:

@@ -71,6 +71,9 @@ _MAX_BATCH = 32
 #: transactions cost the parent less while the workers read (pass 7c: 64 → 256).
 _CACHE_FLUSH = 256
 _AHEAD = 2  # batches in flight per worker
+#: How long the batches being read when a run is stopped (:attr:`_PoolRun.stop`) may take to
+#: end before their worker is killed.
+_STOP_GRACE_S = 0.2
 _FLUSH_BYTES = 4_000_000  # or once the entries waiting hold this many bytes (Packed.weight)
 
 
@@ -380,6 +383,7 @@ class _PoolRun:
         packing: bool = False,
         lean: bool = False,
         read: ReadFn | None = None,
+        stop: Future[None] | None = None,
     ) -> None:
         self.owner = owner
         self.limits = owner.limits
@@ -390,6 +394,13 @@ class _PoolRun:
         self.lean = lean
         self.read = read
         self.done: set[int] = set()
+        #: Done when the run is to end early (:mod:`rnq.extract.early`): no batch is sent any
+        #: more, those being read get :data:`_STOP_GRACE_S`, and the rest is left unread.
+        self.stop = stop
+
+    @property
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.done()
 
     def record(self, index: int, extraction: Extraction, transient: Transient) -> None:
         """Record a result made here (a timeout, a crash…), not in a worker."""
@@ -411,8 +422,13 @@ class _PoolRun:
         )
         return [order[start : start + size] for start in range(0, len(order), size)]
 
-    def run(self, order: list[int]) -> None:
-        """Read every document of ``order``, rebuilding pools after crashes and kills."""
+    def run(self, order: list[int], *, helpers_started: bool = False) -> None:
+        """Read every document of ``order``, rebuilding pools after crashes and kills.
+        ``helpers_started``: the forkserver runs already (:func:`start_forkserver`), so that
+        nothing here changes the environment (a thread beside the main one)."""
+        if helpers_started:
+            self._run(order)
+            return
         with _helpers_ignore_cwd():
             self._run(order)
 
@@ -421,7 +437,7 @@ class _PoolRun:
         isolated: list[int] = []
         crashes: Counter[int] = Counter()
         stalls = 0
-        while queue or isolated:
+        while (queue or isolated) and not self.stopped:
             alone = not queue  # retry each crash suspect alone: a crash is then its own
             if alone:
                 workers, batches, isolated = 1, [[i] for i in isolated], []
@@ -463,13 +479,15 @@ class _PoolRun:
         try:
             unsubmitted = list(batches)
             broken = not self._submit(executor, pending, unsubmitted, ahead)
-            while pending and not broken:
+            while pending and not broken and not self.stopped:
                 broken = self._collect(pending)
                 if not broken:
                     killed |= self.watchdog(board, workers)
                 if not broken:
                     broken = not self._submit(executor, pending, unsubmitted, ahead)
-            clean = True
+            if self.stopped and pending:  # the batches being read have a moment to end
+                wait(pending, timeout=_STOP_GRACE_S)
+            clean = not pending
         finally:
             if clean and not broken:
                 executor.shutdown(wait=True)
@@ -508,7 +526,7 @@ class _PoolRun:
     ) -> bool:
         """Keep ``ahead`` batches in flight (no more: the results of batches submitted at
         once pile up in memory while this process writes the cache); False if broken."""
-        while unsubmitted and len(pending) < ahead:
+        while unsubmitted and len(pending) < ahead and not self.stopped:
             job = [self.jobs[index] for index in unsubmitted[0]]
             try:
                 future = executor.submit(work_batch, job, self.packing, self.lean)
@@ -522,9 +540,14 @@ class _PoolRun:
     def _collect(self, pending: dict[Future[list[Done]], list[int]]) -> bool:
         """Wait a poll period and record the batches that finished; True if the pool broke."""
         broken = False
-        done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
+        waited: list[Future[Any]] = [*pending]
+        if self.stop is not None:  # a stop ends the wait at once
+            waited.append(self.stop)
+        done, _ = wait(waited, timeout=_POLL_S, return_when=FIRST_COMPLETED)
         for future in done:
-            batch = pending.pop(future)
+            batch = pending.pop(future, None)
+            if batch is None:  # the stop
+                continue
             try:
                 results = future.result()
             except BrokenProcessPool:
