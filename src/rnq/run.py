@@ -567,6 +567,7 @@ def _read_early(
         ((rel, prefix + rel) for rel, _absolute in walked.entries if "\\" not in rel),
         walked.stats,
     )
+    # the extractor the document store makes: its limits, hence its cache version
     extractor = pool.Extractor(cache=cache, workers=options.workers)
     held = cache.get_stored([key for _rel, key in chosen], extractor.cache_version, facts_version())
     reading = early.EarlyReading(

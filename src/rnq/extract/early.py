@@ -40,8 +40,9 @@ ENV_OFF = "RNQ_NO_READ_AHEAD"
 #: The files read early, by suffix: those whose reading costs most for their size (PDFium, the
 #: Word files' XML), and never a report rnq wrote into the workspace.
 KINDS = (".pdf", ".docx")
-#: The most files handed to the early reading: more than a collection leaves time for (some
-#: 3 ms a document), few enough that looking them up in the cache first costs nothing.
+#: The most files handed to the early reading: more than a collection leaves time for (the
+#: largest take some 7 ms each: 190–240 are read at 50 000 files), few enough that looking them
+#: up in the cache first costs nothing.
 MOST = 2048
 #: Documents per batch: a stopped reading waits for at most two of them per worker.
 _BATCH = 4
@@ -107,7 +108,9 @@ class EarlyReading:
         return self._reader.stats
 
     def start(self) -> bool:
-        """Start reading (the forkserver first, from this thread); whether anything started."""
+        """Start reading; whether anything started. The forkserver is started first, from the
+        calling thread (starting it sets an environment variable for a moment: never from the
+        reading thread, beside the main one)."""
         if not self.items or self._thread is not None:
             return False
         start_forkserver()
