@@ -559,7 +559,9 @@ def _read_early(
     prefix = _absolute_prefix(root)
     if walked is None or cache is None or not cache.enabled or prefix is None:
         return None
-    if not early.wanted(options.workers):
+    # the extractor the document store makes: its workers, its limits (its cache version)
+    extractor = pool.Extractor(cache=cache, workers=options.workers)
+    if not early.wanted(extractor.workers):
         return None
     from rnq.checks.helpers import facts_version
 
@@ -567,8 +569,6 @@ def _read_early(
         ((rel, prefix + rel) for rel, _absolute in walked.entries if "\\" not in rel),
         walked.stats,
     )
-    # the extractor the document store makes: its limits, hence its cache version
-    extractor = pool.Extractor(cache=cache, workers=options.workers)
     held = cache.get_stored([key for _rel, key in chosen], extractor.cache_version, facts_version())
     reading = early.EarlyReading(
         cache, [(rel, key) for rel, key in chosen if key not in held], extractor=extractor

@@ -22,11 +22,6 @@ from . import files, hooks
 QUESTIONS = (r"\bhandicap\b", r"\bformation\w*", HAS_TEXT)
 
 
-def _stat(path: Path) -> tuple[int, int, int, int]:
-    info = path.stat()
-    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
-
-
 def _documents(root: Path, n: int) -> list[tuple[str, FileKey]]:
     """``n`` PDF and Word files, each saying something a question asks about."""
     root.mkdir(parents=True, exist_ok=True)

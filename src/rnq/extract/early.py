@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 
 from rnq.extract.packing import ExtractionCache, FileKey, Packed
-from rnq.extract.pool import Extractor, ExtractStats, _cpu_count, _PoolRun, start_forkserver
+from rnq.extract.pool import Extractor, ExtractStats, _PoolRun, start_forkserver
 from rnq.extract.worker import Done, ExtractFn, Job
 
 __all__ = ["ENV_OFF", "KINDS", "MOST", "EarlyReading", "candidates", "wanted"]
@@ -158,8 +158,7 @@ class EarlyReading:
         return len(read)
 
 
-def wanted(workers: int | None) -> bool:
-    """Whether this run may read early: more than one core for it, and not turned off."""
-    if os.environ.get(ENV_OFF):
-        return False
-    return (workers if workers and workers > 0 else _cpu_count()) > 1
+def wanted(workers: int) -> bool:
+    """Whether a run whose reading phase has ``workers`` workers (:attr:`Extractor.workers`)
+    may read early: more than one, and not turned off."""
+    return workers > 1 and not os.environ.get(ENV_OFF)
