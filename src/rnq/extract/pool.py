@@ -487,7 +487,7 @@ class _PoolRun:
                     broken = not self._submit(executor, pending, unsubmitted, ahead)
             if self.stopped and pending:  # the batches being read have a moment to end
                 wait(pending, timeout=_STOP_GRACE_S)
-            clean = not pending
+            clean = all(future.done() for future in pending)  # else torn down: one outlasted it
         finally:
             if clean and not broken:
                 executor.shutdown(wait=True)
