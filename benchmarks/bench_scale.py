@@ -309,7 +309,7 @@ def _runs(root: Path) -> dict[str, Any]:
         got["cold"], got["cold_peak"] = rnq_check(root, out, cache, html=True)
         print(f"cold run: {got['cold']:.2f} s, peak {got['cold_peak'] / 1024:.0f} MiB", flush=True)
         # the readers again, right after: a shared machine's speed drifts by tens of percent
-        # within minutes, and the ratio is taken to the mean of the two
+        # within minutes, and each cold run's ratio is taken to the readers around it
         got["bare_rnq_after"] = bare_extraction(root, _rnq_chunk)
         print(f"rnq's readers again: {got['bare_rnq_after']:.2f} s", flush=True)
         # a second cold run between two measures of the readers: a ratio per cold run, each to
@@ -396,10 +396,11 @@ def _rows(got: dict[str, Any], runner: tuple[float, float] | None, n: int) -> li
     """The table's rows: each figure and its target."""
     cold, cold2, bare = got["cold"], got["cold2"], got["bare"]
     readers = (got["bare_rnq"], got["bare_rnq_after"], got["bare_rnq_third"])
-    # each cold run to the readers measured just before and just after it
-    ratios = (cold / ((readers[0] + readers[1]) / 2), cold2 / ((readers[1] + readers[2]) / 2))
+    # the readers measured just before and just after each cold run (the first's also around
+    # the cold run without the content checks, which comes just before it)
+    around = ((readers[0] + readers[1]) / 2, (readers[1] + readers[2]) / 2)
+    ratios = (cold / around[0], cold2 / around[1])
     ratio = statistics.mean(ratios)
-    first = (readers[0] + readers[1]) / 2  # the readers around the cold run without checks
     rows = [
         ("cold run (twice)", f"{cold:.2f} s, {cold2:.2f} s", "—"),
         ("  the second's report = the first's", _yes(got["cold_same"]), "yes"),
@@ -412,7 +413,11 @@ def _rows(got: dict[str, Any], runner: tuple[float, float] | None, n: int) -> li
         ),
         ("cold overhead over rnq's readers alone", f"{ratio - 1:+.0%}", "—"),
         ("cold run without the content checks", f"{got['bare_cold']:.2f} s", "—"),
-        ("  its overhead over rnq's readers alone", f"{got['bare_cold'] / first - 1:+.0%}", "—"),
+        (
+            "  its overhead over rnq's readers alone",
+            f"{got['bare_cold'] / around[0] - 1:+.0%}",
+            "—",
+        ),
         (
             "cold run / rnq's readers around it (mean of two)",
             f"{ratio:.2f} ({ratios[0]:.2f}, {ratios[1]:.2f})",
