@@ -5,8 +5,9 @@ exit 130."""
 
 from __future__ import annotations
 
+import importlib
 import re
-import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -36,13 +37,16 @@ def _interrupt(*_args: object, **_kwargs: object) -> None:
 def _no_plugins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("RNQ_DISABLE_PLUGIN_AUTOLOAD", "1")
     monkeypatch.delenv("RNQ_DEBUG", raising=False)
+    # the log goes to the temporary directory: this test's, not the machine's /tmp (tempfile
+    # keeps the directory it found first, so TMPDIR alone comes too late)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 def test_an_internal_error_is_exit_3_in_one_line_with_a_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _crash)
+    monkeypatch.setattr(importlib.import_module("rnq.run"), "_run", _crash)
     root = _workspace(tmp_path)
     result = CliRunner().invoke(main, ["check", str(root), "--no-cache"])
     assert result.exit_code == 3, result.output
@@ -54,10 +58,11 @@ def test_an_internal_error_is_exit_3_in_one_line_with_a_log(
     text = Path(log.group(1)).read_text(encoding="utf-8")
     assert "Traceback" in text and "RecursionError" in text
     assert not list(root.rglob("rnq-erreur-*")), "never written in the workspace"
+    assert Path(log.group(1)).parent == tmp_path
 
 
 def test_debug_shows_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _crash)
+    monkeypatch.setattr(importlib.import_module("rnq.run"), "_run", _crash)
     root = _workspace(tmp_path)
     result = CliRunner().invoke(main, ["check", str(root), "--no-cache", "--debug"])
     assert result.exit_code == 3
@@ -66,7 +71,7 @@ def test_debug_shows_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_internal_error_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _crash)
+    monkeypatch.setattr(importlib.import_module("rnq.run"), "_run", _crash)
     result = CliRunner().invoke(
         main, ["check", str(_workspace(tmp_path)), "--no-cache", "--lang", "en"]
     )
@@ -75,7 +80,7 @@ def test_internal_error_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_ctrl_c_is_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.modules["rnq.run"], "_run", _interrupt)
+    monkeypatch.setattr(importlib.import_module("rnq.run"), "_run", _interrupt)
     result = CliRunner().invoke(main, ["check", str(_workspace(tmp_path)), "--no-cache"])
     assert result.exit_code == 130
     assert "Aborted" not in result.output
