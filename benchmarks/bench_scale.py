@@ -405,7 +405,9 @@ def _rows(got: dict[str, Any], runner: tuple[float, float] | None, n: int) -> li
         ("cold run (twice)", f"{cold:.2f} s, {cold2:.2f} s", "—"),
         ("  the second's report = the first's", _yes(got["cold_same"]), "yes"),
         ("bare extraction (same libraries, every core)", f"{bare:.2f} s", "—"),
-        ("cold overhead over bare extraction", f"{cold / bare - 1:+.0%}", "≤ +30 %"),
+        # SPEC §8 asks for this ratio to be printed, with no target (the +30 % of its first
+        # version was replaced by the ratio to rnq's own readers, below)
+        ("cold run / bare extraction", f"{cold / bare:.2f}", "—"),
         (
             "bare extraction with rnq's own readers (three times)",
             ", ".join(f"{t:.2f} s" for t in readers),
