@@ -290,6 +290,15 @@ def _absolute_prefix(root: Path) -> str | None:
     return os.path.abspath(root).rstrip("/") + "/"
 
 
+def _file_path(root: Path, prefix: str | None, relative: str) -> str | Path:
+    """Where the walked file ``relative`` is, as the document store reads it: ``prefix``
+    (:func:`_absolute_prefix`) and the name, with no Path object per file (50 000 of them cost
+    0.3 s a run), but for a name the walk shows escaped, which :func:`locate` finds on disk."""
+    if prefix is not None and "\\" not in relative:
+        return prefix + relative
+    return locate(root, relative)
+
+
 def _read_documents(
     workspace: Workspace,
     collected: CollectResult,
@@ -317,12 +326,7 @@ def _read_documents(
         path = item.path
         known = records.get(path)
         if known is None:
-            # no Path object per file (50 000 of them cost 0.3 s a run), but for a name the
-            # walk shows escaped, which locate() finds on disk
-            if prefix is not None and "\\" not in path:
-                files[path] = prefix + path
-            else:
-                files[path] = locate(root, path)
+            files[path] = _file_path(root, prefix, path)
             records[path] = [item]
         else:  # one file, several records
             known.append(item)
@@ -557,6 +561,7 @@ def _read_early(
     """Start reading the largest PDF and Word files the cache does not hold while this process
     collects (:mod:`rnq.extract.early`); None when nothing is read early."""
     prefix = _absolute_prefix(root)
+    # where separators differ (Windows), nothing is read early: never tried there
     if walked is None or cache is None or not cache.enabled or prefix is None:
         return None
     # the extractor the document store makes: its workers, its limits (its cache version)
@@ -566,8 +571,9 @@ def _read_early(
     from rnq.checks.helpers import facts_version
 
     chosen = early.candidates(
-        ((rel, prefix + rel) for rel, _absolute in walked.entries if "\\" not in rel),
+        (rel for rel, _absolute in walked.entries),
         walked.stats,
+        lambda rel: _file_path(root, prefix, rel),
     )
     held = cache.get_stored([key for _rel, key in chosen], extractor.cache_version, facts_version())
     reading = early.EarlyReading(

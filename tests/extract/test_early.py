@@ -47,14 +47,21 @@ def test_the_candidates_are_the_largest_pdf_and_word_files() -> None:
         "d.html": (500, 1, 4, 1),
         "e.pdf": (20, 1, 5, 1),
     }
-    entries = [(rel, f"/ws/{rel}") for rel in [*stats, "gone.pdf"]]  # gone: not stat-ed
-    chosen = candidates(entries, stats)
+    relatives = [*stats, "gone.pdf"]  # gone: not stat-ed
+    asked: list[str] = []
+
+    def path_of(rel: str) -> str:
+        asked.append(rel)
+        return f"/ws/{rel}"
+
+    chosen = candidates(relatives, stats, path_of)
     assert chosen == [
         ("b.DOCX", FileKey("/ws/b.DOCX", 30, 1, 2, 1)),
         ("e.pdf", FileKey("/ws/e.pdf", 20, 1, 5, 1)),
         ("a.pdf", FileKey("/ws/a.pdf", 10, 1, 1, 1)),
     ]
-    assert candidates(entries, stats, most=1) == chosen[:1]
+    assert sorted(asked) == ["a.pdf", "b.DOCX", "e.pdf"]  # the chosen only are located
+    assert candidates(relatives, stats, path_of, most=1) == chosen[:1]
     assert MOST >= 1000
 
 

@@ -26,8 +26,9 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
+from pathlib import Path
 
 from rnq.extract.packing import ExtractionCache, FileKey, Packed
 from rnq.extract.pool import Extractor, ExtractStats, _PoolRun, start_forkserver
@@ -49,21 +50,18 @@ _BATCH = 4
 
 
 def candidates(
-    entries: Iterable[tuple[str, str]],
+    relatives: Iterable[str],
     stats: dict[str, tuple[int, int, int, int]],
+    path_of: Callable[[str], str | Path],
     most: int = MOST,
 ) -> list[tuple[str, FileKey]]:
-    """The walked files worth reading early (``entries``: relative and absolute paths, as the
-    reading phase will name them; ``stats``: their walk's ``(size, mtime_ns, inode,
-    ctime_ns)``), the largest first, at most ``most``: ``(relative path, key)``, each key the
-    one the reading phase will look the file up with."""
-    chosen = [
-        (rel, absolute)
-        for rel, absolute in entries
-        if rel in stats and rel[rel.rfind(".") :].lower() in KINDS
-    ]
-    chosen.sort(key=lambda item: -stats[item[0]][0])
-    found = ((rel, FileKey.of(absolute, stats[rel])) for rel, absolute in chosen[:most])
+    """The walked files worth reading early (``relatives``: their paths in the workspace;
+    ``stats``: their walk's ``(size, mtime_ns, inode, ctime_ns)``), the largest first, at most
+    ``most``: ``(relative path, key)``, each key the one the reading phase will look the file
+    up with (``path_of``: where the reading phase reads a file, asked of the chosen only)."""
+    chosen = [rel for rel in relatives if rel in stats and rel[rel.rfind(".") :].lower() in KINDS]
+    chosen.sort(key=lambda rel: -stats[rel][0])
+    found = ((rel, FileKey.of(path_of(rel), stats[rel])) for rel in chosen[:most])
     return [(rel, key) for rel, key in found if key is not None]
 
 
